@@ -1,0 +1,324 @@
+//! The application layer: the plan and its state loaded from a [`Store`],
+//! queries over it and the edits people make, validated before anything is
+//! written. The command line and the TUI both work through [`App`]; it never
+//! prints or draws.
+
+pub mod actor;
+mod query;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::catalog::{self, CatalogError, Plan};
+use crate::domain::edit::{EditContext, apply_task_edits, measure_target};
+use crate::domain::error::TextField;
+use crate::domain::occurrence::{self, Window};
+use crate::domain::status::classify;
+use crate::domain::text::{MAX_NOTE_CHARS, validate_text};
+use crate::domain::{
+    Catalog, DeadlineClass, Edit, HistoryEntry, InputError, Measurement, Occurrence, Subject,
+    TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
+};
+use crate::store::{Commit, Dump, Store, StoreError};
+
+pub use actor::Clock;
+pub use query::{HistoryFilter, TaskFilter};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+}
+
+/// One occurrence of a task as people see it: the plan's definition with the
+/// state, deadline and lead in force, and its class as of today.
+#[derive(Debug, Clone)]
+pub struct TaskView<'a> {
+    pub def: &'a TaskDef,
+    pub key: TaskKey,
+    pub state: TaskState,
+    pub window: Window,
+    pub due: Option<NaiveDate>,
+    pub lead: &'a str,
+    pub class: DeadlineClass,
+}
+
+pub struct App {
+    store: Box<dyn Store>,
+    plan: Plan,
+    tasks: BTreeMap<TaskKey, TaskState>,
+    overrides: BTreeMap<String, TaskOverride>,
+    targets: BTreeMap<String, TargetState>,
+    clock: Clock,
+    who: String,
+}
+
+impl App {
+    pub fn open(store: Box<dyn Store>, clock: Clock, who: String) -> Result<App, AppError> {
+        let snapshot = store.load()?;
+        Ok(App {
+            store,
+            plan: Plan::new(snapshot.catalog),
+            tasks: snapshot.tasks,
+            overrides: snapshot.overrides,
+            targets: snapshot.targets,
+            clock,
+            who,
+        })
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn store_location(&self) -> String {
+        self.store.location()
+    }
+
+    /// Resolves what a clerk typed (`1.a.2`, `0.3@2026`) to an occurrence. A
+    /// recurring task typed without `@` means its occurrence of today.
+    pub fn resolve(&self, typed: &str) -> Result<TaskKey, InputError> {
+        let unknown = || InputError::UnknownTask(typed.trim().to_string());
+        let (id, occurrence) = TaskKey::parse(typed).ok_or_else(unknown)?;
+        let def = self.plan.task(&id).ok_or_else(unknown)?;
+        let info = self.plan.info();
+        let occurrence = match occurrence {
+            None => occurrence::occurrence_at(def, info, self.clock.today),
+            Some(o) if occurrence::has_occurrence(def, info, o) => o,
+            Some(o) => {
+                return Err(InputError::UnknownOccurrence {
+                    task: id,
+                    occurrence: o.to_string(),
+                });
+            }
+        };
+        Ok(TaskKey {
+            task: id,
+            occurrence,
+        })
+    }
+
+    /// The view of one occurrence; `None` for an id not in the plan.
+    pub fn view(&self, key: &TaskKey) -> Option<TaskView<'_>> {
+        let def = self.plan.task(&key.task)?;
+        let state = self.tasks.get(key).cloned().unwrap_or_default();
+        let window = occurrence::window(def, self.plan.info(), key.occurrence);
+        let due = state.due.or(window.due);
+        let lead = self
+            .overrides
+            .get(&key.task)
+            .and_then(|o| o.lead.as_deref())
+            .unwrap_or(&def.lead);
+        let class = classify(&state, due, self.clock.today);
+        Some(TaskView {
+            def,
+            key: key.clone(),
+            state,
+            window,
+            due,
+            lead,
+            class,
+        })
+    }
+
+    /// The occurrence of `def` that `today` falls in.
+    pub fn current_key(&self, def: &TaskDef) -> TaskKey {
+        TaskKey {
+            task: def.id.clone(),
+            occurrence: occurrence::occurrence_at(def, self.plan.info(), self.clock.today),
+        }
+    }
+
+    pub fn occurrences(&self, def: &TaskDef) -> Vec<Occurrence> {
+        occurrence::occurrences(def, self.plan.info())
+    }
+
+    /// Applies edits to one occurrence; validated first, then written and made
+    /// durable with their history before this returns.
+    pub fn edit_task(
+        &mut self,
+        key: &TaskKey,
+        edits: &[Edit],
+        reason: Option<&str>,
+    ) -> Result<Vec<HistoryEntry>, AppError> {
+        let view = self
+            .view(key)
+            .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
+        for edit in edits {
+            self.check_edit(edit)?;
+        }
+        let reason = reason
+            .map(|r| validate_text(r, TextField::Note, MAX_NOTE_CHARS, true))
+            .transpose()?;
+        let ctx = EditContext {
+            who: self.who.clone(),
+            at: self.clock.now,
+            today: self.clock.today,
+            plan_due: view.window.due,
+            plan_lead: view.def.lead.clone(),
+        };
+        let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
+        let result = apply_task_edits(key, &view.state, &overrides, edits, &ctx)?;
+        if result.changes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let history = result
+            .changes
+            .into_iter()
+            .map(|c| HistoryEntry::new(c, self.clock.now, &self.who, reason.as_deref()))
+            .collect();
+        let commit = Commit {
+            tasks: vec![(key.clone(), result.state.clone())],
+            overrides: vec![(key.task.clone(), result.overrides.clone())],
+            history,
+            ..Commit::default()
+        };
+        let written = self.store.commit(commit)?;
+        self.tasks.insert(key.clone(), result.state);
+        self.overrides.insert(key.task.clone(), result.overrides);
+        Ok(written)
+    }
+
+    fn check_edit(&self, edit: &Edit) -> Result<(), InputError> {
+        match edit {
+            Edit::Lead(code) if self.plan.unit(code).is_none() => Err(self.unknown_unit(code)),
+            Edit::Progress(p) if *p > 100 => Err(InputError::BadProgress(p.to_string())),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn unknown_unit(&self, typed: &str) -> InputError {
+        InputError::UnknownUnit {
+            typed: typed.to_string(),
+            known: self
+                .plan
+                .catalog()
+                .units
+                .iter()
+                .map(|u| u.code.clone())
+                .collect(),
+        }
+    }
+
+    pub fn target_state(&self, id: &str) -> TargetState {
+        self.targets.get(id).cloned().unwrap_or_default()
+    }
+
+    pub fn targets(&self) -> impl Iterator<Item = (&TargetDef, TargetState)> {
+        self.plan
+            .targets()
+            .iter()
+            .map(|t| (t, self.target_state(&t.id)))
+    }
+
+    /// Records a measured value of a target.
+    pub fn measure(
+        &mut self,
+        target_id: &str,
+        value: f64,
+        on: Option<NaiveDate>,
+        note: Option<&str>,
+    ) -> Result<Vec<HistoryEntry>, AppError> {
+        let def = self
+            .plan
+            .target(target_id)
+            .ok_or_else(|| InputError::UnknownTarget(target_id.to_string()))?;
+        let accepted = if def.unit.starts_with('%') {
+            0.0..=100.0
+        } else {
+            0.0..=1e9
+        };
+        if !value.is_finite() || !accepted.contains(&value) {
+            return Err(InputError::BadNumber(value.to_string()).into());
+        }
+        let note = note
+            .map(|n| validate_text(n, TextField::Note, MAX_NOTE_CHARS, true))
+            .transpose()?;
+        let measurement = Measurement {
+            on: on.unwrap_or(self.clock.today),
+            value,
+            note: note.clone(),
+            at: self.clock.now,
+            who: self.who.clone(),
+        };
+        let id = def.id.clone();
+        let (state, change) = measure_target(&id, &self.target_state(&id), measurement);
+        let entry = HistoryEntry::new(change, self.clock.now, &self.who, note.as_deref());
+        let commit = Commit {
+            targets: vec![(id.clone(), state.clone())],
+            history: vec![entry],
+            ..Commit::default()
+        };
+        let written = self.store.commit(commit)?;
+        self.targets.insert(id, state);
+        Ok(written)
+    }
+
+    /// Brings the stored catalog up to `bundled`, keeping every edit.
+    pub fn sync_catalog(&mut self, bundled: &Catalog) -> Result<Vec<HistoryEntry>, AppError> {
+        let (merged, changes) = catalog::sync(self.plan.catalog(), bundled);
+        if changes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let history = changes
+            .into_iter()
+            .map(|c| HistoryEntry::new(c, self.clock.now, &self.who, None))
+            .collect();
+        let commit = Commit {
+            catalog: Some(merged.clone()),
+            history,
+            ..Commit::default()
+        };
+        let written = self.store.commit(commit)?;
+        self.plan = Plan::new(merged);
+        Ok(written)
+    }
+
+    pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>, AppError> {
+        let all = self.store.history_since(0)?;
+        Ok(all.into_iter().filter(|e| filter.matches(e)).collect())
+    }
+
+    /// Everything, history included, as `cchc export` writes it.
+    pub fn dump(&self) -> Result<Dump, AppError> {
+        let snapshot = self.store.load()?;
+        Ok(Dump::new(snapshot, self.store.history_since(0)?))
+    }
+
+    /// Loads a dump into this (empty) store and reloads from it.
+    pub fn import(&mut self, dump: Dump) -> Result<(), AppError> {
+        let problems = dump.catalog.problems();
+        if !problems.is_empty() {
+            return Err(CatalogError(problems).into());
+        }
+        self.store.import(dump)?;
+        let snapshot = self.store.load()?;
+        self.plan = Plan::new(snapshot.catalog);
+        self.tasks = snapshot.tasks;
+        self.overrides = snapshot.overrides;
+        self.targets = snapshot.targets;
+        Ok(())
+    }
+
+    /// The subject of a history entry in the words of the plan, for listings.
+    pub fn subject_title(&self, subject: &Subject) -> Option<&str> {
+        match subject {
+            Subject::Task(key) => self.plan.task(&key.task).map(|t| t.short.as_str()),
+            Subject::Target(id) => self.plan.target(id).map(|t| t.short.as_str()),
+            Subject::Catalog => None,
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The command line's shape (clap). Values are taken as text and validated by
+//! the application layer, so every refusal is explained in the user's language;
+//! help texts are filled in from `i18n::cli_help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "cchc", version)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "vi|en")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    List(ListArgs),
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    Set(SetArgs),
+    Log {
+        id: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    Targets {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    Target {
+        #[command(subcommand)]
+        command: TargetCommand,
+    },
+    Evidence {
+        #[command(subcommand)]
+        command: EvidenceCommand,
+    },
+    Export {
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    Import {
+        file: PathBuf,
+    },
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+    Backup,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub area: Option<String>,
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub overdue: bool,
+    #[arg(long, value_name = "DATE")]
+    pub due_before: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    pub id: String,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub progress: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub lead: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    Set {
+        id: String,
+        value: String,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    Add {
+        id: String,
+        #[arg(long, value_name = "NUMBER")]
+        doc: String,
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        #[arg(long, value_name = "TEXT")]
+        title: String,
+        #[arg(long, value_name = "PATH")]
+        link: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    Sync,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Tsv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,474 @@
+//! The command line: quick updates and listings over SSH, through the same
+//! application layer as the TUI. The only layer that prints.
+
+mod args;
+mod render;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::app::actor::{self, Clock};
+use crate::app::{App, AppError, HistoryFilter, TaskFilter};
+use crate::domain::date::parse_date;
+use crate::domain::error::TextField;
+use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
+use crate::domain::{Catalog, Edit, Evidence, InputError};
+use crate::i18n::{self, Lang};
+use crate::store::{Dump, SledStore, backup};
+
+pub use args::{Cli, Command};
+
+/// Exit codes: 0 done, 2 refused input, 3 the store cannot be used.
+pub const EXIT_INPUT: u8 = 2;
+pub const EXIT_STORE: u8 = 3;
+
+/// Parses the arguments with help texts in `lang`; clap prints and exits on
+/// `--help`, `--version` and usage errors (exit code 2).
+pub fn parse(args: &[String], lang: Lang) -> Cli {
+    let command = localize(Cli::command(), "", lang);
+    let matches = command.get_matches_from(args);
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    }
+}
+
+fn localize(mut command: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    if let Some(about) = i18n::cli_help(path, lang) {
+        command = command.about(about);
+    }
+    let arg_ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in arg_ids {
+        let key_id = id.replace('_', "-");
+        let key = if path.is_empty() {
+            key_id.clone()
+        } else {
+            format!("{path}.{key_id}")
+        };
+        if let Some(help) = i18n::cli_help(&key, lang).or_else(|| i18n::cli_help(&key_id, lang)) {
+            command = command.mut_arg(id.as_str(), |a| a.help(help));
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
+        command = command.mut_subcommand(name.as_str(), |s| localize(s, &sub_path, lang));
+    }
+    command
+}
+
+/// Where the store lives: `--data-dir`, else `CCHC_DATA`, else the user's data
+/// folder (`~/.local/share/cchc` on Linux).
+pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.data_dir
+        .clone()
+        .or_else(|| {
+            std::env::var_os("CCHC_DATA")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "cchc").map(|d| d.data_dir().to_path_buf())
+        })
+}
+
+/// Opens the store for `what` (a word for the lock file) and the application on it.
+pub fn open_app(dir: &Path, what: &str) -> Result<App, CliError> {
+    let bundled = Catalog::bundled().map_err(AppError::from)?;
+    let holder = format!(
+        "pid {}, {}, cchc {what}",
+        std::process::id(),
+        actor::os_user()
+    );
+    let store = SledStore::open(dir, &bundled, &holder).map_err(AppError::from)?;
+    let clock = Clock::from_env().map_err(|e| CliError::BadToday(e.0))?;
+    Ok(App::open(Box::new(store), clock, actor::current_actor())?)
+}
+
+#[derive(Debug)]
+pub enum CliError {
+    App(AppError),
+    BadToday(String),
+    NoDataDir,
+    File { path: String, detail: String },
+}
+
+impl From<AppError> for CliError {
+    fn from(e: AppError) -> Self {
+        CliError::App(e)
+    }
+}
+
+impl From<InputError> for CliError {
+    fn from(e: InputError) -> Self {
+        CliError::App(AppError::Input(e))
+    }
+}
+
+impl CliError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::App(e) => i18n::app_error(e, lang),
+            CliError::BadToday(v) => i18n::bad_today(v, lang),
+            CliError::NoDataDir => i18n::no_data_dir(lang).to_string(),
+            CliError::File { path, detail } => i18n::bad_import_file(path, detail, lang),
+        }
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::App(AppError::Store(_)) | CliError::NoDataDir => ExitCode::from(EXIT_STORE),
+            _ => ExitCode::from(EXIT_INPUT),
+        }
+    }
+}
+
+/// Runs one subcommand to completion.
+pub fn run(command: Command, dir: &Path, lang: Lang) -> Result<(), CliError> {
+    let mut app = open_app(dir, command_name(&command))?;
+    let mut out = std::io::stdout().lock();
+    let wrote = execute(&mut app, command, dir, lang, &mut out)?;
+    if wrote {
+        backup_if_due(&app, dir);
+    }
+    Ok(())
+}
+
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::List(_) => "list",
+        Command::Show { .. } => "show",
+        Command::Set(_) => "set",
+        Command::Log { .. } => "log",
+        Command::Targets { .. } => "targets",
+        Command::Target { .. } => "target",
+        Command::Evidence { .. } => "evidence",
+        Command::Export { .. } => "export",
+        Command::Import { .. } => "import",
+        Command::Catalog { .. } => "catalog",
+        Command::Backup => "backup",
+    }
+}
+
+/// A backup at most once a day, after a command that wrote; a failed backup
+/// never fails the edit, which is already saved.
+fn backup_if_due(app: &App, dir: &Path) {
+    let now = app.clock().now;
+    if backup::is_due(dir, now) {
+        let _ = write_backup(app, dir);
+    }
+}
+
+pub fn write_backup(app: &App, dir: &Path) -> Result<PathBuf, CliError> {
+    let dump = app.dump()?;
+    let json = serde_json::to_vec_pretty(&dump).map_err(|e| CliError::File {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    backup::write(dir, &json, app.clock().now).map_err(|e| CliError::File {
+        path: backup::backup_dir(dir).display().to_string(),
+        detail: e.to_string(),
+    })
+}
+
+/// Executes `command`; true when it wrote to the store.
+fn execute(
+    app: &mut App,
+    command: Command,
+    dir: &Path,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<bool, CliError> {
+    match command {
+        Command::List(list) => {
+            let filter = task_filter(app, &list)?;
+            render::list(app, &app.list(&filter), list.format, lang, out);
+            Ok(false)
+        }
+        Command::Show { id, format } => {
+            let key = app.resolve(&id)?;
+            render::show(app, &key, format, lang, out)?;
+            Ok(false)
+        }
+        Command::Set(set) => set_task(app, set, lang, out),
+        Command::Log { id, since, format } => {
+            let filter = history_filter(app, id, since)?;
+            render::log(app, &app.history(&filter)?, format, lang, out);
+            Ok(false)
+        }
+        Command::Targets { format } => {
+            render::targets(app, format, lang, out);
+            Ok(false)
+        }
+        Command::Target {
+            command:
+                args::TargetCommand::Set {
+                    id,
+                    value,
+                    date,
+                    note,
+                },
+        } => {
+            let value = parse_number(&value)?;
+            let on = date.as_deref().map(parse_date).transpose()?;
+            let id = app
+                .plan()
+                .targets()
+                .iter()
+                .find(|t| t.id.eq_ignore_ascii_case(id.trim()))
+                .map(|t| t.id.clone())
+                .ok_or(InputError::UnknownTarget(id))?;
+            let written = app.measure(&id, value, on, note.as_deref())?;
+            render::saved(app, &id, written.len(), lang, out);
+            Ok(true)
+        }
+        Command::Evidence {
+            command:
+                args::EvidenceCommand::Add {
+                    id,
+                    doc,
+                    date,
+                    title,
+                    link,
+                },
+        } => {
+            let key = app.resolve(&id)?;
+            let evidence = Evidence {
+                number: validate_text(&doc, TextField::DocumentNumber, 100, false)?,
+                issued_on: parse_date(&date)?,
+                summary: validate_text(
+                    &title,
+                    TextField::DocumentSummary,
+                    MAX_SHORT_TEXT_CHARS,
+                    false,
+                )?,
+                link: link
+                    .map(|l| validate_text(&l, TextField::Link, MAX_SHORT_TEXT_CHARS, false))
+                    .transpose()?,
+            };
+            let written = app.edit_task(&key, &[Edit::Evidence(evidence)], None)?;
+            render::saved(app, &key.to_string(), written.len(), lang, out);
+            Ok(true)
+        }
+        Command::Export { output } => export(app, output.as_deref()).map(|_| false),
+        Command::Import { file } => import(app, &file, lang, out).map(|_| true),
+        Command::Catalog {
+            command: args::CatalogCommand::Sync,
+        } => {
+            let bundled = Catalog::bundled().map_err(AppError::from)?;
+            let written = app.sync_catalog(&bundled)?;
+            let message = if written.is_empty() {
+                i18n::catalog_current(lang).to_string()
+            } else {
+                i18n::catalog_synced(written.len(), lang)
+            };
+            let _ = writeln!(out, "{message}");
+            Ok(!written.is_empty())
+        }
+        Command::Backup => {
+            let path = write_backup(app, dir)?;
+            let _ = writeln!(
+                out,
+                "{}",
+                i18n::backup_written(&path.display().to_string(), lang)
+            );
+            Ok(false)
+        }
+    }
+}
+
+fn set_task(
+    app: &mut App,
+    set: args::SetArgs,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<bool, CliError> {
+    let key = app.resolve(&set.id)?;
+    let mut edits = Vec::new();
+    if let Some(p) = &set.progress {
+        edits.push(Edit::Progress(parse_progress(p)?));
+    }
+    if let Some(s) = &set.status {
+        edits.push(Edit::Status(
+            i18n::parse_status(s).ok_or_else(|| InputError::BadStatus(s.clone()))?,
+        ));
+    }
+    if let Some(d) = &set.due {
+        edits.push(Edit::Due(parse_date(d)?));
+    }
+    if let Some(code) = &set.lead {
+        let unit = app.plan().unit_by_typed_code(code).map(|u| u.code.clone());
+        edits.push(Edit::Lead(unit.ok_or_else(|| app.unknown_unit(code))?));
+    }
+    if let Some(n) = &set.note {
+        edits.push(Edit::Note(validate_text(
+            n,
+            TextField::Note,
+            crate::domain::text::MAX_NOTE_CHARS,
+            true,
+        )?));
+    }
+    if edits.is_empty() {
+        return Err(InputError::NothingToChange.into());
+    }
+    let written = app.edit_task(&key, &edits, set.reason.as_deref())?;
+    if written.is_empty() {
+        let _ = writeln!(out, "{}", i18n::nothing_changed(&key.to_string(), lang));
+        return Ok(false);
+    }
+    render::saved(app, &key.to_string(), written.len(), lang, out);
+    Ok(true)
+}
+
+fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter, CliError> {
+    let area = list
+        .area
+        .as_deref()
+        .map(|a| {
+            a.trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|n| app.plan().area(*n).is_some())
+                .ok_or_else(|| InputError::UnknownArea(a.to_string()))
+        })
+        .transpose()?;
+    let unit = list
+        .unit
+        .as_deref()
+        .map(|u| {
+            app.plan()
+                .unit_by_typed_code(u)
+                .map(|unit| unit.code.clone())
+                .ok_or_else(|| app.unknown_unit(u))
+        })
+        .transpose()?;
+    let status = list
+        .status
+        .as_deref()
+        .map(|s| i18n::parse_status(s).ok_or_else(|| InputError::BadStatus(s.to_string())))
+        .transpose()?;
+    let search = list
+        .search
+        .as_deref()
+        .map(|s| validate_text(s, TextField::Search, MAX_SHORT_TEXT_CHARS, false))
+        .transpose()?;
+    Ok(TaskFilter {
+        area,
+        unit,
+        status,
+        overdue: list.overdue,
+        due_by: list.due_before.as_deref().map(parse_date).transpose()?,
+        search,
+    })
+}
+
+fn history_filter(
+    app: &App,
+    id: Option<String>,
+    since: Option<String>,
+) -> Result<HistoryFilter, CliError> {
+    let since = since.as_deref().map(parse_date).transpose()?;
+    let Some(id) = id else {
+        return Ok(HistoryFilter {
+            since,
+            ..HistoryFilter::default()
+        });
+    };
+    let id = id.trim().to_string();
+    if let Some(target) = app
+        .plan()
+        .targets()
+        .iter()
+        .find(|t| t.id.eq_ignore_ascii_case(&id))
+    {
+        return Ok(HistoryFilter {
+            target: Some(target.id.clone()),
+            since,
+            ..HistoryFilter::default()
+        });
+    }
+    let (task, occurrence) =
+        crate::domain::TaskKey::parse(&id).ok_or_else(|| InputError::UnknownTask(id.clone()))?;
+    if app.plan().task(&task).is_none() {
+        return Err(InputError::UnknownTask(id).into());
+    }
+    let typed = if occurrence.is_some() {
+        app.resolve(&id)?.to_string()
+    } else {
+        task
+    };
+    Ok(HistoryFilter {
+        task: Some(typed),
+        since,
+        ..HistoryFilter::default()
+    })
+}
+
+fn parse_progress(text: &str) -> Result<u8, InputError> {
+    let trimmed = text.trim().trim_end_matches('%');
+    trimmed
+        .parse::<u8>()
+        .ok()
+        .filter(|p| *p <= 100)
+        .ok_or_else(|| InputError::BadProgress(text.to_string()))
+}
+
+/// A number as Vietnamese write it (87,5) or as English do (87.5).
+fn parse_number(text: &str) -> Result<f64, InputError> {
+    let normalized = text.trim().trim_end_matches('%').replace(',', ".");
+    normalized
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| InputError::BadNumber(text.to_string()))
+}
+
+fn export(app: &App, output: Option<&Path>) -> Result<(), CliError> {
+    let dump = app.dump()?;
+    let file_error = |path: &Path, e: &dyn std::fmt::Display| CliError::File {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    let json = serde_json::to_string_pretty(&dump).map_err(|e| file_error(Path::new("-"), &e))?;
+    match output {
+        Some(path) => std::fs::write(path, json + "\n").map_err(|e| file_error(path, &e)),
+        None => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{json}").map_err(|e| file_error(Path::new("-"), &e))
+        }
+    }
+}
+
+fn import(app: &mut App, file: &Path, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
+    let file_error = |detail: String| CliError::File {
+        path: file.display().to_string(),
+        detail,
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| file_error(e.to_string()))?;
+    let dump: Dump = serde_json::from_str(&text).map_err(|e| file_error(e.to_string()))?;
+    if dump.schema_version > crate::store::SCHEMA_VERSION {
+        return Err(file_error(format!("schema {}", dump.schema_version)));
+    }
+    let (tasks, history) = (dump.tasks.len(), dump.history.len());
+    app.import(dump)?;
+    let _ = writeln!(out, "{}", i18n::imported(tasks, history, lang));
+    Ok(())
+}
+
+/// Prints the localized help.
+pub fn help(lang: Lang) -> std::io::Result<()> {
+    localize(Cli::command(), "", lang).print_help()
+}

@@ -1,0 +1,370 @@
+//! Edits a person makes, and the changes they produce. Applying an edit is pure:
+//! it returns the new state and one [`Change`] per field that moved, which the
+//! store writes to the append-only history together with the new state.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::InputError;
+use super::occurrence::TaskKey;
+use super::status::Status;
+use super::target::{Measurement, TargetState};
+use super::task::{Evidence, Note, TaskOverride, TaskState};
+
+/// One thing a person changes on an occurrence of a task.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Progress(u8),
+    Status(Status),
+    Due(NaiveDate),
+    Lead(String),
+    Note(String),
+    Evidence(Evidence),
+}
+
+/// What a history entry is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Task(TaskKey),
+    Target(String),
+    Catalog,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Status,
+    Progress,
+    CompletedOn,
+    Due,
+    Lead,
+    Note,
+    Evidence,
+    Measurement,
+    Title,
+    Added,
+    CatalogVersion,
+}
+
+/// An old or new value in the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    None,
+    Status(Status),
+    Progress(u8),
+    Date(NaiveDate),
+    Text(String),
+    Evidence(Evidence),
+    Measured { on: NaiveDate, value: f64 },
+    Number(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub subject: Subject,
+    pub field: Field,
+    pub old: Value,
+    pub new: Value,
+}
+
+/// Who edits, when, and what the plan says before any edit.
+#[derive(Debug, Clone)]
+pub struct EditContext {
+    pub who: String,
+    pub at: DateTime<FixedOffset>,
+    pub today: NaiveDate,
+    /// The plan's deadline for this occurrence.
+    pub plan_due: Option<NaiveDate>,
+    /// The plan's lead unit for this task.
+    pub plan_lead: String,
+}
+
+/// The result of applying edits to one occurrence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskEdit {
+    pub state: TaskState,
+    pub overrides: TaskOverride,
+    pub changes: Vec<Change>,
+}
+
+/// Applies `edits` in a fixed order (progress, status, due, lead, note, evidence)
+/// so that `--progress 50 --status done` ends done at 100%. Marking work done
+/// records today as its completion date and progress 100%; progress above zero
+/// on work not started marks it in progress.
+pub fn apply_task_edits(
+    key: &TaskKey,
+    state: &TaskState,
+    overrides: &TaskOverride,
+    edits: &[Edit],
+    ctx: &EditContext,
+) -> Result<TaskEdit, InputError> {
+    let mut ordered: Vec<&Edit> = edits.iter().collect();
+    ordered.sort_by_key(|e| edit_rank(e));
+    let mut next = TaskEdit {
+        state: state.clone(),
+        overrides: overrides.clone(),
+        changes: Vec::new(),
+    };
+    for edit in ordered {
+        next.apply(key, edit, ctx)?;
+    }
+    if !next.changes.is_empty() {
+        next.state.updated_at = Some(ctx.at);
+    }
+    Ok(next)
+}
+
+fn edit_rank(edit: &Edit) -> u8 {
+    match edit {
+        Edit::Progress(_) => 0,
+        Edit::Status(_) => 1,
+        Edit::Due(_) => 2,
+        Edit::Lead(_) => 3,
+        Edit::Note(_) => 4,
+        Edit::Evidence(_) => 5,
+    }
+}
+
+impl TaskEdit {
+    fn record(&mut self, key: &TaskKey, field: Field, old: Value, new: Value) {
+        if old != new {
+            self.changes.push(Change {
+                subject: Subject::Task(key.clone()),
+                field,
+                old,
+                new,
+            });
+        }
+    }
+
+    fn apply(&mut self, key: &TaskKey, edit: &Edit, ctx: &EditContext) -> Result<(), InputError> {
+        match edit {
+            Edit::Progress(p) => self.set_progress(key, *p)?,
+            Edit::Status(s) => self.set_status(key, *s, ctx.today),
+            Edit::Due(d) => {
+                let old = self.state.due.or(ctx.plan_due);
+                self.state.due = Some(*d);
+                self.record(key, Field::Due, date_value(old), Value::Date(*d));
+            }
+            Edit::Lead(code) => {
+                let old = self.overrides.lead.clone().unwrap_or(ctx.plan_lead.clone());
+                self.overrides.lead = (*code != ctx.plan_lead).then(|| code.clone());
+                self.record(
+                    key,
+                    Field::Lead,
+                    Value::Text(old),
+                    Value::Text(code.clone()),
+                );
+            }
+            Edit::Note(text) => {
+                self.state.notes.push(Note {
+                    at: ctx.at,
+                    who: ctx.who.clone(),
+                    text: text.clone(),
+                });
+                self.record(key, Field::Note, Value::None, Value::Text(text.clone()));
+            }
+            Edit::Evidence(doc) => {
+                self.state.evidence.push(doc.clone());
+                self.record(
+                    key,
+                    Field::Evidence,
+                    Value::None,
+                    Value::Evidence(doc.clone()),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn set_progress(&mut self, key: &TaskKey, progress: u8) -> Result<(), InputError> {
+        if progress > 100 {
+            return Err(InputError::BadProgress(progress.to_string()));
+        }
+        let old = self.state.progress;
+        self.state.progress = progress;
+        self.record(
+            key,
+            Field::Progress,
+            Value::Progress(old),
+            Value::Progress(progress),
+        );
+        if progress > 0 && self.state.status == Status::NotStarted {
+            self.state.status = Status::InProgress;
+            self.record(
+                key,
+                Field::Status,
+                Value::Status(Status::NotStarted),
+                Value::Status(Status::InProgress),
+            );
+        }
+        Ok(())
+    }
+
+    fn set_status(&mut self, key: &TaskKey, status: Status, today: NaiveDate) {
+        let old = self.state.status;
+        if old == status {
+            return;
+        }
+        self.state.status = status;
+        self.record(
+            key,
+            Field::Status,
+            Value::Status(old),
+            Value::Status(status),
+        );
+        let completed_on = (status == Status::Done).then_some(today);
+        let old_completed = std::mem::replace(&mut self.state.completed_on, completed_on);
+        self.record(
+            key,
+            Field::CompletedOn,
+            date_value(old_completed),
+            date_value(completed_on),
+        );
+        if status == Status::Done && self.state.progress != 100 {
+            let old = std::mem::replace(&mut self.state.progress, 100);
+            self.record(
+                key,
+                Field::Progress,
+                Value::Progress(old),
+                Value::Progress(100),
+            );
+        }
+    }
+}
+
+fn date_value(date: Option<NaiveDate>) -> Value {
+    date.map_or(Value::None, Value::Date)
+}
+
+/// Records a measured value of a target, returning the new state and its change.
+pub fn measure_target(
+    target_id: &str,
+    state: &TargetState,
+    measurement: Measurement,
+) -> (TargetState, Change) {
+    let old = state.latest().map_or(Value::None, |m| Value::Measured {
+        on: m.on,
+        value: m.value,
+    });
+    let new = Value::Measured {
+        on: measurement.on,
+        value: measurement.value,
+    };
+    let mut next = state.clone();
+    next.measurements.push(measurement);
+    let change = Change {
+        subject: Subject::Target(target_id.to_string()),
+        field: Field::Measurement,
+        old,
+        new,
+    };
+    (next, change)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn ctx() -> EditContext {
+        EditContext {
+            who: "thuy".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
+            today: d(2026, 11, 26),
+            plan_due: Some(d(2027, 12, 31)),
+            plan_lead: "VP".into(),
+        }
+    }
+
+    fn apply(state: &TaskState, edits: &[Edit]) -> TaskEdit {
+        let key = TaskKey::single("1.a");
+        apply_task_edits(&key, state, &TaskOverride::default(), edits, &ctx()).unwrap()
+    }
+
+    fn fields(edit: &TaskEdit) -> Vec<Field> {
+        edit.changes.iter().map(|c| c.field).collect()
+    }
+
+    #[test]
+    fn done_records_completion_and_full_progress() {
+        let edit = apply(&TaskState::default(), &[Edit::Status(Status::Done)]);
+        assert_eq!(edit.state.completed_on, Some(d(2026, 11, 26)));
+        assert_eq!(edit.state.progress, 100);
+        assert_eq!(
+            fields(&edit),
+            [Field::Status, Field::CompletedOn, Field::Progress]
+        );
+    }
+
+    #[test]
+    fn progress_starts_work_and_done_wins_over_progress() {
+        let edit = apply(&TaskState::default(), &[Edit::Progress(30)]);
+        assert_eq!(edit.state.status, Status::InProgress);
+        let edit = apply(
+            &TaskState::default(),
+            &[Edit::Status(Status::Done), Edit::Progress(50)],
+        );
+        assert_eq!(
+            (edit.state.status, edit.state.progress),
+            (Status::Done, 100)
+        );
+    }
+
+    #[test]
+    fn reopening_clears_the_completion_date() {
+        let done = apply(&TaskState::default(), &[Edit::Status(Status::Done)]).state;
+        let reopened = apply(&done, &[Edit::Status(Status::InProgress)]);
+        assert_eq!(reopened.state.completed_on, None);
+        assert_eq!(reopened.changes[1].old, Value::Date(d(2026, 11, 26)));
+    }
+
+    #[test]
+    fn no_change_records_nothing() {
+        let edit = apply(&TaskState::default(), &[Edit::Status(Status::NotStarted)]);
+        assert!(edit.changes.is_empty());
+        assert_eq!(edit.state.updated_at, None);
+    }
+
+    #[test]
+    fn moving_a_deadline_keeps_the_plan_date_as_old_value() {
+        let edit = apply(&TaskState::default(), &[Edit::Due(d(2028, 3, 31))]);
+        assert_eq!(edit.changes[0].old, Value::Date(d(2027, 12, 31)));
+        assert_eq!(edit.state.due, Some(d(2028, 3, 31)));
+    }
+
+    #[test]
+    fn progress_over_100_is_refused() {
+        let key = TaskKey::single("1.a");
+        let result = apply_task_edits(
+            &key,
+            &TaskState::default(),
+            &TaskOverride::default(),
+            &[Edit::Progress(140)],
+            &ctx(),
+        );
+        assert_eq!(result, Err(InputError::BadProgress("140".into())));
+    }
+
+    #[test]
+    fn lead_back_to_the_plan_clears_the_override() {
+        let key = TaskKey::single("1.a");
+        let moved = apply(&TaskState::default(), &[Edit::Lead("KT".into())]);
+        assert_eq!(moved.overrides.lead.as_deref(), Some("KT"));
+        let back = apply_task_edits(
+            &key,
+            &moved.state,
+            &moved.overrides,
+            &[Edit::Lead("VP".into())],
+            &ctx(),
+        )
+        .unwrap();
+        assert_eq!(back.overrides.lead, None);
+        assert_eq!(back.changes[0].old, Value::Text("KT".into()));
+    }
+}

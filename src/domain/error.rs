@@ -1,0 +1,48 @@
+//! Why an input was refused. Carries data only; `i18n` turns it into words.
+
+use thiserror::Error;
+
+/// A value the user typed that cannot be accepted. Nothing is written when one occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum InputError {
+    #[error("unknown task {0}")]
+    UnknownTask(String),
+    #[error("unknown target {0}")]
+    UnknownTarget(String),
+    #[error("unknown unit {typed}")]
+    UnknownUnit { typed: String, known: Vec<String> },
+    #[error("unknown area {0}")]
+    UnknownArea(String),
+    #[error("task {task} has no occurrence {occurrence}")]
+    UnknownOccurrence { task: String, occurrence: String },
+    #[error("bad date {0}")]
+    BadDate(String),
+    #[error("bad progress {0}")]
+    BadProgress(String),
+    #[error("bad status {0}")]
+    BadStatus(String),
+    #[error("bad number {0}")]
+    BadNumber(String),
+    #[error("text too long in {field:?}: {chars} > {max}")]
+    TextTooLong {
+        field: TextField,
+        chars: usize,
+        max: usize,
+    },
+    #[error("control characters in {0:?}")]
+    ControlCharacters(TextField),
+    #[error("empty {0:?}")]
+    EmptyText(TextField),
+    #[error("nothing to change")]
+    NothingToChange,
+}
+
+/// Which free-text field a text error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Note,
+    DocumentNumber,
+    DocumentSummary,
+    Link,
+    Search,
+}

@@ -1,0 +1,23 @@
+//! The pure domain: the plan catalog, task and target state, dates, statuses and
+//! their deadline classes, edits and the history they produce, and text folding.
+//! Nothing here performs I/O, reads the clock or knows about terminals or storage.
+
+pub mod catalog;
+pub mod date;
+pub mod edit;
+pub mod error;
+pub mod history;
+pub mod occurrence;
+pub mod status;
+pub mod target;
+pub mod task;
+pub mod text;
+
+pub use catalog::{Area, Cadence, Catalog, TargetDef, TaskDef, Unit};
+pub use edit::{Change, Edit, Field, Subject, Value};
+pub use error::InputError;
+pub use history::HistoryEntry;
+pub use occurrence::{Occurrence, TaskKey};
+pub use status::{DeadlineClass, Status};
+pub use target::{Direction, Measurement, TargetState};
+pub use task::{Evidence, Note, TaskOverride, TaskState};

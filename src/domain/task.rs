@@ -1,0 +1,59 @@
+//! The state a person keeps for one occurrence of a task, and the few task-level
+//! overrides (a new lead unit) that apply to every occurrence.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::status::Status;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskState {
+    pub status: Status,
+    /// 0..=100.
+    pub progress: u8,
+    pub completed_on: Option<NaiveDate>,
+    /// A deadline moved by a person (gia hạn); `None` keeps the plan's.
+    pub due: Option<NaiveDate>,
+    pub notes: Vec<Note>,
+    pub evidence: Vec<Evidence>,
+    pub updated_at: Option<DateTime<FixedOffset>>,
+}
+
+impl Default for TaskState {
+    fn default() -> Self {
+        TaskState {
+            status: Status::NotStarted,
+            progress: 0,
+            completed_on: None,
+            due: None,
+            notes: Vec::new(),
+            evidence: Vec::new(),
+            updated_at: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub at: DateTime<FixedOffset>,
+    pub who: String,
+    pub text: String,
+}
+
+/// A document proving a result (tài liệu kiểm chứng), e.g. Quyết định số 123/QĐ-UBND.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Số ký hiệu, e.g. "123/QĐ-UBND".
+    pub number: String,
+    /// Ngày ban hành.
+    pub issued_on: NaiveDate,
+    /// Trích yếu.
+    pub summary: String,
+    pub link: Option<String>,
+}
+
+/// Task-level changes that hold for all occurrences.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskOverride {
+    pub lead: Option<String>,
+}

@@ -1,0 +1,185 @@
+//! Text as Vietnamese users type and read it: NFC normalisation, accent-insensitive
+//! folding for search, validation of typed text, and sanitising stored text before
+//! it reaches a terminal.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::InputError;
+use super::error::TextField;
+
+/// Canonical composed form; every string is stored this way.
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// Folds text for matching: no diacritics, `đ` as `d`, lower case, runs of
+/// white space as one space. "Cải  CÁCH" and "cai cach" fold alike, whatever
+/// normal form the input method sent.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut last_was_space = true;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        };
+        if c.is_whitespace() {
+            if !last_was_space {
+                folded.push(' ');
+            }
+            last_was_space = true;
+            continue;
+        }
+        last_was_space = false;
+        folded.extend(c.to_lowercase());
+    }
+    if folded.ends_with(' ') {
+        folded.pop();
+    }
+    folded
+}
+
+/// True when every word of `query` (folded) occurs in `haystack_folded`.
+pub fn matches_folded(haystack_folded: &str, query_folded: &str) -> bool {
+    query_folded
+        .split(' ')
+        .all(|word| haystack_folded.contains(word))
+}
+
+/// Limits for typed text, in characters.
+pub const MAX_NOTE_CHARS: usize = 4_000;
+pub const MAX_SHORT_TEXT_CHARS: usize = 500;
+
+/// Checks typed text and returns it trimmed and in NFC. Control and escape
+/// characters are refused; `multiline` allows line breaks (and tabs).
+pub fn validate_text(
+    input: &str,
+    field: TextField,
+    max_chars: usize,
+    multiline: bool,
+) -> Result<String, InputError> {
+    let text = nfc(input.trim()).replace("\r\n", "\n");
+    if text.is_empty() {
+        return Err(InputError::EmptyText(field));
+    }
+    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
+    if text.chars().any(|c| is_unsafe(c) && !allowed(c)) {
+        return Err(InputError::ControlCharacters(field));
+    }
+    let chars = text.chars().count();
+    if chars > max_chars {
+        return Err(InputError::TextTooLong {
+            field,
+            chars,
+            max: max_chars,
+        });
+    }
+    Ok(text)
+}
+
+/// Characters that must never reach a terminal raw: C0 and C1 controls, DEL,
+/// and the bidirectional overrides that can disguise text.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Stored text made safe for a terminal line: unsafe characters become `�`,
+/// line breaks and tabs become spaces.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\t' | '\r' => ' ',
+                c if is_unsafe(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Like [`sanitize_line`] but keeps line breaks, for multi-line notes.
+pub fn sanitize_block(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe(c) && c != '\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' => '\n',
+                '\t' => ' ',
+                c if is_unsafe(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_accents_case_and_normal_form() {
+        assert_eq!(fold("Cải cách"), "cai cach");
+        assert_eq!(fold("CẢI CÁCH"), "cai cach");
+        assert_eq!(fold("Đất đai"), "dat dai");
+        let decomposed = "Ca\u{0309}i ca\u{0301}ch";
+        assert_eq!(fold(decomposed), "cai cach");
+        assert_eq!(fold("  thủ   tục \n hành chính "), "thu tuc hanh chinh");
+    }
+
+    #[test]
+    fn every_query_word_must_match() {
+        let hay = fold("Rà soát văn bản quy phạm pháp luật");
+        assert!(matches_folded(&hay, &fold("ra soat")));
+        assert!(matches_folded(&hay, &fold("pháp rà")));
+        assert!(!matches_folded(&hay, &fold("đất")));
+    }
+
+    #[test]
+    fn validation_refuses_controls_and_oversize() {
+        assert_eq!(
+            validate_text("a\u{1b}[2J", TextField::Note, 10, true),
+            Err(InputError::ControlCharacters(TextField::Note))
+        );
+        assert_eq!(
+            validate_text("ab\ncd", TextField::DocumentNumber, 10, false),
+            Err(InputError::ControlCharacters(TextField::DocumentNumber))
+        );
+        assert!(matches!(
+            validate_text(&"x".repeat(11), TextField::Note, 10, true),
+            Err(InputError::TextTooLong { chars: 11, .. })
+        ));
+        assert_eq!(
+            validate_text("   ", TextField::Note, 10, true),
+            Err(InputError::EmptyText(TextField::Note))
+        );
+        assert_eq!(
+            validate_text(" a\r\nb ", TextField::Note, 10, true),
+            Ok("a\nb".to_string())
+        );
+    }
+
+    #[test]
+    fn validation_stores_nfc() {
+        let typed = validate_text("ca\u{0309}i", TextField::Note, 10, false).unwrap();
+        assert_eq!(typed, "cải");
+    }
+
+    #[test]
+    fn sanitizing_neutralises_escapes() {
+        assert_eq!(sanitize_line("ok"), Cow::Borrowed("ok"));
+        assert_eq!(sanitize_line("a\u{1b}[31mb\nc"), "a\u{FFFD}[31mb c");
+        assert_eq!(sanitize_line("x\u{9b}y\u{202E}"), "x\u{FFFD}y\u{FFFD}");
+        assert_eq!(sanitize_block("a\nb\u{7}"), "a\nb\u{FFFD}");
+    }
+}

@@ -1,0 +1,705 @@
+//! Every user-facing word, Vietnamese first and English on request. Code names
+//! are English; what a person reads comes from here and nowhere else.
+
+use crate::app::AppError;
+use crate::domain::catalog::CatalogError;
+use crate::domain::date::format_date;
+use crate::domain::error::TextField;
+use crate::domain::text::fold;
+use crate::domain::{Cadence, DeadlineClass, Field, InputError, Status, Value};
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// `vi`/`en` (any case); `None` for anything else.
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vn" | "vie" => Some(Lang::Vi),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// `--lang X` / `--lang=X` among the arguments, else `CCHC_LANG`, else Vietnamese.
+    pub fn from_args_and_env(args: &[String]) -> Lang {
+        let from_args = args.iter().enumerate().find_map(|(i, a)| {
+            a.strip_prefix("--lang=")
+                .or_else(|| {
+                    (a == "--lang")
+                        .then(|| args.get(i + 1).map(String::as_str))
+                        .flatten()
+                })
+                .and_then(Lang::parse)
+        });
+        from_args
+            .or_else(|| {
+                std::env::var("CCHC_LANG")
+                    .ok()
+                    .as_deref()
+                    .and_then(Lang::parse)
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn pick(self, vi: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- statuses
+
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::NotStarted => lang.pick("chưa bắt đầu", "not started"),
+        Status::InProgress => lang.pick("đang thực hiện", "in progress"),
+        Status::Done => lang.pick("hoàn thành", "done"),
+        Status::Paused => lang.pick("tạm dừng", "paused"),
+        Status::Cancelled => lang.pick("đã hủy", "cancelled"),
+    }
+}
+
+/// A status as typed: Vietnamese with or without accents, English, or the code.
+pub fn parse_status(typed: &str) -> Option<Status> {
+    let folded = fold(typed).replace(['_', '-'], " ");
+    Status::ALL.into_iter().find(|&s| {
+        [
+            status_label(s, Lang::Vi),
+            status_label(s, Lang::En),
+            s.code(),
+        ]
+        .iter()
+        .any(|name| fold(name).replace(['_', '-'], " ") == folded)
+            || status_aliases(s).contains(&folded.as_str())
+    })
+}
+
+fn status_aliases(status: Status) -> &'static [&'static str] {
+    match status {
+        Status::NotStarted => &["todo", "chua lam"],
+        Status::InProgress => &["dang lam", "doing", "started"],
+        Status::Done => &["xong", "da hoan thanh", "complete", "completed"],
+        Status::Paused => &["dung", "on hold"],
+        Status::Cancelled => &["huy", "canceled"],
+    }
+}
+
+pub fn accepted_statuses(lang: Lang) -> String {
+    let names: Vec<String> = Status::ALL
+        .iter()
+        .map(|&s| format!("{} ({})", status_label(s, lang), s.code()))
+        .collect();
+    names.join(", ")
+}
+
+/// The deadline class in the words of Vietnamese task reports.
+pub fn class_label(class: DeadlineClass, lang: Lang) -> String {
+    match class {
+        DeadlineClass::Overdue(days) => match lang {
+            Lang::Vi => format!("quá hạn {days} ngày"),
+            Lang::En => format!("overdue {days} d"),
+        },
+        DeadlineClass::NotStarted => lang.pick("chưa bắt đầu", "not started").into(),
+        DeadlineClass::InProgress => lang.pick("trong hạn", "on time").into(),
+        DeadlineClass::Ongoing => lang.pick("thường xuyên", "ongoing").into(),
+        DeadlineClass::Paused => lang.pick("tạm dừng", "paused").into(),
+        DeadlineClass::DoneLate => lang.pick("hoàn thành quá hạn", "done late").into(),
+        DeadlineClass::DoneOnTime => lang.pick("hoàn thành đúng hạn", "done on time").into(),
+        DeadlineClass::DoneNoDeadline => lang.pick("hoàn thành", "done").into(),
+        DeadlineClass::Cancelled => lang.pick("đã hủy", "cancelled").into(),
+    }
+}
+
+pub fn cadence_label(cadence: Cadence, lang: Lang) -> &'static str {
+    match cadence {
+        Cadence::Once => lang.pick("một lần", "once"),
+        Cadence::Yearly => lang.pick("hàng năm", "yearly"),
+        Cadence::Quarterly => lang.pick("hàng quý", "quarterly"),
+        Cadence::Weekly => lang.pick("hàng tuần (xét theo quý)", "weekly (reviewed per quarter)"),
+        Cadence::Continuous => lang.pick("thường xuyên", "continuous"),
+    }
+}
+
+pub fn field_label(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::Status => lang.pick("trạng thái", "status"),
+        Field::Progress => lang.pick("tiến độ", "progress"),
+        Field::CompletedOn => lang.pick("ngày hoàn thành", "completed on"),
+        Field::Due => lang.pick("hạn", "due"),
+        Field::Lead => lang.pick("chủ trì", "lead"),
+        Field::Note => lang.pick("ghi chú", "note"),
+        Field::Evidence => lang.pick("tài liệu kiểm chứng", "evidence"),
+        Field::Measurement => lang.pick("số đo", "measurement"),
+        Field::Title => lang.pick("nội dung", "title"),
+        Field::Added => lang.pick("thêm vào danh mục", "added to catalog"),
+        Field::CatalogVersion => lang.pick("phiên bản danh mục", "catalog version"),
+    }
+}
+
+/// A history value as one line of text (unsanitised: callers sanitise).
+pub fn value_text(value: &Value, lang: Lang) -> String {
+    match value {
+        Value::None => "—".into(),
+        Value::Status(s) => status_label(*s, lang).into(),
+        Value::Progress(p) => format!("{p}%"),
+        Value::Date(d) => format_date(*d),
+        Value::Text(t) => t.clone(),
+        Value::Evidence(e) => format!("{} {} {}", e.number, format_date(e.issued_on), e.summary),
+        Value::Measured { on, value } => format!("{} ({})", number_text(*value), format_date(*on)),
+        Value::Number(n) => n.to_string(),
+    }
+}
+
+/// A measured value without needless decimals: 95, 87.5.
+pub fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+// ---------------------------------------------------------------- CLI words
+
+pub struct Columns {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub due: &'static str,
+    pub class: &'static str,
+    pub progress: &'static str,
+}
+
+pub fn columns(lang: Lang) -> Columns {
+    Columns {
+        id: lang.pick("Mã", "ID"),
+        title: lang.pick("Nhiệm vụ", "Task"),
+        lead: lang.pick("Chủ trì", "Lead"),
+        due: lang.pick("Hạn", "Due"),
+        class: lang.pick("Tình trạng", "State"),
+        progress: lang.pick("Tiến độ", "Progress"),
+    }
+}
+
+pub struct ShowLabels {
+    pub area: &'static str,
+    pub plan_ref: &'static str,
+    pub parent: &'static str,
+    pub lead: &'static str,
+    pub coordinators: &'static str,
+    pub cadence: &'static str,
+    pub occurrence: &'static str,
+    pub start: &'static str,
+    pub due: &'static str,
+    pub status: &'static str,
+    pub class: &'static str,
+    pub progress: &'static str,
+    pub completed_on: &'static str,
+    pub notes: &'static str,
+    pub evidence: &'static str,
+    pub history: &'static str,
+    pub none: &'static str,
+    pub no_deadline: &'static str,
+    pub moved_from: &'static str,
+}
+
+pub fn show_labels(lang: Lang) -> ShowLabels {
+    ShowLabels {
+        area: lang.pick("Lĩnh vực", "Area"),
+        plan_ref: lang.pick("Mục kế hoạch", "Plan section"),
+        parent: lang.pick("Thuộc nhiệm vụ", "Part of"),
+        lead: lang.pick("Chủ trì", "Lead"),
+        coordinators: lang.pick("Phối hợp", "Coordinating"),
+        cadence: lang.pick("Tần suất", "Cadence"),
+        occurrence: lang.pick("Kỳ", "Occurrence"),
+        start: lang.pick("Bắt đầu", "Starts"),
+        due: lang.pick("Hạn", "Due"),
+        status: lang.pick("Trạng thái", "Status"),
+        class: lang.pick("Tình trạng", "State"),
+        progress: lang.pick("Tiến độ", "Progress"),
+        completed_on: lang.pick("Ngày hoàn thành", "Completed on"),
+        notes: lang.pick("Ghi chú", "Notes"),
+        evidence: lang.pick("Tài liệu kiểm chứng", "Evidence"),
+        history: lang.pick("Lịch sử thay đổi", "History"),
+        none: lang.pick("(chưa có)", "(none)"),
+        no_deadline: lang.pick("không có hạn", "no deadline"),
+        moved_from: lang.pick("gia hạn từ", "moved from"),
+    }
+}
+
+pub struct TargetLabels {
+    pub id: &'static str,
+    pub target: &'static str,
+    pub goal: &'static str,
+    pub latest: &'static str,
+    pub due: &'static str,
+    pub met: &'static str,
+    pub not_met: &'static str,
+    pub unmeasured: &'static str,
+}
+
+pub fn target_labels(lang: Lang) -> TargetLabels {
+    TargetLabels {
+        id: lang.pick("Mã", "ID"),
+        target: lang.pick("Chỉ tiêu", "Target"),
+        goal: lang.pick("Mục tiêu", "Goal"),
+        latest: lang.pick("Đo gần nhất", "Latest"),
+        due: lang.pick("Hạn", "Due"),
+        met: lang.pick("✓ đạt", "✓ met"),
+        not_met: lang.pick("✗ chưa đạt", "✗ not met"),
+        unmeasured: lang.pick("chưa đo", "not measured"),
+    }
+}
+
+pub fn at_least(lang: Lang) -> &'static str {
+    lang.pick("tối thiểu", "at least")
+}
+
+pub fn at_most(lang: Lang) -> &'static str {
+    lang.pick("tối đa", "at most")
+}
+
+pub fn saved(count: usize, subject: &str, time: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã lưu {count} thay đổi của {subject} lúc {time}."),
+        Lang::En => format!("Saved {count} change(s) to {subject} at {time}."),
+    }
+}
+
+pub fn nothing_changed(subject: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{subject}: không có gì thay đổi, không ghi gì."),
+        Lang::En => format!("{subject}: nothing changed, nothing written."),
+    }
+}
+
+pub fn no_rows(lang: Lang) -> &'static str {
+    lang.pick("Không có nhiệm vụ nào khớp.", "No task matches.")
+}
+
+pub fn rows_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{count} nhiệm vụ."),
+        Lang::En => format!("{count} task(s)."),
+    }
+}
+
+pub fn no_history(lang: Lang) -> &'static str {
+    lang.pick("Chưa có thay đổi nào.", "No changes yet.")
+}
+
+pub fn catalog_synced(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Đã cập nhật danh mục: {count} thay đổi, mọi chỉnh sửa được giữ nguyên.")
+        }
+        Lang::En => format!("Catalog updated: {count} change(s), every edit kept."),
+    }
+}
+
+pub fn catalog_current(lang: Lang) -> &'static str {
+    lang.pick(
+        "Danh mục đã là bản mới nhất.",
+        "The catalog is already current.",
+    )
+}
+
+pub fn imported(tasks: usize, history: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã nhập {tasks} bản ghi nhiệm vụ và {history} mục lịch sử."),
+        Lang::En => format!("Imported {tasks} task record(s) and {history} history entries."),
+    }
+}
+
+pub fn backup_written(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã sao lưu vào {path}"),
+        Lang::En => format!("Backup written to {path}"),
+    }
+}
+
+pub fn tui_not_ready(lang: Lang) -> &'static str {
+    lang.pick(
+        "Giao diện toàn màn hình sẽ có ở bản sau. Dùng các lệnh dưới đây:",
+        "The full-screen interface comes next. Use these commands:",
+    )
+}
+
+// ---------------------------------------------------------------- errors
+
+fn text_field(field: TextField, lang: Lang) -> &'static str {
+    match field {
+        TextField::Note => lang.pick("Ghi chú", "The note"),
+        TextField::DocumentNumber => lang.pick("Số ký hiệu văn bản", "The document number"),
+        TextField::DocumentSummary => lang.pick("Trích yếu", "The summary"),
+        TextField::Link => lang.pick("Đường dẫn", "The link"),
+        TextField::Search => lang.pick("Từ khóa tìm kiếm", "The search text"),
+    }
+}
+
+pub fn input_error(error: &InputError, lang: Lang) -> String {
+    use InputError as E;
+    match (error, lang) {
+        (E::UnknownTask(id), Lang::Vi) => format!(
+            "Không có nhiệm vụ “{id}”. Mã nhiệm vụ có dạng 1.a, 2.a.1 hoặc 0.3@2026 (kỳ của việc định kỳ); xem danh sách bằng `cchc list`."
+        ),
+        (E::UnknownTask(id), Lang::En) => format!(
+            "No task “{id}”. Task ids look like 1.a, 2.a.1 or 0.3@2026 (an occurrence of recurring work); see `cchc list`."
+        ),
+        (E::UnknownTarget(id), Lang::Vi) => {
+            format!("Không có chỉ tiêu “{id}”. Xem mã chỉ tiêu bằng `cchc targets`.")
+        }
+        (E::UnknownTarget(id), Lang::En) => format!("No target “{id}”. See `cchc targets` for ids."),
+        (E::UnknownUnit { typed, known }, Lang::Vi) => format!(
+            "Không có đơn vị “{typed}”. Các đơn vị: {}.",
+            known.join(", ")
+        ),
+        (E::UnknownUnit { typed, known }, Lang::En) => {
+            format!("No unit “{typed}”. Units: {}.", known.join(", "))
+        }
+        (E::UnknownArea(a), Lang::Vi) => {
+            format!("Không có lĩnh vực “{a}”. Lĩnh vực là một số từ 0 đến 6.")
+        }
+        (E::UnknownArea(a), Lang::En) => format!("No area “{a}”. Areas are numbers 0 to 6."),
+        (E::UnknownOccurrence { task, occurrence }, Lang::Vi) => format!(
+            "Nhiệm vụ {task} không có kỳ “{occurrence}”. Việc hàng năm ghi năm (@2027), việc hàng quý ghi quý (@2027-Q1), trong giai đoạn của kế hoạch; `cchc show {task}` cho biết các kỳ."
+        ),
+        (E::UnknownOccurrence { task, occurrence }, Lang::En) => format!(
+            "Task {task} has no occurrence “{occurrence}”. Yearly work takes a year (@2027), quarterly work a quarter (@2027-Q1), within the plan; `cchc show {task}` lists them."
+        ),
+        (E::BadDate(d), Lang::Vi) => format!(
+            "Ngày “{d}” không hợp lệ. Nhập ngày có thật dạng dd/mm/yyyy (ví dụ 31/12/2027) hoặc yyyy-mm-dd, năm từ 2000 đến 2100."
+        ),
+        (E::BadDate(d), Lang::En) => format!(
+            "“{d}” is not a valid date. Type a real date as dd/mm/yyyy (e.g. 31/12/2027) or yyyy-mm-dd, year 2000 to 2100."
+        ),
+        (E::BadProgress(p), Lang::Vi) => {
+            format!("Tiến độ “{p}” không hợp lệ. Nhập số nguyên từ 0 đến 100 (phần trăm).")
+        }
+        (E::BadProgress(p), Lang::En) => {
+            format!("Progress “{p}” is not valid. Type a whole number from 0 to 100 (percent).")
+        }
+        (E::BadStatus(s), _) => match lang {
+            Lang::Vi => format!(
+                "Trạng thái “{s}” không hợp lệ. Chấp nhận: {}.",
+                accepted_statuses(lang)
+            ),
+            Lang::En => format!("Status “{s}” is not valid. Accepted: {}.", accepted_statuses(lang)),
+        },
+        (E::BadNumber(n), Lang::Vi) => format!(
+            "Giá trị “{n}” không hợp lệ. Nhập một số (ví dụ 87,5 hoặc 87.5); chỉ tiêu tính bằng % nhận từ 0 đến 100."
+        ),
+        (E::BadNumber(n), Lang::En) => format!(
+            "“{n}” is not a valid value. Type a number (e.g. 87.5); targets in % take 0 to 100."
+        ),
+        (E::TextTooLong { field, chars, max }, Lang::Vi) => format!(
+            "{} dài {chars} ký tự; tối đa {max} ký tự.",
+            text_field(*field, lang)
+        ),
+        (E::TextTooLong { field, chars, max }, Lang::En) => format!(
+            "{} is {chars} characters long; at most {max} are accepted.",
+            text_field(*field, lang)
+        ),
+        (E::ControlCharacters(field), Lang::Vi) => format!(
+            "{} chứa ký tự điều khiển (như ESC). Chỉ nhận chữ, số và dấu câu; riêng ghi chú được xuống dòng.",
+            text_field(*field, lang)
+        ),
+        (E::ControlCharacters(field), Lang::En) => format!(
+            "{} contains control characters (such as ESC). Only letters, digits and punctuation are accepted; notes may have line breaks.",
+            text_field(*field, lang)
+        ),
+        (E::EmptyText(field), Lang::Vi) => {
+            format!("{} không được để trống.", text_field(*field, lang))
+        }
+        (E::EmptyText(field), Lang::En) => format!("{} must not be empty.", text_field(*field, lang)),
+        (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --due, --note, --lead.".into(),
+        (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --due, --note, --lead.".into(),
+    }
+}
+
+pub fn store_error(error: &StoreError, lang: Lang) -> String {
+    use StoreError as E;
+    match (error, lang) {
+        (E::Locked { path, holder }, Lang::Vi) => format!(
+            "Kho dữ liệu {} đang được tiến trình khác mở{}. Hãy thoát cchc ở cửa sổ đó rồi thử lại. Không có gì được ghi.",
+            path.display(),
+            holder
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default()
+        ),
+        (E::Locked { path, holder }, Lang::En) => format!(
+            "The store {} is open in another process{}. Quit cchc there and try again. Nothing was written.",
+            path.display(),
+            holder
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default()
+        ),
+        (
+            E::Corrupt {
+                path,
+                detail,
+                backup,
+            },
+            Lang::Vi,
+        ) => {
+            let restore = match backup {
+                Some(b) => format!(
+                    "Bản sao lưu mới nhất: {}. Để khôi phục: đổi tên thư mục kho, rồi chạy `cchc import {}`.",
+                    b.display(),
+                    b.display()
+                ),
+                None => "Chưa có bản sao lưu nào trong thư mục kho.".into(),
+            };
+            format!(
+                "Kho dữ liệu {} bị hỏng hoặc không đọc được ({detail}). {restore}",
+                path.display()
+            )
+        }
+        (
+            E::Corrupt {
+                path,
+                detail,
+                backup,
+            },
+            Lang::En,
+        ) => {
+            let restore = match backup {
+                Some(b) => format!(
+                    "Newest backup: {}. To restore: rename the store folder, then run `cchc import {}`.",
+                    b.display(),
+                    b.display()
+                ),
+                None => "There is no backup in the store folder yet.".into(),
+            };
+            format!(
+                "The store {} is damaged or unreadable ({detail}). {restore}",
+                path.display()
+            )
+        }
+        (E::NewerSchema { path, found }, Lang::Vi) => format!(
+            "Kho dữ liệu {} do phiên bản cchc mới hơn ghi (lược đồ {found}). Hãy cập nhật cchc; không có gì được ghi.",
+            path.display()
+        ),
+        (E::NewerSchema { path, found }, Lang::En) => format!(
+            "The store {} was written by a newer cchc (schema {found}). Update cchc; nothing was written.",
+            path.display()
+        ),
+        (E::NotEmpty { path }, Lang::Vi) => format!(
+            "Kho dữ liệu {} đã có chỉnh sửa; chỉ nhập được vào kho trống. Dùng --data-dir để chọn một thư mục mới.",
+            path.display()
+        ),
+        (E::NotEmpty { path }, Lang::En) => format!(
+            "The store {} already holds edits; import only goes into an empty store. Use --data-dir for a new folder.",
+            path.display()
+        ),
+        (E::Io { path, detail }, Lang::Vi) => {
+            format!(
+                "Không đọc/ghi được {}: {detail}. Không có gì được ghi.",
+                path.display()
+            )
+        }
+        (E::Io { path, detail }, Lang::En) => {
+            format!(
+                "Cannot read or write {}: {detail}. Nothing was written.",
+                path.display()
+            )
+        }
+    }
+}
+
+pub fn catalog_error(error: &CatalogError, lang: Lang) -> String {
+    let problems = error.0.join("; ");
+    match lang {
+        Lang::Vi => format!("Danh mục không hợp lệ: {problems}"),
+        Lang::En => format!("Invalid catalog: {problems}"),
+    }
+}
+
+pub fn app_error(error: &AppError, lang: Lang) -> String {
+    match error {
+        AppError::Input(e) => input_error(e, lang),
+        AppError::Store(e) => store_error(e, lang),
+        AppError::Catalog(e) => catalog_error(e, lang),
+    }
+}
+
+pub fn bad_today(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "CCHC_TODAY=“{value}” không phải ngày hợp lệ; dùng dạng YYYY-MM-DD hoặc bỏ biến này."
+        ),
+        Lang::En => {
+            format!("CCHC_TODAY=“{value}” is not a valid date; use YYYY-MM-DD or unset it.")
+        }
+    }
+}
+
+pub fn bad_import_file(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không đọc được tệp {path}: {detail}. Tệp nhập phải là JSON do `cchc export` hoặc bản sao lưu tạo ra."
+        ),
+        Lang::En => format!(
+            "Cannot read {path}: {detail}. Import takes the JSON written by `cchc export` or a backup."
+        ),
+    }
+}
+
+pub fn no_data_dir(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ định bằng --data-dir hoặc CCHC_DATA.",
+        "No user data folder found; set one with --data-dir or CCHC_DATA.",
+    )
+}
+
+pub fn error_prefix(lang: Lang) -> &'static str {
+    lang.pick("Lỗi", "Error")
+}
+
+// ---------------------------------------------------------------- CLI help
+
+/// Help texts of the command line, keyed by `subcommand[.subcommand][.argument]`
+/// ("" is the program itself).
+pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
+    let (vi, en) = match key {
+        "" => (
+            "Theo dõi kế hoạch cải cách hành chính (CCHC) 2026–2030 của xã Hà Đông. Không có lệnh con: mở giao diện toàn màn hình.",
+            "Track the commune's public-administration reform plan (CCHC) 2026–2030. With no subcommand: open the full-screen interface.",
+        ),
+        "data-dir" => (
+            "Thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc biến CCHC_DATA)",
+            "Data folder (default: the user's data folder, or CCHC_DATA)",
+        ),
+        "lang" => (
+            "Ngôn ngữ: vi hoặc en (hoặc biến CCHC_LANG)",
+            "Language: vi or en (or CCHC_LANG)",
+        ),
+        "format" => ("Dạng kết quả", "Output format"),
+        "list" => (
+            "Liệt kê nhiệm vụ (việc định kỳ: kỳ hiện tại)",
+            "List tasks (recurring work: today's occurrence)",
+        ),
+        "list.area" => ("Lĩnh vực 0–6", "Reform area 0–6"),
+        "list.unit" => (
+            "Đơn vị chủ trì: VHXH, VP, KT, TTPVHCC, TTDVSNC, MTTQ",
+            "Lead unit: VHXH, VP, KT, TTPVHCC, TTDVSNC, MTTQ",
+        ),
+        "list.status" => (
+            "Trạng thái: chưa bắt đầu, đang thực hiện, hoàn thành, tạm dừng, đã hủy",
+            "Status: not started, in progress, done, paused, cancelled",
+        ),
+        "list.overdue" => (
+            "Chỉ việc quá hạn (mọi kỳ)",
+            "Overdue work only (every occurrence)",
+        ),
+        "list.due-before" => (
+            "Hạn đến hết ngày này (dd/mm/yyyy), mọi kỳ",
+            "Due on or before this day (dd/mm/yyyy), every occurrence",
+        ),
+        "list.search" => (
+            "Tìm theo mã hoặc nội dung, có dấu hay không dấu đều được",
+            "Search id or title, accents optional",
+        ),
+        "show" => (
+            "Xem đầy đủ một nhiệm vụ và lịch sử của nó",
+            "Show a task in full with its history",
+        ),
+        "show.id" | "set.id" | "evidence.add.id" => (
+            "Mã nhiệm vụ, ví dụ 1.a.1; việc định kỳ thêm kỳ: 0.3@2026, 0.17@2027-Q1",
+            "Task id, e.g. 1.a.1; recurring work takes an occurrence: 0.3@2026, 0.17@2027-Q1",
+        ),
+        "set" => (
+            "Cập nhật một nhiệm vụ; lưu và ghi lịch sử ngay",
+            "Update a task; saved with its history at once",
+        ),
+        "set.status" => ("Trạng thái mới", "New status"),
+        "set.progress" => ("Tiến độ 0–100 (%)", "Progress 0–100 (%)"),
+        "set.due" => (
+            "Hạn mới dd/mm/yyyy (gia hạn)",
+            "New deadline dd/mm/yyyy (extension)",
+        ),
+        "set.note" => ("Thêm một ghi chú", "Add a note"),
+        "set.lead" => ("Đổi đơn vị chủ trì", "Change the lead unit"),
+        "set.reason" => (
+            "Lý do, ghi vào lịch sử (ví dụ lý do gia hạn)",
+            "Reason, kept in the history (e.g. why a deadline moved)",
+        ),
+        "log" => ("Xem lịch sử thay đổi", "Show the history of changes"),
+        "log.id" => (
+            "Mã nhiệm vụ hoặc chỉ tiêu (bỏ trống: tất cả)",
+            "Task or target id (empty: all)",
+        ),
+        "log.since" => (
+            "Chỉ thay đổi từ ngày này (dd/mm/yyyy)",
+            "Only changes since this day (dd/mm/yyyy)",
+        ),
+        "targets" => (
+            "Liệt kê chỉ tiêu và số đo gần nhất",
+            "List targets with their latest measurement",
+        ),
+        "target" => ("Ghi số đo chỉ tiêu", "Record target measurements"),
+        "target.set" => (
+            "Ghi một số đo, ví dụ: cchc target set T04 87,5 --date 30/06/2027",
+            "Record a measurement, e.g. cchc target set T04 87.5 --date 30/06/2027",
+        ),
+        "target.set.id" => ("Mã chỉ tiêu, ví dụ T04", "Target id, e.g. T04"),
+        "target.set.value" => ("Giá trị đo được", "Measured value"),
+        "target.set.date" => (
+            "Ngày đo (mặc định hôm nay)",
+            "Date measured (default today)",
+        ),
+        "target.set.note" => ("Ghi chú về số đo", "Note on the measurement"),
+        "evidence" => (
+            "Tài liệu kiểm chứng của nhiệm vụ",
+            "Evidence documents of a task",
+        ),
+        "evidence.add" => ("Thêm tài liệu kiểm chứng", "Add an evidence document"),
+        "evidence.add.doc" => (
+            "Số ký hiệu văn bản, ví dụ 123/QĐ-UBND",
+            "Document number, e.g. 123/QĐ-UBND",
+        ),
+        "evidence.add.date" => ("Ngày ban hành (dd/mm/yyyy)", "Date issued (dd/mm/yyyy)"),
+        "evidence.add.title" => ("Trích yếu", "Summary"),
+        "evidence.add.link" => (
+            "Đường dẫn hoặc liên kết tới tệp",
+            "Path or link to the file",
+        ),
+        "export" => (
+            "Xuất toàn bộ dữ liệu, kể cả lịch sử, ra JSON",
+            "Export everything, history included, as JSON",
+        ),
+        "export.output" => (
+            "Ghi vào tệp thay vì ra màn hình",
+            "Write to a file instead of standard output",
+        ),
+        "import" => (
+            "Nhập JSON (từ export hoặc bản sao lưu) vào kho trống",
+            "Import JSON (from export or a backup) into an empty store",
+        ),
+        "import.file" => ("Tệp JSON", "JSON file"),
+        "catalog" => (
+            "Danh mục nhiệm vụ đóng gói trong chương trình",
+            "The task catalog bundled in the program",
+        ),
+        "catalog.sync" => (
+            "Cập nhật danh mục từ bản đóng gói, giữ mọi chỉnh sửa",
+            "Update the catalog from the bundled one, keeping every edit",
+        ),
+        "backup" => (
+            "Sao lưu ngay ra JSON (giữ 10 bản gần nhất)",
+            "Write a JSON backup now (the newest 10 are kept)",
+        ),
+        _ => return None,
+    };
+    Some(lang.pick(vi, en))
+}

@@ -1,0 +1,17 @@
+//! cchc: the commune's public-administration reform plan (CCHC 2026–2030) in a terminal.
+//!
+//! The layers, and what each may depend on:
+//! - [`domain`]: pure plan logic (catalog, tasks, targets, dates, status, text folding).
+//!   No I/O, no terminal, no store, no clock: "today" is always a parameter.
+//! - [`store`]: the only code that knows sled and bincode; versioned records, the
+//!   append-only history, JSON backups, and an in-memory twin for tests.
+//! - [`app`]: the application layer over a [`store::Store`]: queries and edits,
+//!   validation, the actor and clock. Never prints or draws.
+//! - [`cli`]: subcommands over [`app`]; the only place that prints.
+//! - [`i18n`]: every user-facing string, Vietnamese first, English on request.
+
+pub mod app;
+pub mod cli;
+pub mod domain;
+pub mod i18n;
+pub mod store;

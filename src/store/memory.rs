@@ -1,0 +1,87 @@
+//! The in-memory twin of the sled store, for tests of everything above storage.
+
+use super::{Commit, Dump, Snapshot, Store, StoreError};
+use crate::domain::{Catalog, HistoryEntry};
+
+#[derive(Debug, Clone)]
+pub struct MemoryStore {
+    snapshot: Snapshot,
+    history: Vec<HistoryEntry>,
+    /// When set, every commit fails as a full disk would.
+    pub fail_writes: bool,
+}
+
+impl MemoryStore {
+    pub fn new(catalog: Catalog) -> MemoryStore {
+        MemoryStore {
+            snapshot: Snapshot {
+                catalog,
+                tasks: Default::default(),
+                overrides: Default::default(),
+                targets: Default::default(),
+            },
+            history: Vec::new(),
+            fail_writes: false,
+        }
+    }
+}
+
+impl Store for MemoryStore {
+    fn load(&self) -> Result<Snapshot, StoreError> {
+        Ok(self.snapshot.clone())
+    }
+
+    fn commit(&mut self, commit: Commit) -> Result<Vec<HistoryEntry>, StoreError> {
+        if self.fail_writes {
+            return Err(StoreError::Io {
+                path: "memory".into(),
+                detail: "write refused".into(),
+            });
+        }
+        if let Some(catalog) = commit.catalog {
+            self.snapshot.catalog = catalog;
+        }
+        self.snapshot.tasks.extend(commit.tasks);
+        self.snapshot.overrides.extend(commit.overrides);
+        self.snapshot.targets.extend(commit.targets);
+        let mut written = commit.history;
+        for entry in &mut written {
+            entry.seq = self.history.len() as u64 + 1;
+            self.history.push(entry.clone());
+        }
+        Ok(written)
+    }
+
+    fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, StoreError> {
+        Ok(self
+            .history
+            .iter()
+            .filter(|e| e.seq > after_seq)
+            .cloned()
+            .collect())
+    }
+
+    fn import(&mut self, dump: Dump) -> Result<(), StoreError> {
+        let empty = self.history.is_empty()
+            && self.snapshot.tasks.is_empty()
+            && self.snapshot.overrides.is_empty()
+            && self.snapshot.targets.is_empty();
+        if !empty {
+            return Err(StoreError::NotEmpty {
+                path: "memory".into(),
+            });
+        }
+        self.snapshot = Snapshot {
+            catalog: dump.catalog,
+            tasks: dump.tasks.into_iter().collect(),
+            overrides: dump.overrides.into_iter().collect(),
+            targets: dump.targets.into_iter().collect(),
+        };
+        self.history = dump.history;
+        Ok(())
+    }
+
+    fn location(&self) -> String {
+        "memory".into()
+    }
+}

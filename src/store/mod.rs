@@ -1,0 +1,103 @@
+//! Storage: the only layer that knows sled and bincode. Records are bincode in a
+//! versioned envelope ([`codec`]); every commit writes new states and their
+//! history entries in one transaction and is durable before it returns.
+//! [`MemoryStore`] is the in-memory twin used by tests.
+
+pub mod backup;
+pub mod codec;
+mod lock;
+mod memory;
+mod sled_store;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Catalog, HistoryEntry, TargetState, TaskKey, TaskOverride, TaskState};
+
+pub use memory::MemoryStore;
+pub use sled_store::SledStore;
+
+/// The schema this build writes. Older records are migrated when read.
+pub const SCHEMA_VERSION: u16 = 1;
+
+/// Everything but the history, as loaded at start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub catalog: Catalog,
+    pub tasks: BTreeMap<TaskKey, TaskState>,
+    pub overrides: BTreeMap<String, TaskOverride>,
+    pub targets: BTreeMap<String, TargetState>,
+}
+
+/// What one user action writes: new records and the history that explains them.
+#[derive(Debug, Clone, Default)]
+pub struct Commit {
+    pub catalog: Option<Catalog>,
+    pub tasks: Vec<(TaskKey, TaskState)>,
+    pub overrides: Vec<(String, TaskOverride)>,
+    pub targets: Vec<(String, TargetState)>,
+    /// Numbered by the store, in order, after the last entry.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The whole store as data: the form of `cchc export`, `cchc import` and backups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dump {
+    pub schema_version: u16,
+    pub catalog: Catalog,
+    pub tasks: Vec<(TaskKey, TaskState)>,
+    pub overrides: Vec<(String, TaskOverride)>,
+    pub targets: Vec<(String, TargetState)>,
+    pub history: Vec<HistoryEntry>,
+}
+
+impl Dump {
+    pub fn new(snapshot: Snapshot, history: Vec<HistoryEntry>) -> Dump {
+        Dump {
+            schema_version: SCHEMA_VERSION,
+            catalog: snapshot.catalog,
+            tasks: snapshot.tasks.into_iter().collect(),
+            overrides: snapshot.overrides.into_iter().collect(),
+            targets: snapshot.targets.into_iter().collect(),
+            history,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store {path} is held by another process")]
+    Locked {
+        path: PathBuf,
+        holder: Option<String>,
+    },
+    #[error("store {path} is damaged: {detail}")]
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+        backup: Option<PathBuf>,
+    },
+    #[error("store {path} was written by a newer cchc (schema {found})")]
+    NewerSchema { path: PathBuf, found: u16 },
+    #[error("store {path} already holds edits")]
+    NotEmpty { path: PathBuf },
+    #[error("{path}: {detail}")]
+    Io { path: PathBuf, detail: String },
+}
+
+/// A place tasks live. The sled store, the in-memory twin, and (later) a client
+/// of a shared owner process all answer to this.
+pub trait Store {
+    fn load(&self) -> Result<Snapshot, StoreError>;
+    /// Writes the commit atomically and durably; returns its numbered history.
+    fn commit(&mut self, commit: Commit) -> Result<Vec<HistoryEntry>, StoreError>;
+    /// History entries numbered after `after_seq`, oldest first. Polling this is
+    /// how a reader learns of changes made since it last looked.
+    fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, StoreError>;
+    /// Replaces everything with `dump`; refused unless the store holds no edits.
+    fn import(&mut self, dump: Dump) -> Result<(), StoreError>;
+    /// Where the store is, for messages and the status line.
+    fn location(&self) -> String;
+}

@@ -1,0 +1,379 @@
+//! The sled store: one tree of prefixed keys, written in transactions, flushed
+//! and fsynced before a commit returns.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+
+use super::codec::{self, CodecError};
+use super::lock::{self, StoreLock};
+use super::{Commit, Dump, SCHEMA_VERSION, Snapshot, Store, StoreError, backup};
+use crate::domain::{Catalog, HistoryEntry, TaskKey};
+
+const SCHEMA_KEY: &[u8] = b"meta/schema";
+const SEQ_KEY: &[u8] = b"meta/seq";
+const CATALOG_KEY: &[u8] = b"catalog";
+const TASK: &str = "task/";
+const OVERRIDE: &str = "override/";
+const TARGET: &str = "target/";
+const HISTORY: &[u8] = b"history/";
+
+#[derive(Debug)]
+pub struct SledStore {
+    dir: PathBuf,
+    db: sled::Db,
+    _lock: StoreLock,
+}
+
+impl SledStore {
+    /// Opens (creating and seeding with `seed` on first use) the store in `dir`.
+    /// `holder` says who opens it, for the message another process gets.
+    pub fn open(dir: &Path, seed: &Catalog, holder: &str) -> Result<SledStore, StoreError> {
+        create_private_dir(dir)?;
+        let lock = lock::acquire(dir, holder)?;
+        let db = open_db(dir)?;
+        let mut store = SledStore {
+            dir: dir.to_path_buf(),
+            db,
+            _lock: lock,
+        };
+        match store.schema()? {
+            None => store.seed(seed)?,
+            Some(found) if found > SCHEMA_VERSION => {
+                return Err(StoreError::NewerSchema {
+                    path: dir.to_path_buf(),
+                    found,
+                });
+            }
+            Some(_) => {}
+        }
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn sled_dir(&self) -> PathBuf {
+        self.dir.join("sled")
+    }
+
+    fn schema(&self) -> Result<Option<u16>, StoreError> {
+        let Some(bytes) = self.db.get(SCHEMA_KEY).map_err(|e| self.sled_error(e))? else {
+            return Ok(None);
+        };
+        let bytes: [u8; 2] = bytes
+            .as_ref()
+            .try_into()
+            .map_err(|_| self.corrupt("schema"))?;
+        Ok(Some(u16::from_le_bytes(bytes)))
+    }
+
+    fn seed(&mut self, catalog: &Catalog) -> Result<(), StoreError> {
+        let commit = Commit {
+            catalog: Some(catalog.clone()),
+            ..Commit::default()
+        };
+        self.write(commit, true).map(drop)
+    }
+
+    fn write(
+        &mut self,
+        commit: Commit,
+        with_schema: bool,
+    ) -> Result<Vec<HistoryEntry>, StoreError> {
+        let records = encode_commit(&commit).map_err(|e| self.corrupt(&e.to_string()))?;
+        let history = commit.history;
+        let result = self.db.transaction(|tx| {
+            if with_schema {
+                tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
+            }
+            for (key, value) in &records {
+                tx.insert(key.as_slice(), value.as_slice())?;
+            }
+            append_history(tx, &history)
+        });
+        match result {
+            Ok(entries) => {
+                self.make_durable()?;
+                Ok(entries)
+            }
+            Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
+            Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
+        }
+    }
+
+    /// sled's flush only calls sync_file_range on Linux (spacejam/sled#1452),
+    /// which survives a killed process but not a power cut; fsync every file too.
+    fn make_durable(&self) -> Result<(), StoreError> {
+        self.db.flush().map_err(|e| self.sled_error(e))?;
+        fsync_tree(&self.sled_dir()).map_err(|e| StoreError::Io {
+            path: self.sled_dir(),
+            detail: e.to_string(),
+        })
+    }
+
+    fn corrupt(&self, detail: &str) -> StoreError {
+        StoreError::Corrupt {
+            path: self.dir.clone(),
+            detail: detail.to_string(),
+            backup: backup::newest(&self.dir),
+        }
+    }
+
+    fn sled_error(&self, error: sled::Error) -> StoreError {
+        match error {
+            sled::Error::Io(e) => StoreError::Io {
+                path: self.dir.clone(),
+                detail: e.to_string(),
+            },
+            other => self.corrupt(&other.to_string()),
+        }
+    }
+
+    fn read_prefix<K: Ord, V: DeserializeOwned>(
+        &self,
+        prefix: &str,
+        key: impl Fn(&str) -> Option<K>,
+    ) -> Result<BTreeMap<K, V>, StoreError> {
+        let mut map = BTreeMap::new();
+        for item in self.db.scan_prefix(prefix) {
+            let (k, v) = item.map_err(|e| self.sled_error(e))?;
+            let text = std::str::from_utf8(&k[prefix.len()..]).map_err(|_| self.corrupt(prefix))?;
+            let parsed = key(text).ok_or_else(|| self.corrupt(&format!("key {prefix}{text}")))?;
+            let value = codec::decode(&v).map_err(|e| self.decode_error(prefix, e))?;
+            map.insert(parsed, value);
+        }
+        Ok(map)
+    }
+
+    fn decode_error(&self, what: &str, error: CodecError) -> StoreError {
+        match error {
+            CodecError::Newer(found) => StoreError::NewerSchema {
+                path: self.dir.clone(),
+                found,
+            },
+            other => self.corrupt(&format!("{what}: {other}")),
+        }
+    }
+
+    fn holds_edits(&self) -> Result<bool, StoreError> {
+        let prefixes: [&[u8]; 4] = [
+            TASK.as_bytes(),
+            OVERRIDE.as_bytes(),
+            TARGET.as_bytes(),
+            HISTORY,
+        ];
+        for prefix in prefixes {
+            if self
+                .db
+                .scan_prefix(prefix)
+                .next()
+                .transpose()
+                .map_err(|e| self.sled_error(e))?
+                .is_some()
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+impl Store for SledStore {
+    fn load(&self) -> Result<Snapshot, StoreError> {
+        let catalog_bytes = self
+            .db
+            .get(CATALOG_KEY)
+            .map_err(|e| self.sled_error(e))?
+            .ok_or_else(|| self.corrupt("no catalog"))?;
+        let catalog = codec::decode(&catalog_bytes).map_err(|e| self.decode_error("catalog", e))?;
+        Ok(Snapshot {
+            catalog,
+            tasks: self.read_prefix(TASK, parse_task_key)?,
+            overrides: self.read_prefix(OVERRIDE, |s| Some(s.to_string()))?,
+            targets: self.read_prefix(TARGET, |s| Some(s.to_string()))?,
+        })
+    }
+
+    fn commit(&mut self, commit: Commit) -> Result<Vec<HistoryEntry>, StoreError> {
+        self.write(commit, false)
+    }
+
+    fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, StoreError> {
+        let mut start = HISTORY.to_vec();
+        start.extend_from_slice(&(after_seq + 1).to_be_bytes());
+        let mut end = HISTORY.to_vec();
+        end.extend_from_slice(&u64::MAX.to_be_bytes());
+        let mut entries = Vec::new();
+        for item in self.db.range(start..=end) {
+            let (_, v) = item.map_err(|e| self.sled_error(e))?;
+            entries.push(codec::decode(&v).map_err(|e| self.decode_error("history", e))?);
+        }
+        Ok(entries)
+    }
+
+    fn import(&mut self, dump: Dump) -> Result<(), StoreError> {
+        if self.holds_edits()? {
+            return Err(StoreError::NotEmpty {
+                path: self.dir.clone(),
+            });
+        }
+        let records = encode_dump(&dump).map_err(|e| self.corrupt(&e.to_string()))?;
+        let last_seq = dump.history.iter().map(|e| e.seq).max().unwrap_or(0);
+        self.db.clear().map_err(|e| self.sled_error(e))?;
+        let result: Result<(), TransactionError<CodecError>> = self.db.transaction(|tx| {
+            tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
+            tx.insert(SEQ_KEY, &last_seq.to_be_bytes())?;
+            for (key, value) in &records {
+                tx.insert(key.as_slice(), value.as_slice())?;
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => self.make_durable(),
+            Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
+            Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
+        }
+    }
+
+    fn location(&self) -> String {
+        self.dir.display().to_string()
+    }
+}
+
+type Record = (Vec<u8>, Vec<u8>);
+
+fn record<T: Serialize>(prefix: &str, key: &str, value: &T) -> Result<Record, CodecError> {
+    Ok((format!("{prefix}{key}").into_bytes(), codec::encode(value)?))
+}
+
+fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> {
+    let mut records = Vec::new();
+    if let Some(catalog) = &commit.catalog {
+        records.push((CATALOG_KEY.to_vec(), codec::encode(catalog)?));
+    }
+    for (key, state) in &commit.tasks {
+        records.push(record(TASK, &key.to_string(), state)?);
+    }
+    for (id, overrides) in &commit.overrides {
+        records.push(record(OVERRIDE, id, overrides)?);
+    }
+    for (id, state) in &commit.targets {
+        records.push(record(TARGET, id, state)?);
+    }
+    Ok(records)
+}
+
+fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
+    let commit = Commit {
+        catalog: Some(dump.catalog.clone()),
+        tasks: dump.tasks.clone(),
+        overrides: dump.overrides.clone(),
+        targets: dump.targets.clone(),
+        history: Vec::new(),
+    };
+    let mut records = encode_commit(&commit)?;
+    for entry in &dump.history {
+        records.push((history_key(entry.seq), codec::encode(entry)?));
+    }
+    Ok(records)
+}
+
+fn history_key(seq: u64) -> Vec<u8> {
+    let mut key = HISTORY.to_vec();
+    key.extend_from_slice(&seq.to_be_bytes());
+    key
+}
+
+/// Numbers and writes the entries after the last one, inside the transaction.
+fn append_history(
+    tx: &TransactionalTree,
+    entries: &[HistoryEntry],
+) -> Result<Vec<HistoryEntry>, ConflictableTransactionError<CodecError>> {
+    let mut seq = match tx.get(SEQ_KEY)? {
+        Some(bytes) => u64::from_be_bytes(bytes.as_ref().try_into().map_err(|_| {
+            ConflictableTransactionError::Abort(CodecError::Invalid("history counter".into()))
+        })?),
+        None => 0,
+    };
+    let mut written = Vec::with_capacity(entries.len());
+    for entry in entries {
+        seq += 1;
+        let entry = HistoryEntry {
+            seq,
+            ..entry.clone()
+        };
+        let bytes = codec::encode(&entry).map_err(ConflictableTransactionError::Abort)?;
+        tx.insert(history_key(seq), bytes)?;
+        written.push(entry);
+    }
+    tx.insert(SEQ_KEY, &seq.to_be_bytes())?;
+    Ok(written)
+}
+
+fn parse_task_key(text: &str) -> Option<TaskKey> {
+    let (task, occurrence) = TaskKey::parse(text)?;
+    Some(TaskKey {
+        task,
+        occurrence: occurrence.unwrap_or(crate::domain::Occurrence::Single),
+    })
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let io = |e: std::io::Error| StoreError::Io {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(io)
+}
+
+/// Opens sled, turning its errors and its panics on damaged files into a
+/// [`StoreError`] that names the path and the newest backup.
+fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
+    let path = dir.join("sled");
+    let config = sled::Config::new().path(&path);
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let opened = panic::catch_unwind(AssertUnwindSafe(|| config.open()));
+    panic::set_hook(previous_hook);
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: dir.to_path_buf(),
+        detail,
+        backup: backup::newest(dir),
+    };
+    match opened {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(sled::Error::Io(e))) => Err(StoreError::Io {
+            path: path.clone(),
+            detail: e.to_string(),
+        }),
+        Ok(Err(e)) => Err(corrupt(e.to_string())),
+        Err(_) => Err(corrupt("sled could not read its files".into())),
+    }
+}
+
+fn fsync_tree(dir: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            fsync_tree(&entry.path())?;
+        } else if kind.is_file() {
+            fs::File::open(entry.path())?.sync_all()?;
+        }
+    }
+    fs::File::open(dir)?.sync_all()
+}
