@@ -78,6 +78,7 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
 pub struct SetArgs {
     pub id: String,
     #[arg(long)]
@@ -96,6 +97,7 @@ pub struct SetArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TargetCommand {
+    #[command(allow_negative_numbers = true)]
     Set {
         id: String,
         value: String,

@@ -174,11 +174,12 @@ fn backup_if_due(app: &App, dir: &Path) {
 
 pub fn write_backup(app: &App, dir: &Path) -> Result<PathBuf, CliError> {
     let dump = app.dump()?;
-    let json = serde_json::to_vec_pretty(&dump).map_err(|e| CliError::File {
+    let json = serde_json::to_string_pretty(&dump).map_err(|e| CliError::File {
         path: dir.display().to_string(),
         detail: e.to_string(),
     })?;
-    backup::write(dir, &json, app.clock().now).map_err(|e| CliError::File {
+    let json = crate::domain::text::escape_json_controls(json);
+    backup::write(dir, json.as_bytes(), app.clock().now).map_err(|e| CliError::File {
         path: backup::backup_dir(dir).display().to_string(),
         detail: e.to_string(),
     })
@@ -443,6 +444,7 @@ fn export(app: &App, output: Option<&Path>) -> Result<(), CliError> {
         detail: e.to_string(),
     };
     let json = serde_json::to_string_pretty(&dump).map_err(|e| file_error(Path::new("-"), &e))?;
+    let json = crate::domain::text::escape_json_controls(json);
     match output {
         Some(path) => std::fs::write(path, json + "\n").map_err(|e| file_error(path, &e)),
         None => {

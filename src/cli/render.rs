@@ -4,14 +4,14 @@
 use std::io::Write;
 
 use serde_json::json;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::CliError;
 use super::args::{Format, ShowFormat};
 use crate::app::{App, TaskView};
 use crate::domain::date::format_date;
 use crate::domain::target::is_met;
-use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::domain::text::{escape_json_controls, fit_width, sanitize_block, sanitize_line};
 use crate::domain::{Direction, HistoryEntry, Subject, TaskKey};
 use crate::i18n::{self, Lang};
 
@@ -27,25 +27,9 @@ fn table_width() -> usize {
     }
 }
 
-/// Cuts `text` to `width` display columns, ending with … when cut; pads to width.
-pub fn fit(text: &str, width: usize) -> String {
-    let text = sanitize_line(text);
-    if text.width() <= width {
-        return format!("{text}{}", " ".repeat(width - text.width()));
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    used += 1;
-    out + &" ".repeat(width.saturating_sub(used))
+/// Sanitised, cut and padded to `width` display columns.
+fn fit(text: &str, width: usize) -> String {
+    fit_width(&sanitize_line(text), width)
 }
 
 fn due_text(view: &TaskView<'_>, lang: Lang) -> String {
@@ -60,9 +44,15 @@ pub fn list(app: &App, rows: &[TaskView<'_>], format: Format, lang: Lang, out: &
         Format::Tsv => list_tsv(rows, lang, out),
         Format::Json => {
             let items: Vec<_> = rows.iter().map(|v| task_json(app, v, lang)).collect();
-            let _ = writeln!(out, "{}", serde_json::Value::Array(items));
+            print_json(out, &serde_json::Value::Array(items));
         }
     }
+}
+
+/// JSON on standard output, never with raw terminal controls in it.
+pub fn print_json(out: &mut impl Write, value: &impl serde::Serialize) {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let _ = writeln!(out, "{}", escape_json_controls(json));
 }
 
 fn list_table(rows: &[TaskView<'_>], lang: Lang, out: &mut impl Write) {
@@ -178,7 +168,7 @@ pub fn show(
         ShowFormat::Json => {
             let mut value = task_json(app, &view, lang);
             value["history"] = serde_json::to_value(&history).unwrap_or_default();
-            let _ = writeln!(out, "{value}");
+            print_json(out, &value);
         }
         ShowFormat::Text => show_text(app, &view, &history, lang, out),
     }
@@ -342,11 +332,7 @@ fn subject_text(subject: &Subject) -> String {
 pub fn log(app: &App, entries: &[HistoryEntry], format: Format, lang: Lang, out: &mut impl Write) {
     match format {
         Format::Json => {
-            let _ = writeln!(
-                out,
-                "{}",
-                serde_json::to_string(entries).unwrap_or_default()
-            );
+            print_json(out, &entries);
         }
         Format::Tsv => {
             let _ = writeln!(out, "seq\tat\twho\tsubject\tfield\told\tnew\treason");
@@ -402,7 +388,7 @@ pub fn targets(app: &App, format: Format, lang: Lang, out: &mut impl Write) {
                     })
                 })
                 .collect();
-            let _ = writeln!(out, "{}", serde_json::Value::Array(items));
+            print_json(out, &serde_json::Value::Array(items));
         }
         Format::Tsv => {
             let _ = writeln!(out, "id\tarea\tgoal\tunit\tlatest\tlatest_on\tdue\ttitle");

@@ -123,6 +123,56 @@ pub fn sanitize_block(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// JSON text with every character that is unsafe for a terminal written as a
+/// `\uXXXX` escape. serde_json escapes C0 controls but passes C1 controls (CSI
+/// U+009B) and bidi overrides raw; escaped, the JSON still means the same.
+pub fn escape_json_controls(json: String) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cuts `text` to at most `width` display columns, ending with … when cut.
+/// Vietnamese diacritics take no column; wide characters take two.
+pub fn truncate_width(text: &str, width: usize) -> Cow<'_, str> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// [`truncate_width`], then padded with spaces to exactly `width` columns.
+pub fn fit_width(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cut = truncate_width(text, width);
+    let pad = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(pad))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +223,27 @@ mod tests {
     fn validation_stores_nfc() {
         let typed = validate_text("ca\u{0309}i", TextField::Note, 10, false).unwrap();
         assert_eq!(typed, "cải");
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_without_raw_controls() {
+        let json = serde_json::to_string("a\u{9b}31mb\u{202E}").unwrap();
+        let safe = escape_json_controls(json.clone());
+        assert!(!safe.contains('\u{9b}') && !safe.contains('\u{202E}'));
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{9b}31mb\u{202E}");
+        let pretty = serde_json::to_string_pretty(&vec!["x"]).unwrap();
+        assert_eq!(escape_json_controls(pretty.clone()), pretty);
+    }
+
+    #[test]
+    fn cutting_by_display_width() {
+        assert_eq!(truncate_width("Cải cách hành chính", 8), "Cải các…");
+        assert_eq!(fit_width("Đất", 5), "Đất  ");
+        assert_eq!(truncate_width("行政改革", 5), "行政…");
+        assert_eq!(truncate_width("abc", 0), "");
+        let decomposed = "Ca\u{0309}i";
+        assert_eq!(fit_width(decomposed, 4), format!("{decomposed} "));
     }
 
     #[test]

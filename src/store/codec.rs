@@ -17,8 +17,16 @@ pub enum CodecError {
     Invalid(String),
 }
 
-fn config() -> bincode::config::Configuration {
-    bincode::config::standard()
+/// Bounds what a damaged length prefix can make the decoder allocate (a
+/// claimed 1 TiB string would otherwise abort the process).
+const DECODE_LIMIT: usize = 256 << 20;
+
+fn config() -> bincode::config::Configuration<
+    bincode::config::LittleEndian,
+    bincode::config::Varint,
+    bincode::config::Limit<DECODE_LIMIT>,
+> {
+    bincode::config::standard().with_limit::<DECODE_LIMIT>()
 }
 
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {

@@ -22,6 +22,8 @@ const TASK: &str = "task/";
 const OVERRIDE: &str = "override/";
 const TARGET: &str = "target/";
 const HISTORY: &[u8] = b"history/";
+/// Written beside the database once it has been seeded and flushed.
+const SEEDED_MARKER: &str = "cchc.seeded";
 
 #[derive(Debug)]
 pub struct SledStore {
@@ -43,6 +45,11 @@ impl SledStore {
             _lock: lock,
         };
         match store.schema()? {
+            // sled can come back empty from damaged files: a store that was
+            // seeded before is damaged, not new, and must not be seeded afresh.
+            None if dir.join(SEEDED_MARKER).exists() => {
+                return Err(store.corrupt("the store's records are missing"));
+            }
             None => store.seed(seed)?,
             Some(found) if found > SCHEMA_VERSION => {
                 return Err(StoreError::NewerSchema {
@@ -79,7 +86,14 @@ impl SledStore {
             catalog: Some(catalog.clone()),
             ..Commit::default()
         };
-        self.write(commit, true).map(drop)
+        self.write(commit, true)?;
+        let marker = self.dir.join(SEEDED_MARKER);
+        fs::write(&marker, b"cchc store\n")
+            .and_then(|()| fs::File::open(&marker)?.sync_all())
+            .map_err(|e| StoreError::Io {
+                path: marker.clone(),
+                detail: e.to_string(),
+            })
     }
 
     fn write(
@@ -206,8 +220,11 @@ impl Store for SledStore {
     }
 
     fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, StoreError> {
+        let Some(first) = after_seq.checked_add(1) else {
+            return Ok(Vec::new());
+        };
         let mut start = HISTORY.to_vec();
-        start.extend_from_slice(&(after_seq + 1).to_be_bytes());
+        start.extend_from_slice(&first.to_be_bytes());
         let mut end = HISTORY.to_vec();
         end.extend_from_slice(&u64::MAX.to_be_bytes());
         let mut entries = Vec::new();

@@ -1,0 +1,432 @@
+//! The bundled plan catalog (`data/catalog.toml`): that it parses, that every
+//! reference in it resolves, and that the text taken from the plan's PDF is
+//! clean (no line breaks, doubled spaces or stray spaces left from the PDF,
+//! NFC everywhere, short labels that fit a list column).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use cchc::domain::catalog::BUNDLED_TOML;
+use cchc::domain::{Cadence, Catalog};
+use chrono::NaiveDate;
+use unicode_normalization::is_nfc;
+use unicode_width::UnicodeWidthStr;
+
+/// The widest a short label may be, in terminal columns.
+const MAX_SHORT_COLUMNS: usize = 48;
+
+fn bundled() -> Catalog {
+    Catalog::bundled().expect("the bundled catalog parses and checks")
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Every string anywhere in the catalog, with a path saying where it is.
+fn all_strings(catalog: &Catalog) -> Vec<(String, String)> {
+    fn walk(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(s) => out.push((path, s.clone())),
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (key, item) in map {
+                    walk(item, format!("{path}.{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let value = serde_json::to_value(catalog).unwrap();
+    let mut out = Vec::new();
+    walk(&value, "catalog".into(), &mut out);
+    out
+}
+
+/// Each title and short label with a name for messages.
+fn labelled_texts(catalog: &Catalog) -> Vec<(String, &str)> {
+    let mut texts = Vec::new();
+    for task in &catalog.tasks {
+        texts.push((format!("task {} title", task.id), task.title.as_str()));
+        texts.push((format!("task {} short", task.id), task.short.as_str()));
+    }
+    for target in &catalog.targets {
+        texts.push((format!("target {} title", target.id), target.title.as_str()));
+        texts.push((format!("target {} short", target.id), target.short.as_str()));
+    }
+    for area in &catalog.areas {
+        texts.push((format!("area {} name", area.code), area.name.as_str()));
+    }
+    for unit in &catalog.units {
+        texts.push((format!("unit {} name", unit.code), unit.name.as_str()));
+    }
+    texts.push(("plan title".into(), catalog.plan.title.as_str()));
+    texts
+}
+
+#[test]
+fn bundled_catalog_parses_without_problems() {
+    let catalog = bundled();
+    assert_eq!(catalog.problems(), Vec::<String>::new());
+    assert!(!catalog.tasks.is_empty());
+    assert!(!catalog.targets.is_empty());
+    assert!(!catalog.units.is_empty());
+    // The text form and the checked form agree.
+    assert_eq!(Catalog::from_toml(BUNDLED_TOML).unwrap(), catalog);
+}
+
+#[test]
+fn every_area_has_tasks() {
+    let catalog = bundled();
+    let codes: BTreeSet<u8> = catalog.areas.iter().map(|a| a.code).collect();
+    assert_eq!(codes, (0..=6).collect::<BTreeSet<u8>>());
+    for area in 0..=6u8 {
+        let count = catalog.tasks.iter().filter(|t| t.area == area).count();
+        assert!(count > 0, "area {area} has no task");
+    }
+}
+
+#[test]
+fn every_unit_reference_resolves() {
+    let catalog = bundled();
+    let units: HashSet<&str> = catalog.units.iter().map(|u| u.code.as_str()).collect();
+    let mut unknown = Vec::new();
+    for task in &catalog.tasks {
+        for unit in std::iter::once(&task.lead).chain(&task.coordinators) {
+            if !units.contains(unit.as_str()) {
+                unknown.push(format!("task {}: {unit}", task.id));
+            }
+        }
+        assert!(
+            !task.coordinators.contains(&task.lead),
+            "task {} coordinates with its own lead",
+            task.id
+        );
+    }
+    for area in &catalog.areas {
+        for unit in std::iter::once(&area.lead).chain(&area.coordinators) {
+            if !units.contains(unit.as_str()) {
+                unknown.push(format!("area {}: {unit}", area.code));
+            }
+        }
+    }
+    for target in &catalog.targets {
+        if !units.contains(target.lead.as_str()) {
+            unknown.push(format!("target {}: {}", target.id, target.lead));
+        }
+    }
+    assert_eq!(unknown, Vec::<String>::new(), "unknown units");
+    let unit_codes: Vec<&str> = catalog.units.iter().map(|u| u.code.as_str()).collect();
+    let distinct: HashSet<&str> = unit_codes.iter().copied().collect();
+    assert_eq!(distinct.len(), unit_codes.len(), "unit codes are unique");
+}
+
+#[test]
+fn ids_are_unique() {
+    let catalog = bundled();
+    let mut seen = HashSet::new();
+    for task in &catalog.tasks {
+        assert!(seen.insert(&task.id), "task id {} repeated", task.id);
+    }
+    let mut seen = HashSet::new();
+    for target in &catalog.targets {
+        assert!(seen.insert(&target.id), "target id {} repeated", target.id);
+    }
+}
+
+#[test]
+fn every_parent_exists_in_the_same_area() {
+    let catalog = bundled();
+    let by_id: HashMap<&str, u8> = catalog
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.area))
+        .collect();
+    let mut with_parent = 0;
+    for task in &catalog.tasks {
+        let Some(parent) = &task.parent else { continue };
+        with_parent += 1;
+        assert_ne!(parent, &task.id, "task {} is its own parent", task.id);
+        let parent_area = by_id
+            .get(parent.as_str())
+            .unwrap_or_else(|| panic!("task {}: parent {parent} does not exist", task.id));
+        assert_eq!(
+            *parent_area, task.area,
+            "task {} (area {}) has parent {parent} in area {parent_area}",
+            task.id, task.area
+        );
+    }
+    assert!(with_parent > 0, "the plan's sub-items have parents");
+}
+
+#[test]
+fn titles_and_labels_have_no_pdf_break_artifacts() {
+    let catalog = bundled();
+    let mut bad = Vec::new();
+    for (what, text) in labelled_texts(&catalog) {
+        let artifacts = [
+            ("a line break", text.contains(['\n', '\r'])),
+            ("a tab", text.contains('\t')),
+            ("a double space", text.contains("  ")),
+            ("a space before a comma", text.contains(" ,")),
+            ("a space before a full stop", text.contains(" .")),
+            ("a space before a semicolon", text.contains(" ;")),
+            ("a soft hyphen", text.contains('\u{AD}')),
+            ("a non-breaking space", text.contains('\u{A0}')),
+            ("a replacement character", text.contains('\u{FFFD}')),
+            ("leading or trailing space", text.trim() != text),
+            ("a trailing ':' or ';'", text.ends_with([':', ';'])),
+            ("nothing", text.is_empty()),
+        ];
+        for (artifact, found) in artifacts {
+            if found {
+                bad.push(format!("{what} has {artifact}: {text:?}"));
+            }
+        }
+    }
+    assert_eq!(bad, Vec::<String>::new());
+}
+
+#[test]
+fn every_string_is_nfc() {
+    let catalog = bundled();
+    let strings = all_strings(&catalog);
+    assert!(strings.len() > 100);
+    let not_nfc: Vec<String> = strings
+        .iter()
+        .filter(|(_, s)| !is_nfc(s))
+        .map(|(path, s)| format!("{path}: {s:?}"))
+        .collect();
+    assert_eq!(not_nfc, Vec::<String>::new());
+    // The raw file as well, comments included.
+    assert!(is_nfc(BUNDLED_TOML), "data/catalog.toml is not NFC");
+}
+
+#[test]
+fn short_labels_fit_the_list_column() {
+    let catalog = bundled();
+    let shorts = catalog
+        .tasks
+        .iter()
+        .map(|t| (format!("task {}", t.id), t.short.as_str()))
+        .chain(
+            catalog
+                .targets
+                .iter()
+                .map(|t| (format!("target {}", t.id), t.short.as_str())),
+        );
+    let mut too_wide = Vec::new();
+    for (what, short) in shorts {
+        let width = UnicodeWidthStr::width(short);
+        if width > MAX_SHORT_COLUMNS {
+            too_wide.push(format!("{what}: {width} columns: {short}"));
+        }
+    }
+    assert_eq!(too_wide, Vec::<String>::new());
+}
+
+#[test]
+fn due_goes_with_one_off_work_only() {
+    let catalog = bundled();
+    let phase_ends: HashSet<NaiveDate> = catalog.phases.iter().map(|p| p.due).collect();
+    for task in &catalog.tasks {
+        assert_eq!(
+            task.due.is_some(),
+            task.cadence == Cadence::Once,
+            "task {} ({:?}) due {:?}",
+            task.id,
+            task.cadence,
+            task.due
+        );
+        if let Some(due) = task.due {
+            assert!(
+                phase_ends.contains(&due),
+                "task {} is due {due}, not at a phase end",
+                task.id
+            );
+        }
+        if task.due_day.is_some() {
+            assert_eq!(task.cadence, Cadence::Yearly, "task {}", task.id);
+        }
+    }
+}
+
+#[test]
+fn targets_fall_due_at_both_phase_ends() {
+    let catalog = bundled();
+    let dues: BTreeSet<NaiveDate> = catalog.targets.iter().map(|t| t.due).collect();
+    assert!(dues.contains(&date(2027, 12, 31)), "{dues:?}");
+    assert!(dues.contains(&date(2030, 12, 31)), "{dues:?}");
+}
+
+/// "Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính ... đạt tối
+/// thiểu 95%, trong đó, mức độ hài lòng về giải quyết các thủ tục hành chính
+/// lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 90%" is two targets.
+#[test]
+fn the_95_of_which_90_sentence_is_two_targets() {
+    let catalog = bundled();
+    let overall = catalog
+        .targets
+        .iter()
+        .find(|t| t.title.contains("tiếp nhận, giải quyết thủ tục hành chính"))
+        .expect("the overall satisfaction target");
+    let land = catalog
+        .targets
+        .iter()
+        .find(|t| t.title.contains("đất đai, xây dựng, đầu tư"))
+        .expect("the land, construction and investment target");
+    assert_ne!(overall.id, land.id);
+    assert_eq!(overall.value, 95.0);
+    assert_eq!(land.value, 90.0);
+    assert_eq!(overall.plan_ref, land.plan_ref);
+    assert_eq!(overall.due, land.due);
+    assert_eq!(overall.unit, land.unit);
+    assert_eq!(overall.direction, land.direction);
+    // Neither carries the other's half of the sentence.
+    for target in &catalog.targets {
+        assert!(
+            !target.title.contains("trong đó"),
+            "target {} was not split: {}",
+            target.id,
+            target.title
+        );
+    }
+}
+
+/// The bundled text with the first `from` after `anchor` replaced by `to`.
+fn edit_after(anchor: &str, from: &str, to: &str) -> String {
+    let start = BUNDLED_TOML
+        .find(anchor)
+        .unwrap_or_else(|| panic!("{anchor} not in the catalog"));
+    let offset = BUNDLED_TOML[start..]
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} not after {anchor}"));
+    let at = start + offset;
+    format!(
+        "{}{to}{}",
+        &BUNDLED_TOML[..at],
+        &BUNDLED_TOML[at + from.len()..]
+    )
+}
+
+fn problems_of(text: &str) -> Vec<String> {
+    match Catalog::from_toml(text) {
+        Ok(_) => panic!("the catalog was accepted"),
+        Err(e) => e.0,
+    }
+}
+
+#[test]
+fn an_unknown_lead_unit_is_a_problem() {
+    let task_lead = edit_after("id = \"1.a.1\"", "lead = \"VP\"", "lead = \"XYZ\"");
+    assert_eq!(
+        problems_of(&task_lead),
+        vec!["task 1.a.1: unknown unit XYZ".to_string()]
+    );
+
+    let coordinator = edit_after(
+        "id = \"1.a.1\"",
+        "coordinators = [\"KT\"]",
+        "coordinators = [\"KT\", \"QQ\"]",
+    );
+    assert_eq!(
+        problems_of(&coordinator),
+        vec!["task 1.a.1: unknown unit QQ".to_string()]
+    );
+
+    let target_lead = edit_after("id = \"T05\"", "lead = \"TTPVHCC\"", "lead = \"NOPE\"");
+    assert_eq!(
+        problems_of(&target_lead),
+        vec!["target T05: unknown unit NOPE".to_string()]
+    );
+
+    let area_lead = edit_after("code = 5\n", "lead = \"KT\"", "lead = \"KTX\"");
+    assert_eq!(
+        problems_of(&area_lead),
+        vec!["area 5: unknown unit KTX".to_string()]
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_a_problem() {
+    let duplicate_task = format!(
+        "{BUNDLED_TOML}\n[[tasks]]\nid = \"0.1\"\narea = 0\nplan_ref = \"III.1\"\n\
+         title = \"Một nhiệm vụ trùng mã\"\nshort = \"Trùng mã\"\nlead = \"VHXH\"\n\
+         cadence = \"continuous\"\n"
+    );
+    let problems = problems_of(&duplicate_task);
+    assert!(
+        problems.contains(&"task id 0.1 is not unique".to_string()),
+        "{problems:?}"
+    );
+
+    let duplicate_target = edit_after("id = \"T06\"", "id = \"T06\"", "id = \"T05\"");
+    let problems = problems_of(&duplicate_target);
+    assert!(
+        problems.contains(&"target id T05 is not unique".to_string()),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_minimal_catalog_is_checked_too() {
+    let minimal = |lead: &str, second_id: &str| {
+        format!(
+            r#"
+version = 1
+phases = []
+targets = []
+
+[plan]
+title = "Kế hoạch"
+issuer = "UBND xã"
+start = "2026-04-15"
+end = "2030-12-31"
+
+[[units]]
+code = "VP"
+name = "Văn phòng"
+name_en = "Office"
+
+[[areas]]
+code = 0
+name = "Chỉ đạo"
+name_en = "Direction"
+plan_ref = "III"
+lead = "VP"
+
+[[tasks]]
+id = "0.1"
+area = 0
+plan_ref = "III.1"
+title = "Một"
+short = "Một"
+lead = "{lead}"
+cadence = "once"
+due = "2027-12-31"
+
+[[tasks]]
+id = "{second_id}"
+area = 0
+plan_ref = "III.1"
+title = "Hai"
+short = "Hai"
+lead = "VP"
+cadence = "yearly"
+"#
+        )
+    };
+    let sound = Catalog::from_toml(&minimal("VP", "0.2")).expect("a sound minimal catalog");
+    assert_eq!(sound.tasks.len(), 2);
+    assert_eq!(
+        problems_of(&minimal("ZZ", "0.2")),
+        vec!["task 0.1: unknown unit ZZ".to_string()]
+    );
+    assert_eq!(
+        problems_of(&minimal("VP", "0.1")),
+        vec!["task id 0.1 is not unique".to_string()]
+    );
+}

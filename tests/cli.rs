@@ -1,0 +1,1023 @@
+//! Command-line tests: the real `cchc` binary, each test on its own store in a
+//! temporary folder, "today" pinned with `CCHC_TODAY`, no `CCHC_LANG` and no
+//! `SSH_CONNECTION` unless the test sets them.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A "today" inside the first phase of the plan.
+const NOV_2026: &str = "2026-11-26";
+/// A "today" just after the first phase's deadline (31/12/2027).
+const JAN_2028: &str = "2028-01-15";
+
+const TSV_HEADER: &str = "id\tarea\tlead\tdue\tstatus\tclass\tprogress\ttitle";
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    out: String,
+    err: String,
+}
+
+impl Run {
+    fn ok(&self) -> &Self {
+        assert_eq!(self.code, Some(0), "expected success: {self:#?}");
+        assert!(self.err.is_empty(), "unexpected stderr: {self:#?}");
+        self
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.out)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:#?}"))
+    }
+
+    /// Refused with `code`, nothing on stdout, no panic.
+    fn refused(&self, code: i32) -> &Self {
+        assert_eq!(self.code, Some(code), "expected exit {code}: {self:#?}");
+        assert!(
+            !self.err.contains("panicked"),
+            "the binary panicked: {self:#?}"
+        );
+        self
+    }
+}
+
+fn store() -> TempDir {
+    tempfile::tempdir().expect("temporary folder")
+}
+
+/// The binary on store `dir` with today pinned; the caller may add environment.
+fn command(dir: &Path, today: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cchc"));
+    command
+        .env("CCHC_DATA", dir)
+        .env("CCHC_TODAY", today)
+        .env_remove("CCHC_LANG")
+        .env_remove("SSH_CONNECTION")
+        .stdin(Stdio::null());
+    command
+}
+
+fn exec(mut command: Command, args: &[&str]) -> Run {
+    let output = command.args(args).output().expect("run cchc");
+    Run {
+        code: output.status.code(),
+        out: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        err: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn run(dir: &Path, today: &str, args: &[&str]) -> Run {
+    exec(command(dir, today), args)
+}
+
+fn run_env(dir: &Path, today: &str, env: &[(&str, &str)], args: &[&str]) -> Run {
+    let mut command = command(dir, today);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    exec(command, args)
+}
+
+/// The data rows of `list --format tsv`, split in columns (header checked).
+fn tsv_rows(run: &Run) -> Vec<Vec<String>> {
+    run.ok();
+    let mut lines = run.out.lines();
+    assert_eq!(lines.next(), Some(TSV_HEADER), "TSV header: {run:#?}");
+    lines
+        .map(|line| {
+            let cols: Vec<String> = line.split('\t').map(str::to_string).collect();
+            assert_eq!(cols.len(), 8, "TSV row with 8 columns: {line:?}");
+            cols
+        })
+        .collect()
+}
+
+fn list_ids(dir: &Path, today: &str, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["list", "--format", "tsv"];
+    args.extend_from_slice(extra);
+    tsv_rows(&run(dir, today, &args))
+        .into_iter()
+        .map(|cols| cols[0].clone())
+        .collect()
+}
+
+fn history(dir: &Path, today: &str) -> Value {
+    run(dir, today, &["log", "--format", "json"]).ok().json()
+}
+
+fn show_json(dir: &Path, today: &str, id: &str) -> Value {
+    run(dir, today, &["show", id, "--format", "json"])
+        .ok()
+        .json()
+}
+
+fn dmy(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%d/%m/%Y")
+        .unwrap_or_else(|e| panic!("{text:?} is not dd/mm/yyyy: {e}"))
+}
+
+/// The only backup file of a store.
+fn only_backup(dir: &Path) -> PathBuf {
+    let backups: Vec<PathBuf> = std::fs::read_dir(dir.join("backups"))
+        .expect("backups folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup: {backups:?}");
+    backups.into_iter().next().unwrap_or_default()
+}
+
+/// Overwrites a file of the sled database with bytes sled cannot make sense of.
+fn garble(path: &Path) {
+    let len = std::fs::metadata(path).map_or(4096, |m| m.len().max(64));
+    let garbage: Vec<u8> = (0..len).map(|_| 0xAB).collect();
+    std::fs::write(path, garbage).expect("overwrite sled file");
+}
+
+// ------------------------------------------------------------------ listing
+
+#[test]
+fn overdue_lists_every_past_occurrence_and_forgets_done_work() {
+    let dir = store();
+    let rows = tsv_rows(&run(
+        dir.path(),
+        JAN_2028,
+        &["list", "--overdue", "--format", "tsv"],
+    ));
+    assert!(rows.len() > 5, "overdue rows expected: {rows:?}");
+    let end_of_phase = NaiveDate::from_ymd_opt(2027, 12, 31).unwrap();
+    for cols in &rows {
+        let due = dmy(&cols[3]);
+        assert!(
+            due <= end_of_phase,
+            "{} due {} is not overdue",
+            cols[0],
+            cols[3]
+        );
+        assert!(
+            cols[5].starts_with("quá hạn ") && cols[5].ends_with(" ngày"),
+            "Vietnamese overdue class for {}: {:?}",
+            cols[0],
+            cols[5]
+        );
+        assert!(!cols[0].contains("@2030") && !cols[3].ends_with("/2030"));
+    }
+    let task_3d = rows
+        .iter()
+        .find(|c| c[0] == "3.d")
+        .expect("3.d (due 31/12/2027) is overdue on 15/01/2028");
+    assert_eq!(task_3d[3], "31/12/2027");
+    assert_eq!(task_3d[5], "quá hạn 15 ngày");
+    assert!(
+        rows.iter().any(|c| c[0].ends_with("@2027")),
+        "yearly occurrences of 2027 are overdue"
+    );
+    assert!(
+        rows.iter().any(|c| c[0].ends_with("@2026")),
+        "occurrences of 2026 are still overdue"
+    );
+
+    let done = run(dir.path(), JAN_2028, &["set", "3.d", "--status", "done"]);
+    assert!(done.ok().out.contains("Đã lưu"), "{done:#?}");
+    let after = list_ids(dir.path(), JAN_2028, &["--overdue"]);
+    assert!(
+        !after.contains(&"3.d".to_string()),
+        "3.d is done: {after:?}"
+    );
+    assert_eq!(after.len(), rows.len() - 1);
+}
+
+#[test]
+fn search_ignores_accents_case_and_normal_form() {
+    let dir = store();
+    let plain = list_ids(dir.path(), NOV_2026, &["--search", "cai cach"]);
+    assert!(!plain.is_empty(), "“cai cach” matches tasks");
+    let upper = list_ids(dir.path(), NOV_2026, &["--search", "CẢI CÁCH"]);
+    let decomposed = list_ids(
+        dir.path(),
+        NOV_2026,
+        &["--search", "ca\u{0309}i ca\u{0301}ch"],
+    );
+    assert_eq!(plain, upper);
+    assert_eq!(plain, decomposed);
+    let everything = list_ids(dir.path(), NOV_2026, &[]);
+    assert!(plain.len() < everything.len(), "search narrows the list");
+}
+
+#[test]
+fn search_matches_d_with_d_stroke() {
+    let dir = store();
+    let all = tsv_rows(&run(dir.path(), NOV_2026, &["list", "--format", "tsv"]));
+    let expected: BTreeSet<&str> = all
+        .iter()
+        .filter(|c| c[7].contains("đất đai"))
+        .map(|c| c[0].as_str())
+        .collect();
+    assert!(!expected.is_empty(), "the plan mentions đất đai");
+    let found = tsv_rows(&run(
+        dir.path(),
+        NOV_2026,
+        &["list", "--search", "dat dai", "--format", "tsv"],
+    ));
+    let found_ids: BTreeSet<&str> = found.iter().map(|c| c[0].as_str()).collect();
+    assert!(
+        expected.is_subset(&found_ids),
+        "every task about đất đai: expected {expected:?}, found {found_ids:?}"
+    );
+    assert!(found.len() < all.len());
+    for cols in &found {
+        let folded = cchc::domain::text::fold(&cols[7]);
+        assert!(folded.contains("dat") && folded.contains("dai"), "{cols:?}");
+    }
+}
+
+#[test]
+fn area_and_unit_filters() {
+    let dir = store();
+    let area2 = tsv_rows(&run(
+        dir.path(),
+        NOV_2026,
+        &["list", "--area", "2", "--format", "tsv"],
+    ));
+    assert!(!area2.is_empty());
+    assert!(area2.iter().all(|c| c[1] == "2"), "{area2:?}");
+
+    let vp = tsv_rows(&run(
+        dir.path(),
+        NOV_2026,
+        &["list", "--unit", "vp", "--format", "tsv"],
+    ));
+    assert!(!vp.is_empty(), "lower-case unit code accepted");
+    assert!(vp.iter().all(|c| c[2] == "VP"), "{vp:?}");
+
+    let bad = run(dir.path(), NOV_2026, &["list", "--area", "9"]);
+    bad.refused(2);
+    assert!(bad.out.is_empty());
+    assert!(
+        bad.err.contains("“9”") && bad.err.contains("0 đến 6"),
+        "{bad:#?}"
+    );
+    let bad_en = run(
+        dir.path(),
+        NOV_2026,
+        &["--lang", "en", "list", "--area", "9"],
+    );
+    bad_en.refused(2);
+    assert!(bad_en.err.contains("0 to 6"), "{bad_en:#?}");
+}
+
+// ------------------------------------------------------------------ editing
+
+#[test]
+fn set_then_show_log_in_other_processes() {
+    let dir = store();
+    let note = "Đã rà soát 12 văn bản";
+    let set = run(
+        dir.path(),
+        NOV_2026,
+        &[
+            "set",
+            "1.a.1",
+            "--status",
+            "đang thực hiện",
+            "--progress",
+            "40",
+            "--note",
+            note,
+        ],
+    );
+    assert!(set.ok().out.starts_with("Đã lưu "), "{set:#?}");
+    assert!(set.out.contains("1.a.1"));
+
+    let show = run(dir.path(), NOV_2026, &["show", "1.a.1"]);
+    show.ok();
+    for expected in [
+        "đang thực hiện",
+        "40%",
+        note,
+        "Lịch sử thay đổi",
+        "0% → 40%",
+    ] {
+        assert!(show.out.contains(expected), "{expected:?} in {}", show.out);
+    }
+    assert!(
+        show.out.contains("chưa bắt đầu → đang thực hiện"),
+        "{}",
+        show.out
+    );
+
+    let json = show_json(dir.path(), NOV_2026, "1.a.1");
+    assert_eq!(json["id"], "1.a.1");
+    assert_eq!(json["status"], "in_progress");
+    assert_eq!(json["progress"], 40);
+    assert_eq!(json["notes"][0]["text"], note);
+    assert_eq!(json["history"].as_array().map(Vec::len), Some(3));
+
+    let log = run(dir.path(), NOV_2026, &["log", "1.a.1", "--format", "json"])
+        .ok()
+        .json();
+    let entries = log.as_array().expect("log is an array");
+    assert_eq!(entries.len(), 3, "{log:#}");
+    let fields: BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e["field"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(fields, BTreeSet::from(["note", "progress", "status"]));
+    for entry in entries {
+        let who = entry["who"].as_str().unwrap_or_default();
+        assert!(!who.is_empty(), "who is recorded: {entry}");
+        assert!(!who.contains('@'), "no SSH address without SSH: {who}");
+        assert_eq!(entry["subject"]["task"]["task"], "1.a.1");
+    }
+    let seqs: Vec<u64> = entries.iter().filter_map(|e| e["seq"].as_u64()).collect();
+    assert_eq!(seqs, vec![1, 2, 3]);
+}
+
+#[test]
+fn ssh_client_address_is_recorded() {
+    let dir = store();
+    let ssh = [("SSH_CONNECTION", "10.1.2.3 5555 10.0.0.1 22")];
+    run_env(
+        dir.path(),
+        NOV_2026,
+        &ssh,
+        &["set", "1.a.1", "--progress", "10", "--note", "qua SSH"],
+    )
+    .ok();
+    let log = history(dir.path(), NOV_2026);
+    let entries = log.as_array().expect("array");
+    assert!(!entries.is_empty());
+    for entry in entries {
+        let who = entry["who"].as_str().unwrap_or_default();
+        assert!(who.ends_with("@10.1.2.3"), "who: {who:?}");
+        assert!(who.len() > "@10.1.2.3".len(), "user name before @: {who:?}");
+    }
+    let show = run(dir.path(), NOV_2026, &["show", "1.a.1"]);
+    assert!(show.ok().out.contains("@10.1.2.3"), "{}", show.out);
+}
+
+#[test]
+fn status_names_in_every_spelling() {
+    for typed in ["hoàn thành", "hoan thanh", "done", "Xong", "DONE"] {
+        let dir = store();
+        run(dir.path(), NOV_2026, &["set", "1.a.1", "--status", typed]).ok();
+        let json = show_json(dir.path(), NOV_2026, "1.a.1");
+        assert_eq!(json["status"], "done", "status typed {typed:?}");
+        assert_eq!(json["progress"], 100, "done means 100% ({typed:?})");
+        assert_eq!(json["completed_on"], "2026-11-26", "({typed:?})");
+    }
+}
+
+#[test]
+fn unknown_status_is_refused_with_the_accepted_ones() {
+    let dir = store();
+    let bad = run(
+        dir.path(),
+        NOV_2026,
+        &["set", "1.a.1", "--status", "xongxuoi"],
+    );
+    bad.refused(2);
+    assert!(bad.out.is_empty());
+    for accepted in [
+        "chưa bắt đầu",
+        "đang thực hiện",
+        "hoàn thành",
+        "tạm dừng",
+        "đã hủy",
+        "done",
+    ] {
+        assert!(bad.err.contains(accepted), "{accepted:?} in {}", bad.err);
+    }
+    assert_eq!(history(dir.path(), NOV_2026), serde_json::json!([]));
+
+    let bad_en = run(
+        dir.path(),
+        NOV_2026,
+        &["--lang", "en", "set", "1.a.1", "--status", "xongxuoi"],
+    );
+    bad_en.refused(2);
+    for accepted in ["not started", "in progress", "done", "paused", "cancelled"] {
+        assert!(
+            bad_en.err.contains(accepted),
+            "{accepted:?} in {}",
+            bad_en.err
+        );
+    }
+    assert_eq!(history(dir.path(), NOV_2026), serde_json::json!([]));
+}
+
+#[test]
+fn bad_input_is_refused_and_nothing_is_written() {
+    let dir = store();
+    let d = dir.path();
+    let before_task = show_json(d, NOV_2026, "1.a.1");
+    let before_targets = run(d, NOV_2026, &["targets", "--format", "json"])
+        .ok()
+        .json();
+    let huge_note = "x".repeat(100_000);
+    let vi_date = "dd/mm/yyyy";
+    // (arguments, words of the Vietnamese message, words of the English one)
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (vec!["set", "9.z", "--progress", "5"], "2.a.1", "2.a.1"),
+        (
+            vec!["set", "1.a.1", "--progress", "140"],
+            "0 đến 100",
+            "0 to 100",
+        ),
+        (
+            vec!["set", "1.a.1", "--progress=-5"],
+            "0 đến 100",
+            "0 to 100",
+        ),
+        (
+            vec!["set", "1.a.1", "--progress", "abc"],
+            "0 đến 100",
+            "0 to 100",
+        ),
+        (
+            vec!["set", "1.a.1", "--due", "31/02/2026"],
+            vi_date,
+            vi_date,
+        ),
+        (
+            vec!["set", "1.a.1", "--due", "29/02/2027"],
+            vi_date,
+            vi_date,
+        ),
+        (
+            vec!["set", "1.a.1", "--due", "2026-13-01"],
+            vi_date,
+            vi_date,
+        ),
+        (
+            vec!["set", "1.a.1", "--note", &huge_note],
+            "tối đa 4000",
+            "at most 4000",
+        ),
+        (
+            vec!["set", "1.a.1", "--note", "xoá \x1b[2J màn hình"],
+            "ký tự điều khiển",
+            "control characters",
+        ),
+        (
+            vec!["set", "1.a.1", "--lead", "XYZ"],
+            "VHXH, VP, KT, TTPVHCC, TTDVSNC, MTTQ",
+            "Units: VHXH, VP, KT, TTPVHCC, TTDVSNC, MTTQ",
+        ),
+        (
+            vec!["target", "set", "T01", "140"],
+            "từ 0 đến 100",
+            "take 0 to 100",
+        ),
+        (
+            vec!["target", "set", "T99", "5"],
+            "cchc targets",
+            "cchc targets",
+        ),
+        (
+            vec!["set", "0.3@2031", "--status", "done"],
+            "@2027",
+            "within the plan",
+        ),
+        (vec!["set", "1.a.1"], "--status", "--status"),
+    ];
+    for (args, vi, en) in &cases {
+        let refused = run(d, NOV_2026, args);
+        refused.refused(2);
+        assert!(refused.out.is_empty(), "{args:?}: {refused:#?}");
+        assert!(
+            refused.err.starts_with("Lỗi: "),
+            "{args:?} Vietnamese: {refused:#?}"
+        );
+        assert!(
+            refused.err.contains(vi),
+            "{args:?} says {vi:?}: {}",
+            refused.err
+        );
+
+        let mut english = vec!["--lang", "en"];
+        english.extend_from_slice(args);
+        let refused_en = run(d, NOV_2026, &english);
+        refused_en.refused(2);
+        assert!(
+            refused_en.err.starts_with("Error: "),
+            "{args:?} English: {refused_en:#?}"
+        );
+        assert!(
+            refused_en.err.contains(en),
+            "{args:?} says {en:?}: {}",
+            refused_en.err
+        );
+    }
+    assert_eq!(
+        history(d, NOV_2026),
+        serde_json::json!([]),
+        "nothing written"
+    );
+    assert_eq!(show_json(d, NOV_2026, "1.a.1"), before_task);
+    assert_eq!(
+        run(d, NOV_2026, &["targets", "--format", "json"])
+            .ok()
+            .json(),
+        before_targets
+    );
+    assert!(!d.join("backups").exists(), "no backup after refusals");
+}
+
+#[test]
+fn both_date_forms_store_the_same_extension() {
+    let mut stored = Vec::new();
+    for typed in ["31/03/2028", "2028-03-31"] {
+        let dir = store();
+        run(
+            dir.path(),
+            NOV_2026,
+            &[
+                "set",
+                "3.d",
+                "--due",
+                typed,
+                "--reason",
+                "Chờ hướng dẫn của thành phố",
+            ],
+        )
+        .ok();
+        let json = show_json(dir.path(), NOV_2026, "3.d");
+        assert_eq!(json["plan_due"], "2027-12-31");
+        stored.push(json["due"].clone());
+
+        let show = run(dir.path(), NOV_2026, &["show", "3.d"]);
+        assert!(
+            show.ok().out.contains("31/03/2028 (gia hạn từ 31/12/2027)"),
+            "{}",
+            show.out
+        );
+        assert!(
+            show.out.contains("Chờ hướng dẫn của thành phố"),
+            "{}",
+            show.out
+        );
+        let show_en = run(dir.path(), NOV_2026, &["--lang", "en", "show", "3.d"]);
+        assert!(
+            show_en
+                .ok()
+                .out
+                .contains("31/03/2028 (moved from 31/12/2027)"),
+            "{}",
+            show_en.out
+        );
+    }
+    assert_eq!(stored, vec![Value::from("2028-03-31"), "2028-03-31".into()]);
+}
+
+#[test]
+fn target_measurement_with_a_decimal_comma() {
+    let dir = store();
+    let set = run(
+        dir.path(),
+        NOV_2026,
+        &["target", "set", "T01", "87,5", "--date", "30/06/2027"],
+    );
+    assert!(set.ok().out.contains("T01"), "{set:#?}");
+    let targets = run(dir.path(), NOV_2026, &["targets", "--format", "json"])
+        .ok()
+        .json();
+    let t01 = targets
+        .as_array()
+        .and_then(|all| all.iter().find(|t| t["id"] == "T01"))
+        .expect("T01 listed");
+    assert_eq!(t01["latest"], 87.5);
+    assert_eq!(t01["latest_on"], "2027-06-30");
+    assert_eq!(t01["met"], false, "87.5% of a 100% target is not met");
+
+    let log = run(dir.path(), NOV_2026, &["log", "T01"]);
+    log.ok();
+    assert!(log.out.contains("T01"), "{}", log.out);
+    assert!(log.out.contains("30/06/2027"), "{}", log.out);
+    assert!(
+        log.out.contains("87.5") || log.out.contains("87,5"),
+        "{}",
+        log.out
+    );
+    let log_json = run(dir.path(), NOV_2026, &["log", "t01", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(log_json.as_array().map(Vec::len), Some(1), "{log_json:#}");
+    assert_eq!(log_json[0]["subject"]["target"], "T01");
+}
+
+#[test]
+fn evidence_is_listed_by_show() {
+    let dir = store();
+    run(
+        dir.path(),
+        NOV_2026,
+        &[
+            "evidence",
+            "add",
+            "1.a.1",
+            "--doc",
+            "123/QĐ-UBND",
+            "--date",
+            "12/05/2026",
+            "--title",
+            "Quyết định công bố",
+        ],
+    )
+    .ok();
+    let show = run(dir.path(), NOV_2026, &["show", "1.a.1"]);
+    show.ok();
+    for expected in ["123/QĐ-UBND", "12/05/2026", "Quyết định công bố"] {
+        assert!(show.out.contains(expected), "{expected:?} in {}", show.out);
+    }
+    let json = show_json(dir.path(), NOV_2026, "1.a.1");
+    assert_eq!(json["evidence"][0]["number"], "123/QĐ-UBND");
+    assert_eq!(json["evidence"][0]["issued_on"], "2026-05-12");
+
+    let bad = run(
+        dir.path(),
+        NOV_2026,
+        &[
+            "evidence",
+            "add",
+            "1.a.1",
+            "--doc",
+            "124/QĐ-UBND",
+            "--date",
+            "31/02/2026",
+            "--title",
+            "Sai ngày",
+        ],
+    );
+    bad.refused(2);
+    assert!(bad.err.contains("dd/mm/yyyy"), "{bad:#?}");
+    assert_eq!(
+        show_json(dir.path(), NOV_2026, "1.a.1")["evidence"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+}
+
+// ------------------------------------------------------------------ export, import
+
+/// A store with a few edits of each kind; returns its export.
+fn edited_store(dir: &Path) -> String {
+    run(
+        dir,
+        NOV_2026,
+        &["set", "1.a.1", "--progress", "40", "--note", "Ghi chú gốc"],
+    )
+    .ok();
+    run(dir, NOV_2026, &["set", "0.3@2026", "--status", "xong"]).ok();
+    run(dir, NOV_2026, &["set", "2.b.4", "--lead", "VHXH"]).ok();
+    run(dir, NOV_2026, &["target", "set", "T04", "87.5"]).ok();
+    run(
+        dir,
+        NOV_2026,
+        &[
+            "evidence",
+            "add",
+            "1.a.1",
+            "--doc",
+            "1/QĐ",
+            "--date",
+            "01/06/2026",
+            "--title",
+            "QĐ",
+        ],
+    )
+    .ok();
+    run(dir, NOV_2026, &["export"]).ok().out.clone()
+}
+
+#[test]
+fn export_import_export_round_trips() {
+    let first = store();
+    let exported = edited_store(first.path());
+    let dump: Value = serde_json::from_str(&exported).expect("export is JSON");
+    assert!(dump["history"].as_array().is_some_and(|h| h.len() >= 6));
+
+    let file = first.path().join("dump.json");
+    std::fs::write(&file, &exported).expect("write dump");
+    let second = store();
+    let fresh = second.path().join("fresh");
+    let imported = run(&fresh, NOV_2026, &["import", file.to_str().unwrap()]);
+    assert!(imported.ok().out.contains("Đã nhập"), "{imported:#?}");
+    let again = run(&fresh, NOV_2026, &["export"]).ok().out.clone();
+    assert_eq!(again, exported, "export → import → export is identical");
+
+    // Importing into a store that holds edits is refused as a store problem.
+    let refused = run(first.path(), NOV_2026, &["import", file.to_str().unwrap()]);
+    refused.refused(3);
+    assert!(refused.err.contains("--data-dir"), "{refused:#?}");
+    let refused_en = run(
+        first.path(),
+        NOV_2026,
+        &["--lang", "en", "import", file.to_str().unwrap()],
+    );
+    refused_en.refused(3);
+    assert!(refused_en.err.contains("--data-dir"), "{refused_en:#?}");
+    assert!(refused_en.err.contains("empty store"), "{refused_en:#?}");
+    assert_eq!(run(first.path(), NOV_2026, &["export"]).ok().out, exported);
+}
+
+#[test]
+fn import_of_a_file_that_is_not_a_dump_is_refused() {
+    let dir = store();
+    let file = dir.path().join("not-a-dump.json");
+    std::fs::write(&file, "{\"hello\": 1}").expect("write");
+    let data = dir.path().join("data");
+    let refused = run(&data, NOV_2026, &["import", file.to_str().unwrap()]);
+    refused.refused(2);
+    assert!(refused.err.contains("cchc export"), "{refused:#?}");
+    assert_eq!(history(&data, NOV_2026), serde_json::json!([]));
+}
+
+/// Puts `text` wherever the dump holds the note of 1.a.1 (state and history).
+fn poison_notes(dump: &mut Value, text: &str, who: &str) {
+    let mut touched = 0;
+    for pair in dump["tasks"].as_array_mut().expect("tasks") {
+        if pair[0]["task"] == "1.a.1" {
+            for note in pair[1]["notes"].as_array_mut().expect("notes") {
+                note["text"] = text.into();
+                note["who"] = who.into();
+                touched += 1;
+            }
+        }
+    }
+    for entry in dump["history"].as_array_mut().expect("history") {
+        if entry["field"] == "note" {
+            entry["new"] = serde_json::json!({ "text": text });
+            entry["who"] = who.into();
+            touched += 1;
+        }
+    }
+    assert_eq!(touched, 2, "one note and its history entry");
+}
+
+fn import_poisoned(dir: &TempDir) -> PathBuf {
+    let source = dir.path().join("source");
+    run(
+        &source,
+        NOV_2026,
+        &["set", "1.a.1", "--note", "Ghi chú gốc"],
+    )
+    .ok();
+    let mut dump = run(&source, NOV_2026, &["export"]).ok().json();
+    poison_notes(
+        &mut dump,
+        "đỏ \u{1b}[31m chữ \u{9b}2J hết",
+        "kẻ xấu\u{1b}]0;title\u{7}",
+    );
+    let file = dir.path().join("poisoned.json");
+    std::fs::write(&file, serde_json::to_string(&dump).expect("json")).expect("write");
+    let target = dir.path().join("target");
+    run(&target, NOV_2026, &["import", file.to_str().unwrap()]).ok();
+    target
+}
+
+fn assert_terminal_safe(what: &str, text: &str) {
+    assert!(!text.contains('\u{1b}'), "{what} holds ESC: {text:?}");
+    assert!(!text.contains('\u{9b}'), "{what} holds C1 CSI: {text:?}");
+    assert!(!text.contains('\u{7}'), "{what} holds BEL: {text:?}");
+}
+
+#[test]
+fn stored_control_characters_never_reach_the_terminal() {
+    let dir = store();
+    let target = import_poisoned(&dir);
+    let show = run(&target, NOV_2026, &["show", "1.a.1"]);
+    show.ok();
+    assert_terminal_safe("show", &show.out);
+    assert!(
+        show.out.contains("chữ"),
+        "the note is still shown: {}",
+        show.out
+    );
+    assert!(show.out.contains('\u{FFFD}'), "{}", show.out);
+    for args in [
+        vec!["log"],
+        vec!["log", "1.a.1"],
+        vec!["log", "--format", "tsv"],
+        vec!["--lang", "en", "show", "1.a.1"],
+    ] {
+        let out = run(&target, NOV_2026, &args);
+        out.ok();
+        assert_terminal_safe(&format!("{args:?}"), &out.out);
+    }
+}
+
+/// JSON output (`show --format json`, `log --format json`, `list --format json`,
+/// `export`) prints stored text through serde_json only, which escapes C0
+/// controls but leaves C1 controls such as U+009B (CSI) raw.
+#[test]
+fn stored_c1_controls_never_reach_the_terminal_in_json() {
+    let dir = store();
+    let target = import_poisoned(&dir);
+    for args in [
+        vec!["show", "1.a.1", "--format", "json"],
+        vec!["log", "--format", "json"],
+    ] {
+        let out = run(&target, NOV_2026, &args);
+        out.ok();
+        assert_terminal_safe(&format!("{args:?}"), &out.out);
+    }
+}
+
+// ------------------------------------------------------------------ the store
+
+#[test]
+fn a_store_held_by_another_process_is_refused() {
+    let dir = store();
+    let catalog = cchc::domain::Catalog::bundled().expect("bundled catalog");
+    let held = cchc::store::SledStore::open(dir.path(), &catalog, "pid 1, tester, cchc tui")
+        .expect("open the store in the test process");
+
+    let refused = run(dir.path(), NOV_2026, &["list"]);
+    refused.refused(3);
+    assert!(refused.out.is_empty());
+    assert!(refused.err.contains("tiến trình khác"), "{refused:#?}");
+    assert!(
+        refused.err.contains("cchc tui"),
+        "names the holder: {refused:#?}"
+    );
+    let refused_set = run(dir.path(), NOV_2026, &["set", "1.a.1", "--progress", "5"]);
+    refused_set.refused(3);
+    let refused_en = run(dir.path(), NOV_2026, &["--lang", "en", "list"]);
+    refused_en.refused(3);
+    assert!(
+        refused_en.err.contains("another process"),
+        "{refused_en:#?}"
+    );
+
+    drop(held);
+    run(dir.path(), NOV_2026, &["list"]).ok();
+    assert_eq!(history(dir.path(), NOV_2026), serde_json::json!([]));
+}
+
+#[test]
+fn a_damaged_store_is_refused_naming_its_path() {
+    let dir = store();
+    run(dir.path(), NOV_2026, &["list"]).ok();
+    let sled = dir.path().join("sled");
+    garble(&sled.join("db"));
+    if sled.join("conf").exists() {
+        garble(&sled.join("conf"));
+    }
+    let refused = run(dir.path(), NOV_2026, &["list"]);
+    refused.refused(3);
+    assert!(refused.out.is_empty());
+    let path = dir.path().display().to_string();
+    assert!(refused.err.contains(&path), "names {path}: {refused:#?}");
+    assert!(refused.err.contains("Chưa có bản sao lưu"), "{refused:#?}");
+    let refused_en = run(dir.path(), NOV_2026, &["--lang", "en", "list"]);
+    refused_en.refused(3);
+    assert!(refused_en.err.contains("no backup"), "{refused_en:#?}");
+}
+
+#[test]
+fn a_damaged_store_names_the_newest_backup() {
+    let dir = store();
+    run(dir.path(), NOV_2026, &["list"]).ok();
+    let backup = run(dir.path(), NOV_2026, &["backup"]);
+    assert!(backup.ok().out.contains("Đã sao lưu"), "{backup:#?}");
+    let file = only_backup(dir.path());
+    assert!(
+        backup.out.contains(&file.display().to_string()),
+        "{backup:#?}"
+    );
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read backup")).expect("JSON");
+    assert_eq!(saved["schema_version"], 1);
+
+    let sled = dir.path().join("sled");
+    garble(&sled.join("db"));
+    if sled.join("conf").exists() {
+        garble(&sled.join("conf"));
+    }
+    let refused = run(dir.path(), NOV_2026, &["list"]);
+    refused.refused(3);
+    assert!(
+        refused.err.contains(&dir.path().display().to_string()),
+        "{refused:#?}"
+    );
+    assert!(
+        refused.err.contains(&file.display().to_string()),
+        "names the backup {}: {refused:#?}",
+        file.display()
+    );
+    assert!(refused.err.contains("cchc import"), "{refused:#?}");
+}
+
+/// A store written once (no sled snapshot yet) whose log file is damaged: sled
+/// recovers an empty tree, and `SledStore::open` takes the missing schema key
+/// for a new store and seeds it again, so every edit and its history vanish
+/// while the command succeeds.
+#[test]
+fn a_damaged_log_is_not_silently_replaced_by_a_fresh_store() {
+    let dir = store();
+    run(dir.path(), NOV_2026, &["set", "1.a.1", "--progress", "40"]).ok();
+    garble(&dir.path().join("sled").join("db"));
+    let after = run(dir.path(), NOV_2026, &["log", "--format", "json"]);
+    assert!(
+        after.code == Some(3) || after.json().as_array().is_some_and(|h| !h.is_empty()),
+        "the edits are gone without an error: {after:#?}"
+    );
+}
+
+// ------------------------------------------------------------------ language, help, catalog
+
+#[test]
+fn english_by_flag_or_environment() {
+    let dir = store();
+    let flag = run(
+        dir.path(),
+        NOV_2026,
+        &["--lang", "en", "set", "1.a.1", "--progress", "10"],
+    );
+    assert!(flag.ok().out.starts_with("Saved "), "{flag:#?}");
+    let env = run_env(
+        dir.path(),
+        NOV_2026,
+        &[("CCHC_LANG", "en")],
+        &["set", "1.a.2", "--progress", "10"],
+    );
+    assert!(env.ok().out.starts_with("Saved "), "{env:#?}");
+    let vi = run(dir.path(), NOV_2026, &["set", "3.d", "--progress", "10"]);
+    assert!(vi.ok().out.starts_with("Đã lưu "), "{vi:#?}");
+    // The flag wins over the environment.
+    let both = run_env(
+        dir.path(),
+        NOV_2026,
+        &[("CCHC_LANG", "en")],
+        &["--lang", "vi", "set", "2.b.4", "--progress", "10"],
+    );
+    assert!(both.ok().out.starts_with("Đã lưu "), "{both:#?}");
+
+    let show_en = run_env(
+        dir.path(),
+        NOV_2026,
+        &[("CCHC_LANG", "en")],
+        &["show", "1.a.1"],
+    );
+    assert!(show_en.ok().out.contains("in progress"), "{}", show_en.out);
+    assert!(!show_en.out.contains("đang thực hiện"), "{}", show_en.out);
+}
+
+#[test]
+fn help_in_both_languages() {
+    let dir = store();
+    let vi = run(dir.path(), NOV_2026, &["--help"]);
+    assert!(vi.ok().out.contains("Liệt kê nhiệm vụ"), "{vi:#?}");
+    let en = run(dir.path(), NOV_2026, &["--lang", "en", "--help"]);
+    assert!(en.ok().out.contains("List tasks"), "{en:#?}");
+    assert!(!en.out.contains("Liệt kê nhiệm vụ"));
+    let env = run_env(dir.path(), NOV_2026, &[("CCHC_LANG", "en")], &["--help"]);
+    assert!(env.ok().out.contains("List tasks"), "{env:#?}");
+    let set_help = run(dir.path(), NOV_2026, &["set", "--help"]);
+    assert!(set_help.ok().out.contains("Tiến độ 0–100"), "{set_help:#?}");
+}
+
+#[test]
+fn catalog_sync_on_a_fresh_store_writes_nothing() {
+    let dir = store();
+    let sync = run(dir.path(), NOV_2026, &["catalog", "sync"]);
+    assert!(
+        sync.ok().out.contains("Danh mục đã là bản mới nhất"),
+        "{sync:#?}"
+    );
+    let sync_en = run(dir.path(), NOV_2026, &["--lang", "en", "catalog", "sync"]);
+    assert!(sync_en.ok().out.contains("already current"), "{sync_en:#?}");
+    assert_eq!(history(dir.path(), NOV_2026), serde_json::json!([]));
+    assert!(
+        !dir.path().join("backups").exists(),
+        "no backup: nothing written"
+    );
+}
+
+#[test]
+fn a_bad_today_is_refused() {
+    let dir = store();
+    let refused = run(dir.path(), "2026-02-30", &["list"]);
+    refused.refused(2);
+    assert!(refused.err.contains("CCHC_TODAY"), "{refused:#?}");
+}
+
+/// clap takes `-5` after `--progress` for an option, so the refusal is clap's
+/// English usage error (with a misleading `-- -5` tip) instead of the
+/// localized "0 đến 100" message.
+#[test]
+fn negative_progress_as_a_separate_argument_explains_the_range() {
+    let dir = store();
+    let refused = run(dir.path(), NOV_2026, &["set", "1.a.1", "--progress", "-5"]);
+    refused.refused(2);
+    assert!(refused.err.contains("0 đến 100"), "{refused:#?}");
+}
