@@ -703,3 +703,128 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
     };
     Some(lang.pick(vi, en))
 }
+
+// ---------------------------------------------------------------- TUI words
+
+pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static str {
+    use crate::app::action::Action as A;
+    match action {
+        A::Up => lang.pick("lên", "up"),
+        A::Down => lang.pick("xuống", "down"),
+        A::PageUp => lang.pick("lên một trang", "page up"),
+        A::PageDown => lang.pick("xuống một trang", "page down"),
+        A::Top => lang.pick("về đầu", "to the top"),
+        A::Bottom => lang.pick("về cuối", "to the bottom"),
+        A::Collapse => lang.pick("thu gọn nhóm / lên nhóm", "fold / go to the group"),
+        A::Expand => lang.pick("mở nhóm", "unfold"),
+        A::Open => lang.pick("xem chi tiết", "details"),
+        A::Back => lang.pick("quay lại", "back"),
+        A::SwitchPane => lang.pick("chuyển khung", "switch pane"),
+        A::ScrollUp => lang.pick("cuộn lên", "scroll up"),
+        A::ScrollDown => lang.pick("cuộn xuống", "scroll down"),
+        A::CycleGrouping => lang.pick(
+            "nhóm theo lĩnh vực / đơn vị / tình trạng / tháng",
+            "group by area / unit / state / month",
+        ),
+        A::ShowTargets => lang.pick("chỉ tiêu", "targets"),
+        A::ShowHelp => lang.pick("trợ giúp", "help"),
+        A::Quit => lang.pick("thoát (mọi thay đổi đã lưu)", "quit (everything is saved)"),
+        A::StartSearch => lang.pick("tìm (không cần dấu)", "search (accents optional)"),
+        A::NextMatch => lang.pick("kết quả sau", "next match"),
+        A::PreviousMatch => lang.pick("kết quả trước", "previous match"),
+        A::OpenFilter => lang.pick("lọc", "filter"),
+        A::ClearFilters => lang.pick("xóa bộ lọc", "clear filters"),
+        A::PickStatus => lang.pick("đổi trạng thái", "set status"),
+        A::ProgressUp => lang.pick("tiến độ +10%", "progress +10%"),
+        A::ProgressDown => lang.pick("tiến độ −10%", "progress −10%"),
+        A::TypeProgress => lang.pick("nhập tiến độ", "type progress"),
+        A::TypeDue => lang.pick("đổi hạn (gia hạn)", "new deadline"),
+        A::AddNote => lang.pick("thêm ghi chú", "add a note"),
+        A::AddEvidence => lang.pick("thêm tài liệu kiểm chứng", "add evidence"),
+        A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
+        A::Confirm => lang.pick("chọn / lưu", "choose / save"),
+        A::Cancel => lang.pick("hủy", "cancel"),
+        A::Save => lang.pick("lưu ghi chú", "save the note"),
+        A::NextField => lang.pick("ô tiếp theo", "next field"),
+        A::PreviousField => lang.pick("ô trước", "previous field"),
+        A::CursorLeft => lang.pick("sang trái / giá trị trước", "left / previous value"),
+        A::CursorRight => lang.pick("sang phải / giá trị sau", "right / next value"),
+        A::CursorHome => lang.pick("đầu dòng", "start of line"),
+        A::CursorEnd => lang.pick("cuối dòng", "end of line"),
+        A::DeleteBack => lang.pick("xóa ký tự trước", "delete before"),
+        A::DeleteForward => lang.pick("xóa ký tự sau", "delete after"),
+        A::Insert(_) | A::Paste | A::Resize(..) => "",
+    }
+}
+
+/// Short words for the status-bar hints.
+pub fn hint_label(action: crate::app::action::Action, lang: Lang) -> &'static str {
+    use crate::app::action::Action as A;
+    match action {
+        A::Open => lang.pick("chi tiết", "details"),
+        A::StartSearch => lang.pick("tìm", "search"),
+        A::OpenFilter => lang.pick("lọc", "filter"),
+        A::CycleGrouping => lang.pick("nhóm", "group"),
+        A::PickStatus => lang.pick("trạng thái", "status"),
+        A::AddNote => lang.pick("ghi chú", "note"),
+        A::ShowHelp => lang.pick("trợ giúp", "help"),
+        A::Quit => lang.pick("thoát", "quit"),
+        A::Back => lang.pick("quay lại", "back"),
+        A::NextMatch => lang.pick("kết quả sau", "next"),
+        A::PreviousMatch => lang.pick("trước", "previous"),
+        A::Confirm => lang.pick("chọn", "choose"),
+        A::Cancel => lang.pick("hủy", "cancel"),
+        A::Save => lang.pick("lưu", "save"),
+        A::Up | A::Down => lang.pick("di chuyển", "move"),
+        other => action_label(other, lang),
+    }
+}
+
+pub fn mode_title(mode: crate::keymap::Mode, lang: Lang) -> &'static str {
+    use crate::keymap::Mode as M;
+    match mode {
+        M::Board => lang.pick("Bảng nhiệm vụ", "Task board"),
+        M::SearchResults => lang.pick("Khi đang tìm", "While searching"),
+        M::Detail => lang.pick("Khung chi tiết", "Detail pane"),
+        M::Targets => lang.pick("Chỉ tiêu", "Targets"),
+        M::Help => lang.pick("Trợ giúp", "Help"),
+        M::Picker => lang.pick("Hộp chọn (trạng thái, bộ lọc)", "Pickers (status, filter)"),
+        M::Input => lang.pick("Ô nhập", "Text fields"),
+        M::Editor => lang.pick("Soạn ghi chú", "Note editor"),
+    }
+}
+
+pub fn select_a_task(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hãy chọn một nhiệm vụ (không phải dòng nhóm).",
+        "Select a task (not a group line).",
+    )
+}
+
+pub fn save_failed(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("CHƯA LƯU: {detail}"),
+        Lang::En => format!("NOT SAVED: {detail}"),
+    }
+}
+
+pub fn nothing_to_undo(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không còn thay đổi nào của phiên này để hoàn tác.",
+        "Nothing of this session left to undo.",
+    )
+}
+
+pub fn undo_reason(seq: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("hoàn tác thay đổi #{seq}"),
+        Lang::En => format!("undo of change #{seq}"),
+    }
+}
+
+pub fn undone(subject: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã hoàn tác thay đổi vừa rồi của {subject}."),
+        Lang::En => format!("Undid the last edit of {subject}."),
+    }
+}

@@ -14,4 +14,5 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod keymap;
 pub mod store;

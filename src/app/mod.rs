@@ -3,22 +3,29 @@
 //! written. The command line and the TUI both work through [`App`]; it never
 //! prints or draws.
 
+pub mod action;
 pub mod actor;
+pub mod board;
 mod query;
+pub mod state;
+pub mod text_input;
+pub mod update;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use crate::domain::catalog::{self, CatalogError, Plan};
-use crate::domain::edit::{EditContext, apply_task_edits, measure_target};
+use crate::domain::edit::{
+    EditContext, TaskEdit, apply_task_edits, measure_target, revert_task_changes,
+};
 use crate::domain::error::TextField;
 use crate::domain::occurrence::{self, Window};
 use crate::domain::status::classify;
 use crate::domain::text::{MAX_NOTE_CHARS, validate_text};
 use crate::domain::{
-    Catalog, DeadlineClass, Edit, HistoryEntry, InputError, Measurement, Occurrence, Subject,
-    TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
+    Catalog, Change, DeadlineClass, Edit, HistoryEntry, InputError, Measurement, Occurrence,
+    Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
 };
 use crate::store::{Commit, Dump, Store, StoreError};
 
@@ -54,6 +61,8 @@ pub struct App {
     tasks: BTreeMap<TaskKey, TaskState>,
     overrides: BTreeMap<String, TaskOverride>,
     targets: BTreeMap<String, TargetState>,
+    /// The whole history, oldest first, kept in step with every commit.
+    history: Vec<HistoryEntry>,
     clock: Clock,
     who: String,
 }
@@ -61,12 +70,14 @@ pub struct App {
 impl App {
     pub fn open(store: Box<dyn Store>, clock: Clock, who: String) -> Result<App, AppError> {
         let snapshot = store.load()?;
+        let history = store.history_since(0)?;
         Ok(App {
             store,
             plan: Plan::new(snapshot.catalog),
             tasks: snapshot.tasks,
             overrides: snapshot.overrides,
             targets: snapshot.targets,
+            history,
             clock,
             who,
         })
@@ -163,22 +174,61 @@ impl App {
         let reason = reason
             .map(|r| validate_text(r, TextField::Note, MAX_NOTE_CHARS, true))
             .transpose()?;
-        let ctx = EditContext {
+        let ctx = self.edit_context(&view);
+        let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
+        let result = apply_task_edits(key, &view.state, &overrides, edits, &ctx)?;
+        self.commit_task_edit(key, result, reason.as_deref())
+    }
+
+    /// Reverts the changes of one earlier edit of `key` (this session's undo),
+    /// recorded as a new edit with `reason`.
+    pub fn revert(
+        &mut self,
+        key: &TaskKey,
+        entries: &[HistoryEntry],
+        reason: &str,
+    ) -> Result<Vec<HistoryEntry>, AppError> {
+        let view = self
+            .view(key)
+            .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
+        let changes: Vec<Change> = entries
+            .iter()
+            .map(|e| Change {
+                subject: e.subject.clone(),
+                field: e.field,
+                old: e.old.clone(),
+                new: e.new.clone(),
+            })
+            .collect();
+        let ctx = self.edit_context(&view);
+        let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
+        let result = revert_task_changes(key, &view.state, &overrides, &changes, &ctx);
+        self.commit_task_edit(key, result, Some(reason))
+    }
+
+    fn edit_context(&self, view: &TaskView<'_>) -> EditContext {
+        EditContext {
             who: self.who.clone(),
             at: self.clock.now,
             today: self.clock.today,
             plan_due: view.window.due,
             plan_lead: view.def.lead.clone(),
-        };
-        let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
-        let result = apply_task_edits(key, &view.state, &overrides, edits, &ctx)?;
+        }
+    }
+
+    fn commit_task_edit(
+        &mut self,
+        key: &TaskKey,
+        result: TaskEdit,
+        reason: Option<&str>,
+    ) -> Result<Vec<HistoryEntry>, AppError> {
         if result.changes.is_empty() {
             return Ok(Vec::new());
         }
         let history = result
             .changes
             .into_iter()
-            .map(|c| HistoryEntry::new(c, self.clock.now, &self.who, reason.as_deref()))
+            .map(|c| HistoryEntry::new(c, self.clock.now, &self.who, reason))
             .collect();
         let commit = Commit {
             tasks: vec![(key.clone(), result.state.clone())],
@@ -189,6 +239,7 @@ impl App {
         let written = self.store.commit(commit)?;
         self.tasks.insert(key.clone(), result.state);
         self.overrides.insert(key.task.clone(), result.overrides);
+        self.history.extend(written.iter().cloned());
         Ok(written)
     }
 
@@ -264,6 +315,7 @@ impl App {
         };
         let written = self.store.commit(commit)?;
         self.targets.insert(id, state);
+        self.history.extend(written.iter().cloned());
         Ok(written)
     }
 
@@ -284,18 +336,33 @@ impl App {
         };
         let written = self.store.commit(commit)?;
         self.plan = Plan::new(merged);
+        self.history.extend(written.iter().cloned());
         Ok(written)
     }
 
     pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>, AppError> {
-        let all = self.store.history_since(0)?;
-        Ok(all.into_iter().filter(|e| filter.matches(e)).collect())
+        Ok(self
+            .history
+            .iter()
+            .filter(|e| filter.matches(e))
+            .cloned()
+            .collect())
+    }
+
+    /// The history of one occurrence (and of its task's lead), newest first.
+    pub fn task_history(&self, key: &TaskKey) -> impl Iterator<Item = &HistoryEntry> {
+        self.history.iter().rev().filter(move |e| match &e.subject {
+            Subject::Task(k) => {
+                k == key || (k.task == key.task && e.field == crate::domain::Field::Lead)
+            }
+            _ => false,
+        })
     }
 
     /// Everything, history included, as `cchc export` writes it.
     pub fn dump(&self) -> Result<Dump, AppError> {
         let snapshot = self.store.load()?;
-        Ok(Dump::new(snapshot, self.store.history_since(0)?))
+        Ok(Dump::new(snapshot, self.history.clone()))
     }
 
     /// Loads a dump into this (empty) store and reloads from it.
@@ -305,6 +372,7 @@ impl App {
             return Err(CatalogError(problems).into());
         }
         self.store.import(dump)?;
+        self.history = self.store.history_since(0)?;
         let snapshot = self.store.load()?;
         self.plan = Plan::new(snapshot.catalog);
         self.tasks = snapshot.tasks;

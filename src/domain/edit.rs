@@ -368,3 +368,118 @@ mod tests {
         assert_eq!(back.changes[0].old, Value::Text("KT".into()));
     }
 }
+
+/// Puts back the values `changes` replaced, newest first, as one new edit (an
+/// undo is itself recorded in the history; nothing is erased from it).
+pub fn revert_task_changes(
+    key: &TaskKey,
+    state: &TaskState,
+    overrides: &TaskOverride,
+    changes: &[Change],
+    ctx: &EditContext,
+) -> TaskEdit {
+    let mut next = TaskEdit {
+        state: state.clone(),
+        overrides: overrides.clone(),
+        changes: Vec::new(),
+    };
+    for change in changes.iter().rev() {
+        next.revert(key, change, ctx);
+    }
+    if !next.changes.is_empty() {
+        next.state.updated_at = Some(ctx.at);
+    }
+    next
+}
+
+impl TaskEdit {
+    fn revert(&mut self, key: &TaskKey, change: &Change, ctx: &EditContext) {
+        let state = &mut self.state;
+        let current = match (change.field, &change.old) {
+            (Field::Status, Value::Status(old)) => {
+                Value::Status(std::mem::replace(&mut state.status, *old))
+            }
+            (Field::Progress, Value::Progress(old)) => {
+                Value::Progress(std::mem::replace(&mut state.progress, *old))
+            }
+            (Field::CompletedOn, old) => {
+                date_value(std::mem::replace(&mut state.completed_on, value_date(old)))
+            }
+            (Field::Due, old) => {
+                let current = state.due.or(ctx.plan_due);
+                let restored = value_date(old);
+                state.due = restored.filter(|d| Some(*d) != ctx.plan_due);
+                date_value(current)
+            }
+            (Field::Lead, Value::Text(old)) => {
+                let current = self.overrides.lead.clone().unwrap_or(ctx.plan_lead.clone());
+                self.overrides.lead = (*old != ctx.plan_lead).then(|| old.clone());
+                Value::Text(current)
+            }
+            (Field::Note, Value::None) => {
+                let Value::Text(text) = &change.new else {
+                    return;
+                };
+                let Some(i) = state.notes.iter().rposition(|n| n.text == *text) else {
+                    return;
+                };
+                Value::Text(state.notes.remove(i).text)
+            }
+            (Field::Evidence, Value::None) => {
+                let Value::Evidence(doc) = &change.new else {
+                    return;
+                };
+                let Some(i) = state.evidence.iter().rposition(|e| e == doc) else {
+                    return;
+                };
+                Value::Evidence(state.evidence.remove(i))
+            }
+            _ => return,
+        };
+        let restored = match change.field {
+            Field::Note | Field::Evidence => Value::None,
+            _ => change.old.clone(),
+        };
+        self.record(key, change.field, current, restored);
+    }
+}
+
+fn value_date(value: &Value) -> Option<NaiveDate> {
+    match value {
+        Value::Date(d) => Some(*d),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod revert_tests {
+    use super::*;
+
+    #[test]
+    fn undo_restores_every_field_of_an_edit() {
+        let key = TaskKey::single("1.a");
+        let ctx = EditContext {
+            who: "a".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            plan_due: NaiveDate::from_ymd_opt(2027, 12, 31),
+            plan_lead: "VP".into(),
+        };
+        let start = TaskState::default();
+        let edits = [
+            Edit::Status(Status::Done),
+            Edit::Due(NaiveDate::from_ymd_opt(2028, 1, 1).unwrap()),
+            Edit::Lead("KT".into()),
+            Edit::Note("ghi chú".into()),
+        ];
+        let done = apply_task_edits(&key, &start, &TaskOverride::default(), &edits, &ctx).unwrap();
+        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx);
+        assert_eq!(undone.state.status, Status::NotStarted);
+        assert_eq!(undone.state.progress, 0);
+        assert_eq!(undone.state.completed_on, None);
+        assert_eq!(undone.state.due, None);
+        assert!(undone.state.notes.is_empty());
+        assert_eq!(undone.overrides, TaskOverride::default());
+        assert_eq!(undone.changes.len(), done.changes.len());
+    }
+}

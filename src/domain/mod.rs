@@ -8,6 +8,7 @@ pub mod edit;
 pub mod error;
 pub mod history;
 pub mod occurrence;
+pub mod period;
 pub mod status;
 pub mod target;
 pub mod task;

@@ -1,0 +1,58 @@
+//! Everything a person can ask of the TUI. Keys map to these in `keymap`; only
+//! `update` acts on them.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // Moving around
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Collapse,
+    Expand,
+    Open,
+    Back,
+    SwitchPane,
+    ScrollUp,
+    ScrollDown,
+    // Views
+    CycleGrouping,
+    ShowTargets,
+    ShowHelp,
+    Quit,
+    // Finding
+    StartSearch,
+    NextMatch,
+    PreviousMatch,
+    OpenFilter,
+    ClearFilters,
+    // Editing
+    PickStatus,
+    ProgressUp,
+    ProgressDown,
+    TypeProgress,
+    TypeDue,
+    AddNote,
+    AddEvidence,
+    Undo,
+    // Dialogs and text boxes
+    Confirm,
+    Cancel,
+    Save,
+    NextField,
+    PreviousField,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    DeleteBack,
+    DeleteForward,
+    /// A typed character, in text boxes only (never in the key table).
+    Insert(char),
+    /// Text pasted at once (bracketed paste).
+    Paste,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}

@@ -1,0 +1,203 @@
+//! The TUI's state: what is on screen, what is selected, which dialog is open.
+//! Views borrow it to draw; only `update` changes it.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::board::{BoardFilter, Fold, Grouping, Row, Summary};
+use super::text_input::{LineEdit, TextArea};
+use crate::domain::{HistoryEntry, TaskKey};
+use crate::i18n::Lang;
+use crate::keymap::Mode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Board,
+    Targets,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Detail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputKind {
+    Search,
+    Progress,
+    Due,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextInput {
+    pub kind: InputKind,
+    pub line: LineEdit,
+    /// Why the last attempt was refused, shown under the field.
+    pub error: Option<String>,
+}
+
+/// The three fields of an evidence document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EvidenceForm {
+    pub number: LineEdit,
+    pub date: LineEdit,
+    pub summary: LineEdit,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl EvidenceForm {
+    pub const FIELDS: usize = 3;
+
+    pub fn field(&mut self) -> &mut LineEdit {
+        match self.focus {
+            0 => &mut self.number,
+            1 => &mut self.date,
+            _ => &mut self.summary,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteEditor {
+    pub area: TextArea,
+    pub error: Option<String>,
+}
+
+/// Lines of the filter dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterLine {
+    Area,
+    Unit,
+    Status,
+    Overdue,
+}
+
+impl FilterLine {
+    pub const ALL: [FilterLine; 4] = [
+        FilterLine::Area,
+        FilterLine::Unit,
+        FilterLine::Status,
+        FilterLine::Overdue,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    StatusPicker { selected: usize },
+    Filter { line: usize },
+    Input(TextInput),
+    Note(NoteEditor),
+    Evidence(EvidenceForm),
+}
+
+/// A confirmed search: its words, folded, and where the selection was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub folded: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// One edit of this session, for `u`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoRecord {
+    pub key: TaskKey,
+    pub entries: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ui {
+    pub lang: Lang,
+    pub screen: Screen,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    pub grouping: Grouping,
+    pub filter: BoardFilter,
+    pub folded: HashSet<Fold>,
+    pub rows: Vec<Row>,
+    pub summary: Summary,
+    pub selected: usize,
+    pub offset: usize,
+    /// Board rows that fit on screen, kept by the runtime from the layout.
+    pub page: usize,
+    /// Whether the screen is wide enough for the detail pane beside the board.
+    pub wide: bool,
+    pub search: Option<Search>,
+    /// The selection before a search started, restored when it is cancelled.
+    pub search_origin: usize,
+    pub detail_scroll: u16,
+    pub help_scroll: u16,
+    pub target_selected: usize,
+    pub flash: Option<Flash>,
+    pub last_saved: Option<DateTime<FixedOffset>>,
+    pub undo: Vec<UndoRecord>,
+    pub quit: bool,
+}
+
+impl Ui {
+    pub fn new(lang: Lang) -> Ui {
+        Ui {
+            lang,
+            screen: Screen::Board,
+            focus: Focus::List,
+            overlay: None,
+            grouping: Grouping::Area,
+            filter: BoardFilter::default(),
+            folded: HashSet::new(),
+            rows: Vec::new(),
+            summary: Summary::default(),
+            selected: 0,
+            offset: 0,
+            page: 10,
+            wide: false,
+            search: None,
+            search_origin: 0,
+            detail_scroll: 0,
+            help_scroll: 0,
+            target_selected: 0,
+            flash: None,
+            last_saved: None,
+            undo: Vec::new(),
+            quit: false,
+        }
+    }
+
+    /// Which rows of the key table apply now.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help) => Mode::Help,
+            Some(Overlay::StatusPicker { .. } | Overlay::Filter { .. }) => Mode::Picker,
+            Some(Overlay::Input(_) | Overlay::Evidence(_)) => Mode::Input,
+            Some(Overlay::Note(_)) => Mode::Editor,
+            None if self.screen == Screen::Targets => Mode::Targets,
+            None if self.focus == Focus::Detail => Mode::Detail,
+            None if self.search.is_some() => Mode::SearchResults,
+            None => Mode::Board,
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.rows.get(self.selected)
+    }
+
+    /// The occurrence under the selection, if the selection is a task.
+    pub fn selected_key(&self) -> Option<&TaskKey> {
+        self.selected_row().and_then(Row::task).map(|t| &t.key)
+    }
+
+    /// Whether the detail pane is on screen.
+    pub fn shows_detail(&self) -> bool {
+        self.screen == Screen::Board && (self.wide || self.focus == Focus::Detail)
+    }
+}
