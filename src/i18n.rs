@@ -26,8 +26,9 @@ impl Lang {
         }
     }
 
-    /// `--lang X` / `--lang=X` among the arguments, else `CCHC_LANG`, else Vietnamese.
-    pub fn from_args_and_env(args: &[String]) -> Lang {
+    /// `--lang X` / `--lang=X` among the arguments, else `CCHC_LANG`; `None`
+    /// when neither says (the config file, then Vietnamese, decide).
+    pub fn from_args_and_env(args: &[String]) -> Option<Lang> {
         let from_args = args.iter().enumerate().find_map(|(i, a)| {
             a.strip_prefix("--lang=")
                 .or_else(|| {
@@ -37,14 +38,12 @@ impl Lang {
                 })
                 .and_then(Lang::parse)
         });
-        from_args
-            .or_else(|| {
-                std::env::var("CCHC_LANG")
-                    .ok()
-                    .as_deref()
-                    .and_then(Lang::parse)
-            })
-            .unwrap_or_default()
+        from_args.or_else(|| {
+            std::env::var("CCHC_LANG")
+                .ok()
+                .as_deref()
+                .and_then(Lang::parse)
+        })
     }
 
     pub fn pick(self, vi: &'static str, en: &'static str) -> &'static str {
@@ -153,7 +152,9 @@ pub fn value_text(value: &Value, lang: Lang) -> String {
         Value::Date(d) => format_date(*d),
         Value::Text(t) => t.clone(),
         Value::Evidence(e) => format!("{} {} {}", e.number, format_date(e.issued_on), e.summary),
-        Value::Measured { on, value } => format!("{} ({})", number_text(*value), format_date(*on)),
+        Value::Measured { on, value } => {
+            format!("{} ({})", decimal(*value, lang), format_date(*on))
+        }
         Value::Number(n) => n.to_string(),
     }
 }
@@ -164,6 +165,15 @@ pub fn number_text(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value}")
+    }
+}
+
+/// A number as the reader writes it: 87,5 in Vietnamese, 87.5 in English.
+pub fn decimal(value: f64, lang: Lang) -> String {
+    let text = number_text(value);
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
     }
 }
 
@@ -695,6 +705,10 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Cập nhật danh mục từ bản đóng gói, giữ mọi chỉnh sửa",
             "Update the catalog from the bundled one, keeping every edit",
         ),
+        "config" => (
+            "In vị trí và nội dung tệp cấu hình",
+            "Print where the config file is and what it holds",
+        ),
         "backup" => (
             "Sao lưu ngay ra JSON (giữ 10 bản gần nhất)",
             "Write a JSON backup now (the newest 10 are kept)",
@@ -742,7 +756,10 @@ pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static 
         A::AddNote => lang.pick("thêm ghi chú", "add a note"),
         A::AddEvidence => lang.pick("thêm tài liệu kiểm chứng", "add evidence"),
         A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
-        A::Confirm => lang.pick("chọn / lưu", "choose / save"),
+        A::Confirm => lang.pick(
+            "chọn / lưu (trong ghi chú: xuống dòng; ở dòng trống: lưu)",
+            "choose / save (in a note: new line; on an empty line: save)",
+        ),
         A::Cancel => lang.pick("hủy", "cancel"),
         A::Save => lang.pick("lưu ghi chú", "save the note"),
         A::NextField => lang.pick("ô tiếp theo", "next field"),
@@ -826,5 +843,336 @@ pub fn undone(subject: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã hoàn tác thay đổi vừa rồi của {subject}."),
         Lang::En => format!("Undid the last edit of {subject}."),
+    }
+}
+
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Cửa sổ quá nhỏ ({width}×{height}). Cần ít nhất {min_width}×{min_height}.")
+        }
+        Lang::En => {
+            format!("Window too small ({width}×{height}). Needs at least {min_width}×{min_height}.")
+        }
+    }
+}
+
+pub fn app_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "CCHC 2026–2030 · xã Hà Đông",
+        "CCHC 2026–2030 · Hà Đông commune",
+    )
+}
+
+pub fn grouping_label(grouping: crate::app::board::Grouping, lang: Lang) -> &'static str {
+    use crate::app::board::Grouping as G;
+    match grouping {
+        G::Area => lang.pick("Nhóm: lĩnh vực", "By area"),
+        G::Unit => lang.pick("Nhóm: đơn vị chủ trì", "By lead unit"),
+        G::Status => lang.pick("Nhóm: tình trạng", "By state"),
+        G::DueMonth => lang.pick("Nhóm: tháng đến hạn", "By due month"),
+    }
+}
+
+pub fn chip_area(area: u8, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("lĩnh vực {area}"),
+        Lang::En => format!("area {area}"),
+    }
+}
+
+pub fn chip_overdue(lang: Lang) -> &'static str {
+    lang.pick("chỉ quá hạn", "overdue only")
+}
+
+pub fn chip_search(query: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("tìm: {query}"),
+        Lang::En => format!("search: {query}"),
+    }
+}
+
+pub fn clear_filters_hint(lang: Lang) -> &'static str {
+    lang.pick("x: xóa lọc", "x: clear")
+}
+
+pub fn board_empty(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không có nhiệm vụ nào khớp bộ lọc. Nhấn x để xóa bộ lọc.",
+        "No task matches the filters. Press x to clear them.",
+    )
+}
+
+pub fn area_name(area: &crate::domain::Area, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => area.name.clone(),
+        Lang::En => area.name_en.clone(),
+    }
+}
+
+pub fn unit_name(unit: &crate::domain::Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => unit.name.clone(),
+        Lang::En => unit.name_en.clone(),
+    }
+}
+
+pub fn bucket_label(bucket: crate::app::board::StateBucket, lang: Lang) -> &'static str {
+    use crate::app::board::StateBucket as B;
+    match bucket {
+        B::Overdue => lang.pick("Quá hạn", "Overdue"),
+        B::NotStarted => lang.pick("Chưa bắt đầu", "Not started"),
+        B::InProgress => lang.pick("Đang thực hiện, trong hạn", "In progress, on time"),
+        B::Ongoing => lang.pick("Thường xuyên (không có hạn)", "Continuous (no deadline)"),
+        B::Paused => lang.pick("Tạm dừng", "Paused"),
+        B::DoneLate => lang.pick("Hoàn thành quá hạn", "Done late"),
+        B::DoneOnTime => lang.pick("Hoàn thành đúng hạn", "Done on time"),
+        B::Cancelled => lang.pick("Đã hủy", "Cancelled"),
+    }
+}
+
+pub fn month_label(year: i32, month: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Tháng {month:02}/{year}"),
+        Lang::En => format!("{month:02}/{year}"),
+    }
+}
+
+pub fn detail_title(lang: Lang) -> &'static str {
+    lang.pick("Chi tiết", "Details")
+}
+
+pub fn subtasks_title(lang: Lang) -> &'static str {
+    lang.pick("Nhiệm vụ con", "Sub-tasks")
+}
+
+/// One history entry on one line (stored text sanitised).
+pub fn history_line(entry: &crate::domain::HistoryEntry, lang: Lang) -> String {
+    use crate::domain::text::sanitize_line;
+    let reason = entry
+        .reason
+        .as_deref()
+        .map(|r| format!(" — {}", sanitize_line(r)))
+        .unwrap_or_default();
+    format!(
+        "#{} {} {} · {}: {} → {}{reason}",
+        entry.seq,
+        entry.at.format("%d/%m/%Y %H:%M:%S"),
+        sanitize_line(&entry.who),
+        field_label(entry.field, lang),
+        sanitize_line(&value_text(&entry.old, lang)),
+        sanitize_line(&value_text(&entry.new, lang)),
+    )
+}
+
+pub fn period_name(period: crate::domain::period::Period, lang: Lang) -> String {
+    use crate::domain::period::PeriodKind as K;
+    let year = period.year;
+    match (period.kind, lang) {
+        (K::Q1, Lang::Vi) => format!("Quý I/{year}"),
+        (K::H1, Lang::Vi) => format!("6 tháng/{year}"),
+        (K::Q3, Lang::Vi) => format!("Quý III/{year}"),
+        (K::Year, Lang::Vi) => format!("Năm {year}"),
+        (K::Q1, Lang::En) => format!("Q1 {year}"),
+        (K::H1, Lang::En) => format!("H1 {year}"),
+        (K::Q3, Lang::En) => format!("Q3 {year}"),
+        (K::Year, Lang::En) => format!("Year {year}"),
+    }
+}
+
+pub fn period_status(period: crate::domain::period::Period, days_left: i64, lang: Lang) -> String {
+    let name = period_name(period, lang);
+    let due = period.report_due().format("%d/%m").to_string();
+    match lang {
+        Lang::Vi if days_left >= 0 => format!("{name}: báo cáo {due} (còn {days_left} ngày)"),
+        Lang::Vi => format!("{name}: hạn báo cáo {due} đã qua"),
+        Lang::En if days_left >= 0 => format!("{name}: report {due} ({days_left} d left)"),
+        Lang::En => format!("{name}: report was due {due}"),
+    }
+}
+
+pub fn task_count(tasks: usize, done: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{tasks} nhiệm vụ, {done} xong"),
+        Lang::En => format!("{tasks} tasks, {done} done"),
+    }
+}
+
+fn percent_text(value: f64, lang: Lang) -> String {
+    let text = format!("{value:.1}");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+pub fn overdue_status(overdue: usize, of_all: f64, of_dated: f64, lang: Lang) -> String {
+    let (all, dated) = (percent_text(of_all, lang), percent_text(of_dated, lang));
+    match lang {
+        Lang::Vi => format!("quá hạn {overdue} ({all}% / {dated}% có hạn)"),
+        Lang::En => format!("overdue {overdue} ({all}% / {dated}% of dated)"),
+    }
+}
+
+pub fn saved_at(time: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("đã lưu {time}"),
+        Lang::En => format!("saved {time}"),
+    }
+}
+
+pub fn help_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Trợ giúp — phím tắt (↑↓ cuộn, Esc đóng)",
+        "Help — keys (↑↓ scroll, Esc close)",
+    )
+}
+
+pub fn status_picker_title(lang: Lang) -> &'static str {
+    lang.pick("Trạng thái", "Status")
+}
+
+pub fn filter_title(lang: Lang) -> &'static str {
+    lang.pick("Lọc nhiệm vụ", "Filter tasks")
+}
+
+pub fn filter_all(lang: Lang) -> &'static str {
+    lang.pick("tất cả", "all")
+}
+
+pub fn yes_no(value: bool, lang: Lang) -> &'static str {
+    match value {
+        true => lang.pick("có", "yes"),
+        false => lang.pick("không", "no"),
+    }
+}
+
+pub fn filter_line_label(line: crate::app::state::FilterLine, lang: Lang) -> &'static str {
+    use crate::app::state::FilterLine as F;
+    match line {
+        F::Area => lang.pick("Lĩnh vực", "Area"),
+        F::Unit => lang.pick("Đơn vị chủ trì", "Lead unit"),
+        F::Status => lang.pick("Trạng thái", "Status"),
+        F::Overdue => lang.pick("Chỉ quá hạn", "Overdue only"),
+    }
+}
+
+pub fn filter_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ chọn dòng · ←→ đổi giá trị · Enter/Esc đóng",
+        "↑↓ line · ←→ value · Enter/Esc close",
+    )
+}
+
+pub fn search_title(lang: Lang) -> &'static str {
+    lang.pick("Tìm", "Search")
+}
+
+pub fn search_prompt(lang: Lang) -> &'static str {
+    lang.pick(
+        "Gõ mã hoặc vài chữ của nội dung, có dấu hay không đều được:",
+        "Type an id or words of the title, accents optional:",
+    )
+}
+
+pub fn progress_title(lang: Lang) -> &'static str {
+    lang.pick("Tiến độ", "Progress")
+}
+
+pub fn progress_prompt(current: Option<u8>, lang: Lang) -> String {
+    let current = current.unwrap_or(0);
+    match lang {
+        Lang::Vi => format!("Hiện {current}%. Tiến độ mới (số nguyên 0–100), Enter để lưu:"),
+        Lang::En => format!("Now {current}%. New progress (whole number 0–100), Enter saves:"),
+    }
+}
+
+pub fn due_title(lang: Lang) -> &'static str {
+    lang.pick("Đổi hạn (gia hạn)", "New deadline")
+}
+
+pub fn due_prompt(current: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    let l = show_labels(lang);
+    let current = current
+        .map(format_date)
+        .unwrap_or_else(|| l.no_deadline.to_string());
+    match lang {
+        Lang::Vi => format!("Hạn hiện tại {current}. Hạn mới dd/mm/yyyy, Enter để lưu:"),
+        Lang::En => format!("Due now {current}. New deadline dd/mm/yyyy, Enter saves:"),
+    }
+}
+
+pub fn evidence_title(lang: Lang) -> &'static str {
+    lang.pick("Thêm tài liệu kiểm chứng", "Add an evidence document")
+}
+
+pub fn evidence_labels(lang: Lang) -> [&'static str; 3] {
+    [
+        lang.pick(
+            "Số ký hiệu (ví dụ 123/QĐ-UBND)",
+            "Number (e.g. 123/QĐ-UBND)",
+        ),
+        lang.pick("Ngày ban hành (dd/mm/yyyy)", "Date issued (dd/mm/yyyy)"),
+        lang.pick("Trích yếu", "Summary"),
+    ]
+}
+
+pub fn evidence_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tab/Enter ô tiếp · Enter ở ô cuối để lưu · Esc hủy",
+        "Tab/Enter next field · Enter on the last saves · Esc cancels",
+    )
+}
+
+pub fn note_title(lang: Lang) -> &'static str {
+    lang.pick("Ghi chú cho", "Note on")
+}
+
+pub fn note_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ctrl+S hoặc Enter ở dòng trống để lưu · Esc hủy",
+        "Ctrl+S or Enter on an empty line saves · Esc cancels",
+    )
+}
+
+pub fn crashed(report: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "cchc gặp lỗi nội bộ và đã dừng. Mọi thay đổi đã báo “đã lưu” vẫn còn nguyên. Báo cáo lỗi: {report}"
+        ),
+        Lang::En => format!(
+            "cchc hit an internal error and stopped. Every edit reported saved is kept. Crash report: {report}"
+        ),
+    }
+}
+
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "Giao diện toàn màn hình cần một cửa sổ dòng lệnh (terminal). Dùng các lệnh con, ví dụ `cchc list`.",
+        "The full-screen interface needs a terminal. Use the subcommands, e.g. `cchc list`.",
+    )
+}
+
+pub fn config_error(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Tệp cấu hình {path} không hợp lệ: {detail}. Các mục được nhận: theme (dark, light, high-contrast, mono), lang (vi, en), key_hints (true, false)."
+        ),
+        Lang::En => format!(
+            "The config file {path} is invalid: {detail}. Accepted settings: theme (dark, light, high-contrast, mono), lang (vi, en), key_hints (true, false)."
+        ),
+    }
+}
+
+pub fn config_location(path: &str, exists: bool, lang: Lang) -> String {
+    match (lang, exists) {
+        (Lang::Vi, true) => format!("# Tệp cấu hình: {path}\n# Giá trị đang dùng:"),
+        (Lang::Vi, false) => {
+            format!("# Tệp cấu hình: {path} (chưa có; đang dùng mặc định)\n# Giá trị đang dùng:")
+        }
+        (Lang::En, true) => format!("# Config file: {path}\n# Settings in force:"),
+        (Lang::En, false) => {
+            format!("# Config file: {path} (absent; defaults in force)\n# Settings in force:")
+        }
     }
 }

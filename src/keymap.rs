@@ -213,7 +213,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Input, &[K::Ctrl('c')], A::Quit, false),
     // The note editor
     bind(M::Editor, &[K::Ctrl('s')], A::Save, true),
-    bind(M::Editor, &[K::Enter], A::Confirm, true),
+    bind(M::Editor, &[K::Enter], A::Confirm, false),
     bind(M::Editor, &[K::Esc], A::Cancel, true),
     bind(M::Editor, &[K::Up], A::Up, false),
     bind(M::Editor, &[K::Down], A::Down, false),
@@ -254,8 +254,11 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
 pub fn hints(mode: Mode) -> Vec<&'static Binding> {
     let mut hints: Vec<&Binding> = bindings(mode).filter(|b| b.hint).collect();
     if let Some(parent) = mode.parent() {
-        let own: Vec<&[Key]> = hints.iter().map(|h| h.keys).collect();
-        hints.extend(bindings(parent).filter(|b| b.hint && !own.contains(&b.keys)));
+        let own: Vec<Key> = bindings(mode)
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        hints
+            .extend(bindings(parent).filter(|b| b.hint && !b.keys.iter().any(|k| own.contains(k))));
     }
     hints
 }

@@ -12,7 +12,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -1,25 +1,42 @@
-//! `cchc`: arguments and language, then a subcommand (the TUI comes with no subcommand).
+//! `cchc`: language, config and arguments, then the board (no subcommand) or
+//! one subcommand.
 
 use std::process::ExitCode;
 
-use cchc::cli;
+use cchc::cli::{self, Command};
+use cchc::config::Config;
 use cchc::i18n::{self, Lang};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let lang = Lang::from_args_and_env(&args);
+    let asked = Lang::from_args_and_env(&args);
+    let config_path = Config::path();
+    let config = match Config::load(config_path.as_deref()) {
+        Ok(config) => config,
+        Err(e) => {
+            let lang = asked.unwrap_or_default();
+            let message = i18n::config_error(&e.path.display().to_string(), &e.detail, lang);
+            eprintln!("{}: {message}", i18n::error_prefix(lang));
+            return ExitCode::from(cli::EXIT_INPUT);
+        }
+    };
+    let lang = asked
+        .or_else(|| Lang::parse(&config.lang))
+        .unwrap_or_default();
     let parsed = cli::parse(&args, lang);
-    let lang = parsed.lang.as_deref().and_then(Lang::parse).unwrap_or(lang);
+    if let Some(Command::Config) = parsed.command {
+        cli::print_config(config_path.as_deref(), &config, lang);
+        return ExitCode::SUCCESS;
+    }
     let Some(dir) = cli::data_dir(&parsed) else {
         eprintln!("{}: {}", i18n::error_prefix(lang), i18n::no_data_dir(lang));
         return ExitCode::from(cli::EXIT_STORE);
     };
-    let Some(command) = parsed.command else {
-        println!("{}\n", i18n::tui_not_ready(lang));
-        let _ = cli::help(lang);
-        return ExitCode::SUCCESS;
+    let result = match parsed.command {
+        None => cli::run_tui(&dir, lang, &config),
+        Some(command) => cli::run(command, &dir, lang),
     };
-    match cli::run(command, &dir, lang) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}: {}", i18n::error_prefix(lang), e.message(lang));

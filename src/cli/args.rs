@@ -57,6 +57,7 @@ pub enum Command {
         command: CatalogCommand,
     },
     Backup,
+    Config,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::app::actor::{self, Clock};
 use crate::app::{App, AppError, HistoryFilter, TaskFilter};
+use crate::config::{Config, ThemeName};
 use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
 use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
@@ -103,6 +104,7 @@ pub enum CliError {
     App(AppError),
     BadToday(String),
     NoDataDir,
+    NoTerminal,
     File { path: String, detail: String },
 }
 
@@ -124,6 +126,7 @@ impl CliError {
             CliError::App(e) => i18n::app_error(e, lang),
             CliError::BadToday(v) => i18n::bad_today(v, lang),
             CliError::NoDataDir => i18n::no_data_dir(lang).to_string(),
+            CliError::NoTerminal => i18n::needs_terminal(lang).to_string(),
             CliError::File { path, detail } => i18n::bad_import_file(path, detail, lang),
         }
     }
@@ -134,6 +137,41 @@ impl CliError {
             _ => ExitCode::from(EXIT_INPUT),
         }
     }
+}
+
+/// Opens the board on the store in `dir`; a backup is written on the way out.
+pub fn run_tui(dir: &Path, lang: Lang, config: &Config) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CliError::NoTerminal);
+    }
+    let mut app = open_app(dir, "tui")?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = if no_color {
+        ThemeName::Mono
+    } else {
+        config.theme
+    };
+    let options = crate::tui::Options {
+        lang,
+        theme: crate::ui::Theme::new(theme),
+        key_hints: config.key_hints,
+        crash_dir: dir.to_path_buf(),
+    };
+    let result = crate::tui::run(&mut app, &options);
+    write_backup(&app, dir)?;
+    result.map_err(|e| CliError::File {
+        path: "terminal".into(),
+        detail: e.to_string(),
+    })
+}
+
+/// `cchc config`: where the file is and the settings in force.
+pub fn print_config(path: Option<&Path>, config: &Config, lang: Lang) {
+    let shown = path.map(|p| p.display().to_string()).unwrap_or_default();
+    let exists = path.is_some_and(Path::exists);
+    println!("{}", i18n::config_location(&shown, exists, lang));
+    print!("{}", config.to_toml());
 }
 
 /// Runs one subcommand to completion.
@@ -160,6 +198,7 @@ fn command_name(command: &Command) -> &'static str {
         Command::Import { .. } => "import",
         Command::Catalog { .. } => "catalog",
         Command::Backup => "backup",
+        Command::Config => "config",
     }
 }
 
@@ -279,6 +318,7 @@ fn execute(
             let _ = writeln!(out, "{message}");
             Ok(!written.is_empty())
         }
+        Command::Config => Ok(false),
         Command::Backup => {
             let path = write_backup(app, dir)?;
             let _ = writeln!(

@@ -305,20 +305,7 @@ fn section(out: &mut impl Write, title: &str, none: &str, lines: impl Iterator<I
 }
 
 fn history_line(entry: &HistoryEntry, lang: Lang) -> String {
-    let reason = entry
-        .reason
-        .as_deref()
-        .map(|r| format!(" — {}", sanitize_line(r)))
-        .unwrap_or_default();
-    format!(
-        "#{} {} {} · {}: {} → {}{reason}",
-        entry.seq,
-        entry.at.format("%d/%m/%Y %H:%M:%S"),
-        sanitize_line(&entry.who),
-        i18n::field_label(entry.field, lang),
-        sanitize_line(&i18n::value_text(&entry.old, lang)),
-        sanitize_line(&i18n::value_text(&entry.new, lang)),
-    )
+    i18n::history_line(entry, lang)
 }
 
 fn subject_text(subject: &Subject) -> String {

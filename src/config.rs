@@ -1,0 +1,105 @@
+//! The config file: TOML in the user's config folder (`~/.config/cchc/config.toml`
+//! on Linux). Every setting has a default built in; a partial file overrides
+//! only what it sets.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+    /// No colour at all: symbols, words, bold and reverse video only.
+    Mono,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub theme: ThemeName,
+    /// "vi" or "en".
+    pub lang: String,
+    /// Show the key hints line at the bottom of the screen.
+    pub key_hints: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: ThemeName::Dark,
+            lang: "vi".into(),
+            key_hints: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub detail: String,
+}
+
+impl Config {
+    /// Where the file is looked for.
+    pub fn path() -> Option<PathBuf> {
+        if let Some(dir) = std::env::var_os("CCHC_CONFIG_DIR").filter(|d| !d.is_empty()) {
+            return Some(PathBuf::from(dir).join("config.toml"));
+        }
+        directories::ProjectDirs::from("", "", "cchc").map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// The defaults overridden by the file at `path`, if it exists.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text).map_err(|detail| ConfigError {
+                path: path.to_path_buf(),
+                detail,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(ConfigError {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_file_overrides_only_what_it_sets() {
+        let config = Config::parse("theme = \"high-contrast\"\n").unwrap();
+        assert_eq!(config.theme, ThemeName::HighContrast);
+        assert_eq!(config.lang, "vi");
+        assert!(config.key_hints);
+    }
+
+    #[test]
+    fn unknown_settings_and_values_are_refused() {
+        assert!(Config::parse("colour = \"red\"\n").is_err());
+        assert!(Config::parse("theme = \"pink\"\n").is_err());
+    }
+
+    #[test]
+    fn defaults_round_trip() {
+        let text = Config::default().to_toml();
+        assert_eq!(Config::parse(&text).unwrap(), Config::default());
+    }
+}

@@ -1,0 +1,204 @@
+//! The full-screen runtime: terminal set-up and restore, the event loop, the
+//! panic hook with its crash report, and clean exits on SIGTERM and SIGHUP (a
+//! dropped SSH link). Draws only after input, a resize or a new day.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::actor::Clock;
+use crate::app::state::Ui;
+use crate::app::update::{paste, refresh, update};
+use crate::i18n::{self, Lang};
+use crate::keymap::{self, Key};
+use crate::ui::{self, Context, Theme};
+
+/// How often the loop wakes without input, to notice signals and a new day.
+const TICK: Duration = Duration::from_millis(250);
+
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub key_hints: bool,
+    /// Where crash reports go (the data folder).
+    pub crash_dir: PathBuf,
+}
+
+/// Runs the board until the user quits or a signal asks us to stop.
+pub fn run(app: &mut App, options: &Options) -> std::io::Result<()> {
+    install_crash_report(options.crash_dir.clone(), options.lang);
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, app, options, &stop);
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    options: &Options,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
+    let mut ui = Ui::new(options.lang);
+    let size = terminal.size()?;
+    fit_to(&mut ui, size.width, size.height, options.key_hints);
+    refresh(app, &mut ui);
+    loop {
+        terminal.draw(|frame| {
+            let ctx = Context {
+                app,
+                ui: &ui,
+                theme: options.theme,
+                key_hints: options.key_hints,
+            };
+            ui::draw(frame, &ctx);
+        })?;
+        if !wait_for_change(app, &mut ui, options, stop)? || ui.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// Blocks until something should be redrawn; false when we must stop.
+fn wait_for_change(
+    app: &mut App,
+    ui: &mut Ui,
+    options: &Options,
+    stop: &AtomicBool,
+) -> std::io::Result<bool> {
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        match wait_for_input(TICK) {
+            Input::HungUp => return Ok(false),
+            Input::Idle if new_day(app, ui) => return Ok(true),
+            Input::Idle | Input::Ready => {}
+        }
+        // Resizes are queued by crossterm's own signal handler, so drain even
+        // when the keyboard was idle.
+        let mut changed = false;
+        while event::poll(Duration::ZERO)? {
+            changed |= handle(app, ui, options, event::read()?);
+        }
+        if changed {
+            return Ok(true);
+        }
+    }
+}
+
+/// Applies one terminal event; true when the screen must be redrawn.
+fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            match Key::from_event(&key).and_then(|k| keymap::action_for(ui.mode(), k)) {
+                Some(action) => {
+                    update(app, ui, action);
+                    true
+                }
+                None => false,
+            }
+        }
+        Event::Resize(width, height) => {
+            fit_to(ui, width, height, options.key_hints);
+            update(app, ui, Action::Resize(width, height));
+            true
+        }
+        Event::Paste(text) => {
+            paste(ui, &text);
+            true
+        }
+        _ => false,
+    }
+}
+
+enum Input {
+    Ready,
+    Idle,
+    HungUp,
+}
+
+/// Waits up to `timeout` for keyboard input on our own poll, because
+/// crossterm's reads end-of-file in a busy loop once the terminal is gone (a
+/// dropped SSH link, a closed window), and SIGHUP does not always reach us.
+fn wait_for_input(timeout: Duration) -> Input {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec {
+        tv_sec: 0,
+        tv_nsec: timeout.as_nanos().min(999_999_999) as i64,
+    };
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(_)
+            if fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+        {
+            Input::HungUp
+        }
+        Ok(0) => Input::Idle,
+        Ok(_) => Input::Ready,
+        Err(rustix::io::Errno::INTR) => Input::Idle,
+        Err(_) => Input::HungUp,
+    }
+}
+
+fn fit_to(ui: &mut Ui, width: u16, height: u16, key_hints: bool) {
+    ui.page = ui::board_page(width, height, key_hints);
+    ui.wide = ui::is_wide(width);
+}
+
+/// "Today" moves during long meetings: at midnight classes change.
+fn new_day(app: &mut App, ui: &mut Ui) -> bool {
+    let Ok(clock) = Clock::from_env() else {
+        return false;
+    };
+    if clock.today == app.clock().today {
+        return false;
+    }
+    app.set_clock(clock);
+    refresh(app, ui);
+    true
+}
+
+/// Before ratatui's own hook (which restores the terminal) runs ours: write a
+/// crash report into the data folder and say where it is. Saved edits are
+/// already on disk, so nothing is lost.
+fn install_crash_report(dir: PathBuf, lang: Lang) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        let report = format!(
+            "cchc {}\n{}\n{info}\n\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            chrono::Local::now().to_rfc3339(),
+            std::backtrace::Backtrace::force_capture()
+        );
+        let path = write_crash_report(&dir, &report);
+        let shown = path
+            .as_deref()
+            .map(Path::display)
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(std::io::stderr(), "{}", i18n::crashed(&shown, lang));
+    }));
+}
+
+fn write_crash_report(dir: &Path, report: &str) -> Option<PathBuf> {
+    let name = format!("crash-{}.txt", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+    let path = dir.join(name);
+    std::fs::write(&path, report).ok().map(|()| path)
+}

@@ -1,0 +1,207 @@
+//! The board: a header line, then groups with their counts and completion bar,
+//! and task rows with a state symbol, id, title, lead, deadline, state and progress.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Context;
+use super::theme::class_symbol;
+use crate::app::board::{Counts, GroupKey, Row, TaskRow};
+use crate::domain::date::format_date;
+use crate::domain::text::{fit_width, matches_folded, sanitize_line, truncate_width};
+use crate::i18n;
+
+/// Column widths that do not depend on the screen.
+struct Columns {
+    id: usize,
+    lead: usize,
+    due: usize,
+    state: usize,
+    progress: usize,
+}
+
+impl Columns {
+    fn for_width(width: usize) -> Columns {
+        Columns {
+            id: 8,
+            lead: 7,
+            due: 10,
+            state: if width >= 100 { 19 } else { 14 },
+            progress: 4,
+        }
+    }
+
+    /// What is left for the title after the fixed columns, the symbol and gaps.
+    fn title(&self, width: usize) -> usize {
+        width.saturating_sub(2 + self.id + self.lead + self.due + self.state + self.progress + 5)
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
+    let width = usize::from(area.width);
+    let columns = Columns::for_width(width);
+    let mut lines = vec![header(ctx, &columns, width)];
+    let ui = ctx.ui;
+    if ui.rows.is_empty() {
+        lines.push(Line::styled(i18n::board_empty(ui.lang), ctx.theme.label()));
+    }
+    let visible = ui
+        .rows
+        .iter()
+        .enumerate()
+        .skip(ui.offset)
+        .take(usize::from(area.height.saturating_sub(1)));
+    for (i, row) in visible {
+        let line = match row {
+            Row::Group {
+                key,
+                counts,
+                folded,
+            } => group_line(ctx, key, counts, *folded, width),
+            Row::Task(task) => task_line(ctx, task, &columns, width),
+        };
+        lines.push(if i == ui.selected {
+            line.patch_style(ctx.theme.selected())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn header(ctx: &Context, c: &Columns, width: usize) -> Line<'static> {
+    let l = i18n::columns(ctx.ui.lang);
+    let text = format!(
+        "  {} {} {} {} {} {}",
+        fit_width(l.id, c.id),
+        fit_width(l.title, c.title(width)),
+        fit_width(l.lead, c.lead),
+        fit_width(l.due, c.due),
+        fit_width(l.class, c.state),
+        truncate_width("%", c.progress),
+    );
+    Line::styled(text, ctx.theme.header())
+}
+
+fn group_line(
+    ctx: &Context,
+    key: &GroupKey,
+    counts: &Counts,
+    folded: bool,
+    width: usize,
+) -> Line<'static> {
+    let lang = ctx.ui.lang;
+    let marker = if folded { "► " } else { "▼ " };
+    let name = match key {
+        GroupKey::Area(code) => {
+            let name = ctx
+                .app
+                .plan()
+                .area(*code)
+                .map(|a| i18n::area_name(a, lang))
+                .unwrap_or_default();
+            format!("{code} · {}", sanitize_line(&name))
+        }
+        GroupKey::Unit(_, code) => {
+            let name = ctx
+                .app
+                .plan()
+                .unit(code)
+                .map(|u| i18n::unit_name(u, lang))
+                .unwrap_or_default();
+            format!("{code} · {}", sanitize_line(&name))
+        }
+        GroupKey::State(bucket) => i18n::bucket_label(*bucket, lang).to_string(),
+        GroupKey::Month(Some((y, m))) => i18n::month_label(*y, *m, lang),
+        GroupKey::Month(None) => i18n::show_labels(lang).no_deadline.to_string(),
+    };
+    let figures = format!(
+        " √{} ►{} !{} ",
+        counts.done, counts.in_progress, counts.overdue
+    );
+    let bar_width = if width >= 100 { 12 } else { 6 };
+    let percent = format!(" {:>3}%", (counts.completion() * 100.0).round() as u32);
+    let name_width = width.saturating_sub(2 + figures.chars().count() + bar_width + percent.len());
+    let filled = (counts.completion() * bar_width as f64).round() as usize;
+    let figures_style = if counts.overdue > 0 {
+        ctx.theme.overdue()
+    } else {
+        ctx.theme.label()
+    };
+    Line::from(vec![
+        Span::styled(
+            format!("{marker}{}", fit_width(&name, name_width)),
+            ctx.theme.group(),
+        ),
+        Span::styled(figures, figures_style),
+        Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
+        Span::styled(
+            "░".repeat(bar_width - filled.min(bar_width)),
+            ctx.theme.bar_empty(),
+        ),
+        Span::styled(percent, ctx.theme.group()),
+    ])
+}
+
+fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'static> {
+    let (lang, theme) = (ctx.ui.lang, &ctx.theme);
+    let Some(def) = ctx.app.plan().task(&task.key.task) else {
+        return Line::raw(task.key.to_string());
+    };
+    let state_style = theme.class(task.class);
+    let indent = "  ".repeat(usize::from(task.depth));
+    let fold = match (&task.rollup, task.folded) {
+        (Some(_), true) => "► ",
+        (Some(_), false) => "▼ ",
+        (None, _) => "",
+    };
+    let title_width = c.title(width);
+    let title = fit_width(
+        &format!("{indent}{fold}{}", sanitize_line(&def.short)),
+        title_width,
+    );
+    let is_match = ctx.ui.search.as_ref().is_some_and(|s| {
+        ctx.app
+            .plan()
+            .folded_text(&def.id)
+            .is_some_and(|t| matches_folded(t, &s.folded))
+    });
+    let title_style = if is_match {
+        theme.search_match()
+    } else {
+        Style::new()
+    };
+    let due = task.due.map(format_date).unwrap_or_else(|| "—".into());
+    let (progress, flagged) = match task.rollup {
+        Some(r) => (r.progress, r.overdue > 0),
+        None => (task.progress, false),
+    };
+    let symbol = if flagged && !task.class.is_overdue() {
+        "!"
+    } else {
+        class_symbol(task.class)
+    };
+    let symbol_style = if flagged {
+        theme.overdue()
+    } else {
+        state_style
+    };
+    Line::from(vec![
+        Span::styled(format!("{symbol} "), symbol_style),
+        Span::raw(format!("{} ", fit_width(&task.key.task, c.id))),
+        Span::styled(format!("{title} "), title_style),
+        Span::raw(format!("{} ", fit_width(&task.lead, c.lead))),
+        Span::styled(format!("{} ", fit_width(&due, c.due)), state_style),
+        Span::styled(
+            format!(
+                "{} ",
+                fit_width(&i18n::class_label(task.class, lang), c.state)
+            ),
+            state_style,
+        ),
+        Span::raw(format!("{:>3}%", progress)),
+    ])
+}

@@ -1,0 +1,199 @@
+//! Small dialogs over the board: the status picker, the filter, a one-line
+//! field (search, progress, deadline) and the evidence form.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Context, centered};
+use crate::app::state::{EvidenceForm, FilterLine, InputKind, TextInput};
+use crate::app::text_input::LineEdit;
+use crate::domain::Status;
+use crate::domain::text::sanitize_line;
+use crate::i18n;
+
+fn dialog(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Context,
+    title: &str,
+    width: u16,
+    height: u16,
+) -> Rect {
+    let popup = centered(area, width, height);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(ctx.theme.title())
+        .title(Span::styled(format!(" {title} "), ctx.theme.title()))
+        .style(ctx.theme.base());
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    inner
+}
+
+pub fn status_picker(frame: &mut Frame, area: Rect, ctx: &Context, selected: usize) {
+    let lang = ctx.ui.lang;
+    let key = ctx.ui.selected_key();
+    let current = key.and_then(|k| ctx.app.view(k)).map(|v| v.state.status);
+    let title = format!(
+        "{} {}",
+        i18n::status_picker_title(lang),
+        key.map(ToString::to_string).unwrap_or_default()
+    );
+    let inner = dialog(frame, area, ctx, &title, 36, Status::ALL.len() as u16 + 2);
+    let lines: Vec<Line> = Status::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, status)| {
+            let mark = if Some(*status) == current { "●" } else { " " };
+            let text = format!(" {mark} {} ", i18n::status_label(*status, lang));
+            if i == selected {
+                Line::styled(text, ctx.theme.selected())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn filter(frame: &mut Frame, area: Rect, ctx: &Context, line: usize) {
+    let (lang, filter) = (ctx.ui.lang, &ctx.ui.filter);
+    let inner = dialog(
+        frame,
+        area,
+        ctx,
+        i18n::filter_title(lang),
+        56,
+        FilterLine::ALL.len() as u16 + 4,
+    );
+    let all = i18n::filter_all(lang);
+    let mut lines: Vec<Line> = FilterLine::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, which)| {
+            let value = match which {
+                FilterLine::Area => filter.area.map(|a| {
+                    let name = ctx
+                        .app
+                        .plan()
+                        .area(a)
+                        .map(|x| i18n::area_name(x, lang))
+                        .unwrap_or_default();
+                    format!("{a} · {}", sanitize_line(&name))
+                }),
+                FilterLine::Unit => filter.unit.clone(),
+                FilterLine::Status => filter
+                    .status
+                    .map(|s| i18n::status_label(s, lang).to_string()),
+                FilterLine::Overdue => Some(i18n::yes_no(filter.overdue_only, lang).to_string()),
+            };
+            let text = format!(
+                " {:<14} ◄ {} ►",
+                i18n::filter_line_label(*which, lang),
+                value.unwrap_or(all.into())
+            );
+            if i == line {
+                Line::styled(text, ctx.theme.selected())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(i18n::filter_help(lang), ctx.theme.label()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
+    let lang = ctx.ui.lang;
+    let key = ctx.ui.selected_key();
+    let view = key.and_then(|k| ctx.app.view(k));
+    let (title, prompt) = match field.kind {
+        InputKind::Search => (
+            i18n::search_title(lang).to_string(),
+            i18n::search_prompt(lang).to_string(),
+        ),
+        InputKind::Progress => (
+            i18n::progress_title(lang).to_string(),
+            i18n::progress_prompt(view.map(|v| v.state.progress), lang),
+        ),
+        InputKind::Due => (
+            i18n::due_title(lang).to_string(),
+            i18n::due_prompt(view.as_ref().and_then(|v| v.due), lang),
+        ),
+    };
+    let title = format!(
+        "{title} {}",
+        key.map(ToString::to_string).unwrap_or_default()
+    );
+    let inner = dialog(frame, area, ctx, &title, 64, 7);
+    let mut lines = vec![
+        Line::styled(prompt, ctx.theme.label()),
+        Line::raw(field.line.text.clone()),
+    ];
+    if let Some(error) = &field.error {
+        lines.push(Line::styled(error.clone(), ctx.theme.error()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    place_cursor(frame, inner, 1, &field.line);
+}
+
+pub fn evidence(frame: &mut Frame, area: Rect, ctx: &Context, form: &EvidenceForm) {
+    let lang = ctx.ui.lang;
+    let inner = dialog(frame, area, ctx, i18n::evidence_title(lang), 70, 11);
+    let labels = i18n::evidence_labels(lang);
+    let fields = [&form.number, &form.date, &form.summary];
+    let mut lines = Vec::new();
+    for (i, (label, value)) in labels.iter().zip(fields).enumerate() {
+        let style = if i == form.focus {
+            ctx.theme.key()
+        } else {
+            ctx.theme.label()
+        };
+        lines.push(Line::styled(label.to_string(), style));
+        lines.push(Line::raw(format!("  {}", value.text)));
+    }
+    lines.push(Line::raw(""));
+    match &form.error {
+        Some(error) => lines.push(Line::styled(error.clone(), ctx.theme.error())),
+        None => lines.push(Line::styled(i18n::evidence_help(lang), ctx.theme.label())),
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let mut at = inner;
+    at.x += 2;
+    at.width = at.width.saturating_sub(2);
+    place_cursor(
+        frame,
+        at,
+        form.focus as u16 * 2 + 1,
+        fields[form.focus.min(2)],
+    );
+}
+
+/// The search field, one line at the bottom: "Tìm: cai cach█".
+pub fn search_bar(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
+    let label = format!("{}: ", i18n::search_title(ctx.ui.lang));
+    let line = Line::from(vec![
+        Span::styled(label.clone(), ctx.theme.key()),
+        Span::raw(field.line.text.clone()),
+    ]);
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(line), area);
+    let mut at = area;
+    at.x += label.width() as u16;
+    at.width = at.width.saturating_sub(label.width() as u16);
+    place_cursor(frame, at, 0, &field.line);
+}
+
+/// Shows the terminal cursor after the text before the cursor, on `row` of `area`.
+pub fn place_cursor(frame: &mut Frame, area: Rect, row: u16, line: &LineEdit) {
+    let column = line.before_cursor().width() as u16;
+    if row < area.height {
+        let x = (area.x + column).min(area.right().saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, area.y + row));
+    }
+}

@@ -1,0 +1,46 @@
+//! Help, generated from the key table: every mode, every key, what it does.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{Context, centered};
+use crate::i18n;
+use crate::keymap::{self, Mode};
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
+    let lang = ctx.ui.lang;
+    let mut lines = Vec::new();
+    for mode in Mode::ALL {
+        lines.push(Line::styled(
+            i18n::mode_title(mode, lang).to_string(),
+            ctx.theme.group().add_modifier(Modifier::UNDERLINED),
+        ));
+        for binding in keymap::bindings(mode) {
+            let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keys.join(" ")), ctx.theme.key()),
+                Span::raw(i18n::action_label(binding.action, lang)),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let popup = centered(area, 72, area.height);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(ctx.theme.title())
+        .title(Span::styled(
+            format!(" {} ", i18n::help_title(lang)),
+            ctx.theme.title(),
+        ));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .style(ctx.theme.base())
+            .scroll((ctx.ui.help_scroll, 0)),
+        popup,
+    );
+}

@@ -1,0 +1,135 @@
+//! Views: each file draws one part of the screen from borrowed state and
+//! changes nothing. `draw` lays the screen out and calls them.
+
+mod board;
+mod detail;
+mod dialogs;
+mod help;
+mod note_editor;
+mod status_bar;
+mod targets;
+pub mod theme;
+mod title_bar;
+mod too_small;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Block;
+
+use crate::app::App;
+use crate::app::state::{InputKind, Overlay, Screen, Ui};
+pub use theme::Theme;
+
+/// The smallest screen the board is drawn on; below it, "cửa sổ quá nhỏ".
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+/// From this width the detail pane stands beside the board.
+pub const WIDE_WIDTH: u16 = 120;
+
+/// What every view may read.
+pub struct Context<'a> {
+    pub app: &'a App,
+    pub ui: &'a Ui,
+    pub theme: Theme,
+    pub key_hints: bool,
+}
+
+/// The parts of the screen.
+struct Areas {
+    title: Rect,
+    main: Rect,
+    status: Rect,
+    hints: Rect,
+}
+
+fn areas(area: Rect, key_hints: bool) -> Areas {
+    let hints = u16::from(key_hints);
+    let [title, main, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(hints),
+    ])
+    .areas(area);
+    Areas {
+        title,
+        main,
+        status,
+        hints,
+    }
+}
+
+/// How many board rows fit on a screen of this size (the runtime keeps
+/// `Ui::page` in step with it).
+pub fn board_page(width: u16, height: u16, key_hints: bool) -> usize {
+    let main = areas(Rect::new(0, 0, width, height), key_hints).main;
+    usize::from(main.height.saturating_sub(1))
+}
+
+pub fn is_wide(width: u16) -> bool {
+    width >= WIDE_WIDTH
+}
+
+pub fn draw(frame: &mut Frame, ctx: &Context) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(ctx.theme.base()), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small::draw(frame, area, ctx);
+    }
+    let parts = areas(area, ctx.key_hints);
+    title_bar::draw(frame, parts.title, ctx);
+    match ctx.ui.screen {
+        Screen::Targets => targets::draw(frame, parts.main, ctx),
+        Screen::Board => draw_board_screen(frame, parts.main, ctx),
+    }
+    status_bar::draw_status(frame, parts.status, ctx);
+    if ctx.key_hints {
+        status_bar::draw_hints(frame, parts.hints, ctx);
+    }
+    draw_overlay(frame, &parts, ctx);
+}
+
+fn draw_board_screen(frame: &mut Frame, area: Rect, ctx: &Context) {
+    if ctx.ui.wide {
+        let [list, side] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(area);
+        board::draw(frame, list, ctx);
+        detail::draw(frame, side, ctx);
+    } else if ctx.ui.shows_detail() {
+        detail::draw(frame, area, ctx);
+    } else {
+        board::draw(frame, area, ctx);
+    }
+}
+
+fn draw_overlay(frame: &mut Frame, parts: &Areas, ctx: &Context) {
+    let area = parts.main;
+    match &ctx.ui.overlay {
+        None => {}
+        Some(Overlay::Help) => help::draw(frame, area, ctx),
+        Some(Overlay::StatusPicker { selected }) => {
+            dialogs::status_picker(frame, area, ctx, *selected)
+        }
+        Some(Overlay::Filter { line }) => dialogs::filter(frame, area, ctx, *line),
+        // The search box sits on the status line, so the board stays in view.
+        Some(Overlay::Input(field)) if field.kind == InputKind::Search => {
+            dialogs::search_bar(frame, parts.status, ctx, field)
+        }
+        Some(Overlay::Input(field)) => dialogs::input(frame, area, ctx, field),
+        Some(Overlay::Evidence(form)) => dialogs::evidence(frame, area, ctx, form),
+        Some(Overlay::Note(note)) => note_editor::draw(frame, area, ctx, note),
+    }
+}
+
+/// A box of `width`×`height` centred in `area`, never larger than it.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

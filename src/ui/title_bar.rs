@@ -1,0 +1,46 @@
+//! The top line: the plan, the grouping, and the filters and search in force as chips.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Context;
+use crate::domain::text::sanitize_line;
+use crate::i18n;
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
+    let (ui, lang, theme) = (ctx.ui, ctx.ui.lang, &ctx.theme);
+    let mut spans = vec![Span::styled(
+        format!(" {} ", i18n::app_title(lang)),
+        theme.title(),
+    )];
+    spans.push(Span::raw(format!(
+        " {} ",
+        i18n::grouping_label(ui.grouping, lang)
+    )));
+    let mut chips = Vec::new();
+    if let Some(area) = ui.filter.area {
+        chips.push(i18n::chip_area(area, lang));
+    }
+    if let Some(unit) = &ui.filter.unit {
+        chips.push(unit.clone());
+    }
+    if let Some(status) = ui.filter.status {
+        chips.push(i18n::status_label(status, lang).to_string());
+    }
+    if ui.filter.overdue_only {
+        chips.push(i18n::chip_overdue(lang).to_string());
+    }
+    if let Some(search) = &ui.search {
+        chips.push(i18n::chip_search(&sanitize_line(&search.query), lang));
+    }
+    for chip in chips {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {chip} "), theme.chip()));
+    }
+    if !ui.filter.is_empty() {
+        spans.push(Span::raw(format!("  {}", i18n::clear_filters_hint(lang))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
