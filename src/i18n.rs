@@ -858,10 +858,7 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16, lang:
 }
 
 pub fn app_title(lang: Lang) -> &'static str {
-    lang.pick(
-        "CCHC 2026–2030 · xã Hà Đông",
-        "CCHC 2026–2030 · Hà Đông commune",
-    )
+    lang.pick("CCHC · xã Hà Đông", "CCHC · Hà Đông")
 }
 
 pub fn grouping_label(grouping: crate::app::board::Grouping, lang: Lang) -> &'static str {
@@ -984,9 +981,9 @@ pub fn period_status(period: crate::domain::period::Period, days_left: i64, lang
     let name = period_name(period, lang);
     let due = period.report_due().format("%d/%m").to_string();
     match lang {
-        Lang::Vi if days_left >= 0 => format!("{name}: báo cáo {due} (còn {days_left} ngày)"),
-        Lang::Vi => format!("{name}: hạn báo cáo {due} đã qua"),
-        Lang::En if days_left >= 0 => format!("{name}: report {due} ({days_left} d left)"),
+        Lang::Vi if days_left >= 0 => format!("Kỳ {name}: báo cáo {due}, còn {days_left} ngày"),
+        Lang::Vi => format!("Kỳ {name}: hạn báo cáo {due} đã qua"),
+        Lang::En if days_left >= 0 => format!("{name}: report {due}, {days_left} d left"),
         Lang::En => format!("{name}: report was due {due}"),
     }
 }

@@ -418,7 +418,7 @@ pub fn targets(app: &App, format: Format, lang: Lang, out: &mut impl Write) {
                 };
                 let goal = format!(
                     "{direction} {}{}",
-                    i18n::number_text(def.value),
+                    i18n::decimal(def.value, lang),
                     short_unit(&def.unit)
                 );
                 let latest = state.latest();
@@ -426,7 +426,7 @@ pub fn targets(app: &App, format: Format, lang: Lang, out: &mut impl Write) {
                     .map(|m| {
                         format!(
                             "{}{} ({})",
-                            i18n::number_text(m.value),
+                            i18n::decimal(m.value, lang),
                             short_unit(&def.unit),
                             format_date(m.on)
                         )

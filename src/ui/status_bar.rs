@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 
 use super::Context;
 use crate::app::action::Action;
-use crate::domain::period::Period;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n;
 use crate::keymap;
@@ -26,9 +25,6 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
         let text = truncate_width(&sanitize_line(&flash.text), width).into_owned();
         return frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
     }
-    let today = ctx.app.clock().today;
-    let period = Period::containing(today);
-    let days_left = (period.report_due() - today).num_days();
     let summary = &ui.summary;
     let (of_all, of_dated) = summary.overdue_shares();
     let overdue_style = if summary.overdue > 0 {
@@ -41,10 +37,6 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
     let mut segments: Vec<(u8, Span)> = vec![
         (
             2,
-            Span::styled(i18n::period_status(period, days_left, lang), theme.label()),
-        ),
-        (
-            3,
             Span::raw(i18n::task_count(summary.tasks, summary.done, lang)),
         ),
         (
@@ -60,7 +52,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
         segments.push((1, Span::styled(i18n::saved_at(&time, lang), theme.ok())));
     }
     segments.push((
-        4,
+        3,
         Span::styled(
             sanitize_line(&ctx.app.store_location()).into_owned(),
             theme.label(),

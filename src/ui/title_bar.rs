@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Context;
+use crate::domain::period::Period;
 use crate::domain::text::sanitize_line;
 use crate::i18n;
 
@@ -41,6 +42,18 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     }
     if !ui.filter.is_empty() {
         spans.push(Span::raw(format!("  {}", i18n::clear_filters_hint(lang))));
+    }
+    // The period of today, right-aligned, when the chips leave room for it.
+    let today = ctx.app.clock().today;
+    let period = Period::containing(today);
+    let text = i18n::period_status(period, (period.report_due() - today).num_days(), lang);
+    let used: usize = spans.iter().map(Span::width).sum();
+    let width = text.chars().count() + 1;
+    if used + width < usize::from(area.width) {
+        spans.push(Span::raw(
+            " ".repeat(usize::from(area.width) - used - width),
+        ));
+        spans.push(Span::styled(text, theme.label()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
