@@ -11,6 +11,7 @@ pub mod state;
 pub mod text_input;
 pub mod update;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -61,8 +62,9 @@ pub struct App {
     tasks: BTreeMap<TaskKey, TaskState>,
     overrides: BTreeMap<String, TaskOverride>,
     targets: BTreeMap<String, TargetState>,
-    /// The whole history, oldest first, kept in step with every commit.
-    history: Vec<HistoryEntry>,
+    /// The whole history, oldest first: read on first use (listing tasks
+    /// never needs it), then kept in step with every commit.
+    history: OnceCell<Vec<HistoryEntry>>,
     clock: Clock,
     who: String,
 }
@@ -70,17 +72,33 @@ pub struct App {
 impl App {
     pub fn open(store: Box<dyn Store>, clock: Clock, who: String) -> Result<App, AppError> {
         let snapshot = store.load()?;
-        let history = store.history_since(0)?;
         Ok(App {
             store,
             plan: Plan::new(snapshot.catalog),
             tasks: snapshot.tasks,
             overrides: snapshot.overrides,
             targets: snapshot.targets,
-            history,
+            history: OnceCell::new(),
             clock,
             who,
         })
+    }
+
+    /// Closes the store and ends the application without freeing the loaded
+    /// plan piece by piece: a command line is about to exit, and with a large
+    /// catalog that freeing costs more than the command itself.
+    pub fn close(self) {
+        let App {
+            store,
+            plan,
+            tasks,
+            overrides,
+            targets,
+            history,
+            ..
+        } = self;
+        drop(store);
+        std::mem::forget((plan, tasks, overrides, targets, history));
     }
 
     pub fn plan(&self) -> &Plan {
@@ -239,7 +257,7 @@ impl App {
         let written = self.store.commit(commit)?;
         self.tasks.insert(key.clone(), result.state);
         self.overrides.insert(key.task.clone(), result.overrides);
-        self.history.extend(written.iter().cloned());
+        self.remember(&written);
         Ok(written)
     }
 
@@ -315,7 +333,7 @@ impl App {
         };
         let written = self.store.commit(commit)?;
         self.targets.insert(id, state);
-        self.history.extend(written.iter().cloned());
+        self.remember(&written);
         Ok(written)
     }
 
@@ -336,22 +354,36 @@ impl App {
         };
         let written = self.store.commit(commit)?;
         self.plan = Plan::new(merged);
-        self.history.extend(written.iter().cloned());
+        self.remember(&written);
         Ok(written)
     }
 
     pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>, AppError> {
-        Ok(self
-            .history
-            .iter()
-            .filter(|e| filter.matches(e))
-            .cloned()
-            .collect())
+        let all = self.load_history()?;
+        Ok(all.iter().filter(|e| filter.matches(e)).cloned().collect())
+    }
+
+    /// The whole history, read from the store the first time it is needed.
+    pub fn load_history(&self) -> Result<&[HistoryEntry], AppError> {
+        if let Some(history) = self.history.get() {
+            return Ok(history);
+        }
+        let read = self.store.history_since(0)?;
+        Ok(self.history.get_or_init(|| read))
+    }
+
+    /// Keeps the loaded history in step with what was just written.
+    fn remember(&mut self, written: &[HistoryEntry]) {
+        if let Some(history) = self.history.get_mut() {
+            history.extend(written.iter().cloned());
+        }
     }
 
     /// The history of one occurrence (and of its task's lead), newest first.
+    /// Empty until [`App::load_history`] has run (the TUI loads it at start).
     pub fn task_history(&self, key: &TaskKey) -> impl Iterator<Item = &HistoryEntry> {
-        self.history.iter().rev().filter(move |e| match &e.subject {
+        let history = self.history.get().map_or(&[][..], Vec::as_slice);
+        history.iter().rev().filter(move |e| match &e.subject {
             Subject::Task(k) => {
                 k == key || (k.task == key.task && e.field == crate::domain::Field::Lead)
             }
@@ -362,7 +394,7 @@ impl App {
     /// Everything, history included, as `cchc export` writes it.
     pub fn dump(&self) -> Result<Dump, AppError> {
         let snapshot = self.store.load()?;
-        Ok(Dump::new(snapshot, self.history.clone()))
+        Ok(Dump::new(snapshot, self.load_history()?.to_vec()))
     }
 
     /// Loads a dump into this (empty) store and reloads from it.
@@ -372,7 +404,7 @@ impl App {
             return Err(CatalogError(problems).into());
         }
         self.store.import(dump)?;
-        self.history = self.store.history_since(0)?;
+        self.history = OnceCell::new();
         let snapshot = self.store.load()?;
         self.plan = Plan::new(snapshot.catalog);
         self.tasks = snapshot.tasks;

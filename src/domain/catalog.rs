@@ -217,7 +217,8 @@ pub struct Plan {
     task_index: HashMap<String, usize>,
     target_index: HashMap<String, usize>,
     children: HashMap<String, Vec<usize>>,
-    folded_titles: Vec<String>,
+    /// Folded on the first search only: most commands never search.
+    folded_titles: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Plan {
@@ -230,17 +231,12 @@ impl Plan {
                 children.entry(parent.clone()).or_default().push(i);
             }
         }
-        let folded_titles = catalog
-            .tasks
-            .iter()
-            .map(|t| fold(&format!("{} {} {}", t.id, t.short, t.title)))
-            .collect();
         Plan {
             catalog,
             task_index,
             target_index,
             children,
-            folded_titles,
+            folded_titles: std::sync::OnceLock::new(),
         }
     }
 
@@ -262,9 +258,11 @@ impl Plan {
 
     /// The task's id, short and full title folded for accent-insensitive search.
     pub fn folded_text(&self, id: &str) -> Option<&str> {
-        self.task_index
-            .get(id)
-            .map(|&i| self.folded_titles[i].as_str())
+        let folded = self.folded_titles.get_or_init(|| {
+            let fold_task = |t: &TaskDef| fold(&format!("{} {} {}", t.id, t.short, t.title));
+            self.catalog.tasks.iter().map(fold_task).collect()
+        });
+        self.task_index.get(id).map(|&i| folded[i].as_str())
     }
 
     pub fn children(&self, id: &str) -> impl Iterator<Item = &TaskDef> {

@@ -21,23 +21,29 @@ pub fn nfc(text: &str) -> String {
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     let mut last_was_space = true;
-    for c in text.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            _ => c,
-        };
+    let mut push = |c: char| {
         if c.is_whitespace() {
             if !last_was_space {
                 folded.push(' ');
             }
             last_was_space = true;
-            continue;
+        } else {
+            last_was_space = false;
+            folded.extend(c.to_lowercase());
         }
-        last_was_space = false;
-        folded.extend(c.to_lowercase());
+    };
+    for c in text.chars() {
+        match c {
+            _ if c.is_ascii() => push(c),
+            'đ' | 'Đ' => push('d'),
+            // A precomposed letter decomposes to its base letter first; marks
+            // (including those an input method sent separately) are dropped.
+            _ => unicode_normalization::char::decompose_canonical(c, |part| {
+                if !is_combining_mark(part) {
+                    push(part);
+                }
+            }),
+        }
     }
     if folded.ends_with(' ') {
         folded.pop();
