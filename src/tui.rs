@@ -65,6 +65,7 @@ fn event_loop(
             };
             ui::draw(frame, &ctx);
         })?;
+        panic_for_tests(&ui);
         if !wait_for_change(app, &mut ui, options, stop)? || ui.quit {
             return Ok(());
         }
@@ -156,6 +157,20 @@ fn wait_for_input(timeout: Duration) -> Input {
     }
 }
 
+/// Debug builds only: `CCHC_TEST_PANIC=1` panics when help is opened, so the
+/// end-to-end tests can check that a panic restores the terminal and writes a
+/// crash report. Release builds have no such switch.
+fn panic_for_tests(ui: &Ui) {
+    #[cfg(debug_assertions)]
+    if ui.overlay == Some(crate::app::state::Overlay::Help)
+        && std::env::var_os("CCHC_TEST_PANIC").is_some()
+    {
+        panic!("panic requested by CCHC_TEST_PANIC");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = ui;
+}
+
 fn fit_to(ui: &mut Ui, width: u16, height: u16, key_hints: bool) {
     ui.page = ui::board_page(width, height, key_hints);
     ui.wide = ui::is_wide(width);
@@ -178,9 +193,7 @@ fn new_day(app: &mut App, ui: &mut Ui) -> bool {
 /// crash report into the data folder and say where it is. Saved edits are
 /// already on disk, so nothing is lost.
 fn install_crash_report(dir: PathBuf, lang: Lang) {
-    let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        previous(info);
         let report = format!(
             "cchc {}\n{}\n{info}\n\n{}\n",
             env!("CARGO_PKG_VERSION"),
@@ -193,7 +206,7 @@ fn install_crash_report(dir: PathBuf, lang: Lang) {
             .map(Path::display)
             .map(|p| p.to_string())
             .unwrap_or_default();
-        let _ = writeln!(std::io::stderr(), "{}", i18n::crashed(&shown, lang));
+        let _ = writeln!(std::io::stderr(), "{info}\n{}", i18n::crashed(&shown, lang));
     }));
 }
 
