@@ -1173,3 +1173,14 @@ pub fn config_location(path: &str, exists: bool, lang: Lang) -> String {
         }
     }
 }
+
+/// The deadline class in at most 14 columns, for the board on narrow screens.
+pub fn class_label_short(class: DeadlineClass, lang: Lang) -> String {
+    match (class, lang) {
+        (DeadlineClass::Overdue(days), Lang::Vi) => format!("quá {days} ngày"),
+        (DeadlineClass::Overdue(days), Lang::En) => format!("overdue {days}d"),
+        (DeadlineClass::DoneOnTime, _) => lang.pick("xong đúng hạn", "done on time").into(),
+        (DeadlineClass::DoneLate, _) => lang.pick("xong trễ hạn", "done late").into(),
+        (other, _) => class_label(other, lang),
+    }
+}

@@ -40,9 +40,35 @@ pub fn run(app: &mut App, options: &Options) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, app, options, &stop);
+    if !matches!(result, Ok(Exit::Quit)) && terminal_gone() {
+        // Restoring a terminal that is gone fails, and ratatui reports that
+        // on stderr, which is the dead terminal: writing there panics, and a
+        // panic in its panic hook aborts before our backup is written.
+        silence_terminal_output();
+    }
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    result
+    let _ = ratatui::try_restore();
+    drop(terminal);
+    result.map(drop)
+}
+
+/// Why the board ended.
+enum Exit {
+    /// The user quit.
+    Quit,
+    /// SIGTERM or SIGHUP, or the terminal went away.
+    Stopped,
+}
+
+fn terminal_gone() -> bool {
+    matches!(wait_for_input(Duration::ZERO), Input::HungUp)
+}
+
+fn silence_terminal_output() {
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        let _ = rustix::stdio::dup2_stdout(&null);
+        let _ = rustix::stdio::dup2_stderr(&null);
+    }
 }
 
 fn event_loop(
@@ -50,11 +76,16 @@ fn event_loop(
     app: &mut App,
     options: &Options,
     stop: &AtomicBool,
-) -> std::io::Result<()> {
+) -> std::io::Result<Exit> {
     let mut ui = Ui::new(options.lang);
     let size = terminal.size()?;
     fit_to(&mut ui, size.width, size.height, options.key_hints);
     refresh(app, &mut ui);
+    // Polling starts crossterm's reader, and with it its resize handler, so a
+    // resize before the first key is not lost; keys typed ahead are applied.
+    while event::poll(Duration::ZERO)? {
+        handle(app, &mut ui, options, event::read()?);
+    }
     loop {
         terminal.draw(|frame| {
             let ctx = Context {
@@ -66,8 +97,11 @@ fn event_loop(
             ui::draw(frame, &ctx);
         })?;
         panic_for_tests(&ui);
-        if !wait_for_change(app, &mut ui, options, stop)? || ui.quit {
-            return Ok(());
+        if !wait_for_change(app, &mut ui, options, stop)? {
+            return Ok(Exit::Stopped);
+        }
+        if ui.quit {
+            return Ok(Exit::Quit);
         }
     }
 }

@@ -146,6 +146,15 @@ fn group_line(
     ])
 }
 
+/// The full words when the column allows, the short form on narrow screens.
+fn state_label(class: crate::domain::DeadlineClass, c: &Columns, lang: i18n::Lang) -> String {
+    if c.state >= 19 {
+        i18n::class_label(class, lang)
+    } else {
+        i18n::class_label_short(class, lang)
+    }
+}
+
 fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'static> {
     let (lang, theme) = (ctx.ui.lang, &ctx.theme);
     let Some(def) = ctx.app.plan().task(&task.key.task) else {
@@ -196,10 +205,7 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         Span::raw(format!("{} ", fit_width(&task.lead, c.lead))),
         Span::styled(format!("{} ", fit_width(&due, c.due)), state_style),
         Span::styled(
-            format!(
-                "{} ",
-                fit_width(&i18n::class_label(task.class, lang), c.state)
-            ),
+            format!("{} ", fit_width(&state_label(task.class, c, lang), c.state)),
             state_style,
         ),
         Span::raw(format!("{:>3}%", progress)),

@@ -23,8 +23,9 @@ pub use theme::Theme;
 /// The smallest screen the board is drawn on; below it, "cửa sổ quá nhỏ".
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-/// From this width the detail pane stands beside the board.
-pub const WIDE_WIDTH: u16 = 120;
+/// From this width the detail pane stands beside the board. Below it the board
+/// has the whole width and a ↓ key redraws two rows, not a pane of text.
+pub const WIDE_WIDTH: u16 = 140;
 
 /// What every view may read.
 pub struct Context<'a> {

@@ -1,0 +1,787 @@
+//! End-to-end tests of the full-screen board: the real `cchc` binary in a
+//! pseudo-terminal, its output fed into a `vt100` screen, keys typed as a
+//! terminal would send them. Every test has its own store and config folder,
+//! "today" pinned, and waits for text on screen, never for a fixed time.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-26";
+/// How long anything on screen may take to appear (generous for loaded CI).
+const TIMEOUT: Duration = Duration::from_secs(15);
+const POLL: Duration = Duration::from_millis(20);
+
+const UP: &str = "\x1b[A";
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const CTRL_S: &str = "\x13";
+
+/// The title-bar text of the default grouping: the board is drawn.
+const BOARD_TITLE: &str = "Nhóm: lĩnh vực";
+/// Part of the status line's task count ("N nhiệm vụ, M xong").
+const STATUS_COUNT: &str = " xong";
+
+/// A store and a config folder that outlive one session of the TUI.
+struct Store {
+    data: TempDir,
+    config: TempDir,
+}
+
+impl Store {
+    fn new() -> Store {
+        Store {
+            data: tempfile::tempdir().expect("temporary data folder"),
+            config: tempfile::tempdir().expect("temporary config folder"),
+        }
+    }
+
+    fn data(&self) -> &Path {
+        self.data.path()
+    }
+
+    /// The binary for a one-shot subcommand on this store.
+    fn command(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_cchc"));
+        command
+            .env("CCHC_DATA", self.data())
+            .env("CCHC_TODAY", TODAY)
+            .env("CCHC_CONFIG_DIR", self.config.path())
+            .env_remove("CCHC_LANG")
+            .env_remove("SSH_CONNECTION")
+            .stdin(std::process::Stdio::null());
+        command
+    }
+
+    /// Runs a subcommand to completion.
+    fn run(&self, args: &[&str]) -> Output {
+        let output = self.command().args(args).output().expect("run cchc");
+        Output {
+            code: output.status.code(),
+            out: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            err: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Runs a subcommand that must succeed and print JSON.
+    fn json(&self, args: &[&str]) -> Value {
+        let output = self.run(args);
+        assert_eq!(output.code, Some(0), "cchc {args:?} failed: {output:#?}");
+        serde_json::from_str(&output.out)
+            .unwrap_or_else(|e| panic!("cchc {args:?} did not print JSON ({e}): {output:#?}"))
+    }
+
+    fn backups(&self) -> Vec<PathBuf> {
+        match std::fs::read_dir(self.data().join("backups")) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Output {
+    code: Option<i32>,
+    out: String,
+    err: String,
+}
+
+/// What the reader thread keeps up to date.
+struct Shared {
+    parser: vt100::Parser,
+    /// Bytes read from the terminal so far.
+    total: usize,
+    /// When the last bytes arrived.
+    last_read: Instant,
+    /// The terminal reported end of file or an error (the child is gone).
+    closed: bool,
+    /// Asks the reader thread to stop (and close its copy of the master).
+    stop: bool,
+}
+
+/// One running `cchc` board in a pseudo-terminal.
+struct Tui {
+    shared: Arc<Mutex<Shared>>,
+    writer: Option<Box<dyn Write + Send>>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    _reader: JoinHandle<()>,
+    exited: Option<ExitStatus>,
+}
+
+impl Tui {
+    /// Opens the board on `store` in a terminal of `cols`×`rows`.
+    fn open(store: &Store, cols: u16, rows: u16) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_cchc"));
+        command.env("CCHC_DATA", store.data());
+        command.env("CCHC_TODAY", TODAY);
+        command.env("CCHC_CONFIG_DIR", store.config.path());
+        command.env("TERM", "xterm-256color");
+        command.env_remove("CCHC_LANG");
+        command.env_remove("SSH_CONNECTION");
+        command.env_remove("NO_COLOR");
+        command.cwd(store.data());
+        let child = pair.slave.spawn_command(command).expect("spawn cchc");
+        // Only the child holds the terminal's slave side from now on, so
+        // the reader sees end of file when it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("terminal reader");
+        let writer = pair.master.take_writer().expect("terminal writer");
+        let shared = Arc::new(Mutex::new(Shared {
+            parser: vt100::Parser::new(
+                rows.try_into().expect("rows > 0"),
+                cols.try_into().expect("cols > 0"),
+                0,
+            ),
+            total: 0,
+            last_read: Instant::now(),
+            closed: false,
+            stop: false,
+        }));
+        let feed = Arc::clone(&shared);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                let n = reader.read(&mut buf).unwrap_or(0);
+                let mut shared = feed.lock().unwrap();
+                if n > 0 {
+                    shared.parser.process(&buf[..n]);
+                    shared.total += n;
+                    shared.last_read = Instant::now();
+                }
+                if n == 0 || shared.stop {
+                    shared.closed = true;
+                    return;
+                }
+            }
+        });
+        Tui {
+            shared,
+            writer: Some(writer),
+            master: Some(pair.master),
+            child,
+            _reader: reader,
+            exited: None,
+        }
+    }
+
+    /// Types `keys` as a terminal sends them.
+    fn send(&mut self, keys: &str) {
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer
+            .write_all(keys.as_bytes())
+            .expect("write to terminal");
+        writer.flush().expect("flush terminal");
+    }
+
+    fn screen(&self) -> String {
+        self.shared.lock().unwrap().parser.screen().contents()
+    }
+
+    fn total_bytes(&self) -> usize {
+        self.shared.lock().unwrap().total
+    }
+
+    /// Waits until `done` holds for the screen; panics with the screen when
+    /// it does not within `timeout`.
+    fn wait_until(&mut self, what: &str, timeout: Duration, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            if start.elapsed() > timeout {
+                let status = match self.child.try_wait() {
+                    Ok(Some(status)) => format!("exited: {status:?}"),
+                    Ok(None) => "still running".to_string(),
+                    Err(e) => format!("unknown: {e}"),
+                };
+                panic!(
+                    "timed out after {timeout:?} waiting for {what} (cchc {status}); screen:\n{}\n{}",
+                    "-".repeat(40),
+                    screen
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until the screen holds `text`.
+    fn wait_for(&mut self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), TIMEOUT, |s| s.contains(text))
+    }
+
+    /// Waits until `text` has left the screen.
+    fn wait_gone(&mut self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go"), TIMEOUT, |s| !s.contains(text))
+    }
+
+    /// Waits for the board with its status line.
+    fn wait_for_board(&mut self) -> String {
+        self.wait_until("the board and status line", TIMEOUT, |s| {
+            s.contains(BOARD_TITLE) && s.contains(STATUS_COUNT)
+        })
+    }
+
+    /// Sends a lone Esc, then waits for the screen to change, so the next key
+    /// cannot be read together with it as an escape sequence.
+    fn send_esc(&mut self) -> String {
+        let before = self.screen();
+        self.send(ESC);
+        self.wait_until("the screen to change after Esc", TIMEOUT, |s| s != before)
+    }
+
+    /// Waits until bytes stop arriving for `quiet` (after at least `after`
+    /// bytes in total have been read); returns the total read.
+    fn wait_quiet(&mut self, after: usize, quiet: Duration) -> usize {
+        let start = Instant::now();
+        loop {
+            {
+                let shared = self.shared.lock().unwrap();
+                if shared.total > after && shared.last_read.elapsed() >= quiet {
+                    return shared.total;
+                }
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "the terminal did not settle (read {} bytes, waiting for more than {after}); screen:\n{}",
+                    self.total_bytes(),
+                    self.screen()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Polls for the child's exit for up to `timeout`.
+    fn wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        if let Some(status) = &self.exited {
+            return Some(status.clone());
+        }
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                self.exited = Some(status.clone());
+                return Some(status);
+            }
+            if start.elapsed() > timeout {
+                return None;
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for the child to end on its own; kills it and panics otherwise.
+    fn expect_exit(&mut self) -> ExitStatus {
+        match self.wait_exit(TIMEOUT) {
+            Some(status) => status,
+            None => {
+                let screen = self.screen();
+                let _ = self.child.kill();
+                let _ = self.wait_exit(TIMEOUT);
+                panic!("cchc did not exit within {TIMEOUT:?}; screen:\n{screen}");
+            }
+        }
+    }
+
+    /// Presses q on the board and expects a successful exit.
+    fn quit(&mut self) {
+        self.send("q");
+        let status = self.expect_exit();
+        assert!(
+            status.success(),
+            "cchc exited with {status:?}; screen:\n{}",
+            self.screen()
+        );
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a process id")
+    }
+
+    /// Waits until the reader has seen the end of the terminal's output.
+    fn wait_closed(&mut self) {
+        let start = Instant::now();
+        while !self.shared.lock().unwrap().closed {
+            assert!(start.elapsed() < TIMEOUT, "the terminal never closed");
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Closes every handle we hold on the terminal's master side, as when
+    /// the SSH link drops: the child is left with a hung-up terminal.
+    fn hang_up(&mut self) {
+        // The reader thread holds its own copy of the master; make it let go
+        // after the next output, and cause some output.
+        self.shared.lock().unwrap().stop = true;
+        self.send("j");
+        self.wait_closed();
+        // Dropping the writer types "\n" and Ctrl+D: unbound on the board.
+        drop(self.writer.take());
+        drop(self.master.take());
+    }
+
+    /// Resizes the terminal and the emulated screen together.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.shared.lock().unwrap().parser.set_size(
+            rows.try_into().expect("rows > 0"),
+            cols.try_into().expect("cols > 0"),
+        );
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the terminal");
+    }
+}
+
+impl Drop for Tui {
+    /// Never leaves a process behind, even when a test fails half-way.
+    fn drop(&mut self) {
+        if self.wait_exit(Duration::ZERO).is_none() {
+            let _ = self.child.kill();
+            let _ = self.wait_exit(Duration::from_secs(5));
+        }
+    }
+}
+
+/// The "M xong" figure of the status line ("N nhiệm vụ, M xong · …").
+fn done_count(screen: &str) -> Option<usize> {
+    let line = screen.lines().find(|l| l.contains(" nhiệm vụ, "))?;
+    let (_, rest) = line.split_once(" nhiệm vụ, ")?;
+    let (done, _) = rest.split_once(STATUS_COUNT)?;
+    done.parse().ok()
+}
+
+/// The board row of task `id` ("○ 1.a.2 …"), if it is on screen.
+fn row<'a>(screen: &'a str, id: &str) -> Option<&'a str> {
+    let needle = format!(" {id} ");
+    screen.lines().find(|line| {
+        line.char_indices()
+            .nth(1)
+            .is_some_and(|(i, _)| line[i..].starts_with(&needle))
+    })
+}
+
+/// The notes of `show --format json`, oldest first.
+fn notes(show: &Value) -> Vec<String> {
+    show["notes"]
+        .as_array()
+        .expect("notes is an array")
+        .iter()
+        .map(|n| n["text"].as_str().expect("note text").to_string())
+        .collect()
+}
+
+fn log_entries(log: &Value) -> &Vec<Value> {
+    log.as_array().expect("the log is an array")
+}
+
+impl Tui {
+    /// Searches for `query` (which must select task `id`) and confirms the
+    /// search: the selection is then on `id`, the board in search mode.
+    fn select(&mut self, query: &str, id: &str) {
+        self.send("/");
+        self.wait_for("Tìm: ");
+        self.send(query);
+        self.wait_until(
+            &format!("row {id} after searching {query:?}"),
+            TIMEOUT,
+            |s| row(s, id).is_some() && s.contains(&format!("Tìm: {query}")),
+        );
+        self.send(ENTER);
+        // The search box on the status line closes; the search-mode hints show.
+        self.wait_until("the search to be confirmed", TIMEOUT, |s| {
+            !s.contains("Tìm: ") && s.contains("kết quả sau")
+        });
+    }
+
+    /// Opens the status picker on `id`, moves with `arrows` from the current
+    /// status and confirms with Enter.
+    fn pick_status(&mut self, id: &str, arrows: &[&str]) {
+        self.send("s");
+        self.wait_for(&format!("Trạng thái {id}"));
+        for arrow in arrows {
+            self.send(arrow);
+        }
+        self.send(ENTER);
+        self.wait_until(&format!("the status of {id} to be saved"), TIMEOUT, |s| {
+            !s.contains(&format!("Trạng thái {id}")) && s.contains("đã lưu ")
+        });
+    }
+}
+
+/// The whole journey of a commune clerk: find a task without typing accents,
+/// mark it done, write a note with diacritics, leave; the command line then
+/// sees exactly what was typed.
+#[test]
+fn clerk_marks_a_task_done_and_notes_it() {
+    const NOTE: &str = "Đã rà soát 12 văn bản, còn 3 văn bản chờ ý kiến Sở Tư pháp";
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    let first = tui.wait_for_board();
+    assert_eq!(done_count(&first), Some(0), "a fresh store:\n{first}");
+    assert!(
+        row(&first, "1.a.1").is_none(),
+        "1.a.1 is below the first page"
+    );
+
+    tui.send("/");
+    tui.wait_for("Tìm: ");
+    tui.send("ra soat van ban");
+    tui.wait_until("1.a.1 found", TIMEOUT, |s| row(s, "1.a.1").is_some());
+    tui.send(ENTER);
+    tui.wait_until("the search to be confirmed", TIMEOUT, |s| {
+        !s.contains("Tìm: ") && s.contains("tìm: ra soat van ban")
+    });
+
+    // "chưa bắt đầu" → "đang thực hiện" → "hoàn thành".
+    tui.pick_status("1.a.1", &[DOWN, DOWN]);
+    let screen = tui.wait_until("1.a.1 shown done", TIMEOUT, |s| {
+        row(s, "1.a.1").is_some_and(|r| r.starts_with('√') && r.contains("hoàn thành"))
+    });
+    assert_eq!(done_count(&screen), Some(1), "{screen}");
+
+    tui.send(ENTER);
+    tui.wait_for("Chi tiết");
+    tui.send("n");
+    tui.wait_for("Ghi chú cho 1.a.1");
+    tui.send(NOTE);
+    tui.wait_for(NOTE); // typed into the editor
+    tui.send(CTRL_S);
+    let screen = tui.wait_until("the note saved into the detail pane", TIMEOUT, |s| {
+        !s.contains("Ghi chú cho 1.a.1") && s.contains(NOTE)
+    });
+    assert!(screen.contains("Chi tiết"), "{screen}");
+
+    // Detail → board (search still on) → search dropped.
+    tui.send_esc();
+    tui.wait_until("the board in search mode", TIMEOUT, |s| {
+        !s.contains("Chi tiết") && s.contains("tìm: ra soat van ban")
+    });
+    tui.send_esc();
+    tui.wait_gone("tìm: ra soat van ban");
+    tui.quit();
+
+    let show = store.json(&["show", "1.a.1", "--format", "json"]);
+    assert_eq!(show["status"], "done", "{show:#}");
+    assert_eq!(show["progress"], 100, "{show:#}");
+    assert_eq!(show["completed_on"], "2026-11-26", "{show:#}");
+    let notes = notes(&show);
+    assert_eq!(notes, vec![NOTE.to_string()], "{show:#}");
+    assert!(unicode_normalization::is_nfc(&notes[0]));
+
+    let log = store.json(&["log", "1.a.1", "--format", "json"]);
+    let fields: Vec<&str> = log_entries(&log)
+        .iter()
+        .map(|e| e["field"].as_str().unwrap_or_default())
+        .collect();
+    assert!(fields.contains(&"status"), "{fields:?}");
+    assert!(fields.contains(&"note"), "{fields:?}");
+    let note_entry = log_entries(&log)
+        .iter()
+        .find(|e| e["field"] == "note")
+        .unwrap();
+    assert_eq!(note_entry["new"]["text"], NOTE, "{note_entry:#}");
+}
+
+/// `u` takes back the last edit of the session and says so; the history keeps
+/// both the edit and its undoing.
+#[test]
+fn undo_reverts_the_last_edit() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.select("1.a.2", "1.a.2");
+    tui.send("+");
+    tui.wait_until("1.a.2 at 10%", TIMEOUT, |s| {
+        row(s, "1.a.2").is_some_and(|r| r.ends_with(" 10%"))
+    });
+    tui.send("+");
+    tui.wait_until("1.a.2 at 20%", TIMEOUT, |s| {
+        row(s, "1.a.2").is_some_and(|r| r.ends_with(" 20%"))
+    });
+    tui.send("u");
+    tui.wait_until("the undo told and 1.a.2 back at 10%", TIMEOUT, |s| {
+        s.contains("Đã hoàn tác") && row(s, "1.a.2").is_some_and(|r| r.ends_with(" 10%"))
+    });
+    tui.quit();
+
+    let show = store.json(&["show", "1.a.2", "--format", "json"]);
+    assert_eq!(show["progress"], 10, "{show:#}");
+    assert_eq!(show["status"], "in_progress", "{show:#}");
+    let log = store.json(&["log", "1.a.2", "--format", "json"]);
+    let last = log_entries(&log).last().expect("history of 1.a.2");
+    let reason = last["reason"].as_str().unwrap_or_default();
+    assert!(reason.contains("hoàn tác"), "{last:#}");
+    assert_eq!(last["field"], "progress", "{last:#}");
+    assert_eq!(last["new"]["progress"], 10, "{last:#}");
+}
+
+/// A terminal or input method that sends decomposed Vietnamese (base letter,
+/// then combining marks): the note is stored, and shown, in NFC.
+#[test]
+fn decomposed_input_is_stored_composed() {
+    use unicode_normalization::UnicodeNormalization;
+    const NOTE: &str = "Ghi chú: người dân góp ý thủ tục đất đai";
+    let typed: String = NOTE.nfd().collect();
+    assert_ne!(typed, NOTE, "the typed text really is decomposed");
+    assert!(typed.contains("u\u{301}"));
+
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.select("1.a.2", "1.a.2");
+    // In search mode `n` is "next match"; from the detail pane it adds a note.
+    tui.send(ENTER);
+    tui.wait_for("Chi tiết");
+    tui.send("n");
+    tui.wait_for("Ghi chú cho 1.a.2");
+    tui.send(&typed);
+    tui.wait_for("đất đai"); // "đ" has no decomposition: the tail is typed
+    tui.send(CTRL_S);
+    tui.wait_until("the note saved", TIMEOUT, |s| {
+        !s.contains("Ghi chú cho 1.a.2") && s.contains("đã lưu ")
+    });
+    // The detail pane shows it composed (vt100 keeps combining marks in the
+    // cell of their base letter, so NFD on the wire would read back as NFD).
+    tui.wait_for(NOTE);
+    tui.quit();
+
+    let show = store.json(&["show", "1.a.2", "--format", "json"]);
+    assert_eq!(notes(&show), vec![NOTE.to_string()], "{show:#}");
+}
+
+/// Growing, shrinking below the minimum and back: the layout follows, the
+/// process survives.
+#[test]
+fn resizing_follows_the_terminal() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    let narrow = tui.wait_for_board();
+    assert!(!narrow.contains("Chi tiết"), "no detail pane at 80 columns");
+
+    tui.resize(160, 45);
+    tui.wait_until("the detail pane beside the board", TIMEOUT, |s| {
+        s.lines()
+            .any(|l| l.contains("Mã") && l.contains("Nhiệm vụ") && l.contains("Chi tiết"))
+    });
+
+    tui.resize(50, 10);
+    tui.wait_for("Cửa sổ quá nhỏ");
+
+    tui.resize(80, 24);
+    let screen = tui.wait_until("the board at 80×24 again", TIMEOUT, |s| {
+        s.contains(BOARD_TITLE) && s.contains(STATUS_COUNT) && !s.contains("quá nhỏ")
+    });
+    assert!(!screen.contains("Chi tiết"), "{screen}");
+    assert!(
+        tui.wait_exit(Duration::ZERO).is_none(),
+        "cchc ended while resized"
+    );
+    tui.quit();
+}
+
+/// crossterm installs its SIGWINCH handler only on the first `event::poll`;
+/// a resize right after the first frame must still reach the layout (the
+/// detail pane appears beside the board), not be lost until the next key.
+#[test]
+fn a_resize_right_after_start_is_not_lost() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.resize(160, 45);
+    tui.wait_until("the detail pane beside the board", TIMEOUT, |s| {
+        s.lines()
+            .any(|l| l.contains("Mã") && l.contains("Nhiệm vụ") && l.contains("Chi tiết"))
+    });
+    tui.quit();
+}
+
+/// What was changed in one session is on the board of the next.
+#[test]
+fn edits_survive_a_restart() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    assert_eq!(done_count(&tui.wait_for_board()), Some(0));
+    tui.select("1.a.2", "1.a.2");
+    tui.pick_status("1.a.2", &[DOWN, DOWN, UP]); // đang thực hiện
+    tui.select("1.a.1", "1.a.1");
+    tui.pick_status("1.a.1", &[DOWN, DOWN]); // hoàn thành
+    tui.quit();
+    drop(tui);
+
+    let mut tui = Tui::open(&store, 80, 24);
+    let screen = tui.wait_for_board();
+    assert_eq!(done_count(&screen), Some(1), "{screen}");
+    tui.select("1.a.2", "1.a.2");
+    tui.wait_until("1.a.2 in progress and 1.a.1 done", TIMEOUT, |s| {
+        row(s, "1.a.2").is_some_and(|r| r.starts_with('►') && r.contains("trong hạn"))
+            && row(s, "1.a.1").is_some_and(|r| r.starts_with('√') && r.contains("hoàn thành"))
+    });
+    tui.quit();
+}
+
+/// While the board holds the store, another `cchc` is refused with a message
+/// saying who holds it, and writes nothing.
+#[test]
+fn a_second_cchc_is_refused_while_the_board_is_open() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    let second = store.run(&["list"]);
+    assert_eq!(second.code, Some(3), "{second:#?}");
+    assert!(second.err.contains("tiến trình khác"), "{second:#?}");
+    assert!(second.err.contains("cchc tui"), "{second:#?}");
+    assert!(second.out.is_empty(), "{second:#?}");
+    // The board did not notice.
+    assert!(tui.wait_exit(Duration::ZERO).is_none());
+    tui.quit();
+    assert_eq!(store.run(&["list"]).code, Some(0));
+}
+
+/// SIGTERM (a shutdown, `kill`): the board leaves as if the user had quit:
+/// terminal restored, backup written, store released.
+#[test]
+fn sigterm_ends_the_board_cleanly() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    let before = store.backups();
+    let killed = Command::new("kill")
+        .arg(tui.pid().to_string())
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    let status = tui.expect_exit();
+    assert!(status.success(), "exit after SIGTERM: {status:?}");
+    tui.wait_closed();
+    assert!(
+        !tui.shared
+            .lock()
+            .unwrap()
+            .parser
+            .screen()
+            .alternate_screen(),
+        "the alternate screen was left on"
+    );
+    let after = store.backups();
+    assert!(
+        after.len() > before.len(),
+        "no new backup: before {before:?}, after {after:?}"
+    );
+    let newest = after.iter().max().unwrap();
+    let dump: Value =
+        serde_json::from_str(&std::fs::read_to_string(newest).unwrap()).expect("backup is JSON");
+    assert!(dump.is_object(), "{newest:?}");
+    let list = store.run(&["list"]);
+    assert_eq!(list.code, Some(0), "the lock was not released: {list:#?}");
+}
+
+/// The terminal goes away (a dropped SSH link, a closed window): the board
+/// notices the hang-up and ends by itself instead of spinning.
+#[test]
+fn closing_the_terminal_ends_the_board() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.hang_up();
+    let start = Instant::now();
+    let status = tui.wait_exit(Duration::from_secs(10));
+    let took = start.elapsed();
+    assert!(
+        status.is_some(),
+        "cchc still running 10 s after its terminal closed"
+    );
+    println!("cchc ended {took:?} after its terminal closed ({status:?})");
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    let list = store.run(&["list"]);
+    assert_eq!(list.code, Some(0), "the lock was not released: {list:#?}");
+}
+
+/// After a hang-up, restoring the dead terminal fails and ratatui reports it
+/// on stderr, the dead terminal itself; that used to panic inside the panic
+/// hook and abort before the backup. The board must exit 0 with a backup.
+#[test]
+fn closing_the_terminal_leaves_cleanly() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    let before = store.backups();
+    tui.hang_up();
+    let status = tui.wait_exit(Duration::from_secs(10));
+    let status = status.expect("cchc still running 10 s after its terminal closed");
+    let after = store.backups();
+    let crash_reports: Vec<_> = std::fs::read_dir(store.data())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("crash-"))
+        .map(|e| e.path())
+        .collect();
+    assert!(
+        status.success() && after.len() > before.len(),
+        "exit after a hang-up: {status:?}; backups before {before:?}, after {after:?}; \
+         crash reports {crash_reports:?}"
+    );
+}
+
+/// The bytes the app writes for one ↓ on a fresh store at `cols`×`rows`,
+/// and those of its first full frame.
+fn bytes_for_one_down(cols: u16, rows: u16) -> (usize, usize) {
+    // No bytes for this long: the frame is complete.
+    const QUIET: Duration = Duration::from_millis(300);
+    let store = Store::new();
+    let mut tui = Tui::open(&store, cols, rows);
+    tui.wait_for_board();
+    let first_frame = tui.wait_quiet(0, QUIET);
+    tui.send(DOWN);
+    let after = tui.wait_quiet(first_frame, QUIET);
+    tui.quit();
+    (after - first_frame, first_frame)
+}
+
+/// How much one ↓ costs on the wire (a slow SSH link pays for every byte);
+/// the figures go to BENCHMARKS.md.
+#[test]
+fn bytes_written_for_one_down_key() {
+    let (wide, wide_frame) = bytes_for_one_down(120, 40);
+    println!("120×40: first frame {wide_frame} bytes, one ↓ {wide} bytes");
+    let (narrow, narrow_frame) = bytes_for_one_down(80, 24);
+    println!("80×24: first frame {narrow_frame} bytes, one ↓ {narrow} bytes");
+    // Only what changed is sent, never the whole screen again.
+    assert!(wide * 2 < wide_frame, "{wide} bytes for ↓ at 120×40");
+    assert!(narrow * 4 < narrow_frame, "{narrow} bytes for ↓ at 80×24");
+    assert!(narrow < 1024, "{narrow} bytes for ↓ at 80×24");
+    assert!(wide < 1024, "{wide} bytes for ↓ at 120×40");
+    // With the detail pane beside the board (from 140 columns) ↓ also
+    // rewrites the pane with the next task's text; measured, not bounded.
+    let (side, side_frame) = bytes_for_one_down(160, 45);
+    println!("160×45: first frame {side_frame} bytes, one ↓ {side} bytes");
+    assert!(side * 2 < side_frame, "{side} bytes for ↓ at 160×45");
+}
