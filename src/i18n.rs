@@ -241,7 +241,7 @@ pub fn show_labels(lang: Lang) -> ShowLabels {
         history: lang.pick("Lịch sử thay đổi", "History"),
         none: lang.pick("(chưa có)", "(none)"),
         no_deadline: lang.pick("không có hạn", "no deadline"),
-        moved_from: lang.pick("gia hạn từ", "moved from"),
+        moved_from: lang.pick("hạn cũ", "was"),
     }
 }
 
@@ -264,7 +264,7 @@ pub fn target_labels(lang: Lang) -> TargetLabels {
         latest: lang.pick("Đo gần nhất", "Latest"),
         due: lang.pick("Hạn", "Due"),
         met: lang.pick("✓ đạt", "✓ met"),
-        not_met: lang.pick("✗ chưa đạt", "✗ not met"),
+        not_met: lang.pick("× chưa đạt", "× not met"),
         unmeasured: lang.pick("chưa đo", "not measured"),
     }
 }
@@ -757,8 +757,8 @@ pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static 
         A::AddEvidence => lang.pick("thêm tài liệu kiểm chứng", "add evidence"),
         A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
         A::Confirm => lang.pick(
-            "chọn / lưu (trong ghi chú: xuống dòng; ở dòng trống: lưu)",
-            "choose / save (in a note: new line; on an empty line: save)",
+            "chọn / lưu (ghi chú: xuống dòng; dòng trống: lưu)",
+            "choose / save (note: new line; empty line: save)",
         ),
         A::Cancel => lang.pick("hủy", "cancel"),
         A::Save => lang.pick("lưu ghi chú", "save the note"),
@@ -1182,5 +1182,22 @@ pub fn class_label_short(class: DeadlineClass, lang: Lang) -> String {
         (DeadlineClass::DoneOnTime, _) => lang.pick("xong đúng hạn", "done on time").into(),
         (DeadlineClass::DoneLate, _) => lang.pick("xong trễ hạn", "done late").into(),
         (other, _) => class_label(other, lang),
+    }
+}
+
+pub fn group_figures(
+    total: usize,
+    done: usize,
+    in_progress: usize,
+    overdue: usize,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{total} nhiệm vụ: √ {done} hoàn thành · ► {in_progress} đang thực hiện · ! {overdue} quá hạn"
+        ),
+        Lang::En => format!(
+            "{total} tasks: √ {done} done · ► {in_progress} in progress · ! {overdue} overdue"
+        ),
     }
 }

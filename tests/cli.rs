@@ -555,7 +555,7 @@ fn both_date_forms_store_the_same_extension() {
 
         let show = run(dir.path(), NOV_2026, &["show", "3.d"]);
         assert!(
-            show.ok().out.contains("31/03/2028 (gia hạn từ 31/12/2027)"),
+            show.ok().out.contains("31/03/2028 (hạn cũ 31/12/2027)"),
             "{}",
             show.out
         );
@@ -569,7 +569,7 @@ fn both_date_forms_store_the_same_extension() {
             show_en
                 .ok()
                 .out
-                .contains("31/03/2028 (moved from 31/12/2027)"),
+                .contains("31/03/2028 (was 31/12/2027)"),
             "{}",
             show_en.out
         );

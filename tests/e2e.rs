@@ -464,7 +464,7 @@ fn clerk_marks_a_task_done_and_notes_it() {
     // "chưa bắt đầu" → "đang thực hiện" → "hoàn thành".
     tui.pick_status("1.a.1", &[DOWN, DOWN]);
     let screen = tui.wait_until("1.a.1 shown done", TIMEOUT, |s| {
-        row(s, "1.a.1").is_some_and(|r| r.starts_with('√') && r.contains("hoàn thành"))
+        row(s, "1.a.1").is_some_and(|r| r.starts_with('√') && r.contains("xong đúng hạn"))
     });
     assert_eq!(done_count(&screen), Some(1), "{screen}");
 
@@ -643,7 +643,7 @@ fn edits_survive_a_restart() {
     tui.select("1.a.2", "1.a.2");
     tui.wait_until("1.a.2 in progress and 1.a.1 done", TIMEOUT, |s| {
         row(s, "1.a.2").is_some_and(|r| r.starts_with('►') && r.contains("trong hạn"))
-            && row(s, "1.a.1").is_some_and(|r| r.starts_with('√') && r.contains("hoàn thành"))
+            && row(s, "1.a.1").is_some_and(|r| r.starts_with('√') && r.contains("xong đúng hạn"))
     });
     tui.quit();
 }

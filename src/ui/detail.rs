@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::Context;
 use super::theme::class_symbol;
 use crate::app::TaskView;
+use crate::app::board::{Counts, GroupKey, Row};
 use crate::app::state::Focus;
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
@@ -34,15 +35,59 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
             format!(" {} ", i18n::detail_title(lang)),
             border,
         ));
-    let lines = match ctx.ui.selected_key().and_then(|k| ctx.app.view(k)) {
-        Some(view) => task_lines(ctx, &view),
-        None => vec![Line::raw(i18n::select_a_task(lang))],
+    let lines = match ctx.ui.selected_row() {
+        Some(Row::Group { key, counts, .. }) => group_lines(ctx, key, counts),
+        _ => match ctx.ui.selected_key().and_then(|k| ctx.app.view(k)) {
+            Some(view) => task_lines(ctx, &view),
+            None => vec![Line::raw(i18n::select_a_task(lang))],
+        },
     };
     let paragraph = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
         .scroll((ctx.ui.detail_scroll, 0));
     frame.render_widget(paragraph, area);
+}
+
+/// A group line's figures: what it gathers, who leads, how far it is.
+fn group_lines<'a>(ctx: &Context, key: &GroupKey, counts: &Counts) -> Vec<Line<'a>> {
+    let (lang, plan) = (ctx.ui.lang, ctx.app.plan());
+    let l = i18n::show_labels(lang);
+    let mut lines = Vec::new();
+    match key {
+        GroupKey::Area(code) => {
+            if let Some(area) = plan.area(*code) {
+                let name = sanitize_line(&i18n::area_name(area, lang)).into_owned();
+                lines.push(Line::styled(format!("{code} · {name}"), ctx.theme.title()));
+                lines.push(field(ctx, l.plan_ref, area.plan_ref.clone()));
+                lines.push(field(ctx, l.lead, unit_text(ctx, &area.lead)));
+                let coordinators: Vec<String> = area
+                    .coordinators
+                    .iter()
+                    .map(|c| unit_text(ctx, c))
+                    .collect();
+                lines.push(field(ctx, l.coordinators, coordinators.join(", ")));
+            }
+        }
+        GroupKey::Unit(_, code) => {
+            lines.push(Line::styled(unit_text(ctx, code), ctx.theme.title()))
+        }
+        _ => {}
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(i18n::group_figures(
+        counts.total,
+        counts.done,
+        counts.in_progress,
+        counts.overdue,
+        lang,
+    )));
+    lines.push(progress_line(
+        ctx,
+        l.progress,
+        (counts.completion() * 100.0).round() as u8,
+    ));
+    lines
 }
 
 fn field<'a>(ctx: &Context, label: &str, value: impl Into<Span<'a>>) -> Line<'a> {

@@ -11,7 +11,7 @@ use super::{Context, centered};
 use crate::app::state::{EvidenceForm, FilterLine, InputKind, TextInput};
 use crate::app::text_input::LineEdit;
 use crate::domain::Status;
-use crate::domain::text::sanitize_line;
+use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n;
 
 fn dialog(
@@ -67,7 +67,7 @@ pub fn filter(frame: &mut Frame, area: Rect, ctx: &Context, line: usize) {
         area,
         ctx,
         i18n::filter_title(lang),
-        56,
+        66,
         FilterLine::ALL.len() as u16 + 4,
     );
     let all = i18n::filter_all(lang);
@@ -91,10 +91,12 @@ pub fn filter(frame: &mut Frame, area: Rect, ctx: &Context, line: usize) {
                     .map(|s| i18n::status_label(s, lang).to_string()),
                 FilterLine::Overdue => Some(i18n::yes_no(filter.overdue_only, lang).to_string()),
             };
+            let value = value.unwrap_or(all.into());
+            let room = usize::from(inner.width).saturating_sub(20);
             let text = format!(
                 " {:<14} ◄ {} ►",
                 i18n::filter_line_label(*which, lang),
-                value.unwrap_or(all.into())
+                truncate_width(&value, room)
             );
             if i == line {
                 Line::styled(text, ctx.theme.selected())

@@ -28,6 +28,14 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
         lines.push(Line::raw(""));
     }
     let popup = centered(area, 72, area.height);
+    // Never scroll past the last line into an empty box.
+    let last = lines
+        .len()
+        .saturating_sub(usize::from(popup.height.saturating_sub(2)));
+    let scroll = ctx
+        .ui
+        .help_scroll
+        .min(u16::try_from(last).unwrap_or(u16::MAX));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(ctx.theme.title())
@@ -40,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
         Paragraph::new(lines)
             .block(block)
             .style(ctx.theme.base())
-            .scroll((ctx.ui.help_scroll, 0)),
+            .scroll((scroll, 0)),
         popup,
     );
 }

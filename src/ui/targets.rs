@@ -19,13 +19,14 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let width = usize::from(area.width);
     let l = i18n::target_labels(ctx.ui.lang);
     let gauge = if width >= 120 { 20 } else { 8 };
-    let title_width = width.saturating_sub(5 + 8 + 17 + gauge + 7 + 10);
+    // id, title, goal, latest, gauge with its mark, due: each with its space.
+    let title_width = width.saturating_sub(5 + 1 + 9 + 17 + gauge + 7 + 10);
     let mut lines = vec![Line::styled(
         format!(
             "{} {} {} {} {} {}",
             fit_width(l.id, 4),
             fit_width(l.target, title_width),
-            fit_width(l.goal, 7),
+            fit_width(l.goal, 8),
             fit_width(l.latest, 16),
             fit_width("", gauge + 6),
             l.due
@@ -99,7 +100,7 @@ fn target_line(
     let met = latest.is_some_and(|m| is_met(def.direction, def.value, m.value));
     let (mark, style) = match latest {
         Some(_) if met => ("√", ctx.theme.done()),
-        Some(_) => ("✗", ctx.theme.overdue()),
+        Some(_) => ("×", ctx.theme.overdue()),
         None => ("○", ctx.theme.not_started()),
     };
     Line::from(vec![
@@ -108,7 +109,7 @@ fn target_line(
             "{} ",
             fit_width(&sanitize_line(&def.short), title_width)
         )),
-        Span::raw(format!("{} ", fit_width(&goal, 7))),
+        Span::raw(format!("{} ", fit_width(&goal, 8))),
         Span::styled(format!("{} ", fit_width(&latest_text, 16)), style),
         Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
         Span::styled("░".repeat(gauge - filled.min(gauge)), ctx.theme.bar_empty()),
