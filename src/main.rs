@@ -44,3 +44,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Loading a large plan is mostly small allocations; mimalloc makes start-up
+/// and every board rebuild markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

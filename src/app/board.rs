@@ -269,20 +269,21 @@ impl App {
         self.plan()
             .tasks()
             .iter()
-            .filter_map(|def| {
-                let view = self.view(&self.current_key(def))?;
-                Some(TaskRow {
-                    key: view.key.clone(),
+            .map(|def| {
+                let key = self.current_key(def);
+                let figures = self.figures(def, &key);
+                TaskRow {
                     area: def.area,
                     depth: 0,
-                    status: view.state.status,
-                    class: view.class,
-                    progress: view.state.progress,
-                    due: view.due,
-                    lead: view.lead.to_string(),
+                    status: figures.state.status,
+                    class: figures.class,
+                    progress: figures.state.progress,
+                    due: figures.due,
+                    lead: figures.lead.to_string(),
                     rollup: None,
                     folded: false,
-                })
+                    key,
+                }
             })
             .collect()
     }

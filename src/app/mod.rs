@@ -56,6 +56,15 @@ pub struct TaskView<'a> {
     pub class: DeadlineClass,
 }
 
+/// The state in force of one occurrence, borrowed (see [`App::figures`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Figures<'a> {
+    pub state: &'a TaskState,
+    pub due: Option<NaiveDate>,
+    pub lead: &'a str,
+    pub class: DeadlineClass,
+}
+
 pub struct App {
     store: Box<dyn Store>,
     plan: Plan,
@@ -161,6 +170,33 @@ impl App {
             lead,
             class,
         })
+    }
+
+    /// The figures of one occurrence of `def`, borrowed from the loaded state:
+    /// what the board needs for every task, without copying notes and evidence.
+    pub fn figures<'a>(&'a self, def: &'a TaskDef, key: &TaskKey) -> Figures<'a> {
+        static NOT_STARTED: TaskState = TaskState {
+            status: crate::domain::Status::NotStarted,
+            progress: 0,
+            completed_on: None,
+            due: None,
+            notes: Vec::new(),
+            evidence: Vec::new(),
+            updated_at: None,
+        };
+        let state = self.tasks.get(key).unwrap_or(&NOT_STARTED);
+        let window = occurrence::window(def, self.plan.info(), key.occurrence);
+        let due = state.due.or(window.due);
+        let lead = self
+            .overrides
+            .get(&key.task)
+            .and_then(|o| o.lead.as_deref());
+        Figures {
+            state,
+            due,
+            lead: lead.unwrap_or(&def.lead),
+            class: classify(state, due, self.clock.today),
+        }
     }
 
     /// The occurrence of `def` that `today` falls in.

@@ -36,6 +36,18 @@ pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
         },
     }
     keep_selection_visible(ui);
+    read_history_when_shown(app, ui);
+}
+
+/// The history is read from the store the first time a task's detail is on
+/// screen, not at start: with a large store that keeps the first frame quick.
+fn read_history_when_shown(app: &App, ui: &mut Ui) {
+    if ui.shows_detail()
+        && ui.selected_key().is_some()
+        && let Err(e) = app.load_history()
+    {
+        flash_error(ui, i18n::app_error(&e, ui.lang));
+    }
 }
 
 /// Rebuilds the board from the app, keeping the selection on the same task.
@@ -56,6 +68,7 @@ pub fn refresh(app: &App, ui: &mut Ui) {
         .unwrap_or(ui.selected)
         .min(ui.rows.len().saturating_sub(1));
     keep_selection_visible(ui);
+    read_history_when_shown(app, ui);
 }
 
 fn keep_selection_visible(ui: &mut Ui) {

@@ -146,7 +146,6 @@ pub fn run_tui(dir: &Path, lang: Lang, config: &Config) -> Result<(), CliError> 
         return Err(CliError::NoTerminal);
     }
     let mut app = open_app(dir, "tui")?;
-    app.load_history()?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = if no_color {
         ThemeName::Mono
