@@ -566,10 +566,7 @@ fn both_date_forms_store_the_same_extension() {
         );
         let show_en = run(dir.path(), NOV_2026, &["--lang", "en", "show", "3.d"]);
         assert!(
-            show_en
-                .ok()
-                .out
-                .contains("31/03/2028 (was 31/12/2027)"),
+            show_en.ok().out.contains("31/03/2028 (was 31/12/2027)"),
             "{}",
             show_en.out
         );
