@@ -177,8 +177,10 @@ pub fn print_config(path: Option<&Path>, config: &Config, lang: Lang) {
 /// Runs one subcommand to completion.
 pub fn run(command: Command, dir: &Path, lang: Lang) -> Result<(), CliError> {
     let mut app = open_app(dir, command_name(&command))?;
-    let mut out = std::io::stdout().lock();
+    // Buffered: a listing of thousands of lines is one write, not thousands.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let wrote = execute(&mut app, command, dir, lang, &mut out)?;
+    let _ = out.flush();
     if wrote {
         backup_if_due(&app, dir);
     }
@@ -214,7 +216,8 @@ fn backup_if_due(app: &App, dir: &Path) {
 
 pub fn write_backup(app: &App, dir: &Path) -> Result<PathBuf, CliError> {
     let dump = app.dump()?;
-    let json = serde_json::to_string_pretty(&dump).map_err(|e| CliError::File {
+    // Compact: a backup is for `cchc import`, and is written every day.
+    let json = serde_json::to_string(&dump).map_err(|e| CliError::File {
         path: dir.display().to_string(),
         detail: e.to_string(),
     })?;
