@@ -1201,3 +1201,13 @@ pub fn group_figures(
         ),
     }
 }
+
+/// Open work due within the warning window: "còn 5 ngày", "hạn hôm nay".
+pub fn due_soon_label(days_left: i64, lang: Lang) -> String {
+    match (days_left, lang) {
+        (0, Lang::Vi) => "đến hạn hôm nay".into(),
+        (0, Lang::En) => "due today".into(),
+        (n, Lang::Vi) => format!("còn {n} ngày"),
+        (n, Lang::En) => format!("{n} d left"),
+    }
+}

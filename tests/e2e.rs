@@ -124,6 +124,11 @@ struct Tui {
 impl Tui {
     /// Opens the board on `store` in a terminal of `cols`×`rows`.
     fn open(store: &Store, cols: u16, rows: u16) -> Tui {
+        Tui::open_with(store, cols, rows, &[])
+    }
+
+    /// Opens the board with extra environment variables.
+    fn open_with(store: &Store, cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -140,6 +145,10 @@ impl Tui {
         command.env_remove("CCHC_LANG");
         command.env_remove("SSH_CONNECTION");
         command.env_remove("NO_COLOR");
+        command.env_remove("CCHC_TEST_PANIC");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         command.cwd(store.data());
         let child = pair.slave.spawn_command(command).expect("spawn cchc");
         // Only the child holds the terminal's slave side from now on, so
@@ -784,4 +793,46 @@ fn bytes_written_for_one_down_key() {
     let (side, side_frame) = bytes_for_one_down(160, 45);
     println!("160×45: first frame {side_frame} bytes, one ↓ {side} bytes");
     assert!(side * 2 < side_frame, "{side} bytes for ↓ at 160×45");
+}
+
+/// A panic (forced in debug builds by `CCHC_TEST_PANIC` when help opens)
+/// leaves the alternate screen, says where the crash report is, writes the
+/// report into the data folder, and loses no edit saved before it.
+#[test]
+fn a_panic_restores_the_terminal_and_writes_a_crash_report() {
+    let store = Store::new();
+    let mut tui = Tui::open_with(&store, 80, 24, &[("CCHC_TEST_PANIC", "1")]);
+    tui.wait_for_board();
+    tui.send("j");
+    tui.send("+");
+    tui.wait_for("đã lưu");
+    tui.send("?");
+    let screen = tui.wait_for("Báo cáo lỗi");
+    let status = tui.expect_exit();
+    assert!(!status.success(), "a panic must not exit 0: {status:?}");
+    assert!(
+        !tui.shared
+            .lock()
+            .unwrap()
+            .parser
+            .screen()
+            .alternate_screen(),
+        "the alternate screen was left on:\n{screen}"
+    );
+    let reports: Vec<_> = std::fs::read_dir(store.data())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("crash-"))
+        })
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let report = std::fs::read_to_string(&reports[0]).unwrap();
+    assert!(report.contains("CCHC_TEST_PANIC"), "{report}");
+    let log = store.json(&["log", "--format", "json"]);
+    assert!(
+        !log.as_array().unwrap().is_empty(),
+        "the edit before the panic was lost"
+    );
 }

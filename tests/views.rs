@@ -541,3 +541,41 @@ fn filter_values_keep_their_arrows() {
         assert!(inside.ends_with('►'), "{:?}", lines[y]);
     }
 }
+
+/// Open work due within the warning window (14 days) stands out with "~" and
+/// the days left, in colour and in Mono; the day after the window it does not.
+#[test]
+fn work_due_soon_says_how_many_days_are_left() {
+    let mut app = support::seeded_app();
+    let key = app.resolve("0.12").expect("task 0.12");
+    app.edit_task(
+        &key,
+        &[cchc::domain::Edit::Due(support::date(2026, 12, 3))],
+        None,
+    )
+    .expect("move the deadline");
+    for theme in [ThemeName::Dark, ThemeName::Mono] {
+        let ui = support::new_ui(&app, NARROW.0, NARROW.1);
+        let terminal = render(&app, &ui, NARROW.0, NARROW.1, theme);
+        let buffer = terminal.backend().buffer();
+        let y = task_row(&terminal, "0.12");
+        assert_eq!(
+            buffer[(0, y)].symbol(),
+            "~",
+            "{}",
+            support::row_text(buffer, y)
+        );
+        let state = cells_text(buffer, y, STATE_AT, PROGRESS_AT - 1);
+        assert_eq!(state.trim(), "còn 7 ngày", "{theme:?}");
+    }
+    app.edit_task(
+        &key,
+        &[cchc::domain::Edit::Due(support::date(2026, 12, 11))],
+        None,
+    )
+    .expect("move the deadline");
+    let ui = support::new_ui(&app, NARROW.0, NARROW.1);
+    let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+    let y = task_row(&terminal, "0.12");
+    assert_eq!(terminal.backend().buffer()[(0, y)].symbol(), "►");
+}

@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Context;
-use super::theme::class_symbol;
+use super::theme::{DUE_SOON_SYMBOL, class_symbol};
 use crate::app::board::{Counts, GroupKey, Row, TaskRow};
 use crate::domain::date::format_date;
+use crate::domain::status::due_soon;
 use crate::domain::text::{fit_width, matches_folded, sanitize_line, truncate_width};
 use crate::i18n;
 
@@ -146,6 +147,40 @@ fn group_line(
     ])
 }
 
+/// How a row shows its state: symbol, words and their styles.
+struct Mark {
+    symbol: &'static str,
+    symbol_style: Style,
+    text: String,
+    style: Style,
+}
+
+/// Overdue work says so; open work due within the warning window says how
+/// many days are left; a parent with an overdue sub-task carries its "!".
+fn mark(ctx: &Context, task: &TaskRow, c: &Columns) -> Mark {
+    let (lang, theme) = (ctx.ui.lang, &ctx.theme);
+    let style = theme.class(task.class);
+    let mut mark = Mark {
+        symbol: class_symbol(task.class),
+        symbol_style: style,
+        text: state_label(task.class, c, lang),
+        style,
+    };
+    if let Some(left) = due_soon(task.class, task.due, ctx.app.clock().today) {
+        mark = Mark {
+            symbol: DUE_SOON_SYMBOL,
+            symbol_style: theme.due_soon(),
+            text: i18n::due_soon_label(left, lang),
+            style: theme.due_soon(),
+        };
+    }
+    if task.rollup.is_some_and(|r| r.overdue > 0) && !task.class.is_overdue() {
+        mark.symbol = "!";
+        mark.symbol_style = theme.overdue();
+    }
+    mark
+}
+
 /// The full words when the column allows, the short form on narrow screens.
 fn state_label(class: crate::domain::DeadlineClass, c: &Columns, lang: i18n::Lang) -> String {
     if c.state >= 19 {
@@ -156,11 +191,10 @@ fn state_label(class: crate::domain::DeadlineClass, c: &Columns, lang: i18n::Lan
 }
 
 fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'static> {
-    let (lang, theme) = (ctx.ui.lang, &ctx.theme);
+    let theme = &ctx.theme;
     let Some(def) = ctx.app.plan().task(&task.key.task) else {
         return Line::raw(task.key.to_string());
     };
-    let state_style = theme.class(task.class);
     let indent = "  ".repeat(usize::from(task.depth));
     let fold = match (&task.rollup, task.folded) {
         (Some(_), true) => "► ",
@@ -184,30 +218,17 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         Style::new()
     };
     let due = task.due.map(format_date).unwrap_or_else(|| "—".into());
-    let (progress, flagged) = match task.rollup {
-        Some(r) => (r.progress, r.overdue > 0),
-        None => (task.progress, false),
-    };
-    let symbol = if flagged && !task.class.is_overdue() {
-        "!"
-    } else {
-        class_symbol(task.class)
-    };
-    let symbol_style = if flagged {
-        theme.overdue()
-    } else {
-        state_style
-    };
+    let progress = task.rollup.map_or(task.progress, |r| r.progress);
+    let mark = mark(ctx, task, c);
+    let (symbol, symbol_style, state_text, state_style) =
+        (mark.symbol, mark.symbol_style, mark.text, mark.style);
     Line::from(vec![
         Span::styled(format!("{symbol} "), symbol_style),
         Span::raw(format!("{} ", fit_width(&task.key.task, c.id))),
         Span::styled(format!("{title} "), title_style),
         Span::raw(format!("{} ", fit_width(&task.lead, c.lead))),
         Span::styled(format!("{} ", fit_width(&due, c.due)), state_style),
-        Span::styled(
-            format!("{} ", fit_width(&state_label(task.class, c, lang), c.state)),
-            state_style,
-        ),
+        Span::styled(format!("{} ", fit_width(&state_text, c.state)), state_style),
         Span::raw(format!("{:>3}%", progress)),
     ])
 }

@@ -62,6 +62,12 @@ impl Theme {
             .add_modifier(Modifier::BOLD)
     }
 
+    /// Open work due within the warning window.
+    pub fn due_soon(&self) -> Style {
+        self.color(Color::Yellow, Color::Magenta, Color::Yellow)
+            .add_modifier(Modifier::BOLD)
+    }
+
     pub fn done(&self) -> Style {
         self.color(Color::LightGreen, Color::Green, Color::LightGreen)
     }
@@ -129,6 +135,9 @@ impl Theme {
         self.color(Color::DarkGray, Color::Gray, Color::Gray)
     }
 }
+
+/// The symbol of open work due soon.
+pub const DUE_SOON_SYMBOL: &str = "~";
 
 /// The symbol beside each deadline class, chosen from the WGL4 set that
 /// Windows console fonts carry.
