@@ -949,7 +949,7 @@ pub fn history_line(entry: &crate::domain::HistoryEntry, lang: Lang) -> String {
     let reason = entry
         .reason
         .as_deref()
-        .map(|r| format!(" — {}", sanitize_line(r)))
+        .map(|r| format!(" ({})", sanitize_line(r)))
         .unwrap_or_default();
     format!(
         "#{} {} {} · {}: {} → {}{reason}",
