@@ -1211,3 +1211,23 @@ pub fn due_soon_label(days_left: i64, lang: Lang) -> String {
         (n, Lang::En) => format!("{n} d left"),
     }
 }
+
+/// A deadline as shown in a task's details; `was` is the plan's deadline when
+/// a person moved it.
+pub fn due_text(
+    due: Option<chrono::NaiveDate>,
+    was: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> String {
+    let l = show_labels(lang);
+    match (due, was) {
+        (Some(due), Some(was)) => format!(
+            "{} ({} {})",
+            format_date(due),
+            l.moved_from,
+            format_date(was)
+        ),
+        (Some(due), None) => format_date(due),
+        (None, _) => l.no_deadline.to_string(),
+    }
+}

@@ -150,6 +150,17 @@ impl App {
     }
 
     /// The view of one occurrence; `None` for an id not in the plan.
+    /// The deadline in force, and the plan's when a person moved it:
+    /// "31/03/2028 (hạn cũ 31/12/2027)".
+    pub fn due_text(view: &TaskView<'_>, lang: crate::i18n::Lang) -> String {
+        let moved = view
+            .state
+            .due
+            .zip(view.window.due)
+            .filter(|(moved, plan)| moved != plan);
+        crate::i18n::due_text(view.due, moved.map(|(_, plan)| plan), lang)
+    }
+
     pub fn view(&self, key: &TaskKey) -> Option<TaskView<'_>> {
         let def = self.plan.task(&key.task)?;
         let state = self.tasks.get(key).cloned().unwrap_or_default();
@@ -175,15 +186,7 @@ impl App {
     /// The figures of one occurrence of `def`, borrowed from the loaded state:
     /// what the board needs for every task, without copying notes and evidence.
     pub fn figures<'a>(&'a self, def: &'a TaskDef, key: &TaskKey) -> Figures<'a> {
-        static NOT_STARTED: TaskState = TaskState {
-            status: crate::domain::Status::NotStarted,
-            progress: 0,
-            completed_on: None,
-            due: None,
-            notes: Vec::new(),
-            evidence: Vec::new(),
-            updated_at: None,
-        };
+        static NOT_STARTED: TaskState = TaskState::NOT_STARTED;
         let state = self.tasks.get(key).unwrap_or(&NOT_STARTED);
         let window = occurrence::window(def, self.plan.info(), key.occurrence);
         let due = state.due.or(window.due);

@@ -235,18 +235,7 @@ fn show_text(
         line(l.occurrence, view.key.occurrence.to_string());
     }
     line(l.start, format_date(view.window.start));
-    let due = match (view.state.due, view.window.due) {
-        (Some(moved), Some(plan)) if moved != plan => {
-            format!(
-                "{} ({} {})",
-                format_date(moved),
-                l.moved_from,
-                format_date(plan)
-            )
-        }
-        _ => due_text(view, lang),
-    };
-    line(l.due, due);
+    line(l.due, App::due_text(view, lang));
     line(l.status, i18n::status_label(view.state.status, lang).into());
     line(l.class, i18n::class_label(view.class, lang));
     line(l.progress, format!("{}%", view.state.progress));

@@ -19,17 +19,22 @@ pub struct TaskState {
     pub updated_at: Option<DateTime<FixedOffset>>,
 }
 
+impl TaskState {
+    /// The state of work nobody has touched yet.
+    pub const NOT_STARTED: TaskState = TaskState {
+        status: Status::NotStarted,
+        progress: 0,
+        completed_on: None,
+        due: None,
+        notes: Vec::new(),
+        evidence: Vec::new(),
+        updated_at: None,
+    };
+}
+
 impl Default for TaskState {
     fn default() -> Self {
-        TaskState {
-            status: Status::NotStarted,
-            progress: 0,
-            completed_on: None,
-            due: None,
-            notes: Vec::new(),
-            evidence: Vec::new(),
-            updated_at: None,
-        }
+        TaskState::NOT_STARTED
     }
 }
 

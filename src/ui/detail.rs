@@ -15,7 +15,7 @@ use crate::app::state::Focus;
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::domain::{HistoryEntry, Occurrence};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 
 /// History lines shown; `cchc log ID` has the rest.
 const HISTORY_LINES: usize = 30;
@@ -136,7 +136,7 @@ fn task_lines<'a>(ctx: &Context, view: &TaskView<'a>) -> Vec<Line<'a>> {
         cadence.push_str(&format!("   {}: {}", l.occurrence, view.key.occurrence));
     }
     lines.push(field(ctx, l.cadence, cadence));
-    lines.push(field(ctx, l.due, due_text(view, lang)));
+    lines.push(field(ctx, l.due, crate::app::App::due_text(view, lang)));
     let status = i18n::status_label(view.state.status, lang);
     let class = i18n::class_label(view.class, lang);
     let state = if status == class {
@@ -167,24 +167,6 @@ fn unit_text(ctx: &Context, code: &str) -> String {
             sanitize_line(&i18n::unit_name(unit, ctx.ui.lang))
         ),
         None => code.to_string(),
-    }
-}
-
-fn due_text(view: &TaskView<'_>, lang: Lang) -> String {
-    let l = i18n::show_labels(lang);
-    match (view.state.due, view.window.due) {
-        (Some(moved), Some(plan)) if moved != plan => {
-            format!(
-                "{} ({} {})",
-                format_date(moved),
-                l.moved_from,
-                format_date(plan)
-            )
-        }
-        _ => view
-            .due
-            .map(format_date)
-            .unwrap_or_else(|| l.no_deadline.to_string()),
     }
 }
 
