@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::period::PeriodRules;
+use crate::domain::risk::RiskRules;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThemeName {
@@ -25,6 +28,10 @@ pub struct Config {
     pub lang: String,
     /// Show the key hints line at the bottom of the screen.
     pub key_hints: bool,
+    /// Review periods and their cut-offs.
+    pub periods: PeriodRules,
+    /// The at-risk thresholds.
+    pub risks: RiskRules,
 }
 
 impl Default for Config {
@@ -33,6 +40,8 @@ impl Default for Config {
             theme: ThemeName::Dark,
             lang: "vi".into(),
             key_hints: true,
+            periods: PeriodRules::default(),
+            risks: RiskRules::default(),
         }
     }
 }
@@ -89,6 +98,20 @@ mod tests {
         assert_eq!(config.theme, ThemeName::HighContrast);
         assert_eq!(config.lang, "vi");
         assert!(config.key_hints);
+    }
+
+    #[test]
+    fn period_and_risk_settings_are_partial_too() {
+        let config =
+            Config::parse("[periods]\nscheme = \"calendar\"\n[risks]\ndue_soon_days = 7\n")
+                .unwrap();
+        assert_eq!(
+            config.periods.scheme,
+            crate::domain::period::Scheme::Calendar
+        );
+        assert_eq!(config.periods.report_day, 20);
+        assert_eq!(config.risks.due_soon_days, 7);
+        assert_eq!(config.risks.behind_tolerance, 10);
     }
 
     #[test]

@@ -430,6 +430,7 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             format!("{} không được để trống.", text_field(*field, lang))
         }
         (E::EmptyText(field), Lang::En) => format!("{} must not be empty.", text_field(*field, lang)),
+        (E::BadPeriod(p), _) => bad_period(p, lang),
         (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --due, --note, --lead.".into(),
         (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --due, --note, --lead.".into(),
     }
@@ -615,6 +616,20 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
         "list.due-before" => (
             "Hạn đến hết ngày này (dd/mm/yyyy), mọi kỳ",
             "Due on or before this day (dd/mm/yyyy), every occurrence",
+        ),
+        "list.period" | "risks.period" | "triage.period" => (
+            "Kỳ báo cáo: 2026-Q1, 2026-H1, 2026-Q3 hoặc 2026 (mặc định: kỳ hiện tại)",
+            "Review period: 2026-Q1, 2026-H1, 2026-Q3 or 2026 (default: the current one)",
+        ),
+        "risks" => (
+            "Nhiệm vụ và chỉ tiêu cần lưu ý trong kỳ, kèm lý do và mức độ",
+            "Tasks and targets at risk this period, with reason and severity",
+        ),
+        "risks.area" => ("Lĩnh vực 0–6", "Reform area 0–6"),
+        "risks.unit" => ("Đơn vị chủ trì", "Lead unit"),
+        "triage" => (
+            "Rà soát nhanh việc quá hạn và cần lưu ý bằng bàn phím",
+            "Keyboard triage of overdue and at-risk work",
         ),
         "list.search" => (
             "Tìm theo mã hoặc nội dung, có dấu hay không dấu đều được",
@@ -977,9 +992,14 @@ pub fn period_name(period: crate::domain::period::Period, lang: Lang) -> String 
     }
 }
 
-pub fn period_status(period: crate::domain::period::Period, days_left: i64, lang: Lang) -> String {
+pub fn period_status(
+    period: crate::domain::period::Period,
+    report_due: chrono::NaiveDate,
+    days_left: i64,
+    lang: Lang,
+) -> String {
     let name = period_name(period, lang);
-    let due = period.report_due().format("%d/%m").to_string();
+    let due = report_due.format("%d/%m").to_string();
     match lang {
         Lang::Vi if days_left >= 0 => format!("Kỳ {name}: báo cáo {due}, còn {days_left} ngày"),
         Lang::Vi => format!("Kỳ {name}: hạn báo cáo {due} đã qua"),
@@ -1229,5 +1249,140 @@ pub fn due_text(
         ),
         (Some(due), None) => format_date(due),
         (None, _) => l.no_deadline.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------- risks
+
+pub fn severity_label(severity: crate::domain::risk::Severity, lang: Lang) -> &'static str {
+    use crate::domain::risk::Severity as S;
+    match severity {
+        S::High => lang.pick("cao", "high"),
+        S::Medium => lang.pick("vừa", "medium"),
+        S::Low => lang.pick("thấp", "low"),
+    }
+}
+
+/// A task's reason in the words a meeting understands.
+pub fn task_reason(reason: &crate::domain::risk::TaskReason, lang: Lang) -> String {
+    use crate::domain::risk::TaskReason as R;
+    match (reason, lang) {
+        (R::Overdue { days }, Lang::Vi) => format!("quá hạn {days} ngày"),
+        (R::Overdue { days }, Lang::En) => format!("overdue {days} days"),
+        (R::DueSoon { days_left: 0 }, _) => lang.pick("đến hạn hôm nay", "due today").into(),
+        (R::DueSoon { days_left }, Lang::Vi) => format!("còn {days_left} ngày đến hạn"),
+        (R::DueSoon { days_left }, Lang::En) => format!("due in {days_left} days"),
+        (R::DueInPeriod { due }, Lang::Vi) => {
+            format!("đến hạn trong kỳ ({}), chưa xong", format_date(*due))
+        }
+        (R::DueInPeriod { due }, Lang::En) => {
+            format!("due this period ({}), not done", format_date(*due))
+        }
+        (R::Behind { progress, expected }, Lang::Vi) => {
+            format!("tiến độ {progress}%, theo kế hoạch cần {expected}%")
+        }
+        (R::Behind { progress, expected }, Lang::En) => {
+            format!("progress {progress}%, the schedule expects {expected}%")
+        }
+        (R::NotUpdated { since }, Lang::Vi) => format!("chưa cập nhật từ {}", format_date(*since)),
+        (R::NotUpdated { since }, Lang::En) => format!("not updated since {}", format_date(*since)),
+        (R::Paused, _) => lang.pick("đang tạm dừng", "paused").into(),
+        (R::ChildOverdue { child }, Lang::Vi) => format!("nhiệm vụ con {child} quá hạn"),
+        (R::ChildOverdue { child }, Lang::En) => format!("sub-task {child} overdue"),
+    }
+}
+
+/// A target's reason, with what is needed per month to get back on path.
+pub fn target_reason(reason: &crate::domain::risk::TargetReason, unit: &str, lang: Lang) -> String {
+    use crate::domain::risk::TargetReason as R;
+    let unit = if unit.starts_with('%') { "%" } else { unit };
+    match (reason, lang) {
+        (
+            R::OffPath {
+                value,
+                expected,
+                per_month,
+            },
+            Lang::Vi,
+        ) => format!(
+            "đạt {}{unit}, theo lộ trình cần {}{unit}; cần thêm {}{unit}/tháng",
+            decimal(*value, lang),
+            decimal((expected * 10.0).round() / 10.0, lang),
+            decimal((per_month * 10.0).round() / 10.0, lang)
+        ),
+        (
+            R::OffPath {
+                value,
+                expected,
+                per_month,
+            },
+            Lang::En,
+        ) => format!(
+            "at {}{unit}, the path expects {}{unit}; needs {}{unit} a month",
+            decimal(*value, lang),
+            decimal((expected * 10.0).round() / 10.0, lang),
+            decimal((per_month * 10.0).round() / 10.0, lang)
+        ),
+        (R::NotMeasured, _) => lang
+            .pick("chưa có số đo trong kỳ", "no measurement this period")
+            .into(),
+    }
+}
+
+/// One line per rule, for help and the README.
+pub fn risk_rules_explained(rules: &crate::domain::risk::RiskRules, lang: Lang) -> Vec<String> {
+    let (soon, slack) = (rules.due_soon_days, rules.behind_tolerance);
+    match lang {
+        Lang::Vi => vec![
+            "! quá hạn: chưa xong mà đã qua hạn (mức cao)".into(),
+            format!("~ sắp đến hạn: chưa xong, còn {soon} ngày trở xuống (mức vừa)"),
+            format!("~ chậm tiến độ: tiến độ thấp hơn đường thẳng từ ngày bắt đầu đến hạn quá {slack} điểm % (mức vừa)"),
+            "~ nhiệm vụ con quá hạn (mức vừa)".into(),
+            "· đến hạn trong kỳ mà chưa xong (mức thấp)".into(),
+            "· chưa cập nhật từ ngày chốt số liệu kỳ trước (mức thấp)".into(),
+            "· đang tạm dừng (mức thấp)".into(),
+            "chỉ tiêu: số đo gần nhất dưới lộ trình thẳng từ mốc đầu đến giá trị của giai đoạn; hoặc chưa đo trong kỳ".into(),
+        ],
+        Lang::En => vec![
+            "! overdue: not done and past its deadline (high)".into(),
+            format!("~ due soon: not done, {soon} days or fewer left (medium)"),
+            format!("~ behind: progress more than {slack} points below the straight line from start to deadline (medium)"),
+            "~ a sub-task is overdue (medium)".into(),
+            "· due within the period and not done (low)".into(),
+            "· not updated since the previous period's cut-off (low)".into(),
+            "· paused (low)".into(),
+            "targets: the latest measurement below the straight path from the baseline to the phase value; or none this period".into(),
+        ],
+    }
+}
+
+pub fn bad_period(typed: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Kỳ “{typed}” không hợp lệ. Nhập 2026-Q1 (quý I), 2026-H1 (6 tháng), 2026-Q3 (quý III) hoặc 2026 (năm)."
+        ),
+        Lang::En => format!(
+            "“{typed}” is not a period. Type 2026-Q1, 2026-H1 (six months), 2026-Q3 or 2026 (the year)."
+        ),
+    }
+}
+
+pub fn no_risks(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không có nhiệm vụ hay chỉ tiêu nào cần lưu ý trong kỳ.",
+        "Nothing at risk this period.",
+    )
+}
+
+/// "Kỳ Năm 2026, tính đến 26/11/2026".
+pub fn review_heading(
+    period: crate::domain::period::Period,
+    as_of: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let name = period_name(period, lang);
+    match lang {
+        Lang::Vi => format!("Kỳ {name}, tính đến {}", format_date(as_of)),
+        Lang::En => format!("{name}, as of {}", format_date(as_of)),
     }
 }

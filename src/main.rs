@@ -33,8 +33,8 @@ fn main() -> ExitCode {
         return ExitCode::from(cli::EXIT_STORE);
     };
     let result = match parsed.command {
-        None => cli::run_tui(&dir, lang, &config),
-        Some(command) => cli::run(command, &dir, lang),
+        None => cli::run_tui(&dir, lang, &config, None),
+        Some(command) => cli::run(command, &dir, lang, &config),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -28,6 +28,8 @@ pub struct Options {
     pub key_hints: bool,
     /// Where crash reports go (the data folder).
     pub crash_dir: PathBuf,
+    /// Start in triage rather than on the board.
+    pub triage: bool,
 }
 
 /// Runs the board until the user quits or a signal asks us to stop.

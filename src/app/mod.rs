@@ -7,6 +7,7 @@ pub mod action;
 pub mod actor;
 pub mod board;
 mod query;
+pub mod risks;
 pub mod state;
 pub mod text_input;
 pub mod update;
@@ -22,6 +23,8 @@ use crate::domain::edit::{
 };
 use crate::domain::error::TextField;
 use crate::domain::occurrence::{self, Window};
+use crate::domain::period::{Period, PeriodRules};
+use crate::domain::risk::{Review, RiskRules};
 use crate::domain::status::classify;
 use crate::domain::text::{MAX_NOTE_CHARS, validate_text};
 use crate::domain::{
@@ -76,6 +79,10 @@ pub struct App {
     history: OnceCell<Vec<HistoryEntry>>,
     clock: Clock,
     who: String,
+    /// The review period shown and judged; the one holding today by default.
+    period: Period,
+    period_rules: PeriodRules,
+    risk_rules: RiskRules,
 }
 
 impl App {
@@ -90,6 +97,9 @@ impl App {
             history: OnceCell::new(),
             clock,
             who,
+            period: Period::containing(clock.today, &PeriodRules::default()),
+            period_rules: PeriodRules::default(),
+            risk_rules: RiskRules::default(),
         })
     }
 
@@ -118,6 +128,42 @@ impl App {
         self.clock
     }
 
+    /// The settings of the config file; the period becomes the one holding today.
+    pub fn set_rules(&mut self, period_rules: PeriodRules, risk_rules: RiskRules) {
+        self.period_rules = period_rules;
+        self.risk_rules = risk_rules;
+        self.period = Period::containing(self.clock.today, &period_rules);
+    }
+
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    pub fn set_period(&mut self, period: Period) {
+        self.period = period;
+    }
+
+    pub fn period_rules(&self) -> &PeriodRules {
+        &self.period_rules
+    }
+
+    pub fn risk_rules(&self) -> &RiskRules {
+        &self.risk_rules
+    }
+
+    /// The review of the selected period: judged as of today, or as of the
+    /// cut-off of a period already closed.
+    pub fn review(&self) -> Review {
+        let rules = &self.period_rules;
+        let cutoff = self.period.cutoff(rules);
+        Review {
+            as_of: self.clock.today.min(cutoff),
+            cutoff,
+            start: self.period.start(rules),
+            previous_cutoff: self.period.previous().cutoff(rules),
+        }
+    }
+
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
     }
@@ -134,7 +180,7 @@ impl App {
         let def = self.plan.task(&id).ok_or_else(unknown)?;
         let info = self.plan.info();
         let occurrence = match occurrence {
-            None => occurrence::occurrence_at(def, info, self.clock.today),
+            None => self.current_key(def).occurrence,
             Some(o) if occurrence::has_occurrence(def, info, o) => o,
             Some(o) => {
                 return Err(InputError::UnknownOccurrence {
@@ -171,7 +217,7 @@ impl App {
             .get(&key.task)
             .and_then(|o| o.lead.as_deref())
             .unwrap_or(&def.lead);
-        let class = classify(&state, due, self.clock.today);
+        let class = classify(&state, due, self.review().as_of);
         Some(TaskView {
             def,
             key: key.clone(),
@@ -198,15 +244,17 @@ impl App {
             state,
             due,
             lead: lead.unwrap_or(&def.lead),
-            class: classify(state, due, self.clock.today),
+            class: classify(state, due, self.review().as_of),
         }
     }
 
-    /// The occurrence of `def` that `today` falls in.
+    /// The occurrence of `def` the selected period reviews: the one its
+    /// cut-off falls in.
     pub fn current_key(&self, def: &TaskDef) -> TaskKey {
+        let cutoff = self.period.cutoff(&self.period_rules);
         TaskKey {
             task: def.id.clone(),
-            occurrence: occurrence::occurrence_at(def, self.plan.info(), self.clock.today),
+            occurrence: occurrence::occurrence_at(def, self.plan.info(), cutoff),
         }
     }
 

@@ -58,10 +58,29 @@ pub enum Command {
     },
     Backup,
     Config,
+    Risks(RisksArgs),
+    Triage {
+        #[arg(long)]
+        period: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RisksArgs {
+    #[arg(long)]
+    pub period: Option<String>,
+    #[arg(long)]
+    pub area: Option<String>,
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    #[arg(long)]
+    pub period: Option<String>,
     #[arg(long)]
     pub area: Option<String>,
     #[arg(long)]

@@ -15,6 +15,7 @@ use crate::app::{App, AppError, HistoryFilter, TaskFilter};
 use crate::config::{Config, ThemeName};
 use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
+use crate::domain::period::Period;
 use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
 use crate::domain::{Catalog, Edit, Evidence, InputError};
 use crate::i18n::{self, Lang};
@@ -86,8 +87,9 @@ pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
         })
 }
 
-/// Opens the store for `what` (a word for the lock file) and the application on it.
-pub fn open_app(dir: &Path, what: &str) -> Result<App, CliError> {
+/// Opens the store for `what` (a word for the lock file) and the application
+/// on it, with the period and risk settings of `config`.
+pub fn open_app(dir: &Path, what: &str, config: &Config) -> Result<App, CliError> {
     let bundled = Catalog::bundled().map_err(AppError::from)?;
     let holder = format!(
         "pid {}, {}, cchc {what}",
@@ -96,7 +98,19 @@ pub fn open_app(dir: &Path, what: &str) -> Result<App, CliError> {
     );
     let store = SledStore::open(dir, &bundled, &holder).map_err(AppError::from)?;
     let clock = Clock::from_env().map_err(|e| CliError::BadToday(e.0))?;
-    Ok(App::open(Box::new(store), clock, actor::current_actor())?)
+    let mut app = App::open(Box::new(store), clock, actor::current_actor())?;
+    app.set_rules(config.periods, config.risks);
+    Ok(app)
+}
+
+/// Selects the period typed with `--period`, if any.
+fn select_period(app: &mut App, typed: Option<&str>) -> Result<(), CliError> {
+    if let Some(typed) = typed {
+        let period =
+            Period::parse(typed).ok_or_else(|| InputError::BadPeriod(typed.to_string()))?;
+        app.set_period(period);
+    }
+    Ok(())
 }
 
 #[derive(Debug)]
@@ -139,13 +153,22 @@ impl CliError {
     }
 }
 
-/// Opens the board on the store in `dir`; a backup is written on the way out.
-pub fn run_tui(dir: &Path, lang: Lang, config: &Config) -> Result<(), CliError> {
+/// Opens the board (or triage, with `triage`) on the store in `dir`; a backup
+/// is written on the way out.
+pub fn run_tui(
+    dir: &Path,
+    lang: Lang,
+    config: &Config,
+    triage: Option<Option<String>>,
+) -> Result<(), CliError> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CliError::NoTerminal);
     }
-    let mut app = open_app(dir, "tui")?;
+    let mut app = open_app(dir, "tui", config)?;
+    if let Some(period) = &triage {
+        select_period(&mut app, period.as_deref())?;
+    }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = if no_color {
         ThemeName::Mono
@@ -157,6 +180,7 @@ pub fn run_tui(dir: &Path, lang: Lang, config: &Config) -> Result<(), CliError> 
         theme: crate::ui::Theme::new(theme),
         key_hints: config.key_hints,
         crash_dir: dir.to_path_buf(),
+        triage: triage.is_some(),
     };
     let result = crate::tui::run(&mut app, &options);
     write_backup(&app, dir)?;
@@ -175,8 +199,11 @@ pub fn print_config(path: Option<&Path>, config: &Config, lang: Lang) {
 }
 
 /// Runs one subcommand to completion.
-pub fn run(command: Command, dir: &Path, lang: Lang) -> Result<(), CliError> {
-    let mut app = open_app(dir, command_name(&command))?;
+pub fn run(command: Command, dir: &Path, lang: Lang, config: &Config) -> Result<(), CliError> {
+    if let Command::Triage { period } = command {
+        return run_tui(dir, lang, config, Some(period));
+    }
+    let mut app = open_app(dir, command_name(&command), config)?;
     // Buffered: a listing of thousands of lines is one write, not thousands.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let wrote = execute(&mut app, command, dir, lang, &mut out)?;
@@ -202,6 +229,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::Catalog { .. } => "catalog",
         Command::Backup => "backup",
         Command::Config => "config",
+        Command::Risks(_) => "risks",
+        Command::Triage { .. } => "triage",
     }
 }
 
@@ -238,6 +267,7 @@ fn execute(
 ) -> Result<bool, CliError> {
     match command {
         Command::List(list) => {
+            select_period(app, list.period.as_deref())?;
             let filter = task_filter(app, &list)?;
             render::list(app, &app.list(&filter), list.format, lang, out);
             Ok(false)
@@ -322,7 +352,14 @@ fn execute(
             let _ = writeln!(out, "{message}");
             Ok(!written.is_empty())
         }
-        Command::Config => Ok(false),
+        Command::Config | Command::Triage { .. } => Ok(false),
+        Command::Risks(risks) => {
+            select_period(app, risks.period.as_deref())?;
+            let area = parse_area(app, risks.area.as_deref())?;
+            let unit = parse_unit(app, risks.unit.as_deref())?;
+            render::risks(app, area, unit.as_deref(), risks.format, lang, out);
+            Ok(false)
+        }
         Command::Backup => {
             let path = write_backup(app, dir)?;
             let _ = writeln!(
@@ -378,10 +415,8 @@ fn set_task(
     Ok(true)
 }
 
-fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter, CliError> {
-    let area = list
-        .area
-        .as_deref()
+fn parse_area(app: &App, typed: Option<&str>) -> Result<Option<u8>, InputError> {
+    typed
         .map(|a| {
             a.trim()
                 .parse::<u8>()
@@ -389,17 +424,23 @@ fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter, CliError>
                 .filter(|n| app.plan().area(*n).is_some())
                 .ok_or_else(|| InputError::UnknownArea(a.to_string()))
         })
-        .transpose()?;
-    let unit = list
-        .unit
-        .as_deref()
+        .transpose()
+}
+
+fn parse_unit(app: &App, typed: Option<&str>) -> Result<Option<String>, InputError> {
+    typed
         .map(|u| {
             app.plan()
                 .unit_by_typed_code(u)
                 .map(|unit| unit.code.clone())
                 .ok_or_else(|| app.unknown_unit(u))
         })
-        .transpose()?;
+        .transpose()
+}
+
+fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter, CliError> {
+    let area = parse_area(app, list.area.as_deref())?;
+    let unit = parse_unit(app, list.unit.as_deref())?;
     let status = list
         .status
         .as_deref()

@@ -449,3 +449,134 @@ pub fn saved(app: &App, subject: &str, count: usize, lang: Lang, out: &mut impl 
     let time = app.clock().now.format("%H:%M:%S").to_string();
     let _ = writeln!(out, "{}", i18n::saved(count, subject, &time, lang));
 }
+
+/// `cchc risks`: flagged tasks then flagged targets, most severe first.
+pub fn risks(
+    app: &App,
+    area: Option<u8>,
+    unit: Option<&str>,
+    format: Format,
+    lang: Lang,
+    out: &mut impl Write,
+) {
+    let tasks: Vec<_> = app
+        .task_risks()
+        .into_iter()
+        .filter(|f| area.is_none_or(|a| f.area == a) && unit.is_none_or(|u| f.lead == u))
+        .collect();
+    let targets: Vec<_> = app
+        .target_risks()
+        .into_iter()
+        .filter(|f| area.is_none_or(|a| f.def.area == a) && unit.is_none_or(|u| f.def.lead == u))
+        .collect();
+    let title = |key: &TaskKey| {
+        app.plan()
+            .task(&key.task)
+            .map(|t| t.short.clone())
+            .unwrap_or_default()
+    };
+    match format {
+        Format::Json => {
+            let mut items: Vec<serde_json::Value> = tasks
+                .iter()
+                .map(|f| {
+                    let reasons: Vec<_> = f
+                        .reasons
+                        .iter()
+                        .map(|r| json!({"rule": r.code(), "severity": r.severity(), "text": i18n::task_reason(r, lang), "detail": r}))
+                        .collect();
+                    json!({"kind": "task", "id": f.key.to_string(), "area": f.area, "lead": f.lead,
+                           "title": title(&f.key), "severity": f.severity(), "reasons": reasons})
+                })
+                .collect();
+            items.extend(targets.iter().map(|f| {
+                let reasons: Vec<_> = f
+                    .reasons
+                    .iter()
+                    .map(|r| json!({"severity": r.severity(), "text": i18n::target_reason(r, &f.def.unit, lang), "detail": r}))
+                    .collect();
+                json!({"kind": "target", "id": f.def.id, "area": f.def.area, "lead": f.def.lead,
+                       "title": f.def.short, "severity": f.severity(), "reasons": reasons})
+            }));
+            print_json(out, &items);
+        }
+        Format::Tsv => {
+            let _ = writeln!(out, "kind\tid\tseverity\treasons\tarea\tlead\ttitle");
+            for f in &tasks {
+                let reasons: Vec<String> = f
+                    .reasons
+                    .iter()
+                    .map(|r| i18n::task_reason(r, lang))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "task\t{}\t{}\t{}\t{}\t{}\t{}",
+                    f.key,
+                    i18n::severity_label(f.severity(), lang),
+                    reasons.join("; "),
+                    f.area,
+                    f.lead,
+                    sanitize_line(&title(&f.key))
+                );
+            }
+            for f in &targets {
+                let reasons: Vec<String> = f
+                    .reasons
+                    .iter()
+                    .map(|r| i18n::target_reason(r, &f.def.unit, lang))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "target\t{}\t{}\t{}\t{}\t{}\t{}",
+                    f.def.id,
+                    i18n::severity_label(f.severity(), lang),
+                    reasons.join("; "),
+                    f.def.area,
+                    f.def.lead,
+                    sanitize_line(&f.def.short)
+                );
+            }
+        }
+        Format::Table => {
+            if tasks.is_empty() && targets.is_empty() {
+                let _ = writeln!(out, "{}", i18n::no_risks(lang));
+                return;
+            }
+            let review = app.review();
+            let heading = i18n::review_heading(app.period(), review.as_of, lang);
+            let _ = writeln!(out, "{heading}");
+            for f in &tasks {
+                let reasons: Vec<String> = f
+                    .reasons
+                    .iter()
+                    .map(|r| i18n::task_reason(r, lang))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{} {} {} {} — {}",
+                    fit(i18n::severity_label(f.severity(), lang), 5),
+                    fit(&f.key.to_string(), 12),
+                    fit(&f.lead, 7),
+                    fit(&title(&f.key), 40),
+                    reasons.join("; ")
+                );
+            }
+            for f in &targets {
+                let reasons: Vec<String> = f
+                    .reasons
+                    .iter()
+                    .map(|r| i18n::target_reason(r, &f.def.unit, lang))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{} {} {} {} — {}",
+                    fit(i18n::severity_label(f.severity(), lang), 5),
+                    fit(&f.def.id, 12),
+                    fit(&f.def.lead, 7),
+                    fit(&f.def.short, 40),
+                    reasons.join("; ")
+                );
+            }
+        }
+    }
+}

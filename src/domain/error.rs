@@ -23,6 +23,8 @@ pub enum InputError {
     BadStatus(String),
     #[error("bad number {0}")]
     BadNumber(String),
+    #[error("bad period {0}")]
+    BadPeriod(String),
     #[error("text too long in {field:?}: {chars} > {max}")]
     TextTooLong {
         field: TextField,

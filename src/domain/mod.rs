@@ -9,6 +9,7 @@ pub mod error;
 pub mod history;
 pub mod occurrence;
 pub mod period;
+pub mod risk;
 pub mod status;
 pub mod target;
 pub mod task;

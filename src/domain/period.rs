@@ -41,29 +41,78 @@ impl PeriodKind {
     }
 }
 
+/// How the office reviews: the Ministry's CCHC calendar (data cut off on the
+/// 14th, report by the 20th of the period's last month) or calendar quarters,
+/// halves and years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scheme {
+    #[default]
+    Ministry,
+    Calendar,
+}
+
+/// The period settings of the config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PeriodRules {
+    pub scheme: Scheme,
+    /// Ministry scheme: the data cut-off day of the period's last month.
+    pub cutoff_day: u32,
+    /// Ministry scheme: the report is due by this day of that month; calendar
+    /// scheme: this many days after the period ends.
+    pub report_day: u32,
+}
+
+impl Default for PeriodRules {
+    fn default() -> Self {
+        PeriodRules {
+            scheme: Scheme::Ministry,
+            cutoff_day: 14,
+            report_day: 20,
+        }
+    }
+}
+
 impl Period {
     /// First day of the data the period covers.
-    pub fn start(self) -> NaiveDate {
-        match self.kind {
-            PeriodKind::Q3 => ymd(self.year, 6, 15),
-            _ => ymd(self.year - 1, 12, 15),
+    pub fn start(self, rules: &PeriodRules) -> NaiveDate {
+        match (rules.scheme, self.kind) {
+            (Scheme::Ministry, PeriodKind::Q3) => ymd(self.year, 6, rules.cutoff_day + 1),
+            (Scheme::Ministry, _) => ymd(self.year - 1, 12, rules.cutoff_day + 1),
+            (Scheme::Calendar, PeriodKind::Q3) => ymd(self.year, 7, 1),
+            (Scheme::Calendar, _) => ymd(self.year, 1, 1),
         }
     }
 
-    /// The data cut-off: the 14th of the period's last month.
-    pub fn cutoff(self) -> NaiveDate {
-        ymd(self.year, self.kind.cutoff_month(), 14)
+    /// The day the period's data is cut off.
+    pub fn cutoff(self, rules: &PeriodRules) -> NaiveDate {
+        let month = self.kind.cutoff_month();
+        match rules.scheme {
+            Scheme::Ministry => ymd(self.year, month, rules.cutoff_day),
+            Scheme::Calendar => last_day(self.year, month),
+        }
     }
 
-    /// The report is sent no later than the 20th of the period's last month.
-    pub fn report_due(self) -> NaiveDate {
-        ymd(self.year, self.kind.cutoff_month(), 20)
+    /// The day the report is due.
+    pub fn report_due(self, rules: &PeriodRules) -> NaiveDate {
+        match rules.scheme {
+            Scheme::Ministry => ymd(self.year, self.kind.cutoff_month(), rules.report_day),
+            Scheme::Calendar => {
+                self.cutoff(rules) + chrono::Duration::days(i64::from(rules.report_day))
+            }
+        }
     }
 
     /// The period a day's review belongs to: the earliest-closing period whose
-    /// data window holds it (15/9–14/12 belongs to the year's report).
-    pub fn containing(date: NaiveDate) -> Period {
-        let year = if date > ymd(date.year(), 12, 14) {
+    /// data window holds it (in the Ministry's calendar 15/9–14/12 belongs to
+    /// the year's report).
+    pub fn containing(date: NaiveDate, rules: &PeriodRules) -> Period {
+        let next_year = Period {
+            year: date.year() + 1,
+            kind: PeriodKind::Q1,
+        };
+        let year = if date >= next_year.start(rules) {
             date.year() + 1
         } else {
             date.year()
@@ -71,11 +120,69 @@ impl Period {
         PeriodKind::ALL
             .into_iter()
             .map(|kind| Period { year, kind })
-            .find(|p| p.start() <= date && date <= p.cutoff())
+            .find(|p| p.start(rules) <= date && date <= p.cutoff(rules))
             .unwrap_or(Period {
                 year,
                 kind: PeriodKind::Year,
             })
+    }
+
+    /// The period before, in cut-off order (Q1, 6 months, Q3, year).
+    pub fn previous(self) -> Period {
+        match self.kind {
+            PeriodKind::Q1 => Period {
+                year: self.year - 1,
+                kind: PeriodKind::Year,
+            },
+            PeriodKind::H1 => Period {
+                year: self.year,
+                kind: PeriodKind::Q1,
+            },
+            PeriodKind::Q3 => Period {
+                year: self.year,
+                kind: PeriodKind::H1,
+            },
+            PeriodKind::Year => Period {
+                year: self.year,
+                kind: PeriodKind::Q3,
+            },
+        }
+    }
+
+    pub fn next(self) -> Period {
+        match self.kind {
+            PeriodKind::Q1 => Period {
+                year: self.year,
+                kind: PeriodKind::H1,
+            },
+            PeriodKind::H1 => Period {
+                year: self.year,
+                kind: PeriodKind::Q3,
+            },
+            PeriodKind::Q3 => Period {
+                year: self.year,
+                kind: PeriodKind::Year,
+            },
+            PeriodKind::Year => Period {
+                year: self.year + 1,
+                kind: PeriodKind::Q1,
+            },
+        }
+    }
+
+    /// Parses `2026-Q1`, `2026-H1`, `2026-Q3` or `2026` (any case).
+    pub fn parse(text: &str) -> Option<Period> {
+        let text = text.trim().to_ascii_uppercase();
+        let (year, kind) = match text.split_once(['-', '/']) {
+            Some((year, "Q1")) => (year, PeriodKind::Q1),
+            Some((year, "H1" | "6T")) => (year, PeriodKind::H1),
+            Some((year, "Q3")) => (year, PeriodKind::Q3),
+            Some((year, "Y" | "NAM")) => (year, PeriodKind::Year),
+            Some(_) => return None,
+            None => (text.as_str(), PeriodKind::Year),
+        };
+        let year: i32 = year.parse().ok().filter(|y| (2000..=2100).contains(y))?;
+        Some(Period { year, kind })
     }
 
     /// `2026-Q1`, `2026-H1`, `2026-Q3`, `2026`.
@@ -87,6 +194,15 @@ impl Period {
             PeriodKind::Year => self.year.to_string(),
         }
     }
+}
+
+fn last_day(year: i32, month: u32) -> NaiveDate {
+    let next = if month == 12 {
+        ymd(year + 1, 1, 1)
+    } else {
+        ymd(year, month + 1, 1)
+    };
+    next.pred_opt().unwrap_or(next)
 }
 
 impl fmt::Display for Period {
@@ -109,7 +225,8 @@ mod tests {
 
     #[test]
     fn each_day_belongs_to_the_earliest_closing_period() {
-        let p = |date| Period::containing(date).code();
+        let rules = PeriodRules::default();
+        let p = |date| Period::containing(date, &rules).code();
         assert_eq!(p(d(2026, 1, 10)), "2026-Q1");
         assert_eq!(p(d(2026, 3, 14)), "2026-Q1");
         assert_eq!(p(d(2026, 3, 15)), "2026-H1");
@@ -122,12 +239,45 @@ mod tests {
 
     #[test]
     fn windows_follow_the_ministry_calendar() {
+        let rules = PeriodRules::default();
         let q1 = Period {
             year: 2027,
             kind: PeriodKind::Q1,
         };
-        assert_eq!(q1.start(), d(2026, 12, 15));
-        assert_eq!(q1.cutoff(), d(2027, 3, 14));
-        assert_eq!(q1.report_due(), d(2027, 3, 20));
+        assert_eq!(q1.start(&rules), d(2026, 12, 15));
+        assert_eq!(q1.cutoff(&rules), d(2027, 3, 14));
+        assert_eq!(q1.report_due(&rules), d(2027, 3, 20));
+    }
+
+    #[test]
+    fn calendar_periods_end_with_their_month() {
+        let rules = PeriodRules {
+            scheme: Scheme::Calendar,
+            cutoff_day: 14,
+            report_day: 10,
+        };
+        let h1 = Period {
+            year: 2028,
+            kind: PeriodKind::H1,
+        };
+        assert_eq!(h1.start(&rules), d(2028, 1, 1));
+        assert_eq!(h1.cutoff(&rules), d(2028, 6, 30));
+        assert_eq!(h1.report_due(&rules), d(2028, 7, 10));
+        assert_eq!(Period::containing(d(2028, 12, 20), &rules).code(), "2028");
+        assert_eq!(Period::containing(d(2028, 2, 29), &rules).code(), "2028-Q1");
+    }
+
+    #[test]
+    fn periods_parse_walk_and_print() {
+        for code in ["2026-Q1", "2026-H1", "2026-Q3", "2026"] {
+            assert_eq!(Period::parse(code).unwrap().code(), code);
+        }
+        assert_eq!(Period::parse("2026-q3").unwrap().code(), "2026-Q3");
+        assert_eq!(Period::parse("2026-Q2"), None);
+        assert_eq!(Period::parse("26"), None);
+        let p = Period::parse("2026").unwrap();
+        assert_eq!(p.next().code(), "2027-Q1");
+        assert_eq!(p.next().previous(), p);
+        assert_eq!(Period::parse("2027-Q1").unwrap().previous().code(), "2026");
     }
 }

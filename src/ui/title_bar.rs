@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Context;
-use crate::domain::period::Period;
 use crate::domain::text::sanitize_line;
 use crate::i18n;
 
@@ -45,8 +44,9 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     }
     // The period of today, right-aligned, when the chips leave room for it.
     let today = ctx.app.clock().today;
-    let period = Period::containing(today);
-    let text = i18n::period_status(period, (period.report_due() - today).num_days(), lang);
+    let period = ctx.app.period();
+    let due = period.report_due(ctx.app.period_rules());
+    let text = i18n::period_status(period, due, (due - today).num_days(), lang);
     let used: usize = spans.iter().map(Span::width).sum();
     let width = text.chars().count() + 1;
     if used + width < usize::from(area.width) {

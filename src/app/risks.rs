@@ -1,0 +1,149 @@
+//! The period's flags: every task occurrence and target at risk, with its
+//! reasons, most severe first. The rules themselves are in `domain::risk`.
+
+use super::App;
+use crate::domain::risk::{
+    Severity, TargetReason, TaskFacts, TaskReason, assess_target, assess_task,
+};
+use crate::domain::{TargetDef, TaskKey};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlaggedTask {
+    pub key: TaskKey,
+    pub area: u8,
+    pub lead: String,
+    /// Most severe first.
+    pub reasons: Vec<TaskReason>,
+}
+
+impl FlaggedTask {
+    pub fn severity(&self) -> Severity {
+        self.reasons
+            .first()
+            .map_or(Severity::Low, TaskReason::severity)
+    }
+
+    fn overdue_days(&self) -> i64 {
+        self.reasons
+            .iter()
+            .find_map(|r| match r {
+                TaskReason::Overdue { days } => Some(*days),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlaggedTarget<'a> {
+    pub def: &'a TargetDef,
+    pub reasons: Vec<TargetReason>,
+}
+
+impl FlaggedTarget<'_> {
+    pub fn severity(&self) -> Severity {
+        self.reasons
+            .iter()
+            .map(TargetReason::severity)
+            .max()
+            .unwrap_or(Severity::Low)
+    }
+}
+
+impl App {
+    /// The reasons one occurrence is at risk in the selected period.
+    pub fn task_reasons(&self, key: &TaskKey) -> Vec<TaskReason> {
+        let Some(def) = self.plan().task(&key.task) else {
+            return Vec::new();
+        };
+        let figures = self.figures(def, key);
+        let window = crate::domain::occurrence::window(def, self.plan().info(), key.occurrence);
+        let facts = TaskFacts {
+            state: figures.state,
+            window,
+            due: figures.due,
+            class: figures.class,
+        };
+        let mut reasons = assess_task(facts, &self.review(), self.risk_rules());
+        if !figures.class.is_done() {
+            for child in self.plan().children(&def.id) {
+                let child_key = self.current_key(child);
+                if self.figures(child, &child_key).class.is_overdue() {
+                    reasons.push(TaskReason::ChildOverdue {
+                        child: child.id.clone(),
+                    });
+                }
+            }
+        }
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.severity()));
+        reasons
+    }
+
+    /// Every flagged occurrence of the period: the period's own occurrence of
+    /// each task, and any earlier occurrence still overdue. Most severe first,
+    /// then the longest overdue, then plan order.
+    pub fn task_risks(&self) -> Vec<FlaggedTask> {
+        let as_of = self.review().as_of;
+        let mut flagged = Vec::new();
+        for def in self.plan().tasks() {
+            let current = self.current_key(def);
+            for occurrence in self.occurrences(def) {
+                let key = TaskKey {
+                    task: def.id.clone(),
+                    occurrence,
+                };
+                let earlier = occurrence < current.occurrence;
+                if !earlier && key != current {
+                    continue;
+                }
+                let reasons = if earlier {
+                    let figures = self.figures(def, &key);
+                    match figures.class {
+                        crate::domain::DeadlineClass::Overdue(days)
+                            if figures.due.is_some_and(|d| d < as_of) =>
+                        {
+                            vec![TaskReason::Overdue { days }]
+                        }
+                        _ => Vec::new(),
+                    }
+                } else {
+                    self.task_reasons(&key)
+                };
+                if !reasons.is_empty() {
+                    let lead = self.figures(def, &key).lead.to_string();
+                    flagged.push(FlaggedTask {
+                        key,
+                        area: def.area,
+                        lead,
+                        reasons,
+                    });
+                }
+            }
+        }
+        flagged.sort_by_key(|f| {
+            (
+                std::cmp::Reverse(f.severity()),
+                std::cmp::Reverse(f.overdue_days()),
+            )
+        });
+        flagged
+    }
+
+    /// Every flagged target of the period, most severe first.
+    pub fn target_risks(&self) -> Vec<FlaggedTarget<'_>> {
+        let review = self.review();
+        let start = self.plan().info().start;
+        let mut flagged: Vec<FlaggedTarget> = self
+            .plan()
+            .targets()
+            .iter()
+            .map(|def| FlaggedTarget {
+                def,
+                reasons: assess_target(def, &self.target_state(&def.id), start, &review),
+            })
+            .filter(|f| !f.reasons.is_empty())
+            .collect();
+        flagged.sort_by_key(|f| std::cmp::Reverse(f.severity()));
+        flagged
+    }
+}
