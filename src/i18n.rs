@@ -140,6 +140,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Title => lang.pick("nội dung", "title"),
         Field::Added => lang.pick("thêm vào danh mục", "added to catalog"),
         Field::CatalogVersion => lang.pick("phiên bản danh mục", "catalog version"),
+        Field::Agenda => lang.pick("đưa vào chương trình họp", "meeting agenda"),
     }
 }
 
@@ -156,6 +157,7 @@ pub fn value_text(value: &Value, lang: Lang) -> String {
             format!("{} ({})", decimal(*value, lang), format_date(*on))
         }
         Value::Number(n) => n.to_string(),
+        Value::Flag(on) => yes_no(*on, lang).into(),
     }
 }
 
@@ -352,6 +354,7 @@ fn text_field(field: TextField, lang: Lang) -> &'static str {
         TextField::DocumentSummary => lang.pick("Trích yếu", "The summary"),
         TextField::Link => lang.pick("Đường dẫn", "The link"),
         TextField::Search => lang.pick("Từ khóa tìm kiếm", "The search text"),
+        TextField::Reason => lang.pick("Lý do", "The reason"),
     }
 }
 
@@ -751,6 +754,22 @@ pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static 
         A::SwitchPane => lang.pick("chuyển khung", "switch pane"),
         A::ScrollUp => lang.pick("cuộn lên", "scroll up"),
         A::ScrollDown => lang.pick("cuộn xuống", "scroll down"),
+        A::PreviousPeriod => lang.pick("kỳ báo cáo trước", "previous period"),
+        A::NextPeriod => lang.pick("kỳ báo cáo sau", "next period"),
+        A::ShowRisks => lang.pick("việc cần lưu ý trong kỳ", "what is at risk this period"),
+        A::StartTriage => lang.pick(
+            "rà soát nhanh việc quá hạn, cần lưu ý",
+            "triage overdue and at-risk work",
+        ),
+        A::MarkDone => lang.pick("đã xong", "done"),
+        A::Extend => lang.pick("gia hạn (phải ghi lý do)", "extend (a reason is required)"),
+        A::ToggleAgenda => lang.pick(
+            "đưa vào / bỏ khỏi chương trình họp",
+            "put on / take off the agenda",
+        ),
+        A::Skip => lang.pick("bỏ qua", "skip"),
+        A::GoBack => lang.pick("quay lại việc trước", "back to the previous item"),
+        A::EndTriage => lang.pick("kết thúc, xem tổng kết", "end, see the summary"),
         A::CycleGrouping => lang.pick(
             "nhóm theo lĩnh vực / đơn vị / tình trạng / tháng",
             "group by area / unit / state / month",
@@ -808,6 +827,14 @@ pub fn hint_label(action: crate::app::action::Action, lang: Lang) -> &'static st
         A::Cancel => lang.pick("hủy", "cancel"),
         A::Save => lang.pick("lưu", "save"),
         A::Up | A::Down => lang.pick("di chuyển", "move"),
+        A::StartTriage => lang.pick("rà soát", "triage"),
+        A::MarkDone => lang.pick("xong", "done"),
+        A::Extend => lang.pick("gia hạn", "extend"),
+        A::TypeProgress => lang.pick("tiến độ", "progress"),
+        A::ToggleAgenda => lang.pick("đưa vào họp", "agenda"),
+        A::Skip => lang.pick("bỏ qua", "skip"),
+        A::GoBack => lang.pick("lùi", "back"),
+        A::EndTriage => lang.pick("kết thúc", "end"),
         other => action_label(other, lang),
     }
 }
@@ -819,6 +846,8 @@ pub fn mode_title(mode: crate::keymap::Mode, lang: Lang) -> &'static str {
         M::SearchResults => lang.pick("Khi đang tìm", "While searching"),
         M::Detail => lang.pick("Khung chi tiết", "Detail pane"),
         M::Targets => lang.pick("Chỉ tiêu", "Targets"),
+        M::Risks => lang.pick("Việc cần lưu ý", "At risk"),
+        M::Triage => lang.pick("Rà soát nhanh", "Triage"),
         M::Help => lang.pick("Trợ giúp", "Help"),
         M::Picker => lang.pick("Hộp chọn (trạng thái, bộ lọc)", "Pickers (status, filter)"),
         M::Input => lang.pick("Ô nhập", "Text fields"),
@@ -1287,6 +1316,12 @@ pub fn task_reason(reason: &crate::domain::risk::TaskReason, lang: Lang) -> Stri
         (R::NotUpdated { since }, Lang::Vi) => format!("chưa cập nhật từ {}", format_date(*since)),
         (R::NotUpdated { since }, Lang::En) => format!("not updated since {}", format_date(*since)),
         (R::Paused, _) => lang.pick("đang tạm dừng", "paused").into(),
+        (R::EarlierOverdue { occurrence, days }, Lang::Vi) => {
+            format!("kỳ {occurrence} quá hạn {days} ngày")
+        }
+        (R::EarlierOverdue { occurrence, days }, Lang::En) => {
+            format!("{occurrence} overdue {days} days")
+        }
         (R::ChildOverdue { child }, Lang::Vi) => format!("nhiệm vụ con {child} quá hạn"),
         (R::ChildOverdue { child }, Lang::En) => format!("sub-task {child} overdue"),
     }
@@ -1334,7 +1369,7 @@ pub fn risk_rules_explained(rules: &crate::domain::risk::RiskRules, lang: Lang) 
     let (soon, slack) = (rules.due_soon_days, rules.behind_tolerance);
     match lang {
         Lang::Vi => vec![
-            "! quá hạn: chưa xong mà đã qua hạn (mức cao)".into(),
+            "! quá hạn: chưa xong mà đã qua hạn, kể cả kỳ trước của việc định kỳ (mức cao)".into(),
             format!("~ sắp đến hạn: chưa xong, còn {soon} ngày trở xuống (mức vừa)"),
             format!("~ chậm tiến độ: tiến độ thấp hơn đường thẳng từ ngày bắt đầu đến hạn quá {slack} điểm % (mức vừa)"),
             "~ nhiệm vụ con quá hạn (mức vừa)".into(),
@@ -1344,7 +1379,7 @@ pub fn risk_rules_explained(rules: &crate::domain::risk::RiskRules, lang: Lang) 
             "chỉ tiêu: số đo gần nhất dưới lộ trình thẳng từ mốc đầu đến giá trị của giai đoạn; hoặc chưa đo trong kỳ".into(),
         ],
         Lang::En => vec![
-            "! overdue: not done and past its deadline (high)".into(),
+            "! overdue: not done and past its deadline, earlier occurrences of recurring work included (high)".into(),
             format!("~ due soon: not done, {soon} days or fewer left (medium)"),
             format!("~ behind: progress more than {slack} points below the straight line from start to deadline (medium)"),
             "~ a sub-task is overdue (medium)".into(),
@@ -1384,5 +1419,108 @@ pub fn review_heading(
     match lang {
         Lang::Vi => format!("Kỳ {name}, tính đến {}", format_date(as_of)),
         Lang::En => format!("{name}, as of {}", format_date(as_of)),
+    }
+}
+
+pub fn risks_title(
+    period: crate::domain::period::Period,
+    as_of: chrono::NaiveDate,
+    tasks: usize,
+    targets: usize,
+    lang: Lang,
+) -> String {
+    let heading = review_heading(period, as_of, lang);
+    match lang {
+        Lang::Vi => format!("{heading}: {tasks} việc và {targets} chỉ tiêu cần lưu ý"),
+        Lang::En => format!("{heading}: {tasks} tasks and {targets} targets at risk"),
+    }
+}
+
+pub fn targets_group(lang: Lang) -> &'static str {
+    lang.pick("Chỉ tiêu", "Targets")
+}
+
+pub fn reasons_title(lang: Lang) -> &'static str {
+    lang.pick("Cần lưu ý vì:", "At risk because:")
+}
+
+pub fn on_agenda(lang: Lang) -> &'static str {
+    lang.pick("đã đưa vào chương trình họp", "on the meeting's agenda")
+}
+
+pub fn triage_title(period: crate::domain::period::Period, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Rà soát nhanh — kỳ {}", period_name(period, lang)),
+        Lang::En => format!("Triage — {}", period_name(period, lang)),
+    }
+}
+
+pub fn triage_summary_title(decided: usize, queued: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Tổng kết rà soát: {decided} quyết định trên {queued} việc"),
+        Lang::En => format!("Triage summary: {decided} decisions on {queued} items"),
+    }
+}
+
+pub fn triage_summary_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Mọi quyết định đã được lưu. Enter hoặc Esc để về bảng nhiệm vụ.",
+        "Every decision is saved. Enter or Esc returns to the board.",
+    )
+}
+
+pub fn decision_label(decision: &crate::app::state::Decision, lang: Lang) -> &'static str {
+    use crate::app::state::Decision as D;
+    match decision {
+        D::Done => lang.pick("xong", "done"),
+        D::Extended(_) => lang.pick("gia hạn đến", "extended to"),
+        D::Progress => lang.pick("cập nhật tiến độ", "progress updated"),
+        D::Note => lang.pick("thêm ghi chú", "note added"),
+        D::Agenda(true) => lang.pick("đưa vào họp", "put on the agenda"),
+        D::Agenda(false) => lang.pick("bỏ khỏi chương trình họp", "taken off the agenda"),
+        D::Skipped => lang.pick("bỏ qua", "skipped"),
+    }
+}
+
+pub fn extend_title(lang: Lang) -> &'static str {
+    lang.pick("Gia hạn", "Extend")
+}
+
+pub fn extend_labels(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("Hạn mới (dd/mm/yyyy)", "New deadline (dd/mm/yyyy)"),
+        lang.pick(
+            "Lý do gia hạn (bắt buộc, ghi vào lịch sử)",
+            "Reason (required, kept in the history)",
+        ),
+    ]
+}
+
+pub fn extend_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tab/Enter ô tiếp · Enter ở ô lý do để lưu · Esc hủy",
+        "Tab/Enter next field · Enter on the reason saves · Esc cancels",
+    )
+}
+
+pub fn reason_column(lang: Lang) -> &'static str {
+    lang.pick("Cần lưu ý", "At risk")
+}
+
+/// Behind schedule, in the board's narrow state column: "chậm: 20/86%".
+pub fn behind_label(progress: u8, expected: u8, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("chậm: {progress}/{expected}%"),
+        Lang::En => format!("behind {progress}/{expected}%"),
+    }
+}
+
+/// An earlier occurrence overdue, in the board's state column: with the
+/// occurrence when the column has room ("kỳ 2026 quá hạn"), else "kỳ cũ quá hạn".
+pub fn earlier_overdue_label(occurrence: Option<&str>, lang: Lang) -> String {
+    match (occurrence, lang) {
+        (Some(occ), Lang::Vi) => format!("kỳ {occ} quá hạn"),
+        (Some(occ), Lang::En) => format!("{occ} overdue"),
+        (None, _) => lang.pick("kỳ cũ quá hạn", "earlier overdue").into(),
     }
 }

@@ -14,6 +14,8 @@ pub enum Mode {
     SearchResults,
     Detail,
     Targets,
+    Risks,
+    Triage,
     Help,
     Picker,
     Input,
@@ -34,11 +36,13 @@ impl Mode {
         matches!(self, Mode::Input | Mode::Editor)
     }
 
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Board,
         Mode::SearchResults,
         Mode::Detail,
         Mode::Targets,
+        Mode::Risks,
+        Mode::Triage,
         Mode::Help,
         Mode::Picker,
         Mode::Input,
@@ -157,6 +161,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Board, &[K::Char('x')], A::ClearFilters, false),
     bind(M::Board, &[K::Char('o')], A::CycleGrouping, true),
     bind(M::Board, &[K::Char('c')], A::ShowTargets, false),
+    bind(M::Board, &[K::Char('r')], A::ShowRisks, false),
+    bind(M::Board, &[K::Char('t')], A::StartTriage, true),
+    bind(M::Board, &[K::Char('[')], A::PreviousPeriod, false),
+    bind(M::Board, &[K::Char(']')], A::NextPeriod, false),
     bind(M::Board, &[K::Char('s')], A::PickStatus, true),
     bind(
         M::Board,
@@ -184,8 +192,33 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Targets, &[K::Up, K::Char('k')], A::Up, false),
     bind(M::Targets, &[K::Down, K::Char('j')], A::Down, false),
     bind(M::Targets, &[K::Esc, K::Char('c')], A::Back, true),
+    bind(M::Targets, &[K::Char('[')], A::PreviousPeriod, false),
+    bind(M::Targets, &[K::Char(']')], A::NextPeriod, false),
     bind(M::Targets, &[K::Char('?')], A::ShowHelp, true),
     bind(M::Targets, &[K::Char('q'), K::Ctrl('c')], A::Quit, true),
+    // Risks of the period
+    bind(M::Risks, &[K::Up, K::Char('k')], A::Up, false),
+    bind(M::Risks, &[K::Down, K::Char('j')], A::Down, false),
+    bind(M::Risks, &[K::PageUp], A::PageUp, false),
+    bind(M::Risks, &[K::PageDown], A::PageDown, false),
+    bind(M::Risks, &[K::Char('o')], A::CycleGrouping, true),
+    bind(M::Risks, &[K::Char('t')], A::StartTriage, true),
+    bind(M::Risks, &[K::Char('[')], A::PreviousPeriod, false),
+    bind(M::Risks, &[K::Char(']')], A::NextPeriod, false),
+    bind(M::Risks, &[K::Esc, K::Char('r')], A::Back, true),
+    bind(M::Risks, &[K::Char('?')], A::ShowHelp, true),
+    bind(M::Risks, &[K::Char('q'), K::Ctrl('c')], A::Quit, true),
+    // Triage: one key per decision, the queue moves on by itself
+    bind(M::Triage, &[K::Char('x')], A::MarkDone, true),
+    bind(M::Triage, &[K::Char('e')], A::Extend, true),
+    bind(M::Triage, &[K::Char('p')], A::TypeProgress, true),
+    bind(M::Triage, &[K::Char('n')], A::AddNote, true),
+    bind(M::Triage, &[K::Char('!')], A::ToggleAgenda, true),
+    bind(M::Triage, &[K::Char(' ')], A::Skip, true),
+    bind(M::Triage, &[K::Char('b')], A::GoBack, true),
+    bind(M::Triage, &[K::Char('q'), K::Esc], A::EndTriage, true),
+    bind(M::Triage, &[K::Char('?')], A::ShowHelp, false),
+    bind(M::Triage, &[K::Ctrl('c')], A::Quit, false),
     // Help
     bind(M::Help, &[K::Up, K::Char('k')], A::ScrollUp, false),
     bind(M::Help, &[K::Down, K::Char('j')], A::ScrollDown, false),

@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::actor::Clock;
 use crate::app::state::Ui;
-use crate::app::update::{paste, refresh, update};
+use crate::app::update::{paste, refresh, start_triage, update};
 use crate::i18n::{self, Lang};
 use crate::keymap::{self, Key};
 use crate::ui::{self, Context, Theme};
@@ -83,6 +83,9 @@ fn event_loop(
     let size = terminal.size()?;
     fit_to(&mut ui, size.width, size.height, options.key_hints);
     refresh(app, &mut ui);
+    if options.triage {
+        start_triage(app, &mut ui);
+    }
     // Polling starts crossterm's reader, and with it its resize handler, so a
     // resize before the first key is not lost; keys typed ahead are applied.
     while event::poll(Duration::ZERO)? {

@@ -238,6 +238,16 @@ fn all_actions() -> Vec<Action> {
         A::Insert('a'),
         A::Paste,
         A::Resize(100, 30),
+        A::PreviousPeriod,
+        A::NextPeriod,
+        A::ShowRisks,
+        A::StartTriage,
+        A::MarkDone,
+        A::Extend,
+        A::ToggleAgenda,
+        A::Skip,
+        A::GoBack,
+        A::EndTriage,
     ]
 }
 
@@ -288,7 +298,17 @@ fn every_action_is_listed(action: Action) {
         | A::DeleteForward
         | A::Insert(_)
         | A::Paste
-        | A::Resize(..) => {}
+        | A::Resize(..)
+        | A::PreviousPeriod
+        | A::NextPeriod
+        | A::ShowRisks
+        | A::StartTriage
+        | A::MarkDone
+        | A::Extend
+        | A::ToggleAgenda
+        | A::Skip
+        | A::GoBack
+        | A::EndTriage => {}
     }
 }
 
@@ -297,7 +317,7 @@ fn fingerprint(ui: &Ui) -> String {
     let mut folded: Vec<String> = ui.folded.iter().map(|f| format!("{f:?}")).collect();
     folded.sort();
     format!(
-        "{:?} {:?} {:?} {:?} {:?} {folded:?} {} {} {:?} {} {} {} {:?} {:?} {} {}",
+        "{:?} {:?} {:?} {:?} {:?} {folded:?} {} {} {:?} {} {} {} {:?} {:?} {} {} {:?} {:?}",
         ui.screen,
         ui.focus,
         ui.overlay,
@@ -313,6 +333,8 @@ fn fingerprint(ui: &Ui) -> String {
         ui.last_saved,
         ui.undo.len(),
         ui.quit,
+        ui.summary,
+        ui.triage,
     )
 }
 

@@ -100,6 +100,7 @@ fn first_open_seeds_the_catalog_and_nothing_else() {
             tasks: Default::default(),
             overrides: Default::default(),
             targets: Default::default(),
+            agenda: Default::default(),
         }
     );
     assert_eq!(store.history_since(0).unwrap(), Vec::new());

@@ -152,6 +152,7 @@ pub fn generate(tasks: usize, today: NaiveDate) -> Generated {
             tasks: states,
             overrides: Vec::new(),
             targets: Vec::new(),
+            agenda: Vec::new(),
             history,
         },
         today,

@@ -17,7 +17,12 @@ pub enum Action {
     SwitchPane,
     ScrollUp,
     ScrollDown,
+    // Periods
+    PreviousPeriod,
+    NextPeriod,
     // Views
+    ShowRisks,
+    StartTriage,
     CycleGrouping,
     ShowTargets,
     ShowHelp,
@@ -37,6 +42,13 @@ pub enum Action {
     AddNote,
     AddEvidence,
     Undo,
+    // Triage decisions (progress and note reuse the board's)
+    MarkDone,
+    Extend,
+    ToggleAgenda,
+    Skip,
+    GoBack,
+    EndTriage,
     // Dialogs and text boxes
     Confirm,
     Cancel,

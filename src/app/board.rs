@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 
 use super::App;
+use crate::domain::risk::TaskReason;
 use crate::domain::{DeadlineClass, Status, TaskKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,13 +80,13 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, class: DeadlineClass, status: Status) {
+    fn add(&mut self, row: &TaskRow) {
         self.total += 1;
-        match class {
-            DeadlineClass::Overdue(_) => self.overdue += 1,
+        match row.class {
+            _ if row.has_overdue() => self.overdue += 1,
             DeadlineClass::Cancelled => self.cancelled += 1,
             c if c.is_done() => self.done += 1,
-            _ if status == Status::InProgress => self.in_progress += 1,
+            _ if row.status == Status::InProgress => self.in_progress += 1,
             _ => {}
         }
     }
@@ -121,7 +122,16 @@ pub struct TaskRow {
     pub lead: String,
     /// For a parent: how many sub-tasks, their mean progress, how many overdue.
     pub rollup: Option<Rollup>,
+    /// The most severe reason it is at risk in the period, if any.
+    pub reason: Option<TaskReason>,
     pub folded: bool,
+}
+
+impl TaskRow {
+    /// Overdue itself, or an earlier occurrence of it is.
+    pub fn has_overdue(&self) -> bool {
+        self.class.is_overdue() || matches!(self.reason, Some(TaskReason::EarlierOverdue { .. }))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -179,7 +189,7 @@ impl Summary {
             tasks: rows.len(),
             with_deadline: rows.iter().filter(|r| r.due.is_some()).count(),
             done: rows.iter().filter(|r| r.class.is_done()).count(),
-            overdue: rows.iter().filter(|r| r.class.is_overdue()).count(),
+            overdue: rows.iter().filter(|r| r.has_overdue()).count(),
         }
     }
 
@@ -249,7 +259,7 @@ impl App {
         for (key, tasks) in groups {
             let mut counts = Counts::default();
             for t in &tasks {
-                counts.add(t.class, t.status);
+                counts.add(t);
             }
             let group_folded = folded.contains(&Fold::Group(key.clone()));
             rows.push(Row::Group {
@@ -282,6 +292,7 @@ impl App {
                     lead: figures.lead.to_string(),
                     rollup: None,
                     folded: false,
+                    reason: self.task_reasons(&key).into_iter().next(),
                     key,
                 }
             })

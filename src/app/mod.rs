@@ -28,8 +28,8 @@ use crate::domain::risk::{Review, RiskRules};
 use crate::domain::status::classify;
 use crate::domain::text::{MAX_NOTE_CHARS, validate_text};
 use crate::domain::{
-    Catalog, Change, DeadlineClass, Edit, HistoryEntry, InputError, Measurement, Occurrence,
-    Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
+    AgendaMark, Catalog, Change, DeadlineClass, Edit, HistoryEntry, InputError, Measurement,
+    Occurrence, Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
 };
 use crate::store::{Commit, Dump, Store, StoreError};
 
@@ -74,6 +74,7 @@ pub struct App {
     tasks: BTreeMap<TaskKey, TaskState>,
     overrides: BTreeMap<String, TaskOverride>,
     targets: BTreeMap<String, TargetState>,
+    agenda: BTreeMap<TaskKey, AgendaMark>,
     /// The whole history, oldest first: read on first use (listing tasks
     /// never needs it), then kept in step with every commit.
     history: OnceCell<Vec<HistoryEntry>>,
@@ -94,6 +95,7 @@ impl App {
             tasks: snapshot.tasks,
             overrides: snapshot.overrides,
             targets: snapshot.targets,
+            agenda: snapshot.agenda,
             history: OnceCell::new(),
             clock,
             who,
@@ -369,6 +371,46 @@ impl App {
         }
     }
 
+    pub fn is_on_agenda(&self, key: &TaskKey) -> bool {
+        self.agenda.contains_key(key)
+    }
+
+    /// The occurrences flagged for the meeting's agenda, in key order.
+    pub fn agenda(&self) -> impl Iterator<Item = &TaskKey> {
+        self.agenda.keys()
+    }
+
+    /// Puts an occurrence on the meeting's agenda, or takes it off; saved and
+    /// recorded in the history like any edit.
+    pub fn toggle_agenda(&mut self, key: &TaskKey) -> Result<Vec<HistoryEntry>, AppError> {
+        if self.plan.task(&key.task).is_none() {
+            return Err(InputError::UnknownTask(key.to_string()).into());
+        }
+        let on = !self.is_on_agenda(key);
+        let mark = on.then(|| AgendaMark {
+            at: self.clock.now,
+            who: self.who.clone(),
+        });
+        let change = Change {
+            subject: Subject::Task(key.clone()),
+            field: crate::domain::Field::Agenda,
+            old: crate::domain::Value::Flag(!on),
+            new: crate::domain::Value::Flag(on),
+        };
+        let commit = Commit {
+            agenda: vec![(key.clone(), mark.clone())],
+            history: vec![HistoryEntry::new(change, self.clock.now, &self.who, None)],
+            ..Commit::default()
+        };
+        let written = self.store.commit(commit)?;
+        match mark {
+            Some(mark) => self.agenda.insert(key.clone(), mark),
+            None => self.agenda.remove(key),
+        };
+        self.remember(&written);
+        Ok(written)
+    }
+
     pub fn target_state(&self, id: &str) -> TargetState {
         self.targets.get(id).cloned().unwrap_or_default()
     }
@@ -497,6 +539,7 @@ impl App {
         self.tasks = snapshot.tasks;
         self.overrides = snapshot.overrides;
         self.targets = snapshot.targets;
+        self.agenda = snapshot.agenda;
         Ok(())
     }
 

@@ -65,6 +65,22 @@ impl App {
             class: figures.class,
         };
         let mut reasons = assess_task(facts, &self.review(), self.risk_rules());
+        for occurrence in self
+            .occurrences(def)
+            .into_iter()
+            .filter(|o| *o < key.occurrence)
+        {
+            let earlier = TaskKey {
+                task: def.id.clone(),
+                occurrence,
+            };
+            if let crate::domain::DeadlineClass::Overdue(days) = self.figures(def, &earlier).class {
+                reasons.push(TaskReason::EarlierOverdue {
+                    occurrence: occurrence.to_string(),
+                    days,
+                });
+            }
+        }
         if !figures.class.is_done() {
             for child in self.plan().children(&def.id) {
                 let child_key = self.current_key(child);
@@ -107,7 +123,10 @@ impl App {
                         _ => Vec::new(),
                     }
                 } else {
-                    self.task_reasons(&key)
+                    // Earlier occurrences are listed on their own.
+                    let mut reasons = self.task_reasons(&key);
+                    reasons.retain(|r| !matches!(r, TaskReason::EarlierOverdue { .. }));
+                    reasons
                 };
                 if !reasons.is_empty() {
                     let lead = self.figures(def, &key).lead.to_string();

@@ -16,6 +16,8 @@ pub enum Screen {
     #[default]
     Board,
     Targets,
+    Risks,
+    Triage,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,6 +88,58 @@ impl FilterLine {
     ];
 }
 
+/// What triage decided for one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Done,
+    Extended(chrono::NaiveDate),
+    Progress,
+    Note,
+    Agenda(bool),
+    Skipped,
+}
+
+/// A triage session: the period's flagged occurrences, most severe first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Triage {
+    pub queue: Vec<TaskKey>,
+    pub position: usize,
+    pub decisions: Vec<(TaskKey, Decision)>,
+    /// The decision a dialog is open for, recorded once it is saved.
+    pub pending: Option<Decision>,
+    /// The queue is through (or ended): the summary shows.
+    pub finished: bool,
+}
+
+impl Triage {
+    pub fn current(&self) -> Option<&TaskKey> {
+        if self.finished {
+            None
+        } else {
+            self.queue.get(self.position)
+        }
+    }
+}
+
+/// A new deadline and the reason for it (required).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExtendForm {
+    pub date: LineEdit,
+    pub reason: LineEdit,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl ExtendForm {
+    pub fn field(&mut self) -> &mut LineEdit {
+        if self.focus == 0 {
+            &mut self.date
+        } else {
+            &mut self.reason
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
@@ -94,6 +148,7 @@ pub enum Overlay {
     Input(TextInput),
     Note(NoteEditor),
     Evidence(EvidenceForm),
+    Extend(ExtendForm),
 }
 
 /// A confirmed search: its words, folded, and where the selection was.
@@ -142,6 +197,8 @@ pub struct Ui {
     pub flash: Option<Flash>,
     pub last_saved: Option<DateTime<FixedOffset>>,
     pub undo: Vec<UndoRecord>,
+    pub triage: Triage,
+    pub risk_selected: usize,
     pub quit: bool,
 }
 
@@ -169,6 +226,8 @@ impl Ui {
             flash: None,
             last_saved: None,
             undo: Vec::new(),
+            triage: Triage::default(),
+            risk_selected: 0,
             quit: false,
         }
     }
@@ -178,9 +237,11 @@ impl Ui {
         match &self.overlay {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::StatusPicker { .. } | Overlay::Filter { .. }) => Mode::Picker,
-            Some(Overlay::Input(_) | Overlay::Evidence(_)) => Mode::Input,
+            Some(Overlay::Input(_) | Overlay::Evidence(_) | Overlay::Extend(_)) => Mode::Input,
             Some(Overlay::Note(_)) => Mode::Editor,
             None if self.screen == Screen::Targets => Mode::Targets,
+            None if self.screen == Screen::Risks => Mode::Risks,
+            None if self.screen == Screen::Triage => Mode::Triage,
             None if self.focus == Focus::Detail => Mode::Detail,
             None if self.search.is_some() => Mode::SearchResults,
             None => Mode::Board,
@@ -191,8 +252,12 @@ impl Ui {
         self.rows.get(self.selected)
     }
 
-    /// The occurrence under the selection, if the selection is a task.
+    /// The occurrence edits apply to: triage's current item, or the task
+    /// under the board's selection.
     pub fn selected_key(&self) -> Option<&TaskKey> {
+        if self.screen == Screen::Triage {
+            return self.triage.current();
+        }
         self.selected_row().and_then(Row::task).map(|t| &t.key)
     }
 

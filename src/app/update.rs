@@ -3,8 +3,8 @@
 use super::action::Action;
 use super::board::Row;
 use super::state::{
-    EvidenceForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay, Screen, Search,
-    TextInput, Ui, UndoRecord,
+    Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
+    Screen, Search, TextInput, Triage, Ui, UndoRecord,
 };
 use super::text_input::{LineEdit, TextArea};
 use super::{App, AppError};
@@ -13,6 +13,8 @@ use crate::domain::error::TextField;
 use crate::domain::text::{
     MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, fold, matches_folded, validate_text,
 };
+use chrono::Datelike;
+
 use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Status, TaskKey};
 use crate::i18n;
 use crate::keymap::Mode;
@@ -29,6 +31,8 @@ pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
             Mode::Board | Mode::SearchResults => board(app, ui, action),
             Mode::Detail => detail(app, ui, action),
             Mode::Targets => targets(app, ui, action),
+            Mode::Risks => risks(app, ui, action),
+            Mode::Triage => triage(app, ui, action),
             Mode::Help => help(ui, action),
             Mode::Picker => picker(app, ui, action),
             Mode::Input => input(app, ui, action),
@@ -107,6 +111,13 @@ fn board(app: &mut App, ui: &mut Ui, action: Action) {
             refresh(app, ui);
         }
         Action::ShowTargets => ui.screen = Screen::Targets,
+        Action::ShowRisks => {
+            ui.risk_selected = 0;
+            ui.screen = Screen::Risks;
+        }
+        Action::StartTriage => start_triage(app, ui),
+        Action::PreviousPeriod => change_period(app, ui, false),
+        Action::NextPeriod => change_period(app, ui, true),
         Action::ShowHelp => open_help(ui),
         Action::StartSearch => start_search(app, ui),
         Action::NextMatch => jump_to_match(app, ui, true),
@@ -306,15 +317,170 @@ fn detail(app: &mut App, ui: &mut Ui, action: Action) {
     }
 }
 
-fn targets(app: &App, ui: &mut Ui, action: Action) {
+fn targets(app: &mut App, ui: &mut Ui, action: Action) {
     let count = app.plan().targets().len();
     match action {
+        Action::PreviousPeriod => change_period(app, ui, false),
+        Action::NextPeriod => change_period(app, ui, true),
         Action::Up => ui.target_selected = ui.target_selected.saturating_sub(1),
         Action::Down => ui.target_selected = (ui.target_selected + 1).min(count.saturating_sub(1)),
         Action::Back => ui.screen = Screen::Board,
         Action::ShowHelp => open_help(ui),
         _ => {}
     }
+}
+
+/// Moves to the previous or next review period, within the plan's years.
+fn change_period(app: &mut App, ui: &mut Ui, forward: bool) {
+    let period = app.period();
+    let next = if forward {
+        period.next()
+    } else {
+        period.previous()
+    };
+    let years = app.plan().info().start.year()..=app.plan().info().end.year() + 1;
+    if years.contains(&next.year) {
+        app.set_period(next);
+        refresh(app, ui);
+    }
+}
+
+fn risks(app: &mut App, ui: &mut Ui, action: Action) {
+    let count = app.task_risks().len() + app.target_risks().len();
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Up => ui.risk_selected = ui.risk_selected.saturating_sub(1),
+        Action::Down => ui.risk_selected = (ui.risk_selected + 1).min(last),
+        Action::PageUp => ui.risk_selected = ui.risk_selected.saturating_sub(ui.page.max(1)),
+        Action::PageDown => ui.risk_selected = (ui.risk_selected + ui.page.max(1)).min(last),
+        Action::CycleGrouping => {
+            ui.grouping = ui.grouping.next();
+            refresh(app, ui);
+        }
+        Action::StartTriage => start_triage(app, ui),
+        Action::PreviousPeriod => change_period(app, ui, false),
+        Action::NextPeriod => change_period(app, ui, true),
+        Action::Back => ui.screen = Screen::Board,
+        Action::ShowHelp => open_help(ui),
+        _ => {}
+    }
+}
+
+/// Starts triage on the period's flagged occurrences: overdue first, then the
+/// rest, most severe first.
+pub fn start_triage(app: &App, ui: &mut Ui) {
+    let queue = app.task_risks().into_iter().map(|f| f.key).collect();
+    ui.triage = Triage {
+        queue,
+        ..Triage::default()
+    };
+    ui.triage.finished = ui.triage.queue.is_empty();
+    ui.screen = Screen::Triage;
+    read_history_when_shown(app, ui);
+}
+
+fn triage(app: &mut App, ui: &mut Ui, action: Action) {
+    if ui.triage.finished {
+        if matches!(action, Action::EndTriage | Action::Confirm | Action::Back) {
+            ui.screen = Screen::Board;
+            refresh(app, ui);
+        }
+        return;
+    }
+    let Some(key) = ui.triage.current().cloned() else {
+        return;
+    };
+    match action {
+        Action::MarkDone => {
+            ui.triage.pending = Some(Decision::Done);
+            save_edit(app, ui, &key, &[Edit::Status(Status::Done)]);
+        }
+        Action::Extend => ui.overlay = Some(Overlay::Extend(ExtendForm::default())),
+        Action::TypeProgress => {
+            ui.triage.pending = Some(Decision::Progress);
+            open_input(ui, InputKind::Progress, "");
+        }
+        Action::AddNote => {
+            ui.triage.pending = Some(Decision::Note);
+            ui.overlay = Some(Overlay::Note(NoteEditor {
+                area: TextArea::default(),
+                error: None,
+            }));
+        }
+        Action::ToggleAgenda => match app.toggle_agenda(&key) {
+            Ok(written) => {
+                ui.last_saved = Some(app.clock().now);
+                let on = app.is_on_agenda(&key);
+                ui.undo.push(UndoRecord {
+                    key: key.clone(),
+                    entries: written,
+                });
+                decide(ui, Decision::Agenda(on));
+            }
+            Err(e) => flash_error(
+                ui,
+                i18n::save_failed(&i18n::app_error(&e, ui.lang), ui.lang),
+            ),
+        },
+        Action::Skip => decide(ui, Decision::Skipped),
+        Action::GoBack => {
+            ui.triage.position = ui.triage.position.saturating_sub(1);
+            ui.detail_scroll = 0;
+        }
+        Action::EndTriage => ui.triage.finished = true,
+        Action::ShowHelp => open_help(ui),
+        _ => {}
+    }
+}
+
+/// Records a decision on the current item and moves to the next.
+fn decide(ui: &mut Ui, decision: Decision) {
+    if let Some(key) = ui.triage.current().cloned() {
+        ui.triage.decisions.push((key, decision));
+    }
+    ui.triage.pending = None;
+    ui.triage.position += 1;
+    ui.detail_scroll = 0;
+    if ui.triage.position >= ui.triage.queue.len() {
+        ui.triage.finished = true;
+    }
+}
+
+fn extend_form(app: &mut App, ui: &mut Ui, action: Action) {
+    let Some(Overlay::Extend(mut form)) = ui.overlay.take() else {
+        return;
+    };
+    match action {
+        Action::Cancel => return,
+        Action::NextField | Action::PreviousField => form.focus = 1 - form.focus.min(1),
+        Action::Confirm if form.focus == 0 => form.focus = 1,
+        Action::Confirm => match extension_from(&form) {
+            Ok((date, reason)) => {
+                if let Some(key) = ui.selected_key().cloned() {
+                    ui.triage.pending = Some(Decision::Extended(date));
+                    let result = app.edit_task(&key, &[Edit::Due(date)], Some(&reason));
+                    after_save(app, ui, &key, result, true);
+                }
+                return;
+            }
+            Err(e) => form.error = Some(i18n::input_error(&e, ui.lang)),
+        },
+        other => {
+            edit_line(form.field(), other);
+        }
+    }
+    ui.overlay = Some(Overlay::Extend(form));
+}
+
+fn extension_from(form: &ExtendForm) -> Result<(chrono::NaiveDate, String), InputError> {
+    let date = parse_date(&form.date.text)?;
+    let reason = validate_text(
+        &form.reason.text,
+        TextField::Reason,
+        MAX_SHORT_TEXT_CHARS,
+        false,
+    )?;
+    Ok((date, reason))
 }
 
 fn help(ui: &mut Ui, action: Action) {
@@ -417,6 +583,9 @@ fn cycle<T: Clone + PartialEq>(choices: &[T], current: Option<&T>, step: isize) 
 fn input(app: &mut App, ui: &mut Ui, action: Action) {
     if let Some(Overlay::Evidence(_)) = ui.overlay {
         return evidence_form(app, ui, action);
+    }
+    if let Some(Overlay::Extend(_)) = ui.overlay {
+        return extend_form(app, ui, action);
     }
     let Some(Overlay::Input(mut field)) = ui.overlay.take() else {
         return;
@@ -611,6 +780,11 @@ fn after_save(
                     key: key.clone(),
                     entries,
                 });
+            }
+            if ui.screen == Screen::Triage
+                && let Some(decision) = ui.triage.pending.take()
+            {
+                decide(ui, decision);
             }
             refresh(app, ui);
         }

@@ -45,6 +45,8 @@ pub enum Field {
     Title,
     Added,
     CatalogVersion,
+    /// Flagged for (or taken off) the meeting's agenda.
+    Agenda,
 }
 
 /// An old or new value in the history.
@@ -59,6 +61,7 @@ pub enum Value {
     Evidence(Evidence),
     Measured { on: NaiveDate, value: f64 },
     Number(u32),
+    Flag(bool),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

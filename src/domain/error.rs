@@ -47,4 +47,5 @@ pub enum TextField {
     DocumentSummary,
     Link,
     Search,
+    Reason,
 }

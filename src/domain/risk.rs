@@ -51,12 +51,17 @@ pub enum TaskReason {
     ChildOverdue {
         child: String,
     },
+    /// An earlier occurrence of this recurring work is still overdue.
+    EarlierOverdue {
+        occurrence: String,
+        days: i64,
+    },
 }
 
 impl TaskReason {
     pub fn severity(&self) -> Severity {
         match self {
-            TaskReason::Overdue { .. } => Severity::High,
+            TaskReason::Overdue { .. } | TaskReason::EarlierOverdue { .. } => Severity::High,
             TaskReason::DueSoon { .. }
             | TaskReason::Behind { .. }
             | TaskReason::ChildOverdue { .. } => Severity::Medium,
@@ -75,6 +80,7 @@ impl TaskReason {
             TaskReason::NotUpdated { .. } => "not_updated",
             TaskReason::Paused => "paused",
             TaskReason::ChildOverdue { .. } => "child_overdue",
+            TaskReason::EarlierOverdue { .. } => "earlier_overdue",
         }
     }
 }

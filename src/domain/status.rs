@@ -191,34 +191,3 @@ mod tests {
         );
     }
 }
-
-/// How many days before its deadline open work counts as due soon (the warning
-/// window of Org mode). The risk rules of a later issue make it a setting.
-pub const DUE_SOON_DAYS: i64 = 14;
-
-/// Days left before the deadline when open work is due within the warning
-/// window (0 on the due day itself); `None` otherwise.
-pub fn due_soon(class: DeadlineClass, due: Option<NaiveDate>, today: NaiveDate) -> Option<i64> {
-    let open = matches!(
-        class,
-        DeadlineClass::NotStarted | DeadlineClass::InProgress | DeadlineClass::Paused
-    );
-    let left = days_between(today, due?);
-    (open && (0..=DUE_SOON_DAYS).contains(&left)).then_some(left)
-}
-
-#[cfg(test)]
-mod due_soon_tests {
-    use super::*;
-
-    #[test]
-    fn the_warning_window_ends_on_the_due_day() {
-        let due = NaiveDate::from_ymd_opt(2026, 12, 31);
-        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
-        assert_eq!(due_soon(DeadlineClass::InProgress, due, day(17)), Some(14));
-        assert_eq!(due_soon(DeadlineClass::InProgress, due, day(16)), None);
-        assert_eq!(due_soon(DeadlineClass::NotStarted, due, day(31)), Some(0));
-        assert_eq!(due_soon(DeadlineClass::DoneOnTime, due, day(31)), None);
-        assert_eq!(due_soon(DeadlineClass::Ongoing, None, day(31)), None);
-    }
-}

@@ -62,3 +62,10 @@ pub struct Evidence {
 pub struct TaskOverride {
     pub lead: Option<String>,
 }
+
+/// A task occurrence flagged for the meeting's agenda (during triage).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaMark {
+    pub at: DateTime<FixedOffset>,
+    pub who: String,
+}

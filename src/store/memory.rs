@@ -19,6 +19,7 @@ impl MemoryStore {
                 tasks: Default::default(),
                 overrides: Default::default(),
                 targets: Default::default(),
+                agenda: Default::default(),
             },
             history: Vec::new(),
             fail_writes: false,
@@ -44,6 +45,12 @@ impl Store for MemoryStore {
         self.snapshot.tasks.extend(commit.tasks);
         self.snapshot.overrides.extend(commit.overrides);
         self.snapshot.targets.extend(commit.targets);
+        for (key, mark) in commit.agenda {
+            match mark {
+                Some(mark) => self.snapshot.agenda.insert(key, mark),
+                None => self.snapshot.agenda.remove(&key),
+            };
+        }
         let mut written = commit.history;
         for entry in &mut written {
             entry.seq = self.history.len() as u64 + 1;
@@ -63,6 +70,7 @@ impl Store for MemoryStore {
 
     fn import(&mut self, dump: Dump) -> Result<(), StoreError> {
         let empty = self.history.is_empty()
+            && self.snapshot.agenda.is_empty()
             && self.snapshot.tasks.is_empty()
             && self.snapshot.overrides.is_empty()
             && self.snapshot.targets.is_empty();
@@ -76,6 +84,7 @@ impl Store for MemoryStore {
             tasks: dump.tasks.into_iter().collect(),
             overrides: dump.overrides.into_iter().collect(),
             targets: dump.targets.into_iter().collect(),
+            agenda: dump.agenda.into_iter().collect(),
         };
         self.history = dump.history;
         Ok(())

@@ -14,7 +14,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Catalog, HistoryEntry, TargetState, TaskKey, TaskOverride, TaskState};
+use crate::domain::{
+    AgendaMark, Catalog, HistoryEntry, TargetState, TaskKey, TaskOverride, TaskState,
+};
 
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
@@ -29,6 +31,7 @@ pub struct Snapshot {
     pub tasks: BTreeMap<TaskKey, TaskState>,
     pub overrides: BTreeMap<String, TaskOverride>,
     pub targets: BTreeMap<String, TargetState>,
+    pub agenda: BTreeMap<TaskKey, AgendaMark>,
 }
 
 /// What one user action writes: new records and the history that explains them.
@@ -38,6 +41,8 @@ pub struct Commit {
     pub tasks: Vec<(TaskKey, TaskState)>,
     pub overrides: Vec<(String, TaskOverride)>,
     pub targets: Vec<(String, TargetState)>,
+    /// Agenda flags set (`Some`) or taken off (`None`).
+    pub agenda: Vec<(TaskKey, Option<AgendaMark>)>,
     /// Numbered by the store, in order, after the last entry.
     pub history: Vec<HistoryEntry>,
 }
@@ -50,6 +55,8 @@ pub struct Dump {
     pub tasks: Vec<(TaskKey, TaskState)>,
     pub overrides: Vec<(String, TaskOverride)>,
     pub targets: Vec<(String, TargetState)>,
+    #[serde(default)]
+    pub agenda: Vec<(TaskKey, AgendaMark)>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -61,6 +68,7 @@ impl Dump {
             tasks: snapshot.tasks.into_iter().collect(),
             overrides: snapshot.overrides.into_iter().collect(),
             targets: snapshot.targets.into_iter().collect(),
+            agenda: snapshot.agenda.into_iter().collect(),
             history,
         }
     }

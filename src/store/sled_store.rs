@@ -21,6 +21,7 @@ const CATALOG_KEY: &[u8] = b"catalog";
 const TASK: &str = "task/";
 const OVERRIDE: &str = "override/";
 const TARGET: &str = "target/";
+const AGENDA: &str = "agenda/";
 const HISTORY: &[u8] = b"history/";
 /// Written beside the database once it has been seeded and flushed.
 const SEEDED_MARKER: &str = "cchc.seeded";
@@ -102,6 +103,12 @@ impl SledStore {
         with_schema: bool,
     ) -> Result<Vec<HistoryEntry>, StoreError> {
         let records = encode_commit(&commit).map_err(|e| self.corrupt(&e.to_string()))?;
+        let removals: Vec<Vec<u8>> = commit
+            .agenda
+            .iter()
+            .filter(|(_, mark)| mark.is_none())
+            .map(|(key, _)| format!("{AGENDA}{key}").into_bytes())
+            .collect();
         let history = commit.history;
         let result = self.db.transaction(|tx| {
             if with_schema {
@@ -109,6 +116,9 @@ impl SledStore {
             }
             for (key, value) in &records {
                 tx.insert(key.as_slice(), value.as_slice())?;
+            }
+            for key in &removals {
+                tx.remove(key.as_slice())?;
             }
             append_history(tx, &history)
         });
@@ -177,10 +187,11 @@ impl SledStore {
     }
 
     fn holds_edits(&self) -> Result<bool, StoreError> {
-        let prefixes: [&[u8]; 4] = [
+        let prefixes: [&[u8]; 5] = [
             TASK.as_bytes(),
             OVERRIDE.as_bytes(),
             TARGET.as_bytes(),
+            AGENDA.as_bytes(),
             HISTORY,
         ];
         for prefix in prefixes {
@@ -212,6 +223,7 @@ impl Store for SledStore {
             tasks: self.read_prefix(TASK, parse_task_key)?,
             overrides: self.read_prefix(OVERRIDE, |s| Some(s.to_string()))?,
             targets: self.read_prefix(TARGET, |s| Some(s.to_string()))?,
+            agenda: self.read_prefix(AGENDA, parse_task_key)?,
         })
     }
 
@@ -284,6 +296,11 @@ fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> {
     for (id, state) in &commit.targets {
         records.push(record(TARGET, id, state)?);
     }
+    for (key, mark) in &commit.agenda {
+        if let Some(mark) = mark {
+            records.push(record(AGENDA, &key.to_string(), mark)?);
+        }
+    }
     Ok(records)
 }
 
@@ -293,6 +310,11 @@ fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
         tasks: dump.tasks.clone(),
         overrides: dump.overrides.clone(),
         targets: dump.targets.clone(),
+        agenda: dump
+            .agenda
+            .iter()
+            .map(|(k, m)| (k.clone(), Some(m.clone())))
+            .collect(),
         history: Vec::new(),
     };
     let mut records = encode_commit(&commit)?;

@@ -11,12 +11,14 @@ use super::Context;
 use super::theme::{DUE_SOON_SYMBOL, class_symbol};
 use crate::app::board::{Counts, GroupKey, Row, TaskRow};
 use crate::domain::date::format_date;
-use crate::domain::status::due_soon;
-use crate::domain::text::{fit_width, matches_folded, sanitize_line, truncate_width};
+use crate::domain::risk::TaskReason;
+use crate::domain::text::{fit_width, matches_folded, sanitize_line};
 use crate::i18n;
 
 /// Column widths that do not depend on the screen.
 struct Columns {
+    /// The reason column, on a board at least 120 columns wide.
+    reason: usize,
     id: usize,
     lead: usize,
     due: usize,
@@ -27,6 +29,7 @@ struct Columns {
 impl Columns {
     fn for_width(width: usize) -> Columns {
         Columns {
+            reason: if width >= 120 { 30 } else { 0 },
             id: 8,
             lead: 7,
             due: 10,
@@ -37,7 +40,10 @@ impl Columns {
 
     /// What is left for the title after the fixed columns, the symbol and gaps.
     fn title(&self, width: usize) -> usize {
-        width.saturating_sub(2 + self.id + self.lead + self.due + self.state + self.progress + 5)
+        let reason = if self.reason > 0 { self.reason + 1 } else { 0 };
+        width.saturating_sub(
+            2 + self.id + self.lead + self.due + self.state + self.progress + 5 + reason,
+        )
     }
 }
 
@@ -82,9 +88,14 @@ fn header(ctx: &Context, c: &Columns, width: usize) -> Line<'static> {
         fit_width(l.lead, c.lead),
         fit_width(l.due, c.due),
         fit_width(l.class, c.state),
-        truncate_width("%", c.progress),
+        fit_width("%", c.progress),
     );
-    Line::styled(text, ctx.theme.header())
+    let reason = if c.reason > 0 {
+        format!(" {}", fit_width(i18n::reason_column(ctx.ui.lang), c.reason))
+    } else {
+        String::new()
+    };
+    Line::styled(text + &reason, ctx.theme.header())
 }
 
 fn group_line(
@@ -166,13 +177,33 @@ fn mark(ctx: &Context, task: &TaskRow, c: &Columns) -> Mark {
         text: state_label(task.class, c, lang),
         style,
     };
-    if let Some(left) = due_soon(task.class, task.due, ctx.app.clock().today) {
-        mark = Mark {
-            symbol: DUE_SOON_SYMBOL,
-            symbol_style: theme.due_soon(),
-            text: i18n::due_soon_label(left, lang),
-            style: theme.due_soon(),
-        };
+    // Medium flags stand out on the board; low ones are in the reason column,
+    // the detail pane and the risks view (else every untouched row would be).
+    match &task.reason {
+        Some(TaskReason::DueSoon { days_left }) => {
+            mark = Mark {
+                symbol: DUE_SOON_SYMBOL,
+                symbol_style: theme.due_soon(),
+                text: i18n::due_soon_label(*days_left, lang),
+                style: theme.due_soon(),
+            };
+        }
+        Some(TaskReason::EarlierOverdue { occurrence, .. }) => {
+            let wide = c.state >= 19;
+            mark = Mark {
+                symbol: "!",
+                symbol_style: theme.overdue(),
+                text: i18n::earlier_overdue_label(wide.then_some(occurrence.as_str()), lang),
+                style: theme.overdue(),
+            };
+        }
+        Some(TaskReason::Behind { progress, expected }) => {
+            mark.symbol = DUE_SOON_SYMBOL;
+            mark.symbol_style = theme.due_soon();
+            mark.text = i18n::behind_label(*progress, *expected, lang);
+            mark.style = theme.due_soon();
+        }
+        _ => {}
     }
     if task.rollup.is_some_and(|r| r.overdue > 0) && !task.class.is_overdue() {
         mark.symbol = "!";
@@ -230,5 +261,18 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         Span::styled(format!("{} ", fit_width(&due, c.due)), state_style),
         Span::styled(format!("{} ", fit_width(&state_text, c.state)), state_style),
         Span::raw(format!("{:>3}%", progress)),
+        reason_cell(ctx, task, c),
     ])
+}
+
+/// The most severe reason in words, when the board has the room.
+fn reason_cell(ctx: &Context, task: &TaskRow, c: &Columns) -> Span<'static> {
+    let Some(reason) = task.reason.as_ref().filter(|_| c.reason > 0) else {
+        return Span::raw("");
+    };
+    let text = format!(
+        " {}",
+        fit_width(&i18n::task_reason(reason, ctx.ui.lang), c.reason)
+    );
+    Span::styled(text, super::risks::severity_style(ctx, reason.severity()))
 }

@@ -153,6 +153,7 @@ fn task_lines<'a>(ctx: &Context, view: &TaskView<'a>) -> Vec<Line<'a>> {
     if let Some(done) = view.state.completed_on {
         lines.push(field(ctx, l.completed_on, format_date(done)));
     }
+    reasons(ctx, view, &mut lines);
     children(ctx, view, &mut lines);
     notes(ctx, view, &mut lines);
     evidence(ctx, view, &mut lines);
@@ -208,6 +209,26 @@ fn children<'a>(ctx: &Context, view: &TaskView<'a>, lines: &mut Vec<Line<'a>>) {
                 kid_view.state.progress
             ),
             ctx.theme.class(kid_view.class),
+        ));
+    }
+}
+
+/// Why the occurrence is at risk in the selected period, if it is.
+fn reasons<'a>(ctx: &Context, view: &TaskView<'a>, lines: &mut Vec<Line<'a>>) {
+    let reasons = ctx.app.task_reasons(&view.key);
+    if reasons.is_empty() {
+        return;
+    }
+    section(ctx, i18n::reasons_title(ctx.ui.lang), lines);
+    for reason in reasons {
+        let severity = reason.severity();
+        lines.push(Line::styled(
+            format!(
+                "  {} {}",
+                super::risks::severity_symbol(severity),
+                i18n::task_reason(&reason, ctx.ui.lang)
+            ),
+            super::risks::severity_style(ctx, severity),
         ));
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Context, centered};
-use crate::app::state::{EvidenceForm, FilterLine, InputKind, TextInput};
+use crate::app::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, TextInput};
 use crate::app::text_input::LineEdit;
 use crate::domain::Status;
 use crate::domain::text::{sanitize_line, truncate_width};
@@ -173,6 +173,49 @@ pub fn evidence(frame: &mut Frame, area: Rect, ctx: &Context, form: &EvidenceFor
         at,
         form.focus as u16 * 2 + 1,
         fields[form.focus.min(2)],
+    );
+}
+
+pub fn extend(frame: &mut Frame, area: Rect, ctx: &Context, form: &ExtendForm) {
+    let lang = ctx.ui.lang;
+    let key = ctx
+        .ui
+        .selected_key()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let inner = dialog(
+        frame,
+        area,
+        ctx,
+        &format!("{} {key}", i18n::extend_title(lang)),
+        70,
+        9,
+    );
+    let fields = [&form.date, &form.reason];
+    let mut lines = Vec::new();
+    for (i, (label, value)) in i18n::extend_labels(lang).iter().zip(fields).enumerate() {
+        let style = if i == form.focus {
+            ctx.theme.key()
+        } else {
+            ctx.theme.label()
+        };
+        lines.push(Line::styled(label.to_string(), style));
+        lines.push(Line::raw(format!("  {}", value.text)));
+    }
+    lines.push(Line::raw(""));
+    match &form.error {
+        Some(error) => lines.push(Line::styled(error.clone(), ctx.theme.error())),
+        None => lines.push(Line::styled(i18n::extend_help(lang), ctx.theme.label())),
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let mut at = inner;
+    at.x += 2;
+    at.width = at.width.saturating_sub(2);
+    place_cursor(
+        frame,
+        at,
+        form.focus.min(1) as u16 * 2 + 1,
+        fields[form.focus.min(1)],
     );
 }
 

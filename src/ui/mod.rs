@@ -6,11 +6,13 @@ mod detail;
 mod dialogs;
 mod help;
 mod note_editor;
+pub(crate) mod risks;
 mod status_bar;
 mod targets;
 pub mod theme;
 mod title_bar;
 mod too_small;
+mod triage;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -81,6 +83,8 @@ pub fn draw(frame: &mut Frame, ctx: &Context) {
     title_bar::draw(frame, parts.title, ctx);
     match ctx.ui.screen {
         Screen::Targets => targets::draw(frame, parts.main, ctx),
+        Screen::Risks => risks::draw(frame, parts.main, ctx),
+        Screen::Triage => triage::draw(frame, parts.main, ctx),
         Screen::Board => draw_board_screen(frame, parts.main, ctx),
     }
     status_bar::draw_status(frame, parts.status, ctx);
@@ -119,6 +123,7 @@ fn draw_overlay(frame: &mut Frame, parts: &Areas, ctx: &Context) {
         }
         Some(Overlay::Input(field)) => dialogs::input(frame, area, ctx, field),
         Some(Overlay::Evidence(form)) => dialogs::evidence(frame, area, ctx, form),
+        Some(Overlay::Extend(form)) => dialogs::extend(frame, area, ctx, form),
         Some(Overlay::Note(note)) => note_editor::draw(frame, area, ctx, note),
     }
 }
