@@ -1524,3 +1524,7 @@ pub fn earlier_overdue_label(occurrence: Option<&str>, lang: Lang) -> String {
         (None, _) => lang.pick("kỳ cũ quá hạn", "earlier overdue").into(),
     }
 }
+
+pub fn risk_rules_title(lang: Lang) -> &'static str {
+    lang.pick("Khi nào một việc “cần lưu ý”", "When work is flagged")
+}

@@ -155,6 +155,10 @@ fn help_lists_exactly_the_key_table() {
             .collect();
         let mut sections: Vec<(String, Vec<String>)> = Vec::new();
         for line in lines {
+            // The rules of the risk flags follow the keys.
+            if line == i18n::risk_rules_title(lang) {
+                break;
+            }
             if titles.contains(&line.as_str()) {
                 sections.push((line, Vec::new()));
             } else if !line.trim().is_empty() {
@@ -556,5 +560,19 @@ proptest! {
         actions in proptest::collection::vec(any_action(), 300),
     ) {
         press_randomly(size, actions)?;
+    }
+}
+
+/// Help ends with one line per risk rule, with the thresholds in force.
+#[test]
+fn help_explains_every_risk_rule() {
+    for lang in [Lang::Vi, Lang::En] {
+        let lines = help_lines(lang).join("\n");
+        assert!(lines.contains(i18n::risk_rules_title(lang)), "{lines}");
+        let rules = i18n::risk_rules_explained(&cchc::domain::risk::RiskRules::default(), lang);
+        for rule in rules {
+            let start: String = rule.chars().take(30).collect();
+            assert!(lines.contains(&start), "{start:?} not in help:\n{lines}");
+        }
     }
 }

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{Context, centered};
 use crate::i18n;
@@ -27,6 +27,13 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
         }
         lines.push(Line::raw(""));
     }
+    lines.push(Line::styled(
+        i18n::risk_rules_title(lang).to_string(),
+        ctx.theme.group().add_modifier(Modifier::UNDERLINED),
+    ));
+    for rule in i18n::risk_rules_explained(ctx.app.risk_rules(), lang) {
+        lines.push(Line::raw(format!("  {rule}")));
+    }
     let popup = centered(area, 72, area.height);
     // Never scroll past the last line into an empty box.
     let last = lines
@@ -47,6 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
+            .wrap(Wrap { trim: false })
             .style(ctx.theme.base())
             .scroll((scroll, 0)),
         popup,
