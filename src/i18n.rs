@@ -1528,3 +1528,10 @@ pub fn earlier_overdue_label(occurrence: Option<&str>, lang: Lang) -> String {
 pub fn risk_rules_title(lang: Lang) -> &'static str {
     lang.pick("Khi nào một việc “cần lưu ý”", "When work is flagged")
 }
+
+pub fn same_deadline(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hạn mới trùng hạn hiện tại; nhập một ngày khác, hoặc Esc để thôi.",
+        "That is the deadline already; type another day, or Esc to leave it.",
+    )
+}

@@ -217,6 +217,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Triage, &[K::Char(' ')], A::Skip, true),
     bind(M::Triage, &[K::Char('b')], A::GoBack, true),
     bind(M::Triage, &[K::Char('q'), K::Esc], A::EndTriage, true),
+    bind(M::Triage, &[K::Enter], A::Confirm, false),
     bind(M::Triage, &[K::Char('?')], A::ShowHelp, false),
     bind(M::Triage, &[K::Ctrl('c')], A::Quit, false),
     // Help

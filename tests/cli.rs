@@ -1018,3 +1018,307 @@ fn negative_progress_as_a_separate_argument_explains_the_range() {
     refused.refused(2);
     assert!(refused.err.contains("0 đến 100"), "{refused:#?}");
 }
+
+// ------------------------------------------------------------------ review periods and risks
+
+/// A "today" in the first half of 2026, on a store nobody has touched.
+const MAY_2026: &str = "2026-05-01";
+
+const RISKS_TSV_HEADER: &str = "kind\tid\tseverity\treasons\tarea\tlead\ttitle";
+
+/// `risks --format json` with `extra`, each item checked for its shape: a
+/// kind, an id, a severity and at least one reason with its words.
+fn risks_json(dir: &Path, today: &str, env: &[(&str, &str)], extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["risks", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = run_env(dir, today, env, &args);
+    let items = run
+        .ok()
+        .json()
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("risks JSON is an array: {run:#?}"));
+    for item in &items {
+        let kind = item["kind"].as_str().unwrap_or_default();
+        assert!(kind == "task" || kind == "target", "kind: {item}");
+        assert!(
+            item["id"].as_str().is_some_and(|id| !id.is_empty()),
+            "id: {item}"
+        );
+        let severity = item["severity"].as_str().unwrap_or_default();
+        assert!(
+            ["high", "medium", "low"].contains(&severity),
+            "severity: {item}"
+        );
+        let reasons = item["reasons"].as_array().expect("reasons is an array");
+        assert!(!reasons.is_empty(), "at least one reason: {item}");
+        for reason in reasons {
+            assert!(
+                reason["text"]
+                    .as_str()
+                    .is_some_and(|t| !t.trim().is_empty()),
+                "each reason has its words: {item}"
+            );
+        }
+    }
+    items
+}
+
+fn risk_ids(items: &[Value]) -> Vec<&str> {
+    items.iter().filter_map(|i| i["id"].as_str()).collect()
+}
+
+fn risk_item<'a>(items: &'a [Value], id: &str) -> Option<&'a Value> {
+    items.iter().find(|i| i["id"] == id)
+}
+
+/// The rule codes of one item's reasons (empty when it is not flagged).
+fn risk_rules(items: &[Value], id: &str) -> Vec<String> {
+    risk_item(items, id)
+        .and_then(|i| i["reasons"].as_array())
+        .map(|reasons| {
+            reasons
+                .iter()
+                .filter_map(|r| r["rule"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The data rows of `risks --format tsv`, split in columns (header checked).
+fn risks_tsv(run: &Run) -> Vec<Vec<String>> {
+    run.ok();
+    let mut lines = run.out.lines();
+    assert_eq!(lines.next(), Some(RISKS_TSV_HEADER), "TSV header: {run:#?}");
+    lines
+        .map(|line| {
+            let cols: Vec<String> = line.split('\t').map(str::to_string).collect();
+            assert_eq!(cols.len(), 7, "TSV row with 7 columns: {line:?}");
+            cols
+        })
+        .collect()
+}
+
+#[test]
+fn risks_exits_zero_with_or_without_risks() {
+    for today in [MAY_2026, JAN_2028] {
+        let dir = store();
+        let table = run(dir.path(), today, &["risks"]);
+        assert!(table.ok().out.starts_with("Kỳ "), "{table:#?}");
+        assert!(!risks_json(dir.path(), today, &[], &[]).is_empty());
+        let tsv = risks_tsv(&run(dir.path(), today, &["risks", "--format", "tsv"]));
+        assert!(!tsv.is_empty());
+    }
+    // Nothing at risk: no area-2 work is led by the Front in May 2026.
+    let dir = store();
+    let filter = ["--area", "2", "--unit", "MTTQ"];
+    let mut args = vec!["risks"];
+    args.extend_from_slice(&filter);
+    let none = run(dir.path(), MAY_2026, &args);
+    assert_eq!(
+        none.ok().out.trim_end(),
+        "Không có nhiệm vụ hay chỉ tiêu nào cần lưu ý trong kỳ."
+    );
+    assert!(risks_json(dir.path(), MAY_2026, &[], &filter).is_empty());
+    args.extend_from_slice(&["--format", "tsv"]);
+    assert!(risks_tsv(&run(dir.path(), MAY_2026, &args)).is_empty());
+}
+
+#[test]
+fn risks_json_and_tsv_list_the_same_items() {
+    let dir = store();
+    let items = risks_json(dir.path(), JAN_2028, &[], &[]);
+    assert!(items.iter().any(|i| i["kind"] == "task"), "tasks flagged");
+    assert!(
+        items.iter().any(|i| i["kind"] == "target"),
+        "targets flagged"
+    );
+    let rows = risks_tsv(&run(dir.path(), JAN_2028, &["risks", "--format", "tsv"]));
+    let tsv_ids: Vec<&str> = rows.iter().map(|c| c[1].as_str()).collect();
+    assert_eq!(tsv_ids, risk_ids(&items));
+    for cols in &rows {
+        assert!(cols[0] == "task" || cols[0] == "target", "{cols:?}");
+        assert!(
+            ["cao", "vừa", "thấp"].contains(&cols[2].as_str()),
+            "{cols:?}"
+        );
+        assert!(!cols[3].is_empty(), "reasons in words: {cols:?}");
+    }
+}
+
+#[test]
+fn risks_area_and_unit_filters() {
+    let dir = store();
+    let area2 = risks_json(dir.path(), JAN_2028, &[], &["--area", "2"]);
+    assert!(!area2.is_empty());
+    assert!(area2.iter().all(|i| i["area"] == 2), "{area2:?}");
+    let rows = risks_tsv(&run(
+        dir.path(),
+        JAN_2028,
+        &["risks", "--area", "2", "--format", "tsv"],
+    ));
+    assert!(rows.iter().all(|c| c[4] == "2"), "{rows:?}");
+
+    for typed in ["VP", "vp"] {
+        let vp = risks_json(dir.path(), JAN_2028, &[], &["--unit", typed]);
+        assert!(!vp.is_empty(), "{typed}");
+        assert!(vp.iter().all(|i| i["lead"] == "VP"), "{vp:?}");
+    }
+    let all = risks_json(dir.path(), JAN_2028, &[], &[]);
+    assert!(area2.len() < all.len());
+
+    let bad = run(dir.path(), JAN_2028, &["risks", "--area", "9"]);
+    bad.refused(2);
+    assert!(
+        bad.out.is_empty() && bad.err.contains("0 đến 6"),
+        "{bad:#?}"
+    );
+}
+
+#[test]
+fn risks_accept_every_period_form_and_refuse_others() {
+    let dir = store();
+    for (typed, name) in [
+        ("2027-Q1", "Quý I/2027"),
+        ("2027-H1", "6 tháng/2027"),
+        ("2027-Q3", "Quý III/2027"),
+        ("2027", "Năm 2027"),
+        ("2027-q3", "Quý III/2027"),
+    ] {
+        let table = run(dir.path(), NOV_2026, &["risks", "--period", typed]);
+        assert!(
+            table.ok().out.starts_with(&format!("Kỳ {name}, tính đến ")),
+            "{typed}: {table:#?}"
+        );
+        risks_json(dir.path(), NOV_2026, &[], &["--period", typed]);
+    }
+    for typed in ["2027-Q2", "abc"] {
+        for command in ["risks", "list"] {
+            let bad = run(dir.path(), NOV_2026, &[command, "--period", typed]);
+            bad.refused(2);
+            assert!(bad.out.is_empty(), "{bad:#?}");
+            for expected in [
+                format!("“{typed}”"),
+                "2026-Q1".into(),
+                "2026-H1".into(),
+                "2026-Q3".into(),
+                "2026 (năm)".into(),
+            ] {
+                assert!(bad.err.contains(&expected), "{expected:?} in {bad:#?}");
+            }
+        }
+    }
+    let bad_en = run(
+        dir.path(),
+        NOV_2026,
+        &["--lang", "en", "risks", "--period", "abc"],
+    );
+    bad_en.refused(2);
+    assert!(bad_en.err.contains("2026-H1 (six months)"), "{bad_en:#?}");
+}
+
+/// On 15/01/2028 the 2026 occurrence of the yearly task 0.3 (due 31/12/2026)
+/// is still overdue: it is listed on its own, before 2027's, and goes away
+/// once marked done.
+#[test]
+fn an_earlier_overdue_occurrence_is_listed_until_done() {
+    let dir = store();
+    let items = risks_json(dir.path(), JAN_2028, &[], &[]);
+    let ids = risk_ids(&items);
+    let earliest = ids
+        .iter()
+        .position(|id| *id == "0.3@2026")
+        .unwrap_or_else(|| panic!("0.3@2026 is flagged: {ids:?}"));
+    let later = ids.iter().position(|id| *id == "0.3@2027");
+    assert!(later.is_none_or(|l| earliest < l), "{ids:?}");
+    let item = risk_item(&items, "0.3@2026").expect("0.3@2026");
+    assert_eq!(item["severity"], "high");
+    assert_eq!(item["reasons"][0]["rule"], "overdue");
+    assert_eq!(item["reasons"][0]["text"], "quá hạn 380 ngày");
+    let table = run(dir.path(), JAN_2028, &["risks"]);
+    let line = table
+        .ok()
+        .out
+        .lines()
+        .find(|l| l.contains("0.3@2026"))
+        .unwrap_or_else(|| panic!("0.3@2026 in the table: {}", table.out));
+    assert!(line.contains("quá hạn"), "{line:?}");
+
+    run(
+        dir.path(),
+        JAN_2028,
+        &["set", "0.3@2026", "--status", "done"],
+    )
+    .ok();
+    let after = risks_json(dir.path(), JAN_2028, &[], &[]);
+    assert!(risk_item(&after, "0.3@2026").is_none(), "done: {after:?}");
+    assert!(
+        risk_item(&after, "0.3@2027").is_some(),
+        "2027's is still overdue"
+    );
+    assert_eq!(after.len(), items.len() - 1);
+}
+
+#[test]
+fn list_for_a_period_shows_that_period_occurrences() {
+    let dir = store();
+    let year = list_ids(dir.path(), NOV_2026, &["--period", "2026"]);
+    assert!(year.iter().any(|id| id == "0.3@2026"), "{year:?}");
+    assert!(year.iter().any(|id| id == "0.8"), "one-off work: {year:?}");
+    for id in year.iter().filter(|id| id.contains('@')) {
+        assert!(id.contains("@2026"), "{id} in the 2026 list");
+    }
+
+    let q1 = list_ids(dir.path(), NOV_2026, &["--period", "2027-Q1"]);
+    assert!(q1.iter().any(|id| id == "0.3@2027"), "yearly: {q1:?}");
+    assert!(
+        q1.iter().any(|id| id == "0.17@2027-Q1"),
+        "quarterly: {q1:?}"
+    );
+    assert!(q1.iter().any(|id| id == "0.8"), "one-off work: {q1:?}");
+    for id in q1.iter().filter(|id| id.contains('@')) {
+        assert!(id.contains("@2027"), "{id} in the 2027-Q1 list");
+    }
+    assert_eq!(year.len(), q1.len(), "one row per task either way");
+}
+
+/// `[risks] due_soon_days` in the config file widens the warning window:
+/// work due in 20 days is "due soon" with 30, not with the default 14.
+#[test]
+fn the_config_file_sets_the_due_soon_window() {
+    let dir = store();
+    let config = tempfile::tempdir().expect("config folder");
+    let no_config = tempfile::tempdir().expect("empty config folder");
+    std::fs::write(
+        config.path().join("config.toml"),
+        "[risks]\ndue_soon_days = 30\n",
+    )
+    .expect("write config.toml");
+    let today = NaiveDate::parse_from_str(NOV_2026, "%Y-%m-%d").unwrap();
+    let due = (today + chrono::Duration::days(20))
+        .format("%d/%m/%Y")
+        .to_string();
+    run(dir.path(), NOV_2026, &["set", "1.a.1", "--due", &due]).ok();
+
+    let config_dir = |d: &TempDir| d.path().to_str().expect("UTF-8 path").to_string();
+    let (with, without) = (config_dir(&config), config_dir(&no_config));
+    let default = risks_json(dir.path(), NOV_2026, &[("CCHC_CONFIG_DIR", &without)], &[]);
+    assert!(
+        !risk_rules(&default, "1.a.1").contains(&"due_soon".to_string()),
+        "{:?}",
+        risk_item(&default, "1.a.1")
+    );
+    let wider = risks_json(dir.path(), NOV_2026, &[("CCHC_CONFIG_DIR", &with)], &[]);
+    assert!(
+        risk_rules(&wider, "1.a.1").contains(&"due_soon".to_string()),
+        "{:?}",
+        risk_item(&wider, "1.a.1")
+    );
+    let item = risk_item(&wider, "1.a.1").expect("1.a.1 flagged");
+    let reason = item["reasons"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["rule"] == "due_soon"))
+        .expect("the due-soon reason");
+    assert_eq!(reason["text"], "còn 20 ngày đến hạn");
+    assert_eq!(reason["detail"]["days_left"], 20);
+}

@@ -276,6 +276,7 @@ impl App {
 
     /// Every task's occurrence of today with its figures, in plan order.
     fn board_tasks(&self) -> Vec<TaskRow> {
+        let review = self.review();
         self.plan()
             .tasks()
             .iter()
@@ -292,7 +293,10 @@ impl App {
                     lead: figures.lead.to_string(),
                     rollup: None,
                     folded: false,
-                    reason: self.task_reasons(&key).into_iter().next(),
+                    reason: self
+                        .reasons_of(def, &key, figures, &review, true)
+                        .into_iter()
+                        .next(),
                     key,
                 }
             })

@@ -63,6 +63,7 @@ pub struct TaskView<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Figures<'a> {
     pub state: &'a TaskState,
+    pub window: Window,
     pub due: Option<NaiveDate>,
     pub lead: &'a str,
     pub class: DeadlineClass,
@@ -84,6 +85,9 @@ pub struct App {
     period: Period,
     period_rules: PeriodRules,
     risk_rules: RiskRules,
+    /// The review's "as of" day, kept with the period and the clock (every
+    /// classification reads it).
+    as_of: NaiveDate,
 }
 
 impl App {
@@ -102,7 +106,9 @@ impl App {
             period: Period::containing(clock.today, &PeriodRules::default()),
             period_rules: PeriodRules::default(),
             risk_rules: RiskRules::default(),
-        })
+            as_of: clock.today,
+        }
+        .with_review_day())
     }
 
     /// Closes the store and ends the application without freeing the loaded
@@ -135,6 +141,7 @@ impl App {
         self.period_rules = period_rules;
         self.risk_rules = risk_rules;
         self.period = Period::containing(self.clock.today, &period_rules);
+        self.as_of = self.review().as_of;
     }
 
     pub fn period(&self) -> Period {
@@ -143,6 +150,7 @@ impl App {
 
     pub fn set_period(&mut self, period: Period) {
         self.period = period;
+        self.as_of = self.review().as_of;
     }
 
     pub fn period_rules(&self) -> &PeriodRules {
@@ -168,6 +176,12 @@ impl App {
 
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
+        self.as_of = self.review().as_of;
+    }
+
+    fn with_review_day(mut self) -> App {
+        self.as_of = self.review().as_of;
+        self
     }
 
     pub fn store_location(&self) -> String {
@@ -219,7 +233,7 @@ impl App {
             .get(&key.task)
             .and_then(|o| o.lead.as_deref())
             .unwrap_or(&def.lead);
-        let class = classify(&state, due, self.review().as_of);
+        let class = classify(&state, due, self.as_of);
         Some(TaskView {
             def,
             key: key.clone(),
@@ -244,9 +258,10 @@ impl App {
             .and_then(|o| o.lead.as_deref());
         Figures {
             state,
+            window,
             due,
             lead: lead.unwrap_or(&def.lead),
-            class: classify(state, due, self.review().as_of),
+            class: classify(state, due, self.as_of),
         }
     }
 

@@ -3,9 +3,9 @@
 
 use super::App;
 use crate::domain::risk::{
-    Severity, TargetReason, TaskFacts, TaskReason, assess_target, assess_task,
+    Review, Severity, TargetReason, TaskFacts, TaskReason, assess_target, assess_task,
 };
-use crate::domain::{TargetDef, TaskKey};
+use crate::domain::{Occurrence, TargetDef, TaskDef, TaskKey};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlaggedTask {
@@ -51,25 +51,37 @@ impl FlaggedTarget<'_> {
 }
 
 impl App {
-    /// The reasons one occurrence is at risk in the selected period.
+    /// The reasons one occurrence is at risk in the selected period, an
+    /// earlier occurrence still overdue included.
     pub fn task_reasons(&self, key: &TaskKey) -> Vec<TaskReason> {
-        let Some(def) = self.plan().task(&key.task) else {
-            return Vec::new();
-        };
-        let figures = self.figures(def, key);
-        let window = crate::domain::occurrence::window(def, self.plan().info(), key.occurrence);
+        match self.plan().task(&key.task) {
+            Some(def) => self.reasons_of(def, key, self.figures(def, key), &self.review(), true),
+            None => Vec::new(),
+        }
+    }
+
+    /// The reasons of `key` whose `figures` the caller already has.
+    pub(super) fn reasons_of(
+        &self,
+        def: &TaskDef,
+        key: &TaskKey,
+        figures: super::Figures<'_>,
+        review: &Review,
+        with_earlier: bool,
+    ) -> Vec<TaskReason> {
         let facts = TaskFacts {
             state: figures.state,
-            window,
+            window: figures.window,
             due: figures.due,
             class: figures.class,
         };
-        let mut reasons = assess_task(facts, &self.review(), self.risk_rules());
-        for occurrence in self
-            .occurrences(def)
-            .into_iter()
-            .filter(|o| *o < key.occurrence)
-        {
+        let mut reasons = assess_task(facts, review, self.risk_rules());
+        let earlier = if with_earlier && key.occurrence != Occurrence::Single {
+            self.occurrences(def)
+        } else {
+            Vec::new()
+        };
+        for occurrence in earlier.into_iter().filter(|o| *o < key.occurrence) {
             let earlier = TaskKey {
                 task: def.id.clone(),
                 occurrence,
@@ -99,11 +111,16 @@ impl App {
     /// each task, and any earlier occurrence still overdue. Most severe first,
     /// then the longest overdue, then plan order.
     pub fn task_risks(&self) -> Vec<FlaggedTask> {
-        let as_of = self.review().as_of;
+        let review = self.review();
+        let as_of = review.as_of;
         let mut flagged = Vec::new();
         for def in self.plan().tasks() {
             let current = self.current_key(def);
-            for occurrence in self.occurrences(def) {
+            let occurrences = match current.occurrence {
+                Occurrence::Single => vec![Occurrence::Single],
+                _ => self.occurrences(def),
+            };
+            for occurrence in occurrences {
                 let key = TaskKey {
                     task: def.id.clone(),
                     occurrence,
@@ -124,9 +141,7 @@ impl App {
                     }
                 } else {
                     // Earlier occurrences are listed on their own.
-                    let mut reasons = self.task_reasons(&key);
-                    reasons.retain(|r| !matches!(r, TaskReason::EarlierOverdue { .. }));
-                    reasons
+                    self.reasons_of(def, &key, self.figures(def, &key), &review, false)
                 };
                 if !reasons.is_empty() {
                     let lead = self.figures(def, &key).lead.to_string();

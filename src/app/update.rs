@@ -1,7 +1,7 @@
 //! The one place TUI state changes: `update(app, ui, action)`.
 
 use super::action::Action;
-use super::board::Row;
+use super::board::{Grouping, Row};
 use super::state::{
     Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
     Screen, Search, TextInput, Triage, Ui, UndoRecord,
@@ -353,8 +353,12 @@ fn risks(app: &mut App, ui: &mut Ui, action: Action) {
         Action::Down => ui.risk_selected = (ui.risk_selected + 1).min(last),
         Action::PageUp => ui.risk_selected = ui.risk_selected.saturating_sub(ui.page.max(1)),
         Action::PageDown => ui.risk_selected = (ui.risk_selected + ui.page.max(1)).min(last),
+        // The risks view groups by area or by lead unit only.
         Action::CycleGrouping => {
-            ui.grouping = ui.grouping.next();
+            ui.grouping = match ui.grouping {
+                Grouping::Unit => Grouping::Area,
+                _ => Grouping::Unit,
+            };
             refresh(app, ui);
         }
         Action::StartTriage => start_triage(app, ui),
@@ -455,6 +459,15 @@ fn extend_form(app: &mut App, ui: &mut Ui, action: Action) {
         Action::NextField | Action::PreviousField => form.focus = 1 - form.focus.min(1),
         Action::Confirm if form.focus == 0 => form.focus = 1,
         Action::Confirm => match extension_from(&form) {
+            Ok((date, _))
+                if ui
+                    .selected_key()
+                    .and_then(|k| app.view(k))
+                    .and_then(|v| v.due)
+                    == Some(date) =>
+            {
+                form.error = Some(i18n::same_deadline(ui.lang).to_string());
+            }
             Ok((date, reason)) => {
                 if let Some(key) = ui.selected_key().cloned() {
                     ui.triage.pending = Some(Decision::Extended(date));

@@ -56,30 +56,32 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
         ),
         ctx.theme.title(),
     )];
-    let mut rows: Vec<Line> = Vec::new();
+    // Each row, and the flagged item it shows (group headers show none):
+    // the selection counts items, so headers never take it.
+    let mut rows: Vec<(Line, Option<usize>)> = Vec::new();
     let mut group = None;
-    for task in &tasks {
+    for (item, task) in tasks.iter().enumerate() {
         let key = if by_unit {
             task.lead.clone()
         } else {
             task.area.to_string()
         };
         if group.as_ref() != Some(&key) {
-            rows.push(Line::styled(
-                group_title(ctx, task, by_unit),
-                ctx.theme.group(),
+            rows.push((
+                Line::styled(group_title(ctx, task, by_unit), ctx.theme.group()),
+                None,
             ));
             group = Some(key);
         }
-        rows.push(task_line(ctx, task, width));
+        rows.push((task_line(ctx, task, width), Some(item)));
     }
     if !targets.is_empty() {
-        rows.push(Line::styled(
-            i18n::targets_group(lang).to_string(),
-            ctx.theme.group(),
+        rows.push((
+            Line::styled(i18n::targets_group(lang).to_string(), ctx.theme.group()),
+            None,
         ));
     }
-    for target in &targets {
+    for (i, target) in targets.iter().enumerate() {
         let severity = target.severity();
         let reasons: Vec<String> = target
             .reasons
@@ -88,26 +90,32 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
             .collect();
         let text = format!(
             "{} {} · {}",
-            fit_width(&target.def.id, 9),
+            fit_width(&target.def.id, 13),
             sanitize_line(&target.def.short),
             reasons.join("; ")
         );
-        rows.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(
                 format!("{} ", severity_symbol(severity)),
                 severity_style(ctx, severity),
             ),
             Span::raw(fit_width(&text, width.saturating_sub(2))),
-        ]));
+        ]);
+        rows.push((line, Some(tasks.len() + i)));
     }
     if rows.is_empty() {
-        rows.push(Line::raw(i18n::no_risks(lang)));
+        rows.push((Line::raw(i18n::no_risks(lang)), None));
     }
     let page = usize::from(area.height.saturating_sub(1));
-    let selected = ctx.ui.risk_selected.min(rows.len().saturating_sub(1));
-    let offset = selected.saturating_sub(page.saturating_sub(1));
-    for (i, line) in rows.into_iter().enumerate().skip(offset).take(page) {
-        lines.push(if i == selected {
+    let items = tasks.len() + targets.len();
+    let selected_item = ctx.ui.risk_selected.min(items.saturating_sub(1));
+    let selected_row = rows
+        .iter()
+        .position(|(_, item)| *item == Some(selected_item))
+        .unwrap_or(0);
+    let offset = selected_row.saturating_sub(page.saturating_sub(1));
+    for (i, (line, _)) in rows.into_iter().enumerate().skip(offset).take(page) {
+        lines.push(if i == selected_row && items > 0 {
             line.patch_style(ctx.theme.selected())
         } else {
             line
