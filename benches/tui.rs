@@ -16,8 +16,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use cchc::app::action::Action;
-use cchc::app::state::Ui;
-use cchc::app::update::{refresh, update};
+use cchc::app::state::{Screen, Ui};
+use cchc::app::update::{refresh, start_triage, update};
 use cchc::app::{App, Clock};
 use cchc::config::ThemeName;
 use cchc::domain::Catalog;
@@ -124,6 +124,24 @@ fn benches(c: &mut Criterion) {
             typed = !typed;
             update(&mut app, &mut ui, action);
             draw(&mut terminal, &app, &ui);
+        })
+    });
+    group.finish();
+
+    // The period's review: every task classified and checked against the
+    // risk rules (earlier occurrences of recurring work included), then triage
+    // opened on the result and drawn.
+    update(&mut app, &mut ui, Action::Cancel);
+    let mut group = c.benchmark_group("review");
+    group.sample_size(10);
+    group.bench_function("classify_and_flag_period/100000", |b| {
+        b.iter(|| black_box(app.task_risks().len()))
+    });
+    group.bench_function("open_triage/100000", |b| {
+        b.iter(|| {
+            start_triage(&app, &mut ui);
+            draw(&mut terminal, &app, &ui);
+            ui.screen = Screen::Board;
         })
     });
     group.finish();
