@@ -363,6 +363,15 @@ mod tests {
     }
 
     #[test]
+    fn a_period_with_nothing_due_flags_nothing() {
+        // Updated this period, due years after the cut-off, on schedule.
+        let state = fresh(5);
+        assert!(assess(&state, Some(d(2030, 12, 31)), d(2026, 11, 26)).is_empty());
+        // Continuous work, updated this period: no deadline, nothing to flag.
+        assert!(assess(&fresh(0), None, d(2026, 11, 26)).is_empty());
+    }
+
+    #[test]
     fn done_work_is_never_flagged() {
         let done = TaskState {
             status: Status::Done,
