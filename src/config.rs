@@ -18,6 +18,8 @@ pub enum ThemeName {
     HighContrast,
     /// No colour at all: symbols, words, bold and reverse video only.
     Mono,
+    /// For a projector: high contrast, few colours, every text bold.
+    Projector,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

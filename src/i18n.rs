@@ -141,6 +141,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Added => lang.pick("thêm vào danh mục", "added to catalog"),
         Field::CatalogVersion => lang.pick("phiên bản danh mục", "catalog version"),
         Field::Agenda => lang.pick("đưa vào chương trình họp", "meeting agenda"),
+        Field::Meeting => lang.pick("cuộc họp", "meeting"),
     }
 }
 
@@ -434,6 +435,12 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         }
         (E::EmptyText(field), Lang::En) => format!("{} must not be empty.", text_field(*field, lang)),
         (E::BadPeriod(p), _) => bad_period(p, lang),
+        (E::ReadOnly, _) => lang
+            .pick(
+                "Đang ở chế độ chỉ xem: không sửa được gì. Mở cchc không có --read-only (và không ở chế độ trình chiếu) để cập nhật.",
+                "This screen is read-only: nothing can be changed. Open cchc without --read-only (and outside meeting mode) to update.",
+            )
+            .into(),
         (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --due, --note, --lead.".into(),
         (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --due, --note, --lead.".into(),
     }
@@ -630,6 +637,33 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
         ),
         "risks.area" => ("Lĩnh vực 0–6", "Reform area 0–6"),
         "risks.unit" => ("Đơn vị chủ trì", "Lead unit"),
+        "read-only" => (
+            "Chỉ xem: không sửa được gì (cho màn hình dùng chung)",
+            "View only: nothing can be changed (for a shared screen)",
+        ),
+        "present" => (
+            "Trình chiếu cuộc họp của một kỳ (chỉ xem)",
+            "Present a period's review meeting (read-only)",
+        ),
+        "present.period" => (
+            "Kỳ báo cáo (mặc định: kỳ hiện tại)",
+            "Review period (default: the current one)",
+        ),
+        "present.theme" => (
+            "Giao diện: projector (mặc định), dark, light",
+            "Theme: projector (default), dark, light",
+        ),
+        "meeting" => (
+            "Ghi nhận các cuộc họp giao ban, sơ kết",
+            "Record review meetings",
+        ),
+        "meeting.new" => (
+            "Ghi nhận một cuộc họp (mặc định hôm nay)",
+            "Record a meeting (default today)",
+        ),
+        "meeting.new.date" => ("Ngày họp (dd/mm/yyyy)", "Meeting date (dd/mm/yyyy)"),
+        "meeting.new.title" => ("Tên cuộc họp", "Meeting title"),
+        "meeting.list" => ("Liệt kê các cuộc họp đã ghi", "List recorded meetings"),
         "triage" => (
             "Rà soát nhanh việc quá hạn và cần lưu ý bằng bàn phím",
             "Keyboard triage of overdue and at-risk work",
@@ -770,6 +804,17 @@ pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static 
         A::Skip => lang.pick("bỏ qua", "skip"),
         A::GoBack => lang.pick("quay lại việc trước", "back to the previous item"),
         A::EndTriage => lang.pick("kết thúc, xem tổng kết", "end, see the summary"),
+        A::Present => lang.pick(
+            "trình chiếu cuộc họp (không sửa được gì)",
+            "present the meeting (read-only)",
+        ),
+        A::NextSlide => lang.pick("trang sau", "next slide"),
+        A::PreviousSlide => lang.pick("trang trước", "previous slide"),
+        A::GoToSlide(_) => lang.pick("đến trang số", "go to slide"),
+        A::FirstSlide => lang.pick("trang tổng quan", "overview"),
+        A::Blank => lang.pick("tắt / bật màn hình", "blank / show the screen"),
+        A::Larger => lang.pick("chữ to hơn, ít dòng hơn", "larger, fewer rows"),
+        A::Reload => lang.pick("đọc lại dữ liệu", "reload"),
         A::CycleGrouping => lang.pick(
             "nhóm theo lĩnh vực / đơn vị / tình trạng / tháng",
             "group by area / unit / state / month",
@@ -828,6 +873,11 @@ pub fn hint_label(action: crate::app::action::Action, lang: Lang) -> &'static st
         A::Save => lang.pick("lưu", "save"),
         A::Up | A::Down => lang.pick("di chuyển", "move"),
         A::StartTriage => lang.pick("rà soát", "triage"),
+        A::NextSlide => lang.pick("trang sau", "next"),
+        A::PreviousSlide => lang.pick("trang trước", "previous"),
+        A::FirstSlide => lang.pick("tổng quan", "overview"),
+        A::Blank => lang.pick("tắt màn hình", "blank"),
+        A::Larger => lang.pick("chữ to", "larger"),
         A::MarkDone => lang.pick("xong", "done"),
         A::Extend => lang.pick("gia hạn", "extend"),
         A::TypeProgress => lang.pick("tiến độ", "progress"),
@@ -848,6 +898,7 @@ pub fn mode_title(mode: crate::keymap::Mode, lang: Lang) -> &'static str {
         M::Targets => lang.pick("Chỉ tiêu", "Targets"),
         M::Risks => lang.pick("Việc cần lưu ý", "At risk"),
         M::Triage => lang.pick("Rà soát nhanh", "Triage"),
+        M::Meeting => lang.pick("Trình chiếu cuộc họp", "Meeting mode"),
         M::Help => lang.pick("Trợ giúp", "Help"),
         M::Picker => lang.pick("Hộp chọn (trạng thái, bộ lọc)", "Pickers (status, filter)"),
         M::Input => lang.pick("Ô nhập", "Text fields"),
@@ -1533,5 +1584,154 @@ pub fn same_deadline(lang: Lang) -> &'static str {
     lang.pick(
         "Hạn mới trùng hạn hiện tại; nhập một ngày khác, hoặc Esc để thôi.",
         "That is the deadline already; type another day, or Esc to leave it.",
+    )
+}
+
+// ---------------------------------------------------------------- meeting mode
+
+pub fn slide_overview(lang: Lang) -> &'static str {
+    lang.pick("Tổng quan", "Overview")
+}
+
+pub fn slide_area(code: u8, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Lĩnh vực {code} · {name}"),
+        Lang::En => format!("Area {code} · {name}"),
+    }
+}
+
+pub fn slide_risks(lang: Lang) -> &'static str {
+    lang.pick("Việc cần lưu ý", "At risk")
+}
+
+pub fn slide_targets(lang: Lang) -> &'static str {
+    lang.pick("Chỉ tiêu", "Targets")
+}
+
+pub fn slide_agenda(lang: Lang) -> &'static str {
+    lang.pick("Đề nghị đưa ra cuộc họp", "On the agenda")
+}
+
+pub fn slide_changes(since: chrono::NaiveDate, after_meeting: bool, lang: Lang) -> String {
+    let day = format_date(since);
+    match (lang, after_meeting) {
+        (Lang::Vi, true) => format!("Thay đổi từ cuộc họp trước ({day})"),
+        (Lang::Vi, false) => format!("Thay đổi từ đầu kỳ ({day})"),
+        (Lang::En, true) => format!("Since the last meeting ({day})"),
+        (Lang::En, false) => format!("Since the period began ({day})"),
+    }
+}
+
+pub fn slide_empty(agenda: bool, lang: Lang) -> &'static str {
+    match agenda {
+        true => lang.pick(
+            "Chưa có việc nào được đánh dấu ! khi rà soát.",
+            "Nothing was flagged ! in triage.",
+        ),
+        false => lang.pick(
+            "Không có gì để trình bày ở mục này.",
+            "Nothing to show here.",
+        ),
+    }
+}
+
+pub fn read_only_badge(lang: Lang) -> &'static str {
+    lang.pick("CHỈ XEM", "READ-ONLY")
+}
+
+pub fn meeting_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "→ sau  ← trước  ? trợ giúp  q thoát",
+        "→ next  ← back  ? help  q leave",
+    )
+}
+
+pub fn figure_done(lang: Lang) -> &'static str {
+    lang.pick("hoàn thành / đến hạn", "done / due")
+}
+
+pub fn figure_overdue(lang: Lang) -> &'static str {
+    lang.pick("quá hạn", "overdue")
+}
+
+pub fn figure_at_risk(lang: Lang) -> &'static str {
+    lang.pick("cần lưu ý", "at risk")
+}
+
+pub fn figure_targets(lang: Lang) -> &'static str {
+    lang.pick("chỉ tiêu đúng lộ trình", "targets on track")
+}
+
+pub fn figure_by_area(lang: Lang) -> &'static str {
+    lang.pick("Hoàn thành theo lĩnh vực", "Completion by area")
+}
+
+pub fn figure_states(lang: Lang) -> &'static str {
+    lang.pick("Theo tình trạng", "By state")
+}
+
+pub fn area_short(lang: Lang) -> &'static str {
+    lang.pick("LV", "Area")
+}
+
+pub fn change_done(id: &str, title: &str, who: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{id} {title}: hoàn thành ({who})"),
+        Lang::En => format!("{id} {title}: done ({who})"),
+    }
+}
+
+pub fn change_overdue(id: &str, title: &str, due: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{id} {title}: mới quá hạn (hạn {})", format_date(due)),
+        Lang::En => format!("{id} {title}: newly overdue (due {})", format_date(due)),
+    }
+}
+
+pub fn change_moved(
+    id: &str,
+    from: Option<chrono::NaiveDate>,
+    to: chrono::NaiveDate,
+    who: &str,
+    reason: Option<&str>,
+    lang: Lang,
+) -> String {
+    let from = from.map(format_date).unwrap_or_else(|| "—".into());
+    let reason = reason.map(|r| format!(": {r}")).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("{id} gia hạn {from} → {} ({who}){reason}", format_date(to)),
+        Lang::En => format!("{id} deadline {from} → {} ({who}){reason}", format_date(to)),
+    }
+}
+
+pub fn change_measured(
+    target: &str,
+    value: f64,
+    on: chrono::NaiveDate,
+    who: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{target} đo được {} ngày {} ({who})",
+            decimal(value, lang),
+            format_date(on)
+        ),
+        Lang::En => format!(
+            "{target} measured {} on {} ({who})",
+            decimal(value, lang),
+            format_date(on)
+        ),
+    }
+}
+
+pub fn default_meeting_title(lang: Lang) -> &'static str {
+    lang.pick("Họp giao ban CCHC", "CCHC review meeting")
+}
+
+pub fn no_meetings(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chưa ghi nhận cuộc họp nào. Dùng `cchc meeting new`.",
+        "No meeting recorded yet. Use `cchc meeting new`.",
     )
 }

@@ -33,8 +33,8 @@ fn main() -> ExitCode {
         return ExitCode::from(cli::EXIT_STORE);
     };
     let result = match parsed.command {
-        None => cli::run_tui(&dir, lang, &config, None),
-        Some(command) => cli::run(command, &dir, lang, &config),
+        None => cli::run_tui(&dir, lang, &config, cli::Start::Board, parsed.read_only),
+        Some(command) => cli::run(command, &dir, lang, &config, parsed.read_only),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

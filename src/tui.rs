@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::actor::Clock;
 use crate::app::state::Ui;
-use crate::app::update::{paste, refresh, start_triage, update};
+use crate::app::update::{paste, refresh, start_presentation, start_triage, update};
 use crate::i18n::{self, Lang};
 use crate::keymap::{self, Key};
 use crate::ui::{self, Context, Theme};
@@ -30,6 +30,8 @@ pub struct Options {
     pub crash_dir: PathBuf,
     /// Start in triage rather than on the board.
     pub triage: bool,
+    /// Start in meeting mode (`cchc present`); leaving it ends the program.
+    pub present: bool,
 }
 
 /// Runs the board until the user quits or a signal asks us to stop.
@@ -85,6 +87,9 @@ fn event_loop(
     refresh(app, &mut ui);
     if options.triage {
         start_triage(app, &mut ui);
+    }
+    if options.present {
+        start_presentation(app, &mut ui, true);
     }
     // Polling starts crossterm's reader, and with it its resize handler, so a
     // resize before the first key is not lost; keys typed ahead are applied.
@@ -213,6 +218,9 @@ fn panic_for_tests(ui: &Ui) {
 fn fit_to(ui: &mut Ui, width: u16, height: u16, key_hints: bool) {
     ui.page = ui::board_page(width, height, key_hints);
     ui.wide = ui::is_wide(width);
+    let show = &mut ui.presentation;
+    show.height = height;
+    show.capacity = crate::app::state::Presentation::capacity_for(height, show.large);
 }
 
 /// "Today" moves during long meetings: at midnight classes change.

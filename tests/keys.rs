@@ -252,6 +252,14 @@ fn all_actions() -> Vec<Action> {
         A::Skip,
         A::GoBack,
         A::EndTriage,
+        A::Present,
+        A::NextSlide,
+        A::PreviousSlide,
+        A::GoToSlide(2),
+        A::FirstSlide,
+        A::Blank,
+        A::Larger,
+        A::Reload,
     ]
 }
 
@@ -312,7 +320,15 @@ fn every_action_is_listed(action: Action) {
         | A::ToggleAgenda
         | A::Skip
         | A::GoBack
-        | A::EndTriage => {}
+        | A::EndTriage
+        | A::Present
+        | A::NextSlide
+        | A::PreviousSlide
+        | A::GoToSlide(_)
+        | A::FirstSlide
+        | A::Blank
+        | A::Larger
+        | A::Reload => {}
     }
 }
 

@@ -101,6 +101,7 @@ fn first_open_seeds_the_catalog_and_nothing_else() {
             overrides: Default::default(),
             targets: Default::default(),
             agenda: Default::default(),
+            meetings: Default::default(),
         }
     );
     assert_eq!(store.history_since(0).unwrap(), Vec::new());

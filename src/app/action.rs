@@ -49,6 +49,16 @@ pub enum Action {
     Skip,
     GoBack,
     EndTriage,
+    // Meeting mode
+    Present,
+    NextSlide,
+    PreviousSlide,
+    /// Jump to slide N (1-based), from the number keys.
+    GoToSlide(u8),
+    FirstSlide,
+    Blank,
+    Larger,
+    Reload,
     // Dialogs and text boxes
     Confirm,
     Cancel,

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod actor;
 pub mod board;
+pub mod meeting;
 mod query;
 pub mod risks;
 pub mod state;
@@ -29,7 +30,8 @@ use crate::domain::status::classify;
 use crate::domain::text::{MAX_NOTE_CHARS, validate_text};
 use crate::domain::{
     AgendaMark, Catalog, Change, DeadlineClass, Edit, HistoryEntry, InputError, Measurement,
-    Occurrence, Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
+    Meeting, Occurrence, Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride,
+    TaskState,
 };
 use crate::store::{Commit, Dump, Store, StoreError};
 
@@ -76,6 +78,9 @@ pub struct App {
     overrides: BTreeMap<String, TaskOverride>,
     targets: BTreeMap<String, TargetState>,
     agenda: BTreeMap<TaskKey, AgendaMark>,
+    meetings: BTreeMap<u32, Meeting>,
+    /// Set for a shared screen: every edit is refused.
+    read_only: bool,
     /// The whole history, oldest first: read on first use (listing tasks
     /// never needs it), then kept in step with every commit.
     history: OnceCell<Vec<HistoryEntry>>,
@@ -100,6 +105,8 @@ impl App {
             overrides: snapshot.overrides,
             targets: snapshot.targets,
             agenda: snapshot.agenda,
+            meetings: snapshot.meetings,
+            read_only: false,
             history: OnceCell::new(),
             clock,
             who,
@@ -121,11 +128,13 @@ impl App {
             tasks,
             overrides,
             targets,
+            agenda,
+            meetings,
             history,
             ..
         } = self;
         drop(store);
-        std::mem::forget((plan, tasks, overrides, targets, history));
+        std::mem::forget((plan, tasks, overrides, targets, agenda, meetings, history));
     }
 
     pub fn plan(&self) -> &Plan {
@@ -287,6 +296,7 @@ impl App {
         edits: &[Edit],
         reason: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, AppError> {
+        self.check_writable()?;
         let view = self
             .view(key)
             .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
@@ -310,6 +320,7 @@ impl App {
         entries: &[HistoryEntry],
         reason: &str,
     ) -> Result<Vec<HistoryEntry>, AppError> {
+        self.check_writable()?;
         let view = self
             .view(key)
             .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
@@ -365,6 +376,40 @@ impl App {
         Ok(written)
     }
 
+    /// Refuses any edit on a read-only screen.
+    fn check_writable(&self) -> Result<(), InputError> {
+        if self.read_only {
+            Err(InputError::ReadOnly)
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Reads everything again from the store (another process may have
+    /// written); the period and settings are kept.
+    pub fn reload(&mut self) -> Result<(), AppError> {
+        let snapshot = self.store.load()?;
+        self.plan = Plan::new(snapshot.catalog);
+        self.tasks = snapshot.tasks;
+        self.overrides = snapshot.overrides;
+        self.targets = snapshot.targets;
+        self.agenda = snapshot.agenda;
+        self.meetings = snapshot.meetings;
+        if self.history.get().is_some() {
+            self.history = OnceCell::new();
+            self.load_history()?;
+        }
+        Ok(())
+    }
+
     fn check_edit(&self, edit: &Edit) -> Result<(), InputError> {
         match edit {
             Edit::Lead(code) if self.plan.unit(code).is_none() => Err(self.unknown_unit(code)),
@@ -398,6 +443,7 @@ impl App {
     /// Puts an occurrence on the meeting's agenda, or takes it off; saved and
     /// recorded in the history like any edit.
     pub fn toggle_agenda(&mut self, key: &TaskKey) -> Result<Vec<HistoryEntry>, AppError> {
+        self.check_writable()?;
         if self.plan.task(&key.task).is_none() {
             return Err(InputError::UnknownTask(key.to_string()).into());
         }
@@ -445,6 +491,7 @@ impl App {
         on: Option<NaiveDate>,
         note: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, AppError> {
+        self.check_writable()?;
         let def = self
             .plan
             .target(target_id)
@@ -483,6 +530,7 @@ impl App {
 
     /// Brings the stored catalog up to `bundled`, keeping every edit.
     pub fn sync_catalog(&mut self, bundled: &Catalog) -> Result<Vec<HistoryEntry>, AppError> {
+        self.check_writable()?;
         let (merged, changes) = catalog::sync(self.plan.catalog(), bundled);
         if changes.is_empty() {
             return Ok(Vec::new());
@@ -543,6 +591,7 @@ impl App {
 
     /// Loads a dump into this (empty) store and reloads from it.
     pub fn import(&mut self, dump: Dump) -> Result<(), AppError> {
+        self.check_writable()?;
         let problems = dump.catalog.problems();
         if !problems.is_empty() {
             return Err(CatalogError(problems).into());
@@ -555,6 +604,7 @@ impl App {
         self.overrides = snapshot.overrides;
         self.targets = snapshot.targets;
         self.agenda = snapshot.agenda;
+        self.meetings = snapshot.meetings;
         Ok(())
     }
 
@@ -563,7 +613,7 @@ impl App {
         match subject {
             Subject::Task(key) => self.plan.task(&key.task).map(|t| t.short.as_str()),
             Subject::Target(id) => self.plan.target(id).map(|t| t.short.as_str()),
-            Subject::Catalog => None,
+            Subject::Catalog | Subject::Meeting(_) => None,
         }
     }
 }

@@ -18,6 +18,7 @@ pub enum Screen {
     Targets,
     Risks,
     Triage,
+    Meeting,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,6 +122,31 @@ impl Triage {
     }
 }
 
+/// Meeting mode: which slide, and how it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Presentation {
+    pub slide: usize,
+    /// The screen is blanked (b), for a pause in the meeting.
+    pub blank: bool,
+    /// Fewer rows to a slide, bigger figures (z).
+    pub large: bool,
+    /// Rows a slide holds at this screen size, kept by the runtime.
+    pub capacity: usize,
+    /// Opened with `cchc present`: leaving ends the program.
+    pub standalone: bool,
+    /// The screen's height, kept by the runtime.
+    pub height: u16,
+}
+
+impl Presentation {
+    /// Rows of a slide's list on a screen `height` rows high: the title, the
+    /// footer and the status lines take six; the larger layout spaces rows.
+    pub fn capacity_for(height: u16, large: bool) -> usize {
+        let rows = usize::from(height.saturating_sub(6)).max(1);
+        if large { (rows / 2).max(1) } else { rows }
+    }
+}
+
 /// A new deadline and the reason for it (required).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExtendForm {
@@ -199,6 +225,7 @@ pub struct Ui {
     pub undo: Vec<UndoRecord>,
     pub triage: Triage,
     pub risk_selected: usize,
+    pub presentation: Presentation,
     pub quit: bool,
 }
 
@@ -228,6 +255,7 @@ impl Ui {
             undo: Vec::new(),
             triage: Triage::default(),
             risk_selected: 0,
+            presentation: Presentation::default(),
             quit: false,
         }
     }
@@ -242,6 +270,7 @@ impl Ui {
             None if self.screen == Screen::Targets => Mode::Targets,
             None if self.screen == Screen::Risks => Mode::Risks,
             None if self.screen == Screen::Triage => Mode::Triage,
+            None if self.screen == Screen::Meeting => Mode::Meeting,
             None if self.focus == Focus::Detail => Mode::Detail,
             None if self.search.is_some() => Mode::SearchResults,
             None => Mode::Board,

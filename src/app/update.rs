@@ -4,7 +4,7 @@ use super::action::Action;
 use super::board::{Grouping, Row};
 use super::state::{
     Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
-    Screen, Search, TextInput, Triage, Ui, UndoRecord,
+    Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
 };
 use super::text_input::{LineEdit, TextArea};
 use super::{App, AppError};
@@ -33,6 +33,7 @@ pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
             Mode::Targets => targets(app, ui, action),
             Mode::Risks => risks(app, ui, action),
             Mode::Triage => triage(app, ui, action),
+            Mode::Meeting => meeting(app, ui, action),
             Mode::Help => help(ui, action),
             Mode::Picker => picker(app, ui, action),
             Mode::Input => input(app, ui, action),
@@ -115,7 +116,9 @@ fn board(app: &mut App, ui: &mut Ui, action: Action) {
             ui.risk_selected = 0;
             ui.screen = Screen::Risks;
         }
+        Action::StartTriage if app.is_read_only() => flash_read_only(ui),
         Action::StartTriage => start_triage(app, ui),
+        Action::Present => start_presentation(app, ui, false),
         Action::PreviousPeriod => change_period(app, ui, false),
         Action::NextPeriod => change_period(app, ui, true),
         Action::ShowHelp => open_help(ui),
@@ -134,6 +137,9 @@ fn board(app: &mut App, ui: &mut Ui, action: Action) {
 
 /// Edits on the selected task, from the board or the detail pane.
 fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
+    if app.is_read_only() && (is_edit(action) || action == Action::Undo) {
+        return flash_read_only(ui);
+    }
     if action == Action::Undo {
         return undo(app, ui);
     }
@@ -821,6 +827,59 @@ fn undo(app: &mut App, ui: &mut Ui) {
         ui.undo.push(record);
     } else {
         flash_info(ui, i18n::undone(&record.key.to_string(), ui.lang));
+    }
+}
+
+fn flash_read_only(ui: &mut Ui) {
+    flash_error(ui, i18n::input_error(&InputError::ReadOnly, ui.lang));
+}
+
+/// Opens meeting mode on its first slide; `standalone` when the program was
+/// started for it (leaving it then ends the program).
+pub fn start_presentation(app: &App, ui: &mut Ui, standalone: bool) {
+    // "Since the last meeting" reads the history.
+    if let Err(e) = app.load_history() {
+        flash_error(ui, i18n::app_error(&e, ui.lang));
+    }
+    ui.presentation.slide = 0;
+    ui.presentation.blank = false;
+    ui.presentation.standalone = standalone;
+    ui.overlay = None;
+    ui.screen = Screen::Meeting;
+}
+
+/// Meeting mode: moves between slides; nothing here edits.
+fn meeting(app: &mut App, ui: &mut Ui, action: Action) {
+    let count = app.slides(ui.presentation.capacity).len();
+    let show = &mut ui.presentation;
+    match action {
+        Action::NextSlide => show.slide = (show.slide + 1).min(count.saturating_sub(1)),
+        Action::PreviousSlide => show.slide = show.slide.saturating_sub(1),
+        Action::GoToSlide(n) if usize::from(n) <= count => {
+            show.slide = usize::from(n).saturating_sub(1)
+        }
+        Action::FirstSlide => show.slide = 0,
+        Action::Blank => show.blank = !show.blank,
+        Action::Larger => {
+            show.large = !show.large;
+            show.capacity = Presentation::capacity_for(show.height, show.large);
+            show.slide = show
+                .slide
+                .min(app.slides(show.capacity).len().saturating_sub(1));
+        }
+        Action::PreviousPeriod | Action::NextPeriod => {
+            change_period(app, ui, action == Action::NextPeriod);
+            let last = app.slides(ui.presentation.capacity).len().saturating_sub(1);
+            ui.presentation.slide = ui.presentation.slide.min(last);
+        }
+        Action::Reload => match app.reload() {
+            Ok(()) => refresh(app, ui),
+            Err(e) => flash_error(ui, i18n::app_error(&e, ui.lang)),
+        },
+        Action::ShowHelp => open_help(ui),
+        Action::Back if show.standalone => ui.quit = true,
+        Action::Back => ui.screen = Screen::Board,
+        _ => {}
     }
 }
 

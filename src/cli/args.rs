@@ -13,6 +13,8 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
     #[arg(long, global = true, value_name = "vi|en")]
     pub lang: Option<String>,
+    #[arg(long, global = true)]
+    pub read_only: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -63,6 +65,34 @@ pub enum Command {
         #[arg(long)]
         period: Option<String>,
     },
+    Present {
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long, value_enum)]
+        theme: Option<PresentTheme>,
+    },
+    Meeting {
+        #[command(subcommand)]
+        command: MeetingCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    New {
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+    },
+    List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PresentTheme {
+    Projector,
+    Dark,
+    Light,
 }
 
 #[derive(Debug, Args)]

@@ -153,37 +153,63 @@ impl CliError {
     }
 }
 
-/// Opens the board (or triage, with `triage`) on the store in `dir`; a backup
-/// is written on the way out.
+/// Where the full-screen interface opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Board,
+    Triage {
+        period: Option<String>,
+    },
+    /// Meeting mode, read-only, in the projector theme unless told otherwise.
+    Present {
+        period: Option<String>,
+        theme: Option<args::PresentTheme>,
+    },
+}
+
+/// Opens the board (or triage, or meeting mode) on the store in `dir`; a
+/// backup is written on the way out.
 pub fn run_tui(
     dir: &Path,
     lang: Lang,
     config: &Config,
-    triage: Option<Option<String>>,
+    start: Start,
+    read_only: bool,
 ) -> Result<(), CliError> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CliError::NoTerminal);
     }
     let mut app = open_app(dir, "tui", config)?;
-    if let Some(period) = &triage {
-        select_period(&mut app, period.as_deref())?;
-    }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = if no_color {
-        ThemeName::Mono
-    } else {
-        config.theme
+    let (period, theme) = match &start {
+        Start::Board => (None, config.theme),
+        Start::Triage { period } => (period.as_deref(), config.theme),
+        Start::Present { period, theme } => {
+            let theme = match theme {
+                Some(args::PresentTheme::Dark) => ThemeName::Dark,
+                Some(args::PresentTheme::Light) => ThemeName::Light,
+                Some(args::PresentTheme::Projector) | None => ThemeName::Projector,
+            };
+            (period.as_deref(), theme)
+        }
     };
+    select_period(&mut app, period)?;
+    let present = matches!(start, Start::Present { .. });
+    app.set_read_only(read_only || present);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = if no_color { ThemeName::Mono } else { theme };
     let options = crate::tui::Options {
         lang,
         theme: crate::ui::Theme::new(theme),
         key_hints: config.key_hints,
         crash_dir: dir.to_path_buf(),
-        triage: triage.is_some(),
+        triage: matches!(start, Start::Triage { .. }),
+        present,
     };
     let result = crate::tui::run(&mut app, &options);
-    write_backup(&app, dir)?;
+    if !app.is_read_only() {
+        write_backup(&app, dir)?;
+    }
     result.map_err(|e| CliError::File {
         path: "terminal".into(),
         detail: e.to_string(),
@@ -199,9 +225,27 @@ pub fn print_config(path: Option<&Path>, config: &Config, lang: Lang) {
 }
 
 /// Runs one subcommand to completion.
-pub fn run(command: Command, dir: &Path, lang: Lang, config: &Config) -> Result<(), CliError> {
-    if let Command::Triage { period } = command {
-        return run_tui(dir, lang, config, Some(period));
+pub fn run(
+    command: Command,
+    dir: &Path,
+    lang: Lang,
+    config: &Config,
+    read_only: bool,
+) -> Result<(), CliError> {
+    match command {
+        Command::Triage { period } => {
+            return run_tui(dir, lang, config, Start::Triage { period }, read_only);
+        }
+        Command::Present { period, theme } => {
+            return run_tui(
+                dir,
+                lang,
+                config,
+                Start::Present { period, theme },
+                read_only,
+            );
+        }
+        _ => {}
     }
     let mut app = open_app(dir, command_name(&command), config)?;
     // Buffered: a listing of thousands of lines is one write, not thousands.
@@ -230,6 +274,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::Backup => "backup",
         Command::Config => "config",
         Command::Risks(_) => "risks",
+        Command::Present { .. } => "present",
+        Command::Meeting { .. } => "meeting",
         Command::Triage { .. } => "triage",
     }
 }
@@ -352,7 +398,30 @@ fn execute(
             let _ = writeln!(out, "{message}");
             Ok(!written.is_empty())
         }
-        Command::Config | Command::Triage { .. } => Ok(false),
+        Command::Config | Command::Triage { .. } | Command::Present { .. } => Ok(false),
+        Command::Meeting {
+            command: args::MeetingCommand::New { date, title },
+        } => {
+            let date = date
+                .as_deref()
+                .map(parse_date)
+                .transpose()?
+                .unwrap_or(app.clock().today);
+            let title = title
+                .as_deref()
+                .map(|t| validate_text(t, TextField::Note, MAX_SHORT_TEXT_CHARS, false))
+                .transpose()?
+                .unwrap_or_else(|| i18n::default_meeting_title(lang).to_string());
+            let written = app.record_meeting(date, &title)?;
+            render::saved(app, &title, written.len(), lang, out);
+            Ok(true)
+        }
+        Command::Meeting {
+            command: args::MeetingCommand::List,
+        } => {
+            render::meetings(app, lang, out);
+            Ok(false)
+        }
         Command::Risks(risks) => {
             select_period(app, risks.period.as_deref())?;
             let area = parse_area(app, risks.area.as_deref())?;

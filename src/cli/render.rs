@@ -302,6 +302,7 @@ fn subject_text(subject: &Subject) -> String {
         Subject::Task(key) => key.to_string(),
         Subject::Target(id) => id.clone(),
         Subject::Catalog => "catalog".into(),
+        Subject::Meeting(id) => format!("meeting#{id}"),
     }
 }
 
@@ -578,5 +579,23 @@ pub fn risks(
                 );
             }
         }
+    }
+}
+
+/// `cchc meeting list`: the recorded meetings, oldest first.
+pub fn meetings(app: &App, lang: Lang, out: &mut impl Write) {
+    let mut any = false;
+    for (id, meeting) in app.meetings() {
+        any = true;
+        let _ = writeln!(
+            out,
+            "#{id} {} {} ({})",
+            format_date(meeting.date),
+            sanitize_line(&meeting.title),
+            sanitize_line(&meeting.who)
+        );
+    }
+    if !any {
+        let _ = writeln!(out, "{}", i18n::no_meetings(lang));
     }
 }

@@ -29,6 +29,7 @@ pub enum Subject {
     Task(TaskKey),
     Target(String),
     Catalog,
+    Meeting(u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,6 +48,8 @@ pub enum Field {
     CatalogVersion,
     /// Flagged for (or taken off) the meeting's agenda.
     Agenda,
+    /// A review meeting recorded.
+    Meeting,
 }
 
 /// An old or new value in the history.

@@ -37,6 +37,8 @@ pub enum InputError {
     EmptyText(TextField),
     #[error("nothing to change")]
     NothingToChange,
+    #[error("read-only")]
+    ReadOnly,
 }
 
 /// Which free-text field a text error is about.

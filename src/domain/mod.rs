@@ -22,4 +22,4 @@ pub use history::HistoryEntry;
 pub use occurrence::{Occurrence, TaskKey};
 pub use status::{DeadlineClass, Status};
 pub use target::{Direction, Measurement, TargetState};
-pub use task::{AgendaMark, Evidence, Note, TaskOverride, TaskState};
+pub use task::{AgendaMark, Evidence, Meeting, Note, TaskOverride, TaskState};

@@ -69,3 +69,13 @@ pub struct AgendaMark {
     pub at: DateTime<FixedOffset>,
     pub who: String,
 }
+
+/// A review meeting the clerk recorded (họp giao ban, sơ kết): the "since the
+/// last meeting" slide compares with the one before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub date: NaiveDate,
+    pub title: String,
+    pub at: DateTime<FixedOffset>,
+    pub who: String,
+}

@@ -20,6 +20,7 @@ impl MemoryStore {
                 overrides: Default::default(),
                 targets: Default::default(),
                 agenda: Default::default(),
+                meetings: Default::default(),
             },
             history: Vec::new(),
             fail_writes: false,
@@ -45,6 +46,7 @@ impl Store for MemoryStore {
         self.snapshot.tasks.extend(commit.tasks);
         self.snapshot.overrides.extend(commit.overrides);
         self.snapshot.targets.extend(commit.targets);
+        self.snapshot.meetings.extend(commit.meetings);
         for (key, mark) in commit.agenda {
             match mark {
                 Some(mark) => self.snapshot.agenda.insert(key, mark),
@@ -71,6 +73,7 @@ impl Store for MemoryStore {
     fn import(&mut self, dump: Dump) -> Result<(), StoreError> {
         let empty = self.history.is_empty()
             && self.snapshot.agenda.is_empty()
+            && self.snapshot.meetings.is_empty()
             && self.snapshot.tasks.is_empty()
             && self.snapshot.overrides.is_empty()
             && self.snapshot.targets.is_empty();
@@ -85,6 +88,7 @@ impl Store for MemoryStore {
             overrides: dump.overrides.into_iter().collect(),
             targets: dump.targets.into_iter().collect(),
             agenda: dump.agenda.into_iter().collect(),
+            meetings: dump.meetings.into_iter().collect(),
         };
         self.history = dump.history;
         Ok(())

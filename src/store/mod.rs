@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    AgendaMark, Catalog, HistoryEntry, TargetState, TaskKey, TaskOverride, TaskState,
+    AgendaMark, Catalog, HistoryEntry, Meeting, TargetState, TaskKey, TaskOverride, TaskState,
 };
 
 pub use memory::MemoryStore;
@@ -32,6 +32,7 @@ pub struct Snapshot {
     pub overrides: BTreeMap<String, TaskOverride>,
     pub targets: BTreeMap<String, TargetState>,
     pub agenda: BTreeMap<TaskKey, AgendaMark>,
+    pub meetings: BTreeMap<u32, Meeting>,
 }
 
 /// What one user action writes: new records and the history that explains them.
@@ -43,6 +44,7 @@ pub struct Commit {
     pub targets: Vec<(String, TargetState)>,
     /// Agenda flags set (`Some`) or taken off (`None`).
     pub agenda: Vec<(TaskKey, Option<AgendaMark>)>,
+    pub meetings: Vec<(u32, Meeting)>,
     /// Numbered by the store, in order, after the last entry.
     pub history: Vec<HistoryEntry>,
 }
@@ -57,6 +59,8 @@ pub struct Dump {
     pub targets: Vec<(String, TargetState)>,
     #[serde(default)]
     pub agenda: Vec<(TaskKey, AgendaMark)>,
+    #[serde(default)]
+    pub meetings: Vec<(u32, Meeting)>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -69,6 +73,7 @@ impl Dump {
             overrides: snapshot.overrides.into_iter().collect(),
             targets: snapshot.targets.into_iter().collect(),
             agenda: snapshot.agenda.into_iter().collect(),
+            meetings: snapshot.meetings.into_iter().collect(),
             history,
         }
     }

@@ -22,6 +22,7 @@ const TASK: &str = "task/";
 const OVERRIDE: &str = "override/";
 const TARGET: &str = "target/";
 const AGENDA: &str = "agenda/";
+const MEETING: &str = "meeting/";
 const HISTORY: &[u8] = b"history/";
 /// Written beside the database once it has been seeded and flushed.
 const SEEDED_MARKER: &str = "cchc.seeded";
@@ -187,11 +188,12 @@ impl SledStore {
     }
 
     fn holds_edits(&self) -> Result<bool, StoreError> {
-        let prefixes: [&[u8]; 5] = [
+        let prefixes: [&[u8]; 6] = [
             TASK.as_bytes(),
             OVERRIDE.as_bytes(),
             TARGET.as_bytes(),
             AGENDA.as_bytes(),
+            MEETING.as_bytes(),
             HISTORY,
         ];
         for prefix in prefixes {
@@ -224,6 +226,7 @@ impl Store for SledStore {
             overrides: self.read_prefix(OVERRIDE, |s| Some(s.to_string()))?,
             targets: self.read_prefix(TARGET, |s| Some(s.to_string()))?,
             agenda: self.read_prefix(AGENDA, parse_task_key)?,
+            meetings: self.read_prefix(MEETING, |s| s.parse().ok())?,
         })
     }
 
@@ -296,6 +299,9 @@ fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> {
     for (id, state) in &commit.targets {
         records.push(record(TARGET, id, state)?);
     }
+    for (id, meeting) in &commit.meetings {
+        records.push(record(MEETING, &format!("{id:06}"), meeting)?);
+    }
     for (key, mark) in &commit.agenda {
         if let Some(mark) = mark {
             records.push(record(AGENDA, &key.to_string(), mark)?);
@@ -315,6 +321,7 @@ fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
             .iter()
             .map(|(k, m)| (k.clone(), Some(m.clone())))
             .collect(),
+        meetings: dump.meetings.clone(),
         history: Vec::new(),
     };
     let mut records = encode_commit(&commit)?;

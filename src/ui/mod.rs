@@ -5,6 +5,7 @@ mod board;
 mod detail;
 mod dialogs;
 mod help;
+mod meeting;
 mod note_editor;
 pub(crate) mod risks;
 mod status_bar;
@@ -79,12 +80,21 @@ pub fn draw(frame: &mut Frame, ctx: &Context) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small::draw(frame, area, ctx);
     }
+    // Meeting mode uses the whole screen; help can still open over it.
+    if ctx.ui.screen == Screen::Meeting {
+        meeting::draw(frame, area, ctx);
+        if ctx.ui.overlay == Some(Overlay::Help) {
+            help::draw(frame, area, ctx);
+        }
+        return;
+    }
     let parts = areas(area, ctx.key_hints);
     title_bar::draw(frame, parts.title, ctx);
     match ctx.ui.screen {
         Screen::Targets => targets::draw(frame, parts.main, ctx),
         Screen::Risks => risks::draw(frame, parts.main, ctx),
         Screen::Triage => triage::draw(frame, parts.main, ctx),
+        Screen::Meeting => meeting::draw(frame, parts.main, ctx),
         Screen::Board => draw_board_screen(frame, parts.main, ctx),
     }
     status_bar::draw_status(frame, parts.status, ctx);

@@ -47,6 +47,12 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
             ),
         ),
     ];
+    if ctx.app.is_read_only() {
+        segments.insert(
+            0,
+            (0, Span::styled(i18n::read_only_badge(lang), theme.chip())),
+        );
+    }
     if let Some(saved) = ui.last_saved {
         let time = saved.format("%H:%M:%S").to_string();
         segments.push((1, Span::styled(i18n::saved_at(&time, lang), theme.ok())));

@@ -21,7 +21,9 @@ impl Theme {
         match self.name {
             ThemeName::Dark => Style::new().fg(dark),
             ThemeName::Light => Style::new().fg(light),
-            ThemeName::HighContrast => Style::new().fg(contrast).add_modifier(Modifier::BOLD),
+            ThemeName::HighContrast | ThemeName::Projector => {
+                Style::new().fg(contrast).add_modifier(Modifier::BOLD)
+            }
             ThemeName::Mono => Style::new(),
         }
     }
@@ -29,6 +31,10 @@ impl Theme {
     pub fn base(&self) -> Style {
         match self.name {
             ThemeName::HighContrast => Style::new().fg(Color::White).bg(Color::Black),
+            ThemeName::Projector => Style::new()
+                .fg(Color::White)
+                .bg(Color::Black)
+                .add_modifier(Modifier::BOLD),
             _ => Style::new(),
         }
     }

@@ -1,0 +1,488 @@
+//! Meeting mode: the review of a period as slides, made to be read from the
+//! back of a room. Each slide has a title, its rows (continued on the next
+//! slide when they do not fit, never cut), and a footer with where we are.
+
+use std::collections::HashSet;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::Context;
+use super::risks::{severity_style, severity_symbol};
+use super::theme::class_symbol;
+use crate::app::board::{BoardFilter, GroupKey, Grouping, Row};
+use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
+use crate::domain::TaskKey;
+use crate::domain::date::format_date;
+use crate::domain::risk::{Severity, target_path};
+use crate::domain::text::{fit_width, sanitize_line};
+use crate::i18n;
+
+pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
+    let show = &ctx.ui.presentation;
+    if show.blank {
+        return;
+    }
+    let slides = ctx.app.slides(show.capacity);
+    let Some(slide) = slides.get(show.slide.min(slides.len().saturating_sub(1))) else {
+        return;
+    };
+    let [title, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_title(frame, title, ctx, slide);
+    match &slide.kind {
+        SlideKind::Overview => overview(frame, body, ctx),
+        kind => {
+            let rows = slide_rows(ctx, kind, usize::from(body.width));
+            let start = slide.page * show.capacity;
+            let visible = rows.into_iter().skip(start).take(show.capacity);
+            let mut lines = Vec::new();
+            for row in visible {
+                lines.push(row);
+                if show.large {
+                    lines.push(Line::raw(""));
+                }
+            }
+            if lines.is_empty() {
+                lines.push(Line::styled(
+                    i18n::slide_empty(kind_is_agenda(kind), ctx.ui.lang),
+                    ctx.theme.label(),
+                ));
+            }
+            frame.render_widget(Paragraph::new(lines), body);
+        }
+    }
+    draw_footer(frame, footer, ctx, show.slide, slides.len());
+}
+
+fn kind_is_agenda(kind: &SlideKind) -> bool {
+    *kind == SlideKind::Agenda
+}
+
+fn draw_title(frame: &mut Frame, area: Rect, ctx: &Context, slide: &Slide) {
+    let (app, lang) = (ctx.app, ctx.ui.lang);
+    let name = match &slide.kind {
+        SlideKind::Overview => i18n::slide_overview(lang).to_string(),
+        SlideKind::Area(code) => {
+            let name = app
+                .plan()
+                .area(*code)
+                .map(|a| i18n::area_name(a, lang))
+                .unwrap_or_default();
+            i18n::slide_area(*code, &sanitize_line(&name), lang)
+        }
+        SlideKind::Unit(code) => {
+            let name = app
+                .plan()
+                .unit(code)
+                .map(|u| i18n::unit_name(u, lang))
+                .unwrap_or_default();
+            format!("{code} · {}", sanitize_line(&name))
+        }
+        SlideKind::Risks => i18n::slide_risks(lang).to_string(),
+        SlideKind::Targets => i18n::slide_targets(lang).to_string(),
+        SlideKind::Changes => {
+            let (since, meeting) = app.changes_baseline();
+            i18n::slide_changes(since, meeting.is_some(), lang)
+        }
+        SlideKind::Agenda => i18n::slide_agenda(lang).to_string(),
+    };
+    let page = if slide.pages > 1 {
+        format!(" — {}/{}", slide.page + 1, slide.pages)
+    } else {
+        String::new()
+    };
+    let heading = i18n::review_heading(app.period(), app.review().as_of, lang);
+    let block = Block::new()
+        .borders(Borders::BOTTOM)
+        .border_style(ctx.theme.border());
+    let line = Line::from(vec![
+        Span::styled(format!(" {name}{page}"), ctx.theme.title()),
+        Span::styled(format!("   {heading}"), ctx.theme.label()),
+    ]);
+    frame.render_widget(Paragraph::new(line).block(block), area);
+}
+
+fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count: usize) {
+    let lang = ctx.ui.lang;
+    let left = format!(
+        " {} · {}",
+        i18n::app_title(lang),
+        i18n::read_only_badge(lang)
+    );
+    let right = format!("{}/{}  {} ", index + 1, count, i18n::meeting_keys(lang));
+    let pad = usize::from(area.width).saturating_sub(left.chars().count() + right.chars().count());
+    let line = Line::from(vec![
+        Span::styled(left, ctx.theme.label()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, ctx.theme.key()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Headline figures in large digits, completion by area, and the split by state.
+fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
+    let (app, lang) = (ctx.app, ctx.ui.lang);
+    let board = app.board(Grouping::Status, &BoardFilter::default(), &HashSet::new());
+    let cutoff = app.review().cutoff;
+    let due: Vec<_> = board
+        .rows
+        .iter()
+        .filter_map(Row::task)
+        .filter(|t| t.due.is_some_and(|d| d <= cutoff))
+        .collect();
+    let done = due.iter().filter(|t| t.class.is_done()).count();
+    let at_risk = app
+        .task_risks()
+        .iter()
+        .filter(|f| f.severity() == Severity::Medium)
+        .count();
+    let figures = [
+        (
+            format!("{done}/{}", due.len()),
+            i18n::figure_done(lang),
+            ctx.theme.done(),
+        ),
+        (
+            board.summary.overdue.to_string(),
+            i18n::figure_overdue(lang),
+            ctx.theme.overdue(),
+        ),
+        (
+            at_risk.to_string(),
+            i18n::figure_at_risk(lang),
+            ctx.theme.due_soon(),
+        ),
+        (
+            format!("{}/{}", app.targets_on_track(), app.plan().targets().len()),
+            i18n::figure_targets(lang),
+            ctx.theme.title(),
+        ),
+    ];
+    let large = ctx.ui.presentation.large;
+    let pixel = if large {
+        PixelSize::HalfHeight
+    } else {
+        PixelSize::Quadrant
+    };
+    let digit_rows: u16 = 4;
+    // Two lines for the caption, so a narrow screen wraps it, never cuts it.
+    let box_height = digit_rows + 4;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(box_height), Constraint::Min(1)]).areas(area);
+    let boxes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(top);
+    for ((value, label, style), cell) in figures.into_iter().zip(boxes.iter()) {
+        let block = Block::bordered().border_style(ctx.theme.border());
+        let inner = block.inner(*cell);
+        frame.render_widget(block, *cell);
+        let [digits, caption] =
+            Layout::vertical([Constraint::Length(digit_rows), Constraint::Length(2)]).areas(inner);
+        let big = BigText::builder()
+            .pixel_size(pixel)
+            .style(style)
+            .lines(vec![value.clone().into()])
+            .build();
+        let wide_enough = value.chars().count() as u16 * if large { 8 } else { 4 } <= digits.width;
+        if wide_enough {
+            frame.render_widget(big, digits);
+        } else {
+            frame.render_widget(Paragraph::new(Span::styled(value, style)), digits);
+        }
+        let caption_text = Paragraph::new(Span::styled(label.to_string(), ctx.theme.label()))
+            .wrap(Wrap { trim: true });
+        frame.render_widget(caption_text, caption);
+    }
+    let [areas_part, states_part] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(bottom);
+    frame.render_widget(
+        Paragraph::new(area_bars(ctx, usize::from(areas_part.width))),
+        areas_part,
+    );
+    let mut states = vec![Line::styled(
+        i18n::figure_states(lang).to_string(),
+        ctx.theme.label(),
+    )];
+    for row in &board.rows {
+        if let Row::Group {
+            key: GroupKey::State(bucket),
+            counts,
+            ..
+        } = row
+        {
+            let room = usize::from(states_part.width).saturating_sub(8);
+            states.push(Line::raw(format!(
+                "  {:>4}  {}",
+                counts.total,
+                fit_width(i18n::bucket_label(*bucket, lang), room)
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(states), states_part);
+}
+
+fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
+    let (app, lang) = (ctx.app, ctx.ui.lang);
+    let board = app.board(Grouping::Area, &BoardFilter::default(), &HashSet::new());
+    let mut lines = vec![Line::styled(
+        i18n::figure_by_area(lang).to_string(),
+        ctx.theme.label(),
+    )];
+    let bar = width.saturating_sub(34).clamp(6, 30);
+    for row in &board.rows {
+        let Row::Group {
+            key: GroupKey::Area(code),
+            counts,
+            ..
+        } = row
+        else {
+            continue;
+        };
+        let name = app
+            .plan()
+            .area(*code)
+            .map(|a| i18n::area_name(a, lang))
+            .unwrap_or_default();
+        let share = counts.completion();
+        let filled = (share * bar as f64).round() as usize;
+        lines.push(Line::from(vec![
+            Span::raw(format!("{code} {} ", fit_width(&sanitize_line(&name), 22))),
+            Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
+            Span::styled("░".repeat(bar - filled.min(bar)), ctx.theme.bar_empty()),
+            Span::raw(format!(" {:>3}%", (share * 100.0).round() as u32)),
+        ]));
+    }
+    lines
+}
+
+/// Every row a slide kind has, before it is cut into pages.
+fn slide_rows(ctx: &Context, kind: &SlideKind, width: usize) -> Vec<Line<'static>> {
+    let app = ctx.app;
+    match kind {
+        SlideKind::Overview => Vec::new(),
+        SlideKind::Area(_) | SlideKind::Unit(_) => {
+            let show_lead = matches!(kind, SlideKind::Area(_));
+            app.slide_tasks(kind)
+                .iter()
+                .map(|t| task_row(ctx, t, show_lead, width))
+                .collect()
+        }
+        SlideKind::Risks => {
+            let mut rows: Vec<Line> = app
+                .task_risks()
+                .into_iter()
+                .map(|f| {
+                    task_row(
+                        ctx,
+                        &SlideTask {
+                            key: f.key,
+                            reasons: f.reasons,
+                        },
+                        true,
+                        width,
+                    )
+                })
+                .collect();
+            for target in app.target_risks() {
+                let reasons: Vec<String> = target
+                    .reasons
+                    .iter()
+                    .map(|r| i18n::target_reason(r, &target.def.unit, ctx.ui.lang))
+                    .collect();
+                let severity = target.severity();
+                let text = format!(
+                    "{} {} — {}",
+                    fit_width(&target.def.id, 8),
+                    sanitize_line(&target.def.short),
+                    reasons.join("; ")
+                );
+                rows.push(Line::from(vec![
+                    Span::styled(
+                        format!("{} ", severity_symbol(severity)),
+                        severity_style(ctx, severity),
+                    ),
+                    Span::raw(fit_width(&text, width.saturating_sub(2))),
+                ]));
+            }
+            rows
+        }
+        SlideKind::Targets => app
+            .plan()
+            .targets()
+            .iter()
+            .map(|def| target_row(ctx, def, width))
+            .collect(),
+        SlideKind::Changes => app
+            .changes_since_last_meeting()
+            .iter()
+            .map(|c| change_row(ctx, c, width))
+            .collect(),
+        SlideKind::Agenda => {
+            let keys: Vec<TaskKey> = app.agenda().cloned().collect();
+            keys.into_iter()
+                .map(|key| {
+                    let reasons = app.task_reasons(&key);
+                    task_row(ctx, &SlideTask { key, reasons }, true, width)
+                })
+                .collect()
+        }
+    }
+}
+
+fn task_row(ctx: &Context, task: &SlideTask, show_lead: bool, width: usize) -> Line<'static> {
+    let (app, lang) = (ctx.app, ctx.ui.lang);
+    let Some(view) = app.view(&task.key) else {
+        return Line::raw(task.key.to_string());
+    };
+    let (symbol, style) = match task.reasons.first() {
+        Some(reason) => (
+            severity_symbol(reason.severity()),
+            severity_style(ctx, reason.severity()),
+        ),
+        None => (class_symbol(view.class), ctx.theme.class(view.class)),
+    };
+    let words = match task.reasons.first() {
+        Some(reason) => i18n::task_reason(reason, lang),
+        None => i18n::class_label(view.class, lang),
+    };
+    let who = if show_lead {
+        view.lead.to_string()
+    } else {
+        format!("{} {}", i18n::area_short(lang), view.def.area)
+    };
+    let title_width = (width / 3).clamp(16, 46);
+    let text = format!(
+        "{} {} {} {:>3}%  ",
+        fit_width(&task.key.to_string(), 12),
+        fit_width(&sanitize_line(&view.def.short), title_width),
+        fit_width(&who, 7),
+        view.state.progress
+    );
+    let rest = width.saturating_sub(2 + text.chars().count());
+    Line::from(vec![
+        Span::styled(format!("{symbol} "), style),
+        Span::raw(text),
+        Span::styled(fit_width(&words, rest), style),
+    ])
+}
+
+/// Baseline → latest → goal, a gauge, the measurements as a sparkline, and
+/// "×" when the latest is off the path to the goal.
+fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Line<'static> {
+    let (app, lang) = (ctx.app, ctx.ui.lang);
+    let state = app.target_state(&def.id);
+    let latest = state.latest();
+    let unit = if def.unit.starts_with('%') {
+        "%"
+    } else {
+        def.unit.as_str()
+    };
+    let figures = format!(
+        "{}→{}→{}{unit}",
+        i18n::decimal(def.baseline, lang),
+        latest.map_or("—".to_string(), |m| i18n::decimal(m.value, lang)),
+        i18n::decimal(def.value, lang)
+    );
+    let path = target_path(def, app.plan().info().start, app.review().as_of);
+    let off = latest.is_some_and(|m| m.value < path);
+    let (mark, style) = match latest {
+        None => ("○", ctx.theme.not_started()),
+        Some(_) if off => ("×", ctx.theme.overdue()),
+        Some(_) => ("√", ctx.theme.done()),
+    };
+    let share = latest.map_or(0.0, |m| {
+        (m.value / def.value.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
+    });
+    let gauge = 10;
+    let filled = (share * gauge as f64).round() as usize;
+    let spark = sparkline(
+        &state
+            .measurements
+            .iter()
+            .map(|m| m.value)
+            .collect::<Vec<_>>(),
+        def.value,
+    );
+    let title_width = width
+        .saturating_sub(2 + 5 + 16 + gauge + 2 + 8 + 11)
+        .clamp(10, 48);
+    Line::from(vec![
+        Span::styled(format!("{mark} "), style),
+        Span::raw(format!(
+            "{} {} {} ",
+            fit_width(&def.id, 4),
+            fit_width(&sanitize_line(&def.short), title_width),
+            fit_width(&figures, 16)
+        )),
+        Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
+        Span::styled("░".repeat(gauge - filled.min(gauge)), ctx.theme.bar_empty()),
+        Span::raw(format!(" {} ", fit_width(&spark, 8))),
+        Span::styled(format_date(def.due), Style::new()),
+    ])
+}
+
+/// The values as block heights relative to the goal: "▂▄▆█".
+fn sparkline(values: &[f64], goal: f64) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .rev()
+        .take(8)
+        .rev()
+        .map(|v| BLOCKS[((v / goal.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0) * 7.0).round() as usize])
+        .collect()
+}
+
+fn change_row(ctx: &Context, change: &ChangeLine, width: usize) -> Line<'static> {
+    let (app, lang) = (ctx.app, ctx.ui.lang);
+    let title = |key: &TaskKey| {
+        app.plan()
+            .task(&key.task)
+            .map(|t| sanitize_line(&t.short).into_owned())
+            .unwrap_or_default()
+    };
+    let (symbol, style, text) = match change {
+        ChangeLine::Done { key, who } => (
+            "√",
+            ctx.theme.done(),
+            i18n::change_done(&key.to_string(), &title(key), who, lang),
+        ),
+        ChangeLine::NewlyOverdue { key, due } => (
+            "!",
+            ctx.theme.overdue(),
+            i18n::change_overdue(&key.to_string(), &title(key), *due, lang),
+        ),
+        ChangeLine::Moved {
+            key,
+            from,
+            to,
+            who,
+            reason,
+        } => (
+            "»",
+            ctx.theme.due_soon(),
+            i18n::change_moved(&key.to_string(), *from, *to, who, reason.as_deref(), lang),
+        ),
+        ChangeLine::Measured {
+            target,
+            value,
+            on,
+            who,
+        } => (
+            "#",
+            ctx.theme.title(),
+            i18n::change_measured(target, *value, *on, who, lang),
+        ),
+    };
+    Line::from(vec![
+        Span::styled(format!("{symbol} "), style),
+        Span::raw(fit_width(&sanitize_line(&text), width.saturating_sub(2))),
+    ])
+}
