@@ -167,36 +167,50 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
             ctx.theme.title(),
         ),
     ];
-    let large = ctx.ui.presentation.large;
-    let pixel = if large {
-        PixelSize::HalfHeight
-    } else {
-        PixelSize::Quadrant
-    };
-    let digit_rows: u16 = 4;
+    // Bigger screens (or the larger layout) get bigger digits, not more air.
+    let roomy = area.height >= 40 || ctx.ui.presentation.large;
+    let digit_rows: u16 = if roomy { 8 } else { 4 };
     // Two lines for the caption, so a narrow screen wraps it, never cuts it.
     let box_height = digit_rows + 4;
     let [top, bottom] =
         Layout::vertical([Constraint::Length(box_height), Constraint::Min(1)]).areas(area);
     let boxes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(top);
+    // One digit size for all four, the largest the widest figure allows.
+    let widest = figures
+        .iter()
+        .map(|f| f.0.chars().count() as u16)
+        .max()
+        .unwrap_or(1);
+    let room = boxes.first().map_or(0, |b| b.width.saturating_sub(2));
+    let pixel = match (roomy, widest * 8 <= room, widest * 4 <= room) {
+        (true, true, _) => Some(PixelSize::Full),
+        (false, true, _) => Some(PixelSize::HalfHeight),
+        (_, _, true) => Some(PixelSize::Quadrant),
+        _ => None,
+    };
     for ((value, label, style), cell) in figures.into_iter().zip(boxes.iter()) {
         let block = Block::bordered().border_style(ctx.theme.border());
         let inner = block.inner(*cell);
         frame.render_widget(block, *cell);
         let [digits, caption] =
             Layout::vertical([Constraint::Length(digit_rows), Constraint::Length(2)]).areas(inner);
-        let big = BigText::builder()
-            .pixel_size(pixel)
-            .style(style)
-            .lines(vec![value.clone().into()])
-            .build();
-        let wide_enough = value.chars().count() as u16 * if large { 8 } else { 4 } <= digits.width;
-        if wide_enough {
-            frame.render_widget(big, digits);
-        } else {
-            frame.render_widget(Paragraph::new(Span::styled(value, style)), digits);
+        match pixel {
+            Some(pixel) => {
+                let big = BigText::builder()
+                    .pixel_size(pixel)
+                    .style(style)
+                    .centered()
+                    .lines(vec![value.into()])
+                    .build();
+                frame.render_widget(big, digits);
+            }
+            None => frame.render_widget(
+                Paragraph::new(Span::styled(value, style)).centered(),
+                digits,
+            ),
         }
         let caption_text = Paragraph::new(Span::styled(label.to_string(), ctx.theme.label()))
+            .centered()
             .wrap(Wrap { trim: true });
         frame.render_widget(caption_text, caption);
     }
@@ -235,7 +249,8 @@ fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
         i18n::figure_by_area(lang).to_string(),
         ctx.theme.label(),
     )];
-    let bar = width.saturating_sub(34).clamp(6, 30);
+    let name_width = (width / 3).clamp(22, 56);
+    let bar = width.saturating_sub(name_width + 10).clamp(6, 40);
     for row in &board.rows {
         let Row::Group {
             key: GroupKey::Area(code),
@@ -253,7 +268,10 @@ fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
         let share = counts.completion();
         let filled = (share * bar as f64).round() as usize;
         lines.push(Line::from(vec![
-            Span::raw(format!("{code} {} ", fit_width(&sanitize_line(&name), 22))),
+            Span::raw(format!(
+                "{code} {} ",
+                fit_width(&sanitize_line(&name), name_width)
+            )),
             Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
             Span::styled("░".repeat(bar - filled.min(bar)), ctx.theme.bar_empty()),
             Span::raw(format!(" {:>3}%", (share * 100.0).round() as u32)),
