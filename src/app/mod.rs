@@ -397,12 +397,7 @@ impl App {
     /// written); the period and settings are kept.
     pub fn reload(&mut self) -> Result<(), AppError> {
         let snapshot = self.store.load()?;
-        self.plan = Plan::new(snapshot.catalog);
-        self.tasks = snapshot.tasks;
-        self.overrides = snapshot.overrides;
-        self.targets = snapshot.targets;
-        self.agenda = snapshot.agenda;
-        self.meetings = snapshot.meetings;
+        self.take_snapshot(snapshot);
         if self.history.get().is_some() {
             self.history = OnceCell::new();
             self.load_history()?;
@@ -599,13 +594,17 @@ impl App {
         self.store.import(dump)?;
         self.history = OnceCell::new();
         let snapshot = self.store.load()?;
+        self.take_snapshot(snapshot);
+        Ok(())
+    }
+
+    fn take_snapshot(&mut self, snapshot: crate::store::Snapshot) {
         self.plan = Plan::new(snapshot.catalog);
         self.tasks = snapshot.tasks;
         self.overrides = snapshot.overrides;
         self.targets = snapshot.targets;
         self.agenda = snapshot.agenda;
         self.meetings = snapshot.meetings;
-        Ok(())
     }
 
     /// The subject of a history entry in the words of the plan, for listings.

@@ -147,32 +147,17 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
 pub fn evidence(frame: &mut Frame, area: Rect, ctx: &Context, form: &EvidenceForm) {
     let lang = ctx.ui.lang;
     let inner = dialog(frame, area, ctx, i18n::evidence_title(lang), 70, 11);
-    let labels = i18n::evidence_labels(lang);
     let fields = [&form.number, &form.date, &form.summary];
-    let mut lines = Vec::new();
-    for (i, (label, value)) in labels.iter().zip(fields).enumerate() {
-        let style = if i == form.focus {
-            ctx.theme.key()
-        } else {
-            ctx.theme.label()
-        };
-        lines.push(Line::styled(label.to_string(), style));
-        lines.push(Line::raw(format!("  {}", value.text)));
-    }
-    lines.push(Line::raw(""));
-    match &form.error {
-        Some(error) => lines.push(Line::styled(error.clone(), ctx.theme.error())),
-        None => lines.push(Line::styled(i18n::evidence_help(lang), ctx.theme.label())),
-    }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    let mut at = inner;
-    at.x += 2;
-    at.width = at.width.saturating_sub(2);
-    place_cursor(
+    let help = i18n::evidence_help(lang);
+    form_fields(
         frame,
-        at,
-        form.focus as u16 * 2 + 1,
-        fields[form.focus.min(2)],
+        inner,
+        ctx,
+        &i18n::evidence_labels(lang),
+        &fields,
+        form.focus,
+        form.error.as_deref(),
+        help,
     );
 }
 
@@ -192,9 +177,36 @@ pub fn extend(frame: &mut Frame, area: Rect, ctx: &Context, form: &ExtendForm) {
         9,
     );
     let fields = [&form.date, &form.reason];
+    let help = i18n::extend_help(lang);
+    form_fields(
+        frame,
+        inner,
+        ctx,
+        &i18n::extend_labels(lang),
+        &fields,
+        form.focus,
+        form.error.as_deref(),
+        help,
+    );
+}
+
+/// Labelled one-line fields, the focused label highlighted, then the error or
+/// the help, and the cursor in the focused field.
+#[allow(clippy::too_many_arguments)]
+fn form_fields(
+    frame: &mut Frame,
+    inner: Rect,
+    ctx: &Context,
+    labels: &[&str],
+    fields: &[&LineEdit],
+    focus: usize,
+    error: Option<&str>,
+    help: &str,
+) {
+    let focus = focus.min(fields.len().saturating_sub(1));
     let mut lines = Vec::new();
-    for (i, (label, value)) in i18n::extend_labels(lang).iter().zip(fields).enumerate() {
-        let style = if i == form.focus {
+    for (i, (label, value)) in labels.iter().zip(fields).enumerate() {
+        let style = if i == focus {
             ctx.theme.key()
         } else {
             ctx.theme.label()
@@ -203,20 +215,17 @@ pub fn extend(frame: &mut Frame, area: Rect, ctx: &Context, form: &ExtendForm) {
         lines.push(Line::raw(format!("  {}", value.text)));
     }
     lines.push(Line::raw(""));
-    match &form.error {
-        Some(error) => lines.push(Line::styled(error.clone(), ctx.theme.error())),
-        None => lines.push(Line::styled(i18n::extend_help(lang), ctx.theme.label())),
+    match error {
+        Some(error) => lines.push(Line::styled(error.to_string(), ctx.theme.error())),
+        None => lines.push(Line::styled(help.to_string(), ctx.theme.label())),
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let mut at = inner;
     at.x += 2;
     at.width = at.width.saturating_sub(2);
-    place_cursor(
-        frame,
-        at,
-        form.focus.min(1) as u16 * 2 + 1,
-        fields[form.focus.min(1)],
-    );
+    if let Some(field) = fields.get(focus) {
+        place_cursor(frame, at, focus as u16 * 2 + 1, field);
+    }
 }
 
 /// The search field, one line at the bottom: "Tìm: cai cach█".
