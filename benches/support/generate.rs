@@ -153,6 +153,7 @@ pub fn generate(tasks: usize, today: NaiveDate) -> Generated {
             overrides: Vec::new(),
             targets: Vec::new(),
             agenda: Vec::new(),
+            meetings: Vec::new(),
             history,
         },
         today,
