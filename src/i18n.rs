@@ -1696,12 +1696,17 @@ pub fn change_moved(
     reason: Option<&str>,
     lang: Lang,
 ) -> String {
+    let later = from.is_none_or(|f| to > f);
     let from = from.map(format_date).unwrap_or_else(|| "—".into());
     let reason = reason.map(|r| format!(": {r}")).unwrap_or_default();
-    match lang {
-        Lang::Vi => format!("{id} gia hạn {from} → {} ({who}){reason}", format_date(to)),
-        Lang::En => format!("{id} deadline {from} → {} ({who}){reason}", format_date(to)),
-    }
+    // "Gia hạn" is an extension; a deadline brought forward is only changed.
+    let verb = match (lang, later) {
+        (Lang::Vi, true) => "gia hạn",
+        (Lang::Vi, false) => "đổi hạn",
+        (Lang::En, true) => "extended",
+        (Lang::En, false) => "deadline moved",
+    };
+    format!("{id} {verb} {from} → {} ({who}){reason}", format_date(to))
 }
 
 pub fn change_measured(

@@ -101,13 +101,21 @@ fn draw_title(frame: &mut Frame, area: Rect, ctx: &Context, slide: &Slide) {
         String::new()
     };
     let heading = i18n::review_heading(app.period(), app.review().as_of, lang);
+    let title = format!(" {name}{page}");
+    // The period heading goes only where it fits whole; the title is cut with
+    // "…" only on a screen too narrow for it alone.
+    let room = usize::from(area.width);
+    let mut spans = vec![Span::styled(
+        crate::domain::text::truncate_width(&title, room).into_owned(),
+        ctx.theme.title(),
+    )];
+    if title.chars().count() + 3 + heading.chars().count() <= room {
+        spans.push(Span::styled(format!("   {heading}"), ctx.theme.label()));
+    }
     let block = Block::new()
         .borders(Borders::BOTTOM)
         .border_style(ctx.theme.border());
-    let line = Line::from(vec![
-        Span::styled(format!(" {name}{page}"), ctx.theme.title()),
-        Span::styled(format!("   {heading}"), ctx.theme.label()),
-    ]);
+    let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line).block(block), area);
 }
 
