@@ -1078,3 +1078,166 @@ fn the_wide_board_has_a_reason_column() {
     );
     tui.quit();
 }
+
+// ------------------------------------------------------------ meeting mode
+
+const RIGHT: &str = "\x1b[C";
+/// The title of meeting mode's first slide.
+const OVERVIEW_TITLE: &str = "Tổng quan";
+
+/// Meeting mode's slide counter "n/N", in its footer before the key hints.
+fn slide_counter(screen: &str) -> Option<(usize, usize)> {
+    let line = screen.lines().rev().find(|l| l.contains("→ sau"))?;
+    let (before, _) = line.split_once("→ sau")?;
+    let (n, m) = before.split_whitespace().last()?.split_once('/')?;
+    Some((n.parse().ok()?, m.parse().ok()?))
+}
+
+impl Tui {
+    /// Waits until nothing has been written for `quiet` since `sent` (a key
+    /// just sent): the key is handled and its frame, if any, drawn. A key
+    /// that changes nothing writes nothing, so this cannot wait for bytes.
+    fn wait_settled(&mut self, sent: Instant, quiet: Duration) {
+        let start = Instant::now();
+        loop {
+            let last = self.shared.lock().unwrap().last_read.max(sent);
+            if last.elapsed() >= quiet {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("the terminal did not settle; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Sends `key` and waits for the screen to settle.
+    fn press_and_settle(&mut self, key: &str) {
+        let sent = Instant::now();
+        self.send(key);
+        self.wait_settled(sent, Duration::from_millis(120));
+    }
+}
+
+/// `cchc present` on a store with edits: → pages through every slide to the
+/// last, every other key is pressed, q leaves with 0, and the store (export
+/// and history) is byte for byte what it was.
+#[test]
+fn present_pages_through_every_slide_and_changes_nothing() {
+    let store = Store::new();
+    for args in [
+        &[
+            "meeting",
+            "new",
+            "--date",
+            "10/11/2026",
+            "--title",
+            "Giao ban tháng 11",
+        ][..],
+        &["set", "1.a.2", "--status", "done"],
+        &[
+            "set",
+            "3.d",
+            "--due",
+            "31/03/2028",
+            "--reason",
+            "Chờ ý kiến của Sở Nội vụ",
+        ],
+        &["target", "set", "T03", "60", "--date", "25/11/2026"],
+    ] {
+        let run = store.run(args);
+        assert_eq!(run.code, Some(0), "cchc {args:?}: {run:#?}");
+    }
+    let export = store.run(&["export"]);
+    assert_eq!(export.code, Some(0), "{export:#?}");
+    let log = store.json(&["log", "--format", "json"]);
+    let backups = store.backups();
+
+    let mut tui = Tui::open_args(&store, 120, 35, &["present"]);
+    let first = tui.wait_until("the overview and its counter", TIMEOUT, |s| {
+        s.contains(OVERVIEW_TITLE) && slide_counter(s).is_some_and(|(n, _)| n == 1)
+    });
+    assert!(first.contains("CHỈ XEM"), "{first}");
+    let (_, count) = slide_counter(&first).unwrap();
+    assert!(count > 10, "a deck of {count} slides:\n{first}");
+    let mut changes_seen = false;
+    for n in 2..=count {
+        tui.send(RIGHT);
+        let screen = tui.wait_until(&format!("slide {n}/{count}"), TIMEOUT, |s| {
+            slide_counter(s) == Some((n, count))
+        });
+        if screen.contains("Thay đổi từ cuộc họp trước (10/11/2026)") {
+            changes_seen = true;
+            assert!(screen.contains("1.a.2"), "{screen}");
+            assert!(
+                screen.contains("3.d gia hạn 31/12/2027 → 31/03/2028")
+                    && screen.contains("Chờ ý kiến của Sở Nội vụ"),
+                "{screen}"
+            );
+            assert!(screen.contains("T03 đo được 60"), "{screen}");
+        }
+    }
+    assert!(changes_seen, "no slide of changes since 10/11/2026");
+    // At the last slide → stays there.
+    tui.press_and_settle(RIGHT);
+    assert_eq!(slide_counter(&tui.screen()), Some((count, count)));
+
+    let keys = ('a'..='z')
+        .chain('A'..='Z')
+        .chain('0'..='9')
+        .chain(".,;:/-+!?[]".chars())
+        .filter(|c| *c != 'q');
+    for key in keys {
+        tui.press_and_settle(&key.to_string());
+        assert!(
+            tui.wait_exit(Duration::ZERO).is_none(),
+            "cchc ended on {key:?}:\n{}",
+            tui.screen()
+        );
+    }
+    tui.quit();
+
+    let again = store.run(&["export"]);
+    assert_eq!(again.code, Some(0), "{again:#?}");
+    assert!(again.out == export.out, "the export changed");
+    assert_eq!(store.json(&["log", "--format", "json"]), log);
+    assert_eq!(store.backups(), backups, "read-only: no backup written");
+}
+
+/// `cchc --read-only` on a shared screen: the status line says so, an edit
+/// key says why nothing happens and opens nothing, and nothing is written.
+#[test]
+fn read_only_board_refuses_edits() {
+    let store = Store::new();
+    let log = store.json(&["log", "--format", "json"]);
+    let mut tui = Tui::open_args(&store, 80, 24, &["--read-only"]);
+    let board = tui.wait_for_board();
+    let status = board
+        .lines()
+        .find(|l| l.contains(" nhiệm vụ, "))
+        .unwrap_or_else(|| panic!("no status line:\n{board}"));
+    assert!(status.contains("CHỈ XEM"), "{board}");
+    tui.select("1.a.2", "1.a.2");
+    tui.send("s");
+    let screen = tui.wait_for("chỉ xem");
+    assert!(
+        !screen.contains("Trạng thái 1.a.2"),
+        "a picker opened:\n{screen}"
+    );
+    tui.press_and_settle("+");
+    let screen = tui.wait_for("chỉ xem");
+    assert!(
+        row(&screen, "1.a.2").is_some_and(|r| r.ends_with(" 0%")),
+        "{screen}"
+    );
+    // In search mode `n` is "next match"; from the detail pane it adds a note.
+    tui.send(ENTER);
+    tui.wait_for("Chi tiết");
+    tui.press_and_settle("n");
+    let screen = tui.wait_for("chỉ xem");
+    assert!(!screen.contains("Ghi chú cho 1.a.2"), "{screen}");
+    tui.send_esc();
+    tui.wait_gone("Chi tiết");
+    tui.quit();
+    assert_eq!(store.json(&["log", "--format", "json"]), log);
+}

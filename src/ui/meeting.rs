@@ -436,8 +436,9 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
             .collect::<Vec<_>>(),
         def.value,
     );
+    // Mark, id, figures, gauge, sparkline and date, each with its space.
     let title_width = width
-        .saturating_sub(2 + 5 + 16 + gauge + 2 + 8 + 11)
+        .saturating_sub(2 + 5 + 1 + 17 + gauge + 1 + 8 + 1 + 10)
         .clamp(10, 48);
     Line::from(vec![
         Span::styled(format!("{mark} "), style),
