@@ -195,143 +195,6 @@ fn help_lists_exactly_the_key_table() {
 
 use Action as A;
 
-/// Every action there is (one stand-in for those that carry a value).
-fn all_actions() -> Vec<Action> {
-    vec![
-        A::Up,
-        A::Down,
-        A::PageUp,
-        A::PageDown,
-        A::Top,
-        A::Bottom,
-        A::Collapse,
-        A::Expand,
-        A::Open,
-        A::Back,
-        A::SwitchPane,
-        A::ScrollUp,
-        A::ScrollDown,
-        A::CycleGrouping,
-        A::ShowTargets,
-        A::ShowHelp,
-        A::Quit,
-        A::StartSearch,
-        A::NextMatch,
-        A::PreviousMatch,
-        A::OpenFilter,
-        A::ClearFilters,
-        A::PickStatus,
-        A::ProgressUp,
-        A::ProgressDown,
-        A::TypeProgress,
-        A::TypeDue,
-        A::AddNote,
-        A::AddEvidence,
-        A::Undo,
-        A::Confirm,
-        A::Cancel,
-        A::Save,
-        A::NextField,
-        A::PreviousField,
-        A::CursorLeft,
-        A::CursorRight,
-        A::CursorHome,
-        A::CursorEnd,
-        A::DeleteBack,
-        A::DeleteForward,
-        A::Insert('a'),
-        A::Paste,
-        A::Resize(100, 30),
-        A::PreviousPeriod,
-        A::NextPeriod,
-        A::ShowRisks,
-        A::StartTriage,
-        A::MarkDone,
-        A::Extend,
-        A::ToggleAgenda,
-        A::Skip,
-        A::GoBack,
-        A::EndTriage,
-        A::Present,
-        A::NextSlide,
-        A::PreviousSlide,
-        A::GoToSlide(2),
-        A::FirstSlide,
-        A::Blank,
-        A::Larger,
-        A::Reload,
-    ]
-}
-
-/// Does not compile when an action is added without being listed above.
-#[allow(dead_code)]
-fn every_action_is_listed(action: Action) {
-    match action {
-        A::Up
-        | A::Down
-        | A::PageUp
-        | A::PageDown
-        | A::Top
-        | A::Bottom
-        | A::Collapse
-        | A::Expand
-        | A::Open
-        | A::Back
-        | A::SwitchPane
-        | A::ScrollUp
-        | A::ScrollDown
-        | A::CycleGrouping
-        | A::ShowTargets
-        | A::ShowHelp
-        | A::Quit
-        | A::StartSearch
-        | A::NextMatch
-        | A::PreviousMatch
-        | A::OpenFilter
-        | A::ClearFilters
-        | A::PickStatus
-        | A::ProgressUp
-        | A::ProgressDown
-        | A::TypeProgress
-        | A::TypeDue
-        | A::AddNote
-        | A::AddEvidence
-        | A::Undo
-        | A::Confirm
-        | A::Cancel
-        | A::Save
-        | A::NextField
-        | A::PreviousField
-        | A::CursorLeft
-        | A::CursorRight
-        | A::CursorHome
-        | A::CursorEnd
-        | A::DeleteBack
-        | A::DeleteForward
-        | A::Insert(_)
-        | A::Paste
-        | A::Resize(..)
-        | A::PreviousPeriod
-        | A::NextPeriod
-        | A::ShowRisks
-        | A::StartTriage
-        | A::MarkDone
-        | A::Extend
-        | A::ToggleAgenda
-        | A::Skip
-        | A::GoBack
-        | A::EndTriage
-        | A::Present
-        | A::NextSlide
-        | A::PreviousSlide
-        | A::GoToSlide(_)
-        | A::FirstSlide
-        | A::Blank
-        | A::Larger
-        | A::Reload => {}
-    }
-}
-
 /// What a person could notice of the state (the folded set in a stable order).
 fn fingerprint(ui: &Ui) -> String {
     let mut folded: Vec<String> = ui.folded.iter().map(|f| format!("{f:?}")).collect();
@@ -395,7 +258,10 @@ fn board_setups() -> Vec<Setup> {
 fn every_action_the_board_reacts_to_has_a_key() {
     let not_from_keys = |a: Action| matches!(a, A::Insert(_) | A::Paste | A::Resize(..));
     for (name, setup) in board_setups() {
-        for action in all_actions().into_iter().filter(|a| !not_from_keys(*a)) {
+        for action in support::every_action()
+            .into_iter()
+            .filter(|a| !not_from_keys(*a))
+        {
             let mut app = seeded_app();
             let mut ui = new_ui(&app, NARROW.0, NARROW.1);
             setup(&mut app, &mut ui);

@@ -236,3 +236,142 @@ pub fn screen_lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
 pub fn find_row(lines: &[String], needle: &str) -> Option<usize> {
     lines.iter().position(|l| l.contains(needle))
 }
+
+/// Every action there is (one stand-in for those that carry a value).
+pub fn every_action() -> Vec<Action> {
+    use Action as A;
+    vec![
+        A::Up,
+        A::Down,
+        A::PageUp,
+        A::PageDown,
+        A::Top,
+        A::Bottom,
+        A::Collapse,
+        A::Expand,
+        A::Open,
+        A::Back,
+        A::SwitchPane,
+        A::ScrollUp,
+        A::ScrollDown,
+        A::CycleGrouping,
+        A::ShowTargets,
+        A::ShowHelp,
+        A::Quit,
+        A::StartSearch,
+        A::NextMatch,
+        A::PreviousMatch,
+        A::OpenFilter,
+        A::ClearFilters,
+        A::PickStatus,
+        A::ProgressUp,
+        A::ProgressDown,
+        A::TypeProgress,
+        A::TypeDue,
+        A::AddNote,
+        A::AddEvidence,
+        A::Undo,
+        A::Confirm,
+        A::Cancel,
+        A::Save,
+        A::NextField,
+        A::PreviousField,
+        A::CursorLeft,
+        A::CursorRight,
+        A::CursorHome,
+        A::CursorEnd,
+        A::DeleteBack,
+        A::DeleteForward,
+        A::Insert('a'),
+        A::Paste,
+        A::Resize(100, 30),
+        A::PreviousPeriod,
+        A::NextPeriod,
+        A::ShowRisks,
+        A::StartTriage,
+        A::MarkDone,
+        A::Extend,
+        A::ToggleAgenda,
+        A::Skip,
+        A::GoBack,
+        A::EndTriage,
+        A::Present,
+        A::NextSlide,
+        A::PreviousSlide,
+        A::GoToSlide(2),
+        A::FirstSlide,
+        A::Blank,
+        A::Larger,
+        A::Reload,
+    ]
+}
+
+/// Does not compile when an action is added without being listed above.
+#[allow(dead_code)]
+fn every_action_is_listed(action: Action) {
+    use Action as A;
+    match action {
+        A::Up
+        | A::Down
+        | A::PageUp
+        | A::PageDown
+        | A::Top
+        | A::Bottom
+        | A::Collapse
+        | A::Expand
+        | A::Open
+        | A::Back
+        | A::SwitchPane
+        | A::ScrollUp
+        | A::ScrollDown
+        | A::CycleGrouping
+        | A::ShowTargets
+        | A::ShowHelp
+        | A::Quit
+        | A::StartSearch
+        | A::NextMatch
+        | A::PreviousMatch
+        | A::OpenFilter
+        | A::ClearFilters
+        | A::PickStatus
+        | A::ProgressUp
+        | A::ProgressDown
+        | A::TypeProgress
+        | A::TypeDue
+        | A::AddNote
+        | A::AddEvidence
+        | A::Undo
+        | A::Confirm
+        | A::Cancel
+        | A::Save
+        | A::NextField
+        | A::PreviousField
+        | A::CursorLeft
+        | A::CursorRight
+        | A::CursorHome
+        | A::CursorEnd
+        | A::DeleteBack
+        | A::DeleteForward
+        | A::Insert(_)
+        | A::Paste
+        | A::Resize(..)
+        | A::PreviousPeriod
+        | A::NextPeriod
+        | A::ShowRisks
+        | A::StartTriage
+        | A::MarkDone
+        | A::Extend
+        | A::ToggleAgenda
+        | A::Skip
+        | A::GoBack
+        | A::EndTriage
+        | A::Present
+        | A::NextSlide
+        | A::PreviousSlide
+        | A::GoToSlide(_)
+        | A::FirstSlide
+        | A::Blank
+        | A::Larger
+        | A::Reload => {}
+    }
+}
