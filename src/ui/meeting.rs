@@ -172,7 +172,9 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
         (
             format!("{}/{}", app.targets_on_track(), app.plan().targets().len()),
             i18n::figure_targets(lang),
-            ctx.theme.title(),
+            // Targets on their path are good news: the colour of done work,
+            // not the yellow the at-risk figure already has.
+            ctx.theme.done(),
         ),
     ];
     // Bigger screens (or the larger layout) get bigger digits, not more air.
