@@ -272,14 +272,6 @@ pub fn target_labels(lang: Lang) -> TargetLabels {
     }
 }
 
-pub fn at_least(lang: Lang) -> &'static str {
-    lang.pick("tối thiểu", "at least")
-}
-
-pub fn at_most(lang: Lang) -> &'static str {
-    lang.pick("tối đa", "at most")
-}
-
 pub fn saved(count: usize, subject: &str, time: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã lưu {count} thay đổi của {subject} lúc {time}."),
@@ -337,13 +329,6 @@ pub fn backup_written(path: &str, lang: Lang) -> String {
         Lang::Vi => format!("Đã sao lưu vào {path}"),
         Lang::En => format!("Backup written to {path}"),
     }
-}
-
-pub fn tui_not_ready(lang: Lang) -> &'static str {
-    lang.pick(
-        "Giao diện toàn màn hình sẽ có ở bản sau. Dùng các lệnh dưới đây:",
-        "The full-screen interface comes next. Use these commands:",
-    )
 }
 
 // ---------------------------------------------------------------- errors

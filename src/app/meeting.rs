@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::App;
-use crate::domain::risk::{Severity, TaskReason};
+use crate::domain::risk::TaskReason;
 use crate::domain::{Field, HistoryEntry, Meeting, Subject, TaskKey, Value};
 
 /// What a slide shows. One slide per area and per unit.
@@ -264,14 +264,6 @@ impl App {
             .targets()
             .iter()
             .filter(|t| !off.contains(t.id.as_str()) && self.target_state(&t.id).latest().is_some())
-            .count()
-    }
-
-    /// How many flagged occurrences are at least `severity`.
-    pub fn flagged_at_least(&self, severity: Severity) -> usize {
-        self.task_risks()
-            .iter()
-            .filter(|f| f.severity() >= severity)
             .count()
     }
 }

@@ -623,8 +623,3 @@ fn import(app: &mut App, file: &Path, lang: Lang, out: &mut impl Write) -> Resul
     let _ = writeln!(out, "{}", i18n::imported(tasks, history, lang));
     Ok(())
 }
-
-/// Prints the localized help.
-pub fn help(lang: Lang) -> std::io::Result<()> {
-    localize(Cli::command(), "", lang).print_help()
-}

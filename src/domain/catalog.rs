@@ -244,10 +244,6 @@ impl Plan {
         &self.catalog
     }
 
-    pub fn into_catalog(self) -> Catalog {
-        self.catalog
-    }
-
     pub fn tasks(&self) -> &[TaskDef] {
         &self.catalog.tasks
     }
