@@ -536,6 +536,29 @@ pub fn app_error(error: &AppError, lang: Lang) -> String {
         AppError::Input(e) => input_error(e, lang),
         AppError::Store(e) => store_error(e, lang),
         AppError::Catalog(e) => catalog_error(e, lang),
+        AppError::Share(e) => share_error(e, lang),
+    }
+}
+
+pub fn share_error(error: &crate::app::ShareError, lang: Lang) -> String {
+    use crate::app::ShareError as E;
+    match (error, lang) {
+        (E::Unreachable(detail), Lang::Vi) => format!(
+            "Không kết nối được tiến trình chủ của kho dữ liệu ({detail}). Chưa có gì được ghi; thử lại sau ít giây, hoặc xem `cchc status`."
+        ),
+        (E::Unreachable(detail), Lang::En) => format!(
+            "Cannot reach the process that owns the store ({detail}). Nothing was written; try again in a few seconds, or see `cchc status`."
+        ),
+        (E::NotSaved, Lang::Vi) => "CHƯA LƯU: tiến trình chủ của kho dừng trước khi ghi sửa đổi này. Đã kết nối lại và đọc lại dữ liệu; hãy làm lại sửa đổi.".to_string(),
+        (E::NotSaved, Lang::En) => "NOT SAVED: the process that owns the store stopped before writing this edit. Reconnected and read everything again; please make the edit again.".to_string(),
+        (E::Version { owner, ours }, Lang::Vi) => format!(
+            "Tiến trình chủ đang chạy là phiên bản khác (giao thức {owner}, bản này {ours}). Đóng mọi cửa sổ cchc cũ rồi mở lại."
+        ),
+        (E::Version { owner, ours }, Lang::En) => format!(
+            "The running owner process is another version (protocol {owner}, this program {ours}). Close every old cchc window and start again."
+        ),
+        (E::Protocol(detail), Lang::Vi) => format!("Lỗi trao đổi với tiến trình chủ: {detail}. Chưa có gì được ghi."),
+        (E::Protocol(detail), Lang::En) => format!("Error talking to the owner process: {detail}. Nothing was written."),
     }
 }
 

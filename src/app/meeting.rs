@@ -72,33 +72,10 @@ impl App {
         date: NaiveDate,
         title: &str,
     ) -> Result<Vec<HistoryEntry>, super::AppError> {
-        self.check_writable()?;
-        let id = self.meetings.keys().max().map_or(1, |last| last + 1);
-        let meeting = Meeting {
+        self.perform(super::operation::Operation::RecordMeeting {
             date,
             title: title.to_string(),
-            at: self.clock.now,
-            who: self.who.clone(),
-        };
-        let change = crate::domain::Change {
-            subject: Subject::Meeting(id),
-            field: Field::Meeting,
-            old: Value::None,
-            new: Value::Text(format!(
-                "{} {}",
-                crate::domain::date::format_date(date),
-                title
-            )),
-        };
-        let commit = crate::store::Commit {
-            meetings: vec![(id, meeting.clone())],
-            history: vec![HistoryEntry::new(change, self.clock.now, &self.who, None)],
-            ..crate::store::Commit::default()
-        };
-        let written = self.store.commit(commit)?;
-        self.meetings.insert(id, meeting);
-        self.remember(&written);
-        Ok(written)
+        })
     }
 
     /// The day "since the last meeting" counts from: the latest meeting held

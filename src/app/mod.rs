@@ -6,7 +6,9 @@
 pub mod action;
 pub mod actor;
 pub mod board;
+pub mod link;
 pub mod meeting;
+pub mod operation;
 mod query;
 pub mod risks;
 pub mod state;
@@ -18,24 +20,21 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::catalog::{self, CatalogError, Plan};
-use crate::domain::edit::{
-    EditContext, TaskEdit, apply_task_edits, measure_target, revert_task_changes,
-};
-use crate::domain::error::TextField;
+use crate::domain::catalog::{CatalogError, Plan};
+use crate::domain::edit::EditContext;
 use crate::domain::occurrence::{self, Window};
 use crate::domain::period::{Period, PeriodRules};
 use crate::domain::risk::{Review, RiskRules};
 use crate::domain::status::classify;
-use crate::domain::text::{MAX_NOTE_CHARS, validate_text};
 use crate::domain::{
-    AgendaMark, Catalog, Change, DeadlineClass, Edit, HistoryEntry, InputError, Measurement,
-    Meeting, Occurrence, Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride,
-    TaskState,
+    AgendaMark, Catalog, DeadlineClass, Edit, HistoryEntry, InputError, Meeting, Occurrence,
+    Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
 };
 use crate::store::{Commit, Dump, Store, StoreError};
 
 pub use actor::Clock;
+pub use link::{Link, Owner, Performed, ShareError, Update};
+pub use operation::Operation;
 pub use query::{HistoryFilter, TaskFilter};
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +45,26 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Share(ShareError),
+}
+
+/// What the user should be told about the shared store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// The owner process stopped; this program reconnected to a new one and
+    /// read everything again.
+    Reconnected,
+    /// The owner process stopped and no new one could be reached yet.
+    Lost,
+}
+
+/// The outcome of taking in what the owner pushed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// Something shown may have changed.
+    pub changed: bool,
+    pub notice: Option<Notice>,
 }
 
 /// One occurrence of a task as people see it: the plan's definition with the
@@ -72,7 +91,9 @@ pub struct Figures<'a> {
 }
 
 pub struct App {
-    store: Box<dyn Store>,
+    link: Link,
+    /// Something about the shared store the user should be told, once.
+    notice: Option<Notice>,
     plan: Plan,
     tasks: BTreeMap<TaskKey, TaskState>,
     overrides: BTreeMap<String, TaskOverride>,
@@ -96,10 +117,21 @@ pub struct App {
 }
 
 impl App {
+    /// The application on a store this process opened itself.
     pub fn open(store: Box<dyn Store>, clock: Clock, who: String) -> Result<App, AppError> {
-        let snapshot = store.load()?;
+        App::open_link(Link::Direct(store), clock, who)
+    }
+
+    /// The application on a store another process owns.
+    pub fn open_shared(owner: Box<dyn Owner>, clock: Clock, who: String) -> Result<App, AppError> {
+        App::open_link(Link::Shared(owner), clock, who)
+    }
+
+    fn open_link(link: Link, clock: Clock, who: String) -> Result<App, AppError> {
+        let snapshot = link.load()?;
         Ok(App {
-            store,
+            link,
+            notice: None,
             plan: Plan::new(snapshot.catalog),
             tasks: snapshot.tasks,
             overrides: snapshot.overrides,
@@ -123,7 +155,7 @@ impl App {
     /// catalog that freeing costs more than the command itself.
     pub fn close(self) {
         let App {
-            store,
+            link,
             plan,
             tasks,
             overrides,
@@ -133,7 +165,7 @@ impl App {
             history,
             ..
         } = self;
-        drop(store);
+        drop(link);
         std::mem::forget((plan, tasks, overrides, targets, agenda, meetings, history));
     }
 
@@ -194,7 +226,7 @@ impl App {
     }
 
     pub fn store_location(&self) -> String {
-        self.store.location()
+        self.link.location()
     }
 
     /// Resolves what a clerk typed (`1.a.2`, `0.3@2026`) to an occurrence. A
@@ -296,20 +328,11 @@ impl App {
         edits: &[Edit],
         reason: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, AppError> {
-        self.check_writable()?;
-        let view = self
-            .view(key)
-            .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
-        for edit in edits {
-            self.check_edit(edit)?;
-        }
-        let reason = reason
-            .map(|r| validate_text(r, TextField::Note, MAX_NOTE_CHARS, true))
-            .transpose()?;
-        let ctx = self.edit_context(&view);
-        let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
-        let result = apply_task_edits(key, &view.state, &overrides, edits, &ctx)?;
-        self.commit_task_edit(key, result, reason.as_deref())
+        self.perform(Operation::EditTask {
+            key: key.clone(),
+            edits: edits.to_vec(),
+            reason: reason.map(str::to_string),
+        })
     }
 
     /// Reverts the changes of one earlier edit of `key` (this session's undo),
@@ -320,28 +343,16 @@ impl App {
         entries: &[HistoryEntry],
         reason: &str,
     ) -> Result<Vec<HistoryEntry>, AppError> {
-        self.check_writable()?;
-        let view = self
-            .view(key)
-            .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
-        let changes: Vec<Change> = entries
-            .iter()
-            .map(|e| Change {
-                subject: e.subject.clone(),
-                field: e.field,
-                old: e.old.clone(),
-                new: e.new.clone(),
-            })
-            .collect();
-        let ctx = self.edit_context(&view);
-        let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
-        let result = revert_task_changes(key, &view.state, &overrides, &changes, &ctx);
-        self.commit_task_edit(key, result, Some(reason))
+        self.perform(Operation::Revert {
+            key: key.clone(),
+            entries: entries.to_vec(),
+            reason: reason.to_string(),
+        })
     }
 
-    fn edit_context(&self, view: &TaskView<'_>) -> EditContext {
+    fn edit_context(&self, view: &TaskView<'_>, who: &str) -> EditContext {
         EditContext {
-            who: self.who.clone(),
+            who: who.to_string(),
             at: self.clock.now,
             today: self.clock.today,
             plan_due: view.window.due,
@@ -349,31 +360,97 @@ impl App {
         }
     }
 
-    fn commit_task_edit(
-        &mut self,
-        key: &TaskKey,
-        result: TaskEdit,
-        reason: Option<&str>,
-    ) -> Result<Vec<HistoryEntry>, AppError> {
-        if result.changes.is_empty() {
-            return Ok(Vec::new());
-        }
-        let history = result
-            .changes
-            .into_iter()
-            .map(|c| HistoryEntry::new(c, self.clock.now, &self.who, reason))
-            .collect();
-        let commit = Commit {
-            tasks: vec![(key.clone(), result.state.clone())],
-            overrides: vec![(key.task.clone(), result.overrides.clone())],
-            history,
-            ..Commit::default()
+    /// Carries out `op`: here, when this process opened the store, else by the
+    /// store's owner. Either way it is durable when this returns, and the
+    /// history entries it wrote are returned.
+    pub fn perform(&mut self, op: Operation) -> Result<Vec<HistoryEntry>, AppError> {
+        self.check_writable()?;
+        let performed = match &self.link {
+            Link::Direct(_) => {
+                let commit = self.prepare(&op, &self.who)?;
+                return self.write(commit).map(|c| c.history);
+            }
+            Link::Shared(owner) => owner.perform(&op),
         };
-        let written = self.store.commit(commit)?;
-        self.tasks.insert(key.clone(), result.state);
-        self.overrides.insert(key.task.clone(), result.overrides);
-        self.remember(&written);
-        Ok(written)
+        match performed {
+            Ok(performed) => {
+                let reloaded = performed
+                    .before
+                    .iter()
+                    .any(|u| matches!(u, Update::Reload | Update::Reconnected));
+                let synced = self.take_updates(performed.before)?;
+                self.notice = synced.notice.or(self.notice.take());
+                // A snapshot read after the owner wrote already holds the commit.
+                if !reloaded {
+                    self.absorb(&performed.commit);
+                }
+                Ok(performed.commit.history)
+            }
+            Err(e) => {
+                // Whatever happened to the connection, what is shown must be
+                // what the store holds.
+                self.sync()?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes a prepared commit to the store this process opened, durably,
+    /// and takes it in; returns it with its history numbered.
+    pub fn write(&mut self, mut commit: Commit) -> Result<Commit, AppError> {
+        if commit.is_empty() {
+            return Ok(commit);
+        }
+        let Link::Direct(store) = &mut self.link else {
+            return Err(ShareError::Protocol("write on a shared store".into()).into());
+        };
+        commit.history = store.commit(commit.clone())?;
+        self.absorb(&commit);
+        Ok(commit)
+    }
+
+    /// Takes in what the owner pushed since the last look; says whether the
+    /// screen needs drawing again and what to tell the user.
+    pub fn sync(&mut self) -> Result<Synced, AppError> {
+        let updates = match &self.link {
+            Link::Direct(_) => return Ok(Synced::default()),
+            Link::Shared(owner) => owner.updates(),
+        };
+        self.take_updates(updates)
+    }
+
+    fn take_updates(&mut self, updates: Vec<Update>) -> Result<Synced, AppError> {
+        let mut synced = Synced::default();
+        for update in updates {
+            synced.changed = true;
+            match update {
+                Update::Committed(commit) => self.absorb(&commit),
+                Update::Reload => self.reload()?,
+                Update::Reconnected => {
+                    self.reload()?;
+                    synced.notice = Some(Notice::Reconnected);
+                }
+                Update::Lost => synced.notice = Some(Notice::Lost),
+            }
+        }
+        Ok(synced)
+    }
+
+    /// Readable when the store's owner has pushed a change.
+    pub fn wake_fd(&self) -> Option<std::os::fd::BorrowedFd<'_>> {
+        match &self.link {
+            Link::Direct(_) => None,
+            Link::Shared(owner) => owner.wake_fd(),
+        }
+    }
+
+    /// What the user should be told about the shared store, once.
+    pub fn take_notice(&mut self) -> Option<Notice> {
+        self.notice.take()
+    }
+
+    pub fn is_shared(&self) -> bool {
+        matches!(self.link, Link::Shared(_))
     }
 
     /// Refuses any edit on a read-only screen.
@@ -396,7 +473,7 @@ impl App {
     /// Reads everything again from the store (another process may have
     /// written); the period and settings are kept.
     pub fn reload(&mut self) -> Result<(), AppError> {
-        let snapshot = self.store.load()?;
+        let snapshot = self.link.load()?;
         self.take_snapshot(snapshot);
         if self.history.get().is_some() {
             self.history = OnceCell::new();
@@ -438,33 +515,11 @@ impl App {
     /// Puts an occurrence on the meeting's agenda, or takes it off; saved and
     /// recorded in the history like any edit.
     pub fn toggle_agenda(&mut self, key: &TaskKey) -> Result<Vec<HistoryEntry>, AppError> {
-        self.check_writable()?;
-        if self.plan.task(&key.task).is_none() {
-            return Err(InputError::UnknownTask(key.to_string()).into());
-        }
         let on = !self.is_on_agenda(key);
-        let mark = on.then(|| AgendaMark {
-            at: self.clock.now,
-            who: self.who.clone(),
-        });
-        let change = Change {
-            subject: Subject::Task(key.clone()),
-            field: crate::domain::Field::Agenda,
-            old: crate::domain::Value::Flag(!on),
-            new: crate::domain::Value::Flag(on),
-        };
-        let commit = Commit {
-            agenda: vec![(key.clone(), mark.clone())],
-            history: vec![HistoryEntry::new(change, self.clock.now, &self.who, None)],
-            ..Commit::default()
-        };
-        let written = self.store.commit(commit)?;
-        match mark {
-            Some(mark) => self.agenda.insert(key.clone(), mark),
-            None => self.agenda.remove(key),
-        };
-        self.remember(&written);
-        Ok(written)
+        self.perform(Operation::SetAgenda {
+            key: key.clone(),
+            on,
+        })
     }
 
     pub fn target_state(&self, id: &str) -> TargetState {
@@ -486,63 +541,19 @@ impl App {
         on: Option<NaiveDate>,
         note: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, AppError> {
-        self.check_writable()?;
-        let def = self
-            .plan
-            .target(target_id)
-            .ok_or_else(|| InputError::UnknownTarget(target_id.to_string()))?;
-        let accepted = if def.unit.starts_with('%') {
-            0.0..=100.0
-        } else {
-            0.0..=1e9
-        };
-        if !value.is_finite() || !accepted.contains(&value) {
-            return Err(InputError::BadNumber(value.to_string()).into());
-        }
-        let note = note
-            .map(|n| validate_text(n, TextField::Note, MAX_NOTE_CHARS, true))
-            .transpose()?;
-        let measurement = Measurement {
-            on: on.unwrap_or(self.clock.today),
+        self.perform(Operation::Measure {
+            target: target_id.to_string(),
             value,
-            note: note.clone(),
-            at: self.clock.now,
-            who: self.who.clone(),
-        };
-        let id = def.id.clone();
-        let (state, change) = measure_target(&id, &self.target_state(&id), measurement);
-        let entry = HistoryEntry::new(change, self.clock.now, &self.who, note.as_deref());
-        let commit = Commit {
-            targets: vec![(id.clone(), state.clone())],
-            history: vec![entry],
-            ..Commit::default()
-        };
-        let written = self.store.commit(commit)?;
-        self.targets.insert(id, state);
-        self.remember(&written);
-        Ok(written)
+            on,
+            note: note.map(str::to_string),
+        })
     }
 
     /// Brings the stored catalog up to `bundled`, keeping every edit.
     pub fn sync_catalog(&mut self, bundled: &Catalog) -> Result<Vec<HistoryEntry>, AppError> {
-        self.check_writable()?;
-        let (merged, changes) = catalog::sync(self.plan.catalog(), bundled);
-        if changes.is_empty() {
-            return Ok(Vec::new());
-        }
-        let history = changes
-            .into_iter()
-            .map(|c| HistoryEntry::new(c, self.clock.now, &self.who, None))
-            .collect();
-        let commit = Commit {
-            catalog: Some(merged.clone()),
-            history,
-            ..Commit::default()
-        };
-        let written = self.store.commit(commit)?;
-        self.plan = Plan::new(merged);
-        self.remember(&written);
-        Ok(written)
+        self.perform(Operation::SyncCatalog {
+            bundled: bundled.clone(),
+        })
     }
 
     pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>, AppError> {
@@ -555,7 +566,7 @@ impl App {
         if let Some(history) = self.history.get() {
             return Ok(history);
         }
-        let read = self.store.history_since(0)?;
+        let read = self.link.history_since(0)?;
         Ok(self.history.get_or_init(|| read))
     }
 
@@ -580,20 +591,17 @@ impl App {
 
     /// Everything, history included, as `cchc export` writes it.
     pub fn dump(&self) -> Result<Dump, AppError> {
-        let snapshot = self.store.load()?;
+        let snapshot = self.link.load()?;
         Ok(Dump::new(snapshot, self.load_history()?.to_vec()))
     }
 
     /// Loads a dump into this (empty) store and reloads from it.
     pub fn import(&mut self, dump: Dump) -> Result<(), AppError> {
         self.check_writable()?;
-        let problems = dump.catalog.problems();
-        if !problems.is_empty() {
-            return Err(CatalogError(problems).into());
-        }
-        self.store.import(dump)?;
+        operation::check_catalog(&dump.catalog)?;
+        self.link.import(dump)?;
         self.history = OnceCell::new();
-        let snapshot = self.store.load()?;
+        let snapshot = self.link.load()?;
         self.take_snapshot(snapshot);
         Ok(())
     }

@@ -147,7 +147,9 @@ impl CliError {
 
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            CliError::App(AppError::Store(_)) | CliError::NoDataDir => ExitCode::from(EXIT_STORE),
+            CliError::App(AppError::Store(_) | AppError::Share(_)) | CliError::NoDataDir => {
+                ExitCode::from(EXIT_STORE)
+            }
             _ => ExitCode::from(EXIT_INPUT),
         }
     }

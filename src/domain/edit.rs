@@ -12,7 +12,7 @@ use super::target::{Measurement, TargetState};
 use super::task::{Evidence, Note, TaskOverride, TaskState};
 
 /// One thing a person changes on an occurrence of a task.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     Progress(u8),
     Status(Status),

@@ -1,9 +1,10 @@
 //! Why an input was refused. Carries data only; `i18n` turns it into words.
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// A value the user typed that cannot be accepted. Nothing is written when one occurs.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum InputError {
     #[error("unknown task {0}")]
     UnknownTask(String),
@@ -42,7 +43,7 @@ pub enum InputError {
 }
 
 /// Which free-text field a text error is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TextField {
     Note,
     DocumentNumber,

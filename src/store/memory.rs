@@ -1,12 +1,15 @@
 //! The in-memory twin of the sled store, for tests of everything above storage.
 
-use super::{Commit, Dump, Snapshot, Store, StoreError};
+use std::collections::BTreeMap;
+
+use super::{Commit, Dump, RequestRecord, Snapshot, Store, StoreError};
 use crate::domain::{Catalog, HistoryEntry};
 
 #[derive(Debug, Clone)]
 pub struct MemoryStore {
     snapshot: Snapshot,
     history: Vec<HistoryEntry>,
+    requests: BTreeMap<u64, RequestRecord>,
     /// When set, every commit fails as a full disk would.
     pub fail_writes: bool,
 }
@@ -23,6 +26,7 @@ impl MemoryStore {
                 meetings: Default::default(),
             },
             history: Vec::new(),
+            requests: BTreeMap::new(),
             fail_writes: false,
         }
     }
@@ -57,6 +61,15 @@ impl Store for MemoryStore {
         for entry in &mut written {
             entry.seq = self.history.len() as u64 + 1;
             self.history.push(entry.clone());
+        }
+        if let Some(mark) = commit.request {
+            let record = RequestRecord {
+                request: mark.request,
+                first_seq: written.first().map_or(0, |e| e.seq),
+                last_seq: written.last().map_or(0, |e| e.seq),
+                written_at: 0,
+            };
+            self.requests.insert(mark.client, record);
         }
         Ok(written)
     }
@@ -96,5 +109,9 @@ impl Store for MemoryStore {
 
     fn location(&self) -> String {
         "memory".into()
+    }
+
+    fn last_request(&self, client: u64) -> Result<Option<RequestRecord>, StoreError> {
+        Ok(self.requests.get(&client).copied())
     }
 }

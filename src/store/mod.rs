@@ -25,7 +25,7 @@ pub use sled_store::SledStore;
 pub const SCHEMA_VERSION: u16 = 1;
 
 /// Everything but the history, as loaded at start.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub catalog: Catalog,
     pub tasks: BTreeMap<TaskKey, TaskState>,
@@ -36,7 +36,7 @@ pub struct Snapshot {
 }
 
 /// What one user action writes: new records and the history that explains them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Commit {
     pub catalog: Option<Catalog>,
     pub tasks: Vec<(TaskKey, TaskState)>,
@@ -47,6 +47,41 @@ pub struct Commit {
     pub meetings: Vec<(u32, Meeting)>,
     /// Numbered by the store, in order, after the last entry.
     pub history: Vec<HistoryEntry>,
+    /// The client request this commit answers, recorded with it.
+    pub request: Option<RequestMark>,
+}
+
+impl Commit {
+    /// True when there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.catalog.is_none()
+            && self.tasks.is_empty()
+            && self.overrides.is_empty()
+            && self.targets.is_empty()
+            && self.agenda.is_empty()
+            && self.meetings.is_empty()
+            && self.history.is_empty()
+    }
+}
+
+/// One request of one client process, numbered by that client. Written in the
+/// same transaction as the commit that answers it, so a client whose owner died
+/// before replying can ask the next owner whether its edit was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestMark {
+    pub client: u64,
+    pub request: u64,
+}
+
+/// What the store remembers of a client's latest written request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestRecord {
+    pub request: u64,
+    /// The history entries its commit wrote: `first_seq..=last_seq`.
+    pub first_seq: u64,
+    pub last_seq: u64,
+    /// Seconds since the Unix epoch, for forgetting old clients.
+    pub written_at: i64,
 }
 
 /// The whole store as data: the form of `cchc export`, `cchc import` and backups.
@@ -100,8 +135,8 @@ pub enum StoreError {
     Io { path: PathBuf, detail: String },
 }
 
-/// A place tasks live. The sled store, the in-memory twin, and (later) a client
-/// of a shared owner process all answer to this.
+/// A place tasks live: the sled store and its in-memory twin. Processes that
+/// share a store reach it through its owner (`crate::share`), which holds one.
 pub trait Store {
     fn load(&self) -> Result<Snapshot, StoreError>;
     /// Writes the commit atomically and durably; returns its numbered history.
@@ -113,4 +148,6 @@ pub trait Store {
     fn import(&mut self, dump: Dump) -> Result<(), StoreError>;
     /// Where the store is, for messages and the status line.
     fn location(&self) -> String;
+    /// The latest request of `client` that a commit answered.
+    fn last_request(&self, client: u64) -> Result<Option<RequestRecord>, StoreError>;
 }

@@ -12,7 +12,9 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use super::codec::{self, CodecError};
 use super::lock::{self, StoreLock};
-use super::{Commit, Dump, SCHEMA_VERSION, Snapshot, Store, StoreError, backup};
+use super::{
+    Commit, Dump, RequestMark, RequestRecord, SCHEMA_VERSION, Snapshot, Store, StoreError, backup,
+};
 use crate::domain::{Catalog, HistoryEntry, TaskKey};
 
 const SCHEMA_KEY: &[u8] = b"meta/schema";
@@ -24,6 +26,7 @@ const TARGET: &str = "target/";
 const AGENDA: &str = "agenda/";
 const MEETING: &str = "meeting/";
 const HISTORY: &[u8] = b"history/";
+const REQUEST: &str = "request/";
 /// Written beside the database once it has been seeded and flushed.
 const SEEDED_MARKER: &str = "cchc.seeded";
 
@@ -111,6 +114,8 @@ impl SledStore {
             .map(|(key, _)| format!("{AGENDA}{key}").into_bytes())
             .collect();
         let history = commit.history;
+        let request = commit.request;
+        let written_at = chrono::Utc::now().timestamp();
         let result = self.db.transaction(|tx| {
             if with_schema {
                 tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
@@ -121,7 +126,11 @@ impl SledStore {
             for key in &removals {
                 tx.remove(key.as_slice())?;
             }
-            append_history(tx, &history)
+            let entries = append_history(tx, &history)?;
+            if let Some(mark) = request {
+                record_request(tx, mark, &entries, written_at)?;
+            }
+            Ok(entries)
         });
         match result {
             Ok(entries) => {
@@ -277,6 +286,36 @@ impl Store for SledStore {
     fn location(&self) -> String {
         self.dir.display().to_string()
     }
+
+    fn last_request(&self, client: u64) -> Result<Option<RequestRecord>, StoreError> {
+        let key = request_key(client);
+        let Some(bytes) = self.db.get(key).map_err(|e| self.sled_error(e))? else {
+            return Ok(None);
+        };
+        codec::decode(&bytes)
+            .map(Some)
+            .map_err(|e| self.decode_error("request", e))
+    }
+}
+
+impl SledStore {
+    /// Forgets the request records of clients last heard of before `before`
+    /// (seconds since the epoch): one record per client process would
+    /// otherwise pile up over the years.
+    pub fn forget_requests_before(&self, before: i64) -> Result<usize, StoreError> {
+        let mut stale = Vec::new();
+        for item in self.db.scan_prefix(REQUEST) {
+            let (key, value) = item.map_err(|e| self.sled_error(e))?;
+            match codec::decode::<RequestRecord>(&value) {
+                Ok(record) if record.written_at >= before => {}
+                _ => stale.push(key),
+            }
+        }
+        for key in &stale {
+            self.db.remove(key).map_err(|e| self.sled_error(e))?;
+        }
+        Ok(stale.len())
+    }
 }
 
 type Record = (Vec<u8>, Vec<u8>);
@@ -323,6 +362,7 @@ fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
             .collect(),
         meetings: dump.meetings.clone(),
         history: Vec::new(),
+        request: None,
     };
     let mut records = encode_commit(&commit)?;
     for entry in &dump.history {
@@ -361,6 +401,27 @@ fn append_history(
     }
     tx.insert(SEQ_KEY, &seq.to_be_bytes())?;
     Ok(written)
+}
+
+fn request_key(client: u64) -> Vec<u8> {
+    format!("{REQUEST}{client:016x}").into_bytes()
+}
+
+fn record_request(
+    tx: &TransactionalTree,
+    mark: RequestMark,
+    entries: &[HistoryEntry],
+    written_at: i64,
+) -> Result<(), ConflictableTransactionError<CodecError>> {
+    let record = RequestRecord {
+        request: mark.request,
+        first_seq: entries.first().map_or(0, |e| e.seq),
+        last_seq: entries.last().map_or(0, |e| e.seq),
+        written_at,
+    };
+    let bytes = codec::encode(&record).map_err(ConflictableTransactionError::Abort)?;
+    tx.insert(request_key(mark.client), bytes)?;
+    Ok(())
 }
 
 fn parse_task_key(text: &str) -> Option<TaskKey> {

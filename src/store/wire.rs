@@ -1,0 +1,107 @@
+//! Messages on the owner's socket: a four-byte length, two bytes of protocol
+//! version, then bincode. A reader checks the length against its limit before
+//! reading the body, grows its buffer only as bytes arrive, and checks the
+//! version before decoding, so a bad message costs a refusal, never a crash.
+
+use std::io::{self, Read};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The protocol this build speaks. Changed whenever a message changes shape.
+pub const PROTOCOL_VERSION: u16 = 1;
+
+const LENGTH_BYTES: usize = 4;
+const VERSION_BYTES: usize = 2;
+
+/// Bounds what bincode may allocate for one message, whatever lengths a
+/// damaged or hostile message claims inside it.
+const DECODE_LIMIT: usize = 1 << 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FrameError {
+    /// The peer closed the connection between messages.
+    #[error("connection closed")]
+    Closed,
+    #[error("message cut short")]
+    Truncated,
+    #[error("message of {0} bytes is over the limit of {1}")]
+    TooLarge(u64, usize),
+    #[error("message in protocol version {0}, expected {PROTOCOL_VERSION}")]
+    Version(u16),
+    #[error("message cannot be decoded: {0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+fn config() -> bincode::config::Configuration<
+    bincode::config::LittleEndian,
+    bincode::config::Varint,
+    bincode::config::Limit<DECODE_LIMIT>,
+> {
+    bincode::config::standard().with_limit::<DECODE_LIMIT>()
+}
+
+/// One whole message, ready to be written in a single call.
+pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, FrameError> {
+    let mut frame = vec![0; LENGTH_BYTES];
+    frame.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
+    bincode::serde::encode_into_std_write(value, &mut frame, config())
+        .map_err(|e| FrameError::Invalid(e.to_string()))?;
+    let length = u32::try_from(frame.len() - LENGTH_BYTES)
+        .map_err(|_| FrameError::TooLarge(frame.len() as u64, u32::MAX as usize))?;
+    frame[..LENGTH_BYTES].copy_from_slice(&length.to_le_bytes());
+    Ok(frame)
+}
+
+/// Reads one message of at most `limit` bytes.
+pub fn read<T: DeserializeOwned>(reader: &mut impl Read, limit: usize) -> Result<T, FrameError> {
+    let mut length = [0u8; LENGTH_BYTES];
+    match read_full(reader, &mut length)? {
+        0 => return Err(FrameError::Closed),
+        LENGTH_BYTES => {}
+        _ => return Err(FrameError::Truncated),
+    }
+    let length = u64::from(u32::from_le_bytes(length));
+    if length > limit as u64 {
+        return Err(FrameError::TooLarge(length, limit));
+    }
+    let mut body = Vec::new();
+    reader.take(length).read_to_end(&mut body)?;
+    if (body.len() as u64) < length {
+        return Err(FrameError::Truncated);
+    }
+    decode(&body)
+}
+
+/// Decodes the body of one message: its version, then the value.
+pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, FrameError> {
+    let (version, rest) = body
+        .split_first_chunk::<VERSION_BYTES>()
+        .ok_or(FrameError::Truncated)?;
+    let version = u16::from_le_bytes(*version);
+    if version != PROTOCOL_VERSION {
+        return Err(FrameError::Version(version));
+    }
+    let (value, read) = bincode::serde::decode_from_slice(rest, config())
+        .map_err(|e| FrameError::Invalid(e.to_string()))?;
+    if read != rest.len() {
+        return Err(FrameError::Invalid("trailing bytes".into()));
+    }
+    Ok(value)
+}
+
+/// Fills `buf` unless the stream ends first; returns how much was read.
+fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
