@@ -34,6 +34,8 @@ pub struct Config {
     pub periods: PeriodRules,
     /// The at-risk thresholds.
     pub risks: RiskRules,
+    /// Several `cchc` on one store: the owner's idle time, group access.
+    pub share: crate::share::Settings,
 }
 
 impl Default for Config {
@@ -44,6 +46,7 @@ impl Default for Config {
             key_hints: true,
             periods: PeriodRules::default(),
             risks: RiskRules::default(),
+            share: crate::share::Settings::default(),
         }
     }
 }

@@ -551,6 +551,10 @@ pub fn share_error(error: &crate::app::ShareError, lang: Lang) -> String {
         ),
         (E::NotSaved, Lang::Vi) => "CHƯA LƯU: tiến trình chủ của kho dừng trước khi ghi sửa đổi này. Đã kết nối lại và đọc lại dữ liệu; hãy làm lại sửa đổi.".to_string(),
         (E::NotSaved, Lang::En) => "NOT SAVED: the process that owns the store stopped before writing this edit. Reconnected and read everything again; please make the edit again.".to_string(),
+        (E::Unconfirmed, Lang::Vi) => "CHƯA RÕ ĐÃ LƯU HAY CHƯA: mất kết nối với tiến trình chủ của kho trước khi nó xác nhận, và chưa kết nối lại được. Kiểm tra lại nhiệm vụ khi kết nối lại.".to_string(),
+        (E::Unconfirmed, Lang::En) => "NOT KNOWN WHETHER SAVED: the connection to the process that owns the store broke before it confirmed, and it cannot be reached yet. Check the task once reconnected.".to_string(),
+        (E::OwnerFailed(detail), Lang::Vi) => format!("Không khởi động được tiến trình chủ của kho: {detail}"),
+        (E::OwnerFailed(detail), Lang::En) => format!("The process that owns the store could not start: {detail}"),
         (E::Version { owner, ours }, Lang::Vi) => format!(
             "Tiến trình chủ đang chạy là phiên bản khác (giao thức {owner}, bản này {ours}). Đóng mọi cửa sổ cchc cũ rồi mở lại."
         ),
@@ -769,6 +773,10 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "In vị trí và nội dung tệp cấu hình",
             "Print where the config file is and what it holds",
         ),
+        "status" => (
+            "Tiến trình chủ của kho: từ khi nào, và những cửa sổ cchc nào đang kết nối",
+            "The process that owns the store: since when, and which cchc windows are connected",
+        ),
         "backup" => (
             "Sao lưu ngay ra JSON (giữ 10 bản gần nhất)",
             "Write a JSON backup now (the newest 10 are kept)",
@@ -776,6 +784,81 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
         _ => return None,
     };
     Some(lang.pick(vi, en))
+}
+
+// ---------------------------------------------------------------- the owner
+
+pub fn no_owner(dir: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không có tiến trình chủ nào đang chạy cho kho {dir}. Cửa sổ cchc đầu tiên mở ra sẽ khởi động nó."
+        ),
+        Lang::En => format!(
+            "No owner process is running for the store {dir}. The first cchc window opened starts one."
+        ),
+    }
+}
+
+fn duration_text(duration: std::time::Duration, lang: Lang) -> String {
+    let minutes = duration.as_secs() / 60;
+    let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    match (lang, days) {
+        (Lang::Vi, 0) => format!("{hours} giờ {minutes} phút"),
+        (Lang::Vi, _) => format!("{days} ngày {hours} giờ {minutes} phút"),
+        (Lang::En, 0) => format!("{hours} h {minutes} min"),
+        (Lang::En, _) => format!("{days} d {hours} h {minutes} min"),
+    }
+}
+
+pub fn owner_line(
+    pid: u32,
+    user: &str,
+    started: &str,
+    uptime: std::time::Duration,
+    lang: Lang,
+) -> String {
+    let uptime = duration_text(uptime, lang);
+    match lang {
+        Lang::Vi => format!("Tiến trình chủ: pid {pid} ({user}), chạy từ {started} ({uptime})"),
+        Lang::En => {
+            format!("Owner process: pid {pid} ({user}), running since {started} ({uptime})")
+        }
+    }
+}
+
+pub fn owner_store(store: &str, last_seq: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Kho dữ liệu: {store} · {last_seq} mục lịch sử"),
+        Lang::En => format!("Store: {store} · {last_seq} history entries"),
+    }
+}
+
+pub fn owner_clients(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đang kết nối: {count}"),
+        Lang::En => format!("Connected: {count}"),
+    }
+}
+
+pub fn connected_since(since: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("từ {since}"),
+        Lang::En => format!("since {since}"),
+    }
+}
+
+pub fn reconnected(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tiến trình chủ của kho đã dừng; đã kết nối lại và đọc lại toàn bộ dữ liệu.",
+        "The process that owned the store stopped; reconnected and read everything again.",
+    )
+}
+
+pub fn owner_lost(lang: Lang) -> &'static str {
+    lang.pick(
+        "Mất kết nối với tiến trình chủ của kho; đang thử kết nối lại. Chưa sửa được cho đến khi kết nối lại.",
+        "Lost the process that owns the store; trying to reconnect. Nothing can be saved until then.",
+    )
 }
 
 // ---------------------------------------------------------------- TUI words
@@ -857,7 +940,7 @@ pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static 
         A::CursorEnd => lang.pick("cuối dòng", "end of line"),
         A::DeleteBack => lang.pick("xóa ký tự trước", "delete before"),
         A::DeleteForward => lang.pick("xóa ký tự sau", "delete after"),
-        A::Insert(_) | A::Paste | A::Resize(..) => "",
+        A::Insert(_) | A::Paste | A::Resize(..) | A::StoreChanged(_) => "",
     }
 }
 

@@ -16,6 +16,7 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;
+pub mod share;
 pub mod store;
 pub mod tui;
 pub mod ui;

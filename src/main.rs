@@ -23,6 +23,9 @@ fn main() -> ExitCode {
     let lang = asked
         .or_else(|| Lang::parse(&config.lang))
         .unwrap_or_default();
+    if let Some(mask) = config.share.umask() {
+        rustix::process::umask(rustix::fs::Mode::from_bits_truncate(mask));
+    }
     let parsed = cli::parse(&args, lang);
     if let Some(Command::Config) = parsed.command {
         cli::print_config(config_path.as_deref(), &config, lang);

@@ -65,7 +65,19 @@ enum Exit {
 }
 
 fn terminal_gone() -> bool {
-    matches!(wait_for_input(Duration::ZERO), Input::HungUp)
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&now)) {
+        Ok(_) => fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => true,
+    }
 }
 
 fn silence_terminal_output() {
@@ -127,10 +139,13 @@ fn wait_for_change(
         if stop.load(Ordering::Relaxed) {
             return Ok(false);
         }
-        match wait_for_input(TICK) {
+        match wait_for_input(TICK, app) {
             Input::HungUp => return Ok(false),
+            Input::Owner if take_store_changes(app, ui) => return Ok(true),
             Input::Idle if new_day(app, ui) => return Ok(true),
-            Input::Idle | Input::Ready => {}
+            // A lost owner is looked for again on the slow tick.
+            Input::Idle if app.is_shared() && take_store_changes(app, ui) => return Ok(true),
+            Input::Idle | Input::Ready | Input::Owner => {}
         }
         // Resizes are queued by crossterm's own signal handler, so drain even
         // when the keyboard was idle.
@@ -144,6 +159,25 @@ fn wait_for_change(
     }
 }
 
+/// Takes in what the store's owner pushed; true when the screen must be
+/// redrawn.
+fn take_store_changes(app: &mut App, ui: &mut Ui) -> bool {
+    match app.sync() {
+        Ok(synced) if synced.changed || synced.notice.is_some() => {
+            update(app, ui, Action::StoreChanged(synced.notice));
+            true
+        }
+        Ok(_) => false,
+        Err(e) => {
+            ui.flash = Some(crate::app::state::Flash {
+                text: i18n::app_error(&e, ui.lang),
+                is_error: true,
+            });
+            true
+        }
+    }
+}
+
 /// Applies one terminal event; true when the screen must be redrawn.
 fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
     match event {
@@ -151,6 +185,10 @@ fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
             match Key::from_event(&key).and_then(|k| keymap::action_for(ui.mode(), k)) {
                 Some(action) => {
                     update(app, ui, action);
+                    // An edit may have found the owner gone and reconnected.
+                    if let Some(notice) = app.take_notice() {
+                        update(app, ui, Action::StoreChanged(Some(notice)));
+                    }
                     true
                 }
                 None => false,
@@ -171,31 +209,35 @@ fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
 
 enum Input {
     Ready,
+    /// The store's owner pushed something.
+    Owner,
     Idle,
     HungUp,
 }
 
-/// Waits up to `timeout` for keyboard input on our own poll, because
-/// crossterm's reads end-of-file in a busy loop once the terminal is gone (a
-/// dropped SSH link, a closed window), and SIGHUP does not always reach us.
-fn wait_for_input(timeout: Duration) -> Input {
+/// Waits up to `timeout` for keyboard input, or for the store's owner, on our
+/// own poll, because crossterm's reads end-of-file in a busy loop once the
+/// terminal is gone (a dropped SSH link, a closed window), and SIGHUP does
+/// not always reach us.
+fn wait_for_input(timeout: Duration, app: &App) -> Input {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let stdin = rustix::stdio::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let owner = app.wake_fd();
+    let mut fds = vec![PollFd::new(&stdin, PollFlags::IN)];
+    if let Some(owner) = &owner {
+        fds.push(PollFd::from_borrowed_fd(owner.as_fd(), PollFlags::IN));
+    }
     let timeout = Timespec {
         tv_sec: 0,
         tv_nsec: timeout.as_nanos().min(999_999_999) as i64,
     };
+    let hung_up = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
     match poll(&mut fds, Some(&timeout)) {
-        Ok(_)
-            if fds[0]
-                .revents()
-                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
-        {
-            Input::HungUp
-        }
+        Ok(_) if fds[0].revents().intersects(hung_up) => Input::HungUp,
         Ok(0) => Input::Idle,
-        Ok(_) => Input::Ready,
+        Ok(_) if fds[0].revents().contains(PollFlags::IN) => Input::Ready,
+        // Readable, closed or broken: `sync` finds out which.
+        Ok(_) => Input::Owner,
         Err(rustix::io::Errno::INTR) => Input::Idle,
         Err(_) => Input::HungUp,
     }

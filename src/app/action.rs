@@ -77,4 +77,7 @@ pub enum Action {
     Paste,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// Another process changed the store (pushed by its owner), with what the
+    /// user should be told about the connection, if anything.
+    StoreChanged(Option<crate::app::Notice>),
 }

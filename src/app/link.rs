@@ -2,7 +2,8 @@
 //! every `cchc` on the store talks to. The connection itself is `crate::share`;
 //! this is what the application needs of it.
 
-use std::os::fd::BorrowedFd;
+use std::cell::Ref;
+use std::os::fd::AsFd;
 
 use super::AppError;
 use super::operation::Operation;
@@ -27,7 +28,7 @@ pub trait Owner {
     /// lost connection, the outcome of reconnecting.
     fn updates(&self) -> Vec<Update>;
     /// Readable when the owner has pushed something.
-    fn wake_fd(&self) -> Option<BorrowedFd<'_>>;
+    fn wake_fd(&self) -> Option<Ref<'_, dyn AsFd>>;
     fn location(&self) -> String;
 }
 
@@ -93,6 +94,13 @@ pub enum ShareError {
     /// store shows it was not written.
     #[error("the edit was not saved: the owner process stopped before writing it")]
     NotSaved,
+    /// The connection broke before the owner confirmed the edit, and no owner
+    /// could be asked since: whether it was written is not known yet.
+    #[error("the edit may not have been saved: the owner process cannot be reached")]
+    Unconfirmed,
+    /// An owner was started and stopped at once, saying this.
+    #[error("the owner process could not start: {0}")]
+    OwnerFailed(String),
     /// The owner and this program do not speak the same protocol.
     #[error("the owner process speaks protocol {owner}, this program {ours}")]
     Version { owner: u16, ours: u16 },

@@ -50,7 +50,7 @@ pub enum AppError {
 }
 
 /// What the user should be told about the shared store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Notice {
     /// The owner process stopped; this program reconnected to a new one and
     /// read everything again.
@@ -437,11 +437,54 @@ impl App {
     }
 
     /// Readable when the store's owner has pushed a change.
-    pub fn wake_fd(&self) -> Option<std::os::fd::BorrowedFd<'_>> {
+    pub fn wake_fd(&self) -> Option<std::cell::Ref<'_, dyn std::os::fd::AsFd>> {
         match &self.link {
             Link::Direct(_) => None,
             Link::Shared(owner) => owner.wake_fd(),
         }
+    }
+
+    /// Everything but the history, as held here: what an owner sends a client.
+    pub fn snapshot(&self) -> crate::store::Snapshot {
+        crate::store::Snapshot {
+            catalog: self.plan.catalog().clone(),
+            tasks: self.tasks.clone(),
+            overrides: self.overrides.clone(),
+            targets: self.targets.clone(),
+            agenda: self.agenda.clone(),
+            meetings: self.meetings.clone(),
+        }
+    }
+
+    /// The number of the last history entry.
+    pub fn last_seq(&self) -> Result<u64, AppError> {
+        Ok(self.load_history()?.last().map_or(0, |e| e.seq))
+    }
+
+    /// The history entries a client's request wrote, if the store holds them:
+    /// `None` when that request was never written.
+    pub fn written_by(
+        &self,
+        client: u64,
+        request: u64,
+    ) -> Result<Option<Vec<HistoryEntry>>, AppError> {
+        let Link::Direct(store) = &self.link else {
+            return Err(ShareError::Protocol("asked of a shared store".into()).into());
+        };
+        let Some(record) = store.last_request(client)? else {
+            return Ok(None);
+        };
+        if record.request != request {
+            return Ok(None);
+        }
+        let history = self.load_history()?;
+        Ok(Some(
+            history
+                .iter()
+                .filter(|e| (record.first_seq..=record.last_seq).contains(&e.seq))
+                .cloned()
+                .collect(),
+        ))
     }
 
     /// What the user should be told about the shared store, once.
@@ -573,7 +616,9 @@ impl App {
     /// Keeps the loaded history in step with what was just written.
     fn remember(&mut self, written: &[HistoryEntry]) {
         if let Some(history) = self.history.get_mut() {
-            history.extend(written.iter().cloned());
+            // An owner can push a commit this process already read.
+            let last = history.last().map_or(0, |e| e.seq);
+            history.extend(written.iter().filter(|e| e.seq > last).cloned());
         }
     }
 
@@ -593,6 +638,23 @@ impl App {
     pub fn dump(&self) -> Result<Dump, AppError> {
         let snapshot = self.link.load()?;
         Ok(Dump::new(snapshot, self.load_history()?.to_vec()))
+    }
+
+    /// Writes everything, history included, as a compact backup in `dir`'s
+    /// backup folder (a backup is for `cchc import`, and is written every
+    /// day); returns its path, or the path and detail of what failed.
+    pub fn write_backup(
+        &self,
+        dir: &std::path::Path,
+    ) -> Result<std::path::PathBuf, (String, String)> {
+        let failed = |path: &std::path::Path, e: &dyn std::fmt::Display| {
+            (path.display().to_string(), e.to_string())
+        };
+        let dump = self.dump().map_err(|e| failed(dir, &e))?;
+        let json = serde_json::to_string(&dump).map_err(|e| failed(dir, &e))?;
+        let json = crate::domain::text::escape_json_controls(json);
+        crate::store::backup::write(dir, json.as_bytes(), self.clock.now)
+            .map_err(|e| failed(&crate::store::backup::backup_dir(dir), &e))
     }
 
     /// Loads a dump into this (empty) store and reloads from it.

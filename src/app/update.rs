@@ -7,7 +7,7 @@ use super::state::{
     Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
 };
 use super::text_input::{LineEdit, TextArea};
-use super::{App, AppError};
+use super::{App, AppError, Notice};
 use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
 use crate::domain::text::{
@@ -21,12 +21,13 @@ use crate::keymap::Mode;
 
 /// Applies one action. Edits are saved (and flushed) before this returns.
 pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
+    if !matches!(action, Action::Resize(..) | Action::StoreChanged(None)) {
         ui.flash = None;
     }
     match action {
         Action::Quit => ui.quit = true,
         Action::Resize(..) => {}
+        Action::StoreChanged(notice) => store_changed(app, ui, notice),
         _ => match ui.mode() {
             Mode::Board | Mode::SearchResults => board(app, ui, action),
             Mode::Detail => detail(app, ui, action),
@@ -42,6 +43,23 @@ pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
     }
     keep_selection_visible(ui);
     read_history_when_shown(app, ui);
+}
+
+/// Another process changed the store: everything shown is built again from
+/// it, keeping the screen, the selection, the scroll and any open dialog.
+fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
+    refresh(app, ui);
+    let risks = app.task_risks().len() + app.target_risks().len();
+    ui.risk_selected = ui.risk_selected.min(risks.saturating_sub(1));
+    if ui.screen == Screen::Meeting {
+        let last = app.slides(ui.presentation.capacity).len().saturating_sub(1);
+        ui.presentation.slide = ui.presentation.slide.min(last);
+    }
+    match notice {
+        Some(Notice::Reconnected) => flash_info(ui, i18n::reconnected(ui.lang).to_string()),
+        Some(Notice::Lost) => flash_error(ui, i18n::owner_lost(ui.lang).to_string()),
+        None => {}
+    }
 }
 
 /// The history is read from the store the first time a task's detail is on

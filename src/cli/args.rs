@@ -75,6 +75,12 @@ pub enum Command {
         #[command(subcommand)]
         command: MeetingCommand,
     },
+    /// The owner process and its clients.
+    Status,
+    /// Runs as the store's owner process (started in the background by the
+    /// first `cchc` that needs one).
+    #[command(hide = true)]
+    Serve,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,8 +5,10 @@ mod args;
 mod render;
 
 use std::io::Write;
+use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use clap::{CommandFactory, FromArgMatches};
 
@@ -19,7 +21,9 @@ use crate::domain::period::Period;
 use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
 use crate::domain::{Catalog, Edit, Evidence, InputError};
 use crate::i18n::{self, Lang};
-use crate::store::{Dump, SledStore, backup};
+use crate::share::owner::ServeError;
+use crate::share::{self, Client, Connect};
+use crate::store::{Dump, SledStore, StoreError, backup};
 
 pub use args::{Cli, Command};
 
@@ -87,20 +91,81 @@ pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
         })
 }
 
-/// Opens the store for `what` (a word for the lock file) and the application
-/// on it, with the period and risk settings of `config`.
-pub fn open_app(dir: &Path, what: &str, config: &Config) -> Result<App, CliError> {
+/// How long a command waits for the store while another process holds it
+/// without serving it (another command finishing, an owner starting).
+const STORE_WAIT: Duration = Duration::from_secs(10);
+
+/// How a program reaches the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// A screen stays open: always through the store's owner, started in the
+    /// background if none is running, so that others can join.
+    Screen,
+    /// A one-shot command: through the owner when one is running, else it
+    /// opens the store itself for the moment it needs it.
+    Command,
+}
+
+/// Opens the application for `what` ("tui", "set"…) on the store in `dir`,
+/// with the period and risk settings of `config`.
+pub fn open_app(dir: &Path, what: &str, config: &Config, access: Access) -> Result<App, CliError> {
+    let clock = Clock::from_env().map_err(|e| CliError::BadToday(e.0))?;
+    let mut app = match access {
+        Access::Screen => shared_app(dir, what, clock)?,
+        Access::Command => command_app(dir, what, clock)?,
+    };
+    app.set_rules(config.periods, config.risks);
+    Ok(app)
+}
+
+fn shared_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
+    let client = Client::connect(dir, Connect::starting_owner(what)).map_err(AppError::from)?;
+    Ok(App::open_shared(Box::new(client), clock, actor::os_user())?)
+}
+
+fn command_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
     let bundled = Catalog::bundled().map_err(AppError::from)?;
     let holder = format!(
         "pid {}, {}, cchc {what}",
         std::process::id(),
         actor::os_user()
     );
-    let store = SledStore::open(dir, &bundled, &holder).map_err(AppError::from)?;
-    let clock = Clock::from_env().map_err(|e| CliError::BadToday(e.0))?;
-    let mut app = App::open(Box::new(store), clock, actor::current_actor())?;
-    app.set_rules(config.periods, config.risks);
-    Ok(app)
+    let deadline = Instant::now() + STORE_WAIT;
+    loop {
+        if UnixStream::connect(share::socket_path(dir)).is_ok() {
+            return shared_app(dir, what, clock);
+        }
+        match SledStore::open(dir, &bundled, &holder) {
+            Ok(store) => return Ok(App::open(Box::new(store), clock, actor::current_actor())?),
+            Err(StoreError::Locked { .. }) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(e) => return Err(AppError::from(e).into()),
+        }
+    }
+}
+
+/// `cchc serve`: becomes the store's owner until idle.
+pub fn serve(dir: &Path, config: &Config) -> Result<(), CliError> {
+    let bundled = Catalog::bundled().map_err(AppError::from)?;
+    match share::serve(dir, &config.share, &bundled) {
+        Ok(_) => Ok(()),
+        Err(ServeError::Store(e)) => Err(AppError::Store(e).into()),
+        Err(ServeError::App(e)) => Err(e.into()),
+        Err(ServeError::BadToday(v)) => Err(CliError::BadToday(v)),
+        Err(ServeError::Socket { path, detail }) => Err(CliError::File {
+            path: path.display().to_string(),
+            detail,
+        }),
+    }
+}
+
+/// `cchc status`: the owner, its uptime and its clients.
+pub fn status(dir: &Path, lang: Lang) -> Result<(), CliError> {
+    let status = share::owner_status(dir)?;
+    let mut out = std::io::stdout().lock();
+    render::owner_status(dir, status.as_ref(), lang, &mut out);
+    Ok(())
 }
 
 /// Selects the period typed with `--period`, if any.
@@ -182,7 +247,12 @@ pub fn run_tui(
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CliError::NoTerminal);
     }
-    let mut app = open_app(dir, "tui", config)?;
+    let what = if matches!(start, Start::Present { .. }) {
+        "present"
+    } else {
+        "tui"
+    };
+    let mut app = open_app(dir, what, config, Access::Screen)?;
     let (period, theme) = match &start {
         Start::Board => (None, config.theme),
         Start::Triage { period } => (period.as_deref(), config.theme),
@@ -208,11 +278,8 @@ pub fn run_tui(
         triage: matches!(start, Start::Triage { .. }),
         present,
     };
-    let result = crate::tui::run(&mut app, &options);
-    if !app.is_read_only() {
-        write_backup(&app, dir)?;
-    }
-    result.map_err(|e| CliError::File {
+    // Backups are the owner's job: it writes one a day, and when it stops.
+    crate::tui::run(&mut app, &options).map_err(|e| CliError::File {
         path: "terminal".into(),
         detail: e.to_string(),
     })
@@ -247,14 +314,17 @@ pub fn run(
                 read_only,
             );
         }
+        Command::Status => return status(dir, lang),
+        Command::Serve => return serve(dir, config),
         _ => {}
     }
-    let mut app = open_app(dir, command_name(&command), config)?;
+    let mut app = open_app(dir, command_name(&command), config, Access::Command)?;
     // Buffered: a listing of thousands of lines is one write, not thousands.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let wrote = execute(&mut app, command, dir, lang, &mut out)?;
     let _ = out.flush();
-    if wrote {
+    // An owner writes its own backups.
+    if wrote && !app.is_shared() {
         backup_if_due(&app, dir);
     }
     app.close();
@@ -278,6 +348,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::Risks(_) => "risks",
         Command::Present { .. } => "present",
         Command::Meeting { .. } => "meeting",
+        Command::Status => "status",
+        Command::Serve => "serve",
         Command::Triage { .. } => "triage",
     }
 }
@@ -292,17 +364,8 @@ fn backup_if_due(app: &App, dir: &Path) {
 }
 
 pub fn write_backup(app: &App, dir: &Path) -> Result<PathBuf, CliError> {
-    let dump = app.dump()?;
-    // Compact: a backup is for `cchc import`, and is written every day.
-    let json = serde_json::to_string(&dump).map_err(|e| CliError::File {
-        path: dir.display().to_string(),
-        detail: e.to_string(),
-    })?;
-    let json = crate::domain::text::escape_json_controls(json);
-    backup::write(dir, json.as_bytes(), app.clock().now).map_err(|e| CliError::File {
-        path: backup::backup_dir(dir).display().to_string(),
-        detail: e.to_string(),
-    })
+    app.write_backup(dir)
+        .map_err(|(path, detail)| CliError::File { path, detail })
 }
 
 /// Executes `command`; true when it wrote to the store.
@@ -400,7 +463,11 @@ fn execute(
             let _ = writeln!(out, "{message}");
             Ok(!written.is_empty())
         }
-        Command::Config | Command::Triage { .. } | Command::Present { .. } => Ok(false),
+        Command::Config
+        | Command::Triage { .. }
+        | Command::Present { .. }
+        | Command::Status
+        | Command::Serve => Ok(false),
         Command::Meeting {
             command: args::MeetingCommand::New { date, title },
         } => {

@@ -599,3 +599,46 @@ pub fn meetings(app: &App, lang: Lang, out: &mut impl Write) {
         let _ = writeln!(out, "{}", i18n::no_meetings(lang));
     }
 }
+
+/// `cchc status`: the owner, its uptime and its clients, or that none runs.
+pub fn owner_status(
+    dir: &std::path::Path,
+    status: Option<&crate::share::protocol::OwnerStatus>,
+    lang: Lang,
+    out: &mut impl Write,
+) {
+    let Some(status) = status else {
+        let _ = writeln!(out, "{}", i18n::no_owner(&dir.display().to_string(), lang));
+        return;
+    };
+    let now = chrono::Local::now().fixed_offset();
+    let uptime = (now - status.started).to_std().unwrap_or_default();
+    let started = status.started.format("%d/%m/%Y %H:%M").to_string();
+    let _ = writeln!(
+        out,
+        "{}",
+        i18n::owner_line(
+            status.pid,
+            &sanitize_line(&status.user),
+            &started,
+            uptime,
+            lang
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        i18n::owner_store(&sanitize_line(&status.store), status.last_seq, lang)
+    );
+    let _ = writeln!(out, "{}", i18n::owner_clients(status.clients.len(), lang));
+    for client in &status.clients {
+        let _ = writeln!(
+            out,
+            "  pid {:<8} {:<12} {:<10} {}",
+            client.pid,
+            fit(&sanitize_line(&client.user), 12),
+            fit(&sanitize_line(&client.what), 10),
+            i18n::connected_since(&client.since.format("%d/%m/%Y %H:%M").to_string(), lang)
+        );
+    }
+}

@@ -8,9 +8,11 @@ pub mod codec;
 mod lock;
 mod memory;
 mod sled_store;
+pub mod wire;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -114,7 +116,7 @@ impl Dump {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum StoreError {
     #[error("store {path} is held by another process")]
     Locked {
@@ -150,4 +152,20 @@ pub trait Store {
     fn location(&self) -> String;
     /// The latest request of `client` that a commit answered.
     fn last_request(&self, client: u64) -> Result<Option<RequestRecord>, StoreError>;
+}
+
+/// Creates the data folder, readable by its owner only, if it is missing.
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let io = |e: std::io::Error| StoreError::Io {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(io)
 }

@@ -41,7 +41,7 @@ impl SledStore {
     /// Opens (creating and seeding with `seed` on first use) the store in `dir`.
     /// `holder` says who opens it, for the message another process gets.
     pub fn open(dir: &Path, seed: &Catalog, holder: &str) -> Result<SledStore, StoreError> {
-        create_private_dir(dir)?;
+        super::create_private_dir(dir)?;
         let lock = lock::acquire(dir, holder)?;
         let db = open_db(dir)?;
         let mut store = SledStore {
@@ -430,21 +430,6 @@ fn parse_task_key(text: &str) -> Option<TaskKey> {
         task,
         occurrence: occurrence.unwrap_or(crate::domain::Occurrence::Single),
     })
-}
-
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let io = |e: std::io::Error| StoreError::Io {
-        path: dir.to_path_buf(),
-        detail: e.to_string(),
-    };
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(io)
 }
 
 /// Opens sled, turning its errors and its panics on damaged files into a

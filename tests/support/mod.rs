@@ -303,6 +303,9 @@ pub fn every_action() -> Vec<Action> {
         A::Blank,
         A::Larger,
         A::Reload,
+        A::StoreChanged(None),
+        A::StoreChanged(Some(cchc::app::Notice::Reconnected)),
+        A::StoreChanged(Some(cchc::app::Notice::Lost)),
     ]
 }
 
@@ -355,6 +358,7 @@ fn every_action_is_listed(action: Action) {
         | A::Insert(_)
         | A::Paste
         | A::Resize(..)
+        | A::StoreChanged(_)
         | A::PreviousPeriod
         | A::NextPeriod
         | A::ShowRisks

@@ -1,0 +1,492 @@
+//! The client side: finds the store's owner (starting one in the background
+//! when none answers), sends requests, collects what the owner pushes, and
+//! after a lost connection reconnects by itself and finds out whether the
+//! request in flight was written.
+
+use std::cell::{Ref, RefCell};
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{BufReader, Read, Write};
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::protocol::{OwnerStatus, REPLY_LIMIT, Reply, Request};
+use super::{OWNER_LOG, socket_path};
+use crate::app::link::{Owner, Performed, Update};
+use crate::app::{AppError, Operation, ShareError};
+use crate::domain::HistoryEntry;
+use crate::store::wire::{self, FrameError, PROTOCOL_VERSION};
+use crate::store::{Commit, Dump, Snapshot};
+
+/// How long an answer may take (an import of a large plan is the slowest).
+const REPLY_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long a starting owner may take to answer (it may wait for the lock and
+/// then load a large store).
+const START_TIMEOUT: Duration = Duration::from_secs(30);
+/// Between attempts to reach an owner after one was lost.
+const RETRY_EVERY: Duration = Duration::from_secs(3);
+
+/// How to reach the owner.
+#[derive(Debug, Clone)]
+pub struct Connect {
+    /// What this process is, for `cchc status` ("tui", "present", "set").
+    pub what: String,
+    /// The `cchc` program to start an owner with when none answers; `None`
+    /// only waits for one.
+    pub program: Option<PathBuf>,
+    /// How long to wait for an owner to answer.
+    pub wait: Duration,
+}
+
+impl Connect {
+    /// Starts an owner with this very program when none answers.
+    pub fn starting_owner(what: &str) -> Connect {
+        Connect {
+            what: what.to_string(),
+            program: std::env::current_exe().ok(),
+            wait: START_TIMEOUT,
+        }
+    }
+}
+
+pub struct Client {
+    dir: PathBuf,
+    connect: Connect,
+    /// This process, across reconnections.
+    id: u64,
+    link: RefCell<Connection>,
+}
+
+struct Connection {
+    stream: Option<BufReader<UnixStream>>,
+    /// What arrived while waiting for an answer, in order.
+    pending: Vec<Update>,
+    next_request: u64,
+    /// When the connection is down: when to try again.
+    retry_at: Instant,
+}
+
+/// Why one exchange with the owner failed.
+enum Failure {
+    /// The connection broke: the owner may or may not have acted.
+    Lost,
+    Refused(AppError),
+}
+
+impl Client {
+    /// Connects to the owner of the store in `dir`, starting one if needed.
+    pub fn connect(dir: &Path, connect: Connect) -> Result<Client, ShareError> {
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let id = process_id();
+        let stream = open(&dir, &connect, id)?;
+        Ok(Client {
+            dir,
+            connect,
+            id,
+            link: RefCell::new(Connection {
+                stream: Some(stream),
+                pending: Vec::new(),
+                next_request: 0,
+                retry_at: Instant::now(),
+            }),
+        })
+    }
+
+    /// What the owner says of itself and its clients.
+    pub fn status(&self) -> Result<OwnerStatus, AppError> {
+        match self.exchange(&Request::Status, |r| matches!(r, Reply::Status(_))) {
+            Ok(Reply::Status(status)) => Ok(*status),
+            Ok(other) => Err(unexpected(&other)),
+            Err(Failure::Refused(e)) => Err(e),
+            Err(Failure::Lost) => Err(lost().into()),
+        }
+    }
+
+    /// Sends `request` and reads until the answer `is_answer` accepts,
+    /// keeping pushed changes that arrive first.
+    fn exchange(
+        &self,
+        request: &Request,
+        is_answer: impl Fn(&Reply) -> bool,
+    ) -> Result<Reply, Failure> {
+        let mut link = self.link.borrow_mut();
+        let link = &mut *link;
+        let Some(stream) = link.stream.as_mut() else {
+            return Err(Failure::Lost);
+        };
+        let frame = wire::encode(request).map_err(|e| protocol(e.to_string()))?;
+        if stream.get_mut().write_all(&frame).is_err() {
+            link.stream = None;
+            return Err(Failure::Lost);
+        }
+        loop {
+            match wire::read::<Reply>(stream, REPLY_LIMIT) {
+                Ok(reply) if is_answer(&reply) => return Ok(reply),
+                Ok(Reply::Committed(commit)) => link.pending.push(Update::Committed(commit)),
+                Ok(Reply::Reload) => link.pending.push(Update::Reload),
+                Ok(Reply::Error(detail)) => return Err(protocol(detail)),
+                Ok(other) => return Err(Failure::Refused(unexpected(&other))),
+                Err(FrameError::Version(v)) => {
+                    return Err(Failure::Refused(
+                        ShareError::Version {
+                            owner: v,
+                            ours: PROTOCOL_VERSION,
+                        }
+                        .into(),
+                    ));
+                }
+                Err(_) => {
+                    link.stream = None;
+                    return Err(Failure::Lost);
+                }
+            }
+        }
+    }
+
+    /// Connects again after a lost connection, starting a new owner if none
+    /// answers; queues the news for the application.
+    fn reconnect(&self, wait: Duration) -> bool {
+        let connect = Connect {
+            wait,
+            ..self.connect.clone()
+        };
+        let mut link = self.link.borrow_mut();
+        match open(&self.dir, &connect, self.id) {
+            Ok(stream) => {
+                link.stream = Some(stream);
+                link.pending.push(Update::Reconnected);
+                true
+            }
+            Err(_) => {
+                link.retry_at = Instant::now() + RETRY_EVERY;
+                false
+            }
+        }
+    }
+
+    /// Asks, after a lost connection, whether `request` was written; the
+    /// answer of a new owner comes from the store itself.
+    fn recover(&self, request: u64) -> Result<Performed, AppError> {
+        if !self.reconnect(self.connect.wait) {
+            self.link.borrow_mut().pending.push(Update::Lost);
+            return Err(ShareError::Unconfirmed.into());
+        }
+        let asked = Request::WasWritten {
+            client: self.id,
+            request,
+        };
+        match self.exchange(&asked, |r| matches!(r, Reply::Written(_))) {
+            Ok(Reply::Written(Some(history))) => Ok(Performed {
+                before: self.take_pending(),
+                commit: Commit {
+                    history,
+                    ..Commit::default()
+                },
+            }),
+            Ok(Reply::Written(None)) => Err(ShareError::NotSaved.into()),
+            Ok(other) => Err(unexpected(&other)),
+            Err(Failure::Refused(e)) => Err(e),
+            Err(Failure::Lost) => Err(ShareError::Unconfirmed.into()),
+        }
+    }
+
+    /// A request that changes nothing: sent again once after a lost connection.
+    fn read_request(
+        &self,
+        request: &Request,
+        is_answer: impl Fn(&Reply) -> bool + Copy,
+    ) -> Result<Reply, AppError> {
+        match self.exchange(request, is_answer) {
+            Ok(reply) => Ok(reply),
+            Err(Failure::Refused(e)) => Err(e),
+            Err(Failure::Lost) if self.reconnect(self.connect.wait) => {
+                match self.exchange(request, is_answer) {
+                    Ok(reply) => Ok(reply),
+                    Err(Failure::Refused(e)) => Err(e),
+                    Err(Failure::Lost) => Err(lost().into()),
+                }
+            }
+            Err(Failure::Lost) => Err(lost().into()),
+        }
+    }
+
+    fn next_request(&self) -> u64 {
+        let mut link = self.link.borrow_mut();
+        link.next_request += 1;
+        link.next_request
+    }
+
+    fn take_pending(&self) -> Vec<Update> {
+        std::mem::take(&mut self.link.borrow_mut().pending)
+    }
+
+    /// Reads what the owner pushed without waiting; false when the
+    /// connection is down.
+    fn read_pushes(&self) -> bool {
+        let mut link = self.link.borrow_mut();
+        let link = &mut *link;
+        let Some(stream) = link.stream.as_mut() else {
+            return false;
+        };
+        while !stream.buffer().is_empty() || readable(stream.get_ref()) {
+            match wire::read::<Reply>(stream, REPLY_LIMIT) {
+                Ok(Reply::Committed(commit)) => link.pending.push(Update::Committed(commit)),
+                Ok(Reply::Reload) => link.pending.push(Update::Reload),
+                Ok(_) => {}
+                Err(_) => {
+                    link.stream = None;
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+impl Owner for Client {
+    fn load(&self) -> Result<Snapshot, AppError> {
+        match self.read_request(&Request::Load, |r| matches!(r, Reply::Snapshot { .. }))? {
+            Reply::Snapshot { snapshot, .. } => {
+                // Everything pushed before the snapshot is in it.
+                self.link
+                    .borrow_mut()
+                    .pending
+                    .retain(|u| !matches!(u, Update::Committed(_) | Update::Reload));
+                Ok(*snapshot)
+            }
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, AppError> {
+        let request = Request::History { after: after_seq };
+        match self.read_request(&request, |r| matches!(r, Reply::History(_)))? {
+            Reply::History(entries) => Ok(entries),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    fn perform(&self, op: &Operation) -> Result<Performed, AppError> {
+        let request = self.next_request();
+        let sent = Request::Perform {
+            request,
+            op: op.clone(),
+        };
+        let answer = |r: &Reply| matches!(r, Reply::Done { request: n, .. } | Reply::Refused { request: n, .. } if *n == request);
+        match self.exchange(&sent, answer) {
+            Ok(Reply::Done { commit, .. }) => Ok(Performed {
+                before: self.take_pending(),
+                commit: *commit,
+            }),
+            Ok(Reply::Refused { reason, .. }) => Err(reason.into()),
+            Ok(other) => Err(unexpected(&other)),
+            Err(Failure::Refused(e)) => Err(e),
+            Err(Failure::Lost) => self.recover(request),
+        }
+    }
+
+    fn import(&self, dump: Dump) -> Result<(), AppError> {
+        let request = self.next_request();
+        let sent = Request::Import {
+            request,
+            dump: Box::new(dump),
+        };
+        let answer = |r: &Reply| matches!(r, Reply::Imported { request: n } | Reply::Refused { request: n, .. } if *n == request);
+        match self.exchange(&sent, answer) {
+            Ok(Reply::Imported { .. }) => Ok(()),
+            Ok(Reply::Refused { reason, .. }) => Err(reason.into()),
+            Ok(other) => Err(unexpected(&other)),
+            Err(Failure::Refused(e)) => Err(e),
+            Err(Failure::Lost) => {
+                self.reconnect(self.connect.wait);
+                Err(ShareError::Unconfirmed.into())
+            }
+        }
+    }
+
+    fn updates(&self) -> Vec<Update> {
+        let connected = self.read_pushes();
+        if !connected && Instant::now() >= self.link.borrow().retry_at {
+            // The first try right after the loss waits for a new owner to
+            // start; later tries are short, so a screen stays responsive.
+            let first = self.link.borrow().pending.last() != Some(&Update::Lost);
+            let wait = if first {
+                self.connect.wait
+            } else {
+                Duration::from_millis(500)
+            };
+            if !self.reconnect(wait) && first {
+                self.link.borrow_mut().pending.push(Update::Lost);
+            }
+        }
+        self.take_pending()
+    }
+
+    fn wake_fd(&self) -> Option<Ref<'_, dyn AsFd>> {
+        Ref::filter_map(self.link.borrow(), |link| {
+            link.stream.as_ref().map(|s| s.get_ref() as &dyn AsFd)
+        })
+        .ok()
+    }
+
+    fn location(&self) -> String {
+        self.dir.display().to_string()
+    }
+}
+
+/// `cchc status`: the owner's account of itself, or `None` when no owner
+/// answers (nothing is started to ask).
+pub fn owner_status(dir: &Path) -> Result<Option<OwnerStatus>, AppError> {
+    if UnixStream::connect(socket_path(dir)).is_err() {
+        return Ok(None);
+    }
+    let connect = Connect {
+        what: "status".into(),
+        program: None,
+        wait: Duration::from_secs(5),
+    };
+    let client = Client::connect(dir, connect)?;
+    client.status().map(Some)
+}
+
+/// Connects to the owner, starting one when none answers, and says hello.
+fn open(dir: &Path, connect: &Connect, id: u64) -> Result<BufReader<UnixStream>, ShareError> {
+    let deadline = Instant::now() + connect.wait;
+    let mut started: Option<Child> = None;
+    loop {
+        if let Ok(stream) = UnixStream::connect(socket_path(dir)) {
+            match hello(stream, id, &connect.what) {
+                Ok(stream) => {
+                    reap(started);
+                    return Ok(stream);
+                }
+                Err(e @ ShareError::Version { .. }) => return Err(e),
+                // An owner on its way out: a new one will answer.
+                Err(_) => {}
+            }
+        }
+        started = match started {
+            Some(mut child) => match child.try_wait() {
+                Ok(Some(status)) if !status.success() => {
+                    return Err(ShareError::OwnerFailed(owner_log(dir)));
+                }
+                // It found another owner answering; that one will do.
+                Ok(Some(_)) => None,
+                _ => Some(child),
+            },
+            None => match &connect.program {
+                Some(program) => Some(start_owner(program, dir)?),
+                None => None,
+            },
+        };
+        if Instant::now() >= deadline {
+            reap(started);
+            return Err(ShareError::Unreachable(format!(
+                "{} s",
+                connect.wait.as_secs()
+            )));
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn hello(stream: UnixStream, id: u64, what: &str) -> Result<BufReader<UnixStream>, ShareError> {
+    let io = |e: std::io::Error| ShareError::Protocol(e.to_string());
+    stream.set_read_timeout(Some(REPLY_TIMEOUT)).map_err(io)?;
+    let frame = wire::encode(&Request::Hello {
+        client: id,
+        what: what.to_string(),
+    })
+    .map_err(|e| ShareError::Protocol(e.to_string()))?;
+    (&stream).write_all(&frame).map_err(io)?;
+    let mut reader = BufReader::new(stream);
+    match wire::read::<Reply>(&mut reader, REPLY_LIMIT) {
+        Ok(Reply::Welcome { .. }) => Ok(reader),
+        Ok(Reply::Error(detail)) => Err(ShareError::Protocol(detail)),
+        Ok(_) => Err(ShareError::Protocol("no welcome".into())),
+        Err(FrameError::Version(v)) => Err(ShareError::Version {
+            owner: v,
+            ours: PROTOCOL_VERSION,
+        }),
+        Err(e) => Err(ShareError::Protocol(e.to_string())),
+    }
+}
+
+/// Starts `program serve` in the background, in its own process group so
+/// that closing this terminal does not stop it; what it says on failure goes
+/// to the owner log in the data folder.
+fn start_owner(program: &Path, dir: &Path) -> Result<Child, ShareError> {
+    let failed = |e: std::io::Error| ShareError::Unreachable(e.to_string());
+    crate::store::create_private_dir(dir).map_err(|e| ShareError::Unreachable(e.to_string()))?;
+    let log = std::fs::File::create(dir.join(OWNER_LOG)).map_err(failed)?;
+    Command::new(program)
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("serve")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .process_group(0)
+        .spawn()
+        .map_err(failed)
+}
+
+/// Waits for a started owner in the background, so it leaves no zombie.
+fn reap(child: Option<Child>) {
+    if let Some(mut child) = child {
+        thread::spawn(move || child.wait());
+    }
+}
+
+/// The last thing a failed owner said.
+fn owner_log(dir: &Path) -> String {
+    let mut text = String::new();
+    let _ = std::fs::File::open(dir.join(OWNER_LOG)).and_then(|mut f| f.read_to_string(&mut text));
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    crate::domain::text::sanitize_line(last).into_owned()
+}
+
+fn readable(stream: &UnixStream) -> bool {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let mut fds = [PollFd::new(stream, PollFlags::IN)];
+    let zero = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    matches!(poll(&mut fds, Some(&zero)), Ok(n) if n > 0)
+}
+
+/// A number for this process, different from every other client's.
+fn process_id() -> u64 {
+    let mut hasher = RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.finish()
+}
+
+fn lost() -> ShareError {
+    ShareError::Unreachable("connection lost".into())
+}
+
+fn protocol(detail: String) -> Failure {
+    Failure::Refused(ShareError::Protocol(detail).into())
+}
+
+fn unexpected(reply: &Reply) -> AppError {
+    let name = format!("{reply:?}");
+    let name = name.split(['(', ' ', '{']).next().unwrap_or("");
+    ShareError::Protocol(format!("unexpected answer {name}")).into()
+}

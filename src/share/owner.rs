@@ -1,0 +1,474 @@
+//! The owner: the one process that holds a store open and serves every other
+//! `cchc` on it over a Unix-domain socket in the data folder. One thread
+//! applies requests in arrival order and alone touches the store; each
+//! connection has a reader thread and a writer thread with a bounded outbox,
+//! so a client that stalls, sends garbage or says nothing costs its own
+//! threads and nothing else. It stops by itself once no client has been
+//! connected for the idle time.
+
+use std::collections::BTreeMap;
+use std::io::{BufReader, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender, TrySendError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, Local};
+
+use super::peer::{self, Peer};
+use super::protocol::{
+    ClientStatus, OwnerStatus, REQUEST_LIMIT, Refusal, Reply, Request, WHAT_LIMIT,
+};
+use super::{Settings, socket_path};
+use crate::app::{App, AppError, Clock, Operation};
+use crate::domain::Catalog;
+use crate::domain::text::{sanitize_line, truncate_width};
+use crate::store::wire::{self, FrameError};
+use crate::store::{RequestMark, SledStore, StoreError};
+
+/// How long a new connection may take to say who it is.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write to one client may block before that client is dropped.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Messages queued for one client before it counts as stalled and is dropped.
+const OUTBOX: usize = 1024;
+/// Connections beyond this are refused.
+const MAX_CLIENTS: usize = 128;
+/// How long a starting owner waits for the store's lock (another `cchc`
+/// command may hold it for a moment).
+const LOCK_WAIT: Duration = Duration::from_secs(15);
+/// Request records of clients silent for this long are forgotten at start.
+const FORGET_REQUESTS_AFTER_DAYS: i64 = 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error("CCHC_TODAY={0} is not a date")]
+    BadToday(String),
+    #[error("{path}: {detail}")]
+    Socket { path: PathBuf, detail: String },
+}
+
+/// How `serve` ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Served {
+    /// Idle for the set time with no client: stopped.
+    Idle,
+    /// Another owner answers on the socket already.
+    AlreadyRunning,
+}
+
+/// Becomes the owner of the store in `dir` and serves until idle.
+pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, ServeError> {
+    let Some(store) = take_store(dir, seed)? else {
+        return Ok(Served::AlreadyRunning);
+    };
+    let forget_before = Local::now().timestamp() - FORGET_REQUESTS_AFTER_DAYS * 86_400;
+    store.forget_requests_before(forget_before)?;
+    let clock = Clock::from_env().map_err(|e| ServeError::BadToday(e.0))?;
+    let app = App::open(Box::new(store), clock, "owner".into())?;
+    // The history is kept whole: clients ask for it, and request lookups read it.
+    app.load_history()?;
+    let listener = bind(dir, settings)?;
+    let (jobs, inbox) = mpsc::channel();
+    let acceptor_jobs = jobs.clone();
+    thread::spawn(move || accept(listener, acceptor_jobs));
+    let mut owner = Owner {
+        app,
+        dir: dir.to_path_buf(),
+        clients: BTreeMap::new(),
+        started: Local::now().fixed_offset(),
+        idle: settings.idle(),
+        jobs,
+    };
+    owner.run(&inbox);
+    owner.stop();
+    Ok(Served::Idle)
+}
+
+/// Takes the store's lock, waiting while another process holds it for a
+/// moment; `None` when an owner already answers on the socket.
+fn take_store(dir: &Path, seed: &Catalog) -> Result<Option<SledStore>, ServeError> {
+    let holder = format!(
+        "pid {}, {}, cchc owner",
+        std::process::id(),
+        crate::app::actor::os_user()
+    );
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        if UnixStream::connect(socket_path(dir)).is_ok() {
+            return Ok(None);
+        }
+        match SledStore::open(dir, seed, &holder) {
+            Ok(store) => return Ok(Some(store)),
+            Err(StoreError::Locked { .. }) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(25));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Binds the socket; any file left at its path is stale, since the store's
+/// lock is ours.
+fn bind(dir: &Path, settings: &Settings) -> Result<UnixListener, ServeError> {
+    let path = socket_path(dir);
+    let fail = |e: std::io::Error| ServeError::Socket {
+        path: path.clone(),
+        detail: e.to_string(),
+    };
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(fail(e)),
+    }
+    let listener = UnixListener::bind(&path).map_err(fail)?;
+    let (dir_mode, socket_mode) = settings.modes();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(socket_mode)).map_err(fail)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(dir_mode)).map_err(fail)?;
+    Ok(listener)
+}
+
+enum Job {
+    Joined {
+        id: u64,
+        client: Client,
+    },
+    Request {
+        id: u64,
+        request: Request,
+    },
+    /// A message that could not be read: the client gets an error and is dropped.
+    Malformed {
+        id: u64,
+        detail: String,
+    },
+    Left {
+        id: u64,
+    },
+}
+
+struct Client {
+    peer: Peer,
+    client_id: u64,
+    what: String,
+    since: DateTime<FixedOffset>,
+    outbox: SyncSender<Arc<Vec<u8>>>,
+    /// To cut the connection off from this side.
+    stream: UnixStream,
+}
+
+struct Owner {
+    app: App,
+    dir: PathBuf,
+    clients: BTreeMap<u64, Client>,
+    started: DateTime<FixedOffset>,
+    idle: Duration,
+    /// Kept so the inbox never reports every sender gone.
+    jobs: Sender<Job>,
+}
+
+impl Owner {
+    fn run(&mut self, inbox: &Receiver<Job>) {
+        let mut idle_since = Instant::now();
+        loop {
+            match inbox.recv_timeout(Duration::from_millis(250)) {
+                Ok(job) => self.handle(job),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+            if !self.clients.is_empty() {
+                idle_since = Instant::now();
+            } else if idle_since.elapsed() >= self.idle {
+                return;
+            }
+        }
+    }
+
+    /// Stops serving: the socket goes first, so no client connects to an owner
+    /// that is leaving; then the store is closed, releasing its lock.
+    fn stop(self) {
+        let _ = std::fs::remove_file(socket_path(&self.dir));
+        if crate::store::backup::is_due(&self.dir, self.app.clock().now) {
+            let _ = self.app.write_backup(&self.dir);
+        }
+        drop(self.jobs);
+        drop(self.app);
+    }
+
+    fn handle(&mut self, job: Job) {
+        match job {
+            Job::Joined { id, client } => {
+                let welcome = Reply::Welcome {
+                    owner_pid: std::process::id(),
+                };
+                if self.clients.len() >= MAX_CLIENTS {
+                    let _ = client.stream.shutdown(std::net::Shutdown::Both);
+                    return;
+                }
+                self.clients.insert(id, client);
+                self.send(id, &welcome);
+            }
+            Job::Request { id, request } => self.answer(id, request),
+            Job::Malformed { id, detail } => {
+                self.send(id, &Reply::Error(detail));
+                self.drop_client(id);
+            }
+            Job::Left { id } => self.drop_client(id),
+        }
+    }
+
+    fn answer(&mut self, id: u64, request: Request) {
+        let reply = match request {
+            Request::Hello { .. } => Reply::Error("hello sent twice".into()),
+            Request::Load => match self.app.last_seq() {
+                Ok(seq) => Reply::Snapshot {
+                    snapshot: Box::new(self.app.snapshot()),
+                    seq,
+                },
+                Err(e) => Reply::Error(e.to_string()),
+            },
+            Request::History { after } => match self.app.load_history() {
+                Ok(history) => {
+                    Reply::History(history.iter().filter(|e| e.seq > after).cloned().collect())
+                }
+                Err(e) => Reply::Error(e.to_string()),
+            },
+            Request::Perform { request, op } => return self.perform(id, request, op),
+            Request::Import { request, dump } => return self.import(id, request, *dump),
+            Request::WasWritten { client, request } => match self.app.written_by(client, request) {
+                Ok(entries) => Reply::Written(entries),
+                Err(e) => Reply::Error(e.to_string()),
+            },
+            Request::Status => Reply::Status(Box::new(self.status(id))),
+        };
+        self.send(id, &reply);
+    }
+
+    /// Applies one client's operation as that client's user, writes it
+    /// durably, answers the client, then pushes the change to everyone else.
+    fn perform(&mut self, id: u64, request: u64, op: Operation) {
+        let Some(client) = self.clients.get(&id) else {
+            return;
+        };
+        let who = client.peer.user.clone();
+        let mark = RequestMark {
+            client: client.client_id,
+            request,
+        };
+        if let Ok(clock) = Clock::from_env() {
+            self.app.set_clock(clock);
+        }
+        let written = self.app.prepare(&op, &who).and_then(|mut commit| {
+            commit.request = Some(mark);
+            self.app.write(commit)
+        });
+        match written {
+            Ok(commit) => {
+                let changed = !commit.is_empty();
+                let push = changed.then(|| Reply::Committed(Box::new(commit.clone())));
+                self.send(
+                    id,
+                    &Reply::Done {
+                        request,
+                        commit: Box::new(commit),
+                    },
+                );
+                if let Some(push) = push {
+                    self.broadcast(id, &push);
+                }
+            }
+            Err(e) => self.send(
+                id,
+                &Reply::Refused {
+                    request,
+                    reason: Refusal::from(e),
+                },
+            ),
+        }
+    }
+
+    fn import(&mut self, id: u64, request: u64, dump: crate::store::Dump) {
+        match self
+            .app
+            .import(dump)
+            .and_then(|()| self.app.load_history().map(drop))
+        {
+            Ok(()) => {
+                self.send(id, &Reply::Imported { request });
+                self.broadcast(id, &Reply::Reload);
+            }
+            Err(e) => self.send(
+                id,
+                &Reply::Refused {
+                    request,
+                    reason: Refusal::from(e),
+                },
+            ),
+        }
+    }
+
+    /// The owner and every client but the one asking.
+    fn status(&self, asking: u64) -> OwnerStatus {
+        OwnerStatus {
+            pid: std::process::id(),
+            user: crate::app::actor::os_user(),
+            started: self.started,
+            store: self.app.store_location(),
+            last_seq: self.app.last_seq().unwrap_or(0),
+            clients: self
+                .clients
+                .iter()
+                .filter(|&(&id, _)| id != asking)
+                .map(|(_, c)| ClientStatus {
+                    pid: c.peer.pid,
+                    user: c.peer.user.clone(),
+                    what: c.what.clone(),
+                    since: c.since,
+                })
+                .collect(),
+        }
+    }
+
+    fn send(&mut self, id: u64, reply: &Reply) {
+        match wire::encode(reply) {
+            Ok(frame) => self.deliver(id, Arc::new(frame)),
+            Err(e) => {
+                let error = Reply::Error(e.to_string());
+                if let Ok(frame) = wire::encode(&error) {
+                    self.deliver(id, Arc::new(frame));
+                }
+            }
+        }
+    }
+
+    /// Sends `reply` to every client but `except`, encoded once.
+    fn broadcast(&mut self, except: u64, reply: &Reply) {
+        let Ok(frame) = wire::encode(reply) else {
+            return;
+        };
+        let frame = Arc::new(frame);
+        let others: Vec<u64> = self
+            .clients
+            .keys()
+            .copied()
+            .filter(|&c| c != except)
+            .collect();
+        for id in others {
+            self.deliver(id, Arc::clone(&frame));
+        }
+    }
+
+    fn deliver(&mut self, id: u64, frame: Arc<Vec<u8>>) {
+        let Some(client) = self.clients.get(&id) else {
+            return;
+        };
+        match client.outbox.try_send(frame) {
+            Ok(()) => {}
+            // A client that does not read its messages is dropped; it will
+            // reconnect and read everything again.
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => self.drop_client(id),
+        }
+    }
+
+    fn drop_client(&mut self, id: u64) {
+        if let Some(client) = self.clients.remove(&id) {
+            let _ = client.stream.shutdown(std::net::Shutdown::Both);
+        }
+    }
+}
+
+fn accept(listener: UnixListener, jobs: Sender<Job>) {
+    let mut next_id = 0u64;
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else {
+            continue;
+        };
+        next_id += 1;
+        let id = next_id;
+        let jobs = jobs.clone();
+        thread::spawn(move || connection(stream, id, jobs));
+    }
+}
+
+/// One client, from its hello to its last message.
+fn connection(stream: UnixStream, id: u64, jobs: Sender<Job>) {
+    let Some(client) = greet(&stream) else {
+        return;
+    };
+    if jobs.send(Job::Joined { id, client }).is_err() {
+        return;
+    }
+    let mut reader = BufReader::new(stream);
+    loop {
+        match wire::read::<Request>(&mut reader, REQUEST_LIMIT) {
+            Ok(request) => {
+                if jobs.send(Job::Request { id, request }).is_err() {
+                    return;
+                }
+            }
+            Err(FrameError::Closed | FrameError::Io(_)) => break,
+            Err(e) => {
+                let _ = jobs.send(Job::Malformed {
+                    id,
+                    detail: e.to_string(),
+                });
+                return;
+            }
+        }
+    }
+    let _ = jobs.send(Job::Left { id });
+}
+
+/// Reads the hello within its time limit and starts the client's writer;
+/// `None` drops the connection.
+fn greet(stream: &UnixStream) -> Option<Client> {
+    stream.set_read_timeout(Some(HELLO_TIMEOUT)).ok()?;
+    let hello = wire::read::<Request>(&mut &*stream, REQUEST_LIMIT);
+    let (client_id, what) = match hello {
+        Ok(Request::Hello { client, what }) => (client, what),
+        Ok(_) => return refuse(stream, "the first message must be a hello".into()),
+        Err(e @ (FrameError::Version(_) | FrameError::Invalid(_) | FrameError::TooLarge(..))) => {
+            return refuse(stream, e.to_string());
+        }
+        Err(_) => return None,
+    };
+    stream.set_read_timeout(None).ok()?;
+    stream.set_write_timeout(Some(WRITE_TIMEOUT)).ok()?;
+    let peer = peer::peer(stream).ok()?;
+    let (outbox, queue) = mpsc::sync_channel(OUTBOX);
+    let mut writer = stream.try_clone().ok()?;
+    thread::spawn(move || {
+        for frame in queue {
+            let frame: Arc<Vec<u8>> = frame;
+            if writer.write_all(&frame).is_err() {
+                let _ = writer.shutdown(std::net::Shutdown::Both);
+                return;
+            }
+        }
+    });
+    Some(Client {
+        peer,
+        client_id,
+        what: truncate_width(&sanitize_line(&what), WHAT_LIMIT).into_owned(),
+        since: Local::now().fixed_offset(),
+        outbox,
+        stream: stream.try_clone().ok()?,
+    })
+}
+
+/// Tells a client why it is dropped, in our protocol version (a client of
+/// another version reads that version from the frame).
+fn refuse(mut stream: &UnixStream, detail: String) -> Option<Client> {
+    if let Ok(frame) = wire::encode(&Reply::Error(detail)) {
+        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+        let _ = stream.write_all(&frame);
+    }
+    None
+}

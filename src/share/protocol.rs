@@ -1,0 +1,136 @@
+//! The messages between a `cchc` and the owner of its store. Every message is
+//! framed by [`crate::store::wire`]: length, protocol version, bincode.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::app::{AppError, Operation};
+use crate::domain::catalog::CatalogError;
+use crate::domain::{HistoryEntry, InputError};
+use crate::store::{Commit, Dump, Snapshot, StoreError};
+
+/// The largest message a client may send: an import of a large plan fits,
+/// and nothing a client sends can make the owner hold more than this.
+pub const REQUEST_LIMIT: usize = 256 << 20;
+/// The largest message the owner sends (a snapshot of a very large store).
+pub const REPLY_LIMIT: usize = 1 << 30;
+/// The longest "what" a client may call itself, in characters.
+pub const WHAT_LIMIT: usize = 32;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// The first message of every connection. `client` numbers this process
+    /// for the life of the process, across reconnections; `what` says what it
+    /// is ("tui", "present", "set"), for `cchc status`.
+    Hello {
+        client: u64,
+        what: String,
+    },
+    /// Everything but the history; from then on the owner pushes every change.
+    Load,
+    /// History entries numbered after `after`.
+    History {
+        after: u64,
+    },
+    Perform {
+        request: u64,
+        op: Operation,
+    },
+    Import {
+        request: u64,
+        dump: Box<Dump>,
+    },
+    /// Was request `request` of client `client` written? Asked after a lost
+    /// connection, possibly of a new owner.
+    WasWritten {
+        client: u64,
+        request: u64,
+    },
+    Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    Welcome {
+        owner_pid: u32,
+    },
+    Snapshot {
+        snapshot: Box<Snapshot>,
+        seq: u64,
+    },
+    History(Vec<HistoryEntry>),
+    Done {
+        request: u64,
+        commit: Box<Commit>,
+    },
+    Refused {
+        request: u64,
+        reason: Refusal,
+    },
+    Imported {
+        request: u64,
+    },
+    /// The history entries the asked request wrote, or `None` when it was not
+    /// written.
+    Written(Option<Vec<HistoryEntry>>),
+    Status(Box<OwnerStatus>),
+    /// Pushed: another client's edit, as written.
+    Committed(Box<Commit>),
+    /// Pushed: the store was replaced; read everything again.
+    Reload,
+    /// The request could not be understood; the owner closes the connection.
+    Error(String),
+}
+
+/// Why the owner did not carry out an operation; nothing was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Refusal {
+    Input(InputError),
+    Store(StoreError),
+    Catalog(Vec<String>),
+    Other(String),
+}
+
+impl From<AppError> for Refusal {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Input(e) => Refusal::Input(e),
+            AppError::Store(e) => Refusal::Store(e),
+            AppError::Catalog(e) => Refusal::Catalog(e.0),
+            AppError::Share(e) => Refusal::Other(e.to_string()),
+        }
+    }
+}
+
+impl From<Refusal> for AppError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Input(e) => AppError::Input(e),
+            Refusal::Store(e) => AppError::Store(e),
+            Refusal::Catalog(problems) => AppError::Catalog(CatalogError(problems)),
+            Refusal::Other(detail) => AppError::Share(crate::app::ShareError::Protocol(detail)),
+        }
+    }
+}
+
+/// What `cchc status` shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnerStatus {
+    pub pid: u32,
+    pub user: String,
+    pub started: DateTime<FixedOffset>,
+    pub store: String,
+    /// The number of the last history entry.
+    pub last_seq: u64,
+    pub clients: Vec<ClientStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientStatus {
+    /// From the socket's peer credentials.
+    pub pid: u32,
+    pub user: String,
+    /// As the client said (sanitized).
+    pub what: String,
+    pub since: DateTime<FixedOffset>,
+}
