@@ -854,6 +854,13 @@ pub fn reconnected(lang: Lang) -> &'static str {
     )
 }
 
+pub fn saved_after_reconnect(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tiến trình chủ của kho dừng giữa chừng; đã kết nối lại. Sửa đổi vừa rồi ĐÃ ĐƯỢC LƯU.",
+        "The process that owned the store stopped midway; reconnected. The last edit WAS SAVED.",
+    )
+}
+
 pub fn owner_lost(lang: Lang) -> &'static str {
     lang.pick(
         "Mất kết nối với tiến trình chủ của kho; đang thử kết nối lại. Chưa sửa được cho đến khi kết nối lại.",

@@ -5,8 +5,12 @@
 //!   No I/O, no terminal, no store, no clock: "today" is always a parameter.
 //! - [`store`]: the only code that knows sled and bincode; versioned records, the
 //!   append-only history, JSON backups, and an in-memory twin for tests.
-//! - [`app`]: the application layer over a [`store::Store`]: queries and edits,
+//! - [`app`]: the application layer over a [`store::Store`] opened here or an
+//!   [`app::Owner`] reached through [`share`]: queries, edits as operations,
 //!   validation, the actor and clock. Never prints or draws.
+//! - [`share`]: several processes on one store: the owner process that holds it
+//!   and serves the others over a Unix socket, and the client the others use.
+//!   Uses [`app`] and [`store`]; no terminal.
 //! - [`cli`]: subcommands over [`app`]; the only place that prints.
 //! - [`i18n`]: every user-facing string, Vietnamese first, English on request.
 

@@ -699,6 +699,66 @@ fn a_command_line_edit_shows_on_the_open_board() {
     tui.quit();
 }
 
+/// Two terminals on one store: one projects `cchc present`, the other runs
+/// `cchc set`; the projected overview shows the task done without a key
+/// pressed on it.
+#[test]
+fn meeting_mode_updates_live_when_another_terminal_edits() {
+    let store = Store::new();
+    let mut present = Tui::open_args(&store, 100, 30, &["present"]);
+    present.wait_until("the overview slide", TIMEOUT, |s| {
+        s.contains("Tổng quan") && s.contains("Chưa bắt đầu")
+    });
+    assert!(
+        !present.screen().contains("Hoàn thành đúng hạn"),
+        "nothing is done on a fresh store:\n{}",
+        present.screen()
+    );
+    let mut clerk = Tui::open_args(&store, 80, 24, &["set", "0.3", "--status", "done"]);
+    let status = clerk.expect_exit();
+    assert!(status.success(), "cchc set: {status:?}\n{}", clerk.screen());
+    present.wait_until("the done task on the projected overview", TIMEOUT, |s| {
+        s.lines()
+            .any(|l| l.trim_end().ends_with("1  Hoàn thành đúng hạn"))
+    });
+    present.send("q");
+    present.expect_exit();
+}
+
+/// The owner process dies (kill -9) under an open board: the board connects
+/// to a new owner by itself, says so, and edits go on being saved.
+#[test]
+fn a_board_survives_its_owner_being_killed() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 100, 30);
+    tui.wait_for_board();
+    let first = owner_pid(&store).expect("an owner runs for the open board");
+    let killed = Command::new("kill")
+        .args(["-9", &first.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    tui.wait_for("đã kết nối lại");
+    let second = owner_pid(&store).expect("a new owner runs");
+    assert_ne!(first, second, "the owner was replaced");
+    // An edit from the board is saved through the new owner.
+    tui.wait_until("0.3 on screen", TIMEOUT, |s| row(s, "0.3").is_some());
+    tui.select("0.3", "0.3");
+    tui.pick_status("0.3", &[DOWN, DOWN]);
+    let shown = store.json(&["show", "0.3", "--format", "json"]);
+    assert_eq!(shown["status"], "done", "{shown:#}");
+    tui.quit();
+}
+
+/// The pid `cchc status` reports for the store's owner, if one runs.
+fn owner_pid(store: &Store) -> Option<u32> {
+    let status = store.run(&["status"]);
+    assert_eq!(status.code, Some(0), "{status:#?}");
+    let line = status.out.lines().next()?;
+    let after = line.split("pid ").nth(1)?;
+    after.split_whitespace().next()?.parse().ok()
+}
+
 /// Waits for the owner a screen started to stop (it does once idle) and
 /// write its backup.
 fn wait_for_backup(store: &Store, before: &[PathBuf]) -> Vec<PathBuf> {

@@ -57,6 +57,9 @@ pub enum Notice {
     Reconnected,
     /// The owner process stopped and no new one could be reached yet.
     Lost,
+    /// The owner process stopped while an edit was on its way; this program
+    /// reconnected, and the new owner found the edit written.
+    SavedAfterReconnect,
 }
 
 /// The outcome of taking in what the owner pushed.
@@ -374,12 +377,14 @@ impl App {
         };
         match performed {
             Ok(performed) => {
-                let reloaded = performed
-                    .before
-                    .iter()
-                    .any(|u| matches!(u, Update::Reload | Update::Reconnected));
+                let reconnected = performed.before.contains(&Update::Reconnected);
+                let reloaded = reconnected || performed.before.contains(&Update::Reload);
                 let synced = self.take_updates(performed.before)?;
-                self.notice = synced.notice.or(self.notice.take());
+                self.notice = if reconnected {
+                    Some(Notice::SavedAfterReconnect)
+                } else {
+                    synced.notice.or(self.notice.take())
+                };
                 // A snapshot read after the owner wrote already holds the commit.
                 if !reloaded {
                     self.absorb(&performed.commit);
@@ -388,8 +393,10 @@ impl App {
             }
             Err(e) => {
                 // Whatever happened to the connection, what is shown must be
-                // what the store holds.
-                self.sync()?;
+                // what the store holds; the refusal is what the user must see.
+                if let Ok(synced) = self.sync() {
+                    self.notice = synced.notice.or(self.notice.take());
+                }
                 Err(e)
             }
         }

@@ -58,6 +58,9 @@ fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
     match notice {
         Some(Notice::Reconnected) => flash_info(ui, i18n::reconnected(ui.lang).to_string()),
         Some(Notice::Lost) => flash_error(ui, i18n::owner_lost(ui.lang).to_string()),
+        Some(Notice::SavedAfterReconnect) => {
+            flash_info(ui, i18n::saved_after_reconnect(ui.lang).to_string())
+        }
         None => {}
     }
 }

@@ -69,6 +69,8 @@ struct Connection {
     next_request: u64,
     /// When the connection is down: when to try again.
     retry_at: Instant,
+    /// The application was told the owner is lost (and not yet that it is back).
+    told_lost: bool,
 }
 
 /// Why one exchange with the owner failed.
@@ -93,6 +95,7 @@ impl Client {
                 pending: Vec::new(),
                 next_request: 0,
                 retry_at: Instant::now(),
+                told_lost: false,
             }),
         })
     }
@@ -160,6 +163,7 @@ impl Client {
             Ok(stream) => {
                 link.stream = Some(stream);
                 link.pending.push(Update::Reconnected);
+                link.told_lost = false;
                 true
             }
             Err(_) => {
@@ -173,7 +177,7 @@ impl Client {
     /// answer of a new owner comes from the store itself.
     fn recover(&self, request: u64) -> Result<Performed, AppError> {
         if !self.reconnect(self.connect.wait) {
-            self.link.borrow_mut().pending.push(Update::Lost);
+            self.tell_lost();
             return Err(ShareError::Unconfirmed.into());
         }
         let asked = Request::WasWritten {
@@ -212,6 +216,14 @@ impl Client {
                 }
             }
             Err(Failure::Lost) => Err(lost().into()),
+        }
+    }
+
+    fn tell_lost(&self) {
+        let mut link = self.link.borrow_mut();
+        if !link.told_lost {
+            link.told_lost = true;
+            link.pending.push(Update::Lost);
         }
     }
 
