@@ -19,7 +19,7 @@ use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
 use crate::domain::TaskKey;
 use crate::domain::date::format_date;
 use crate::domain::risk::{Severity, target_path};
-use crate::domain::text::{fit_width, sanitize_line};
+use crate::domain::text::{fit_width, sanitize_line, truncate_width};
 use crate::i18n;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
@@ -121,6 +121,14 @@ fn draw_title(frame: &mut Frame, area: Rect, ctx: &Context, slide: &Slide) {
 
 fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count: usize) {
     let lang = ctx.ui.lang;
+    // Only a problem is worth projecting (a lost store): it says that what
+    // the room sees may be out of date.
+    if let Some(flash) = ctx.ui.flash.as_ref().filter(|f| f.is_error) {
+        let width = usize::from(area.width);
+        let text = truncate_width(&sanitize_line(&flash.text), width).into_owned();
+        let line = Line::styled(text, ctx.theme.error());
+        return frame.render_widget(Paragraph::new(line), area);
+    }
     let left = format!(
         " {} · {}",
         i18n::app_title(lang),
