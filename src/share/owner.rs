@@ -86,6 +86,7 @@ pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, 
         started: Local::now().fixed_offset(),
         idle: settings.idle(),
         jobs,
+        unbacked: false,
     };
     owner.run(&inbox);
     owner.stop();
@@ -172,6 +173,8 @@ struct Owner {
     idle: Duration,
     /// Kept so the inbox never reports every sender gone.
     jobs: Sender<Job>,
+    /// Edits were written since the last backup: one is written on stopping.
+    unbacked: bool,
 }
 
 impl Owner {
@@ -193,10 +196,12 @@ impl Owner {
 
     /// Stops serving: the socket goes first, so no client connects to an owner
     /// that is leaving; then the store is closed, releasing its lock.
-    fn stop(self) {
+    fn stop(mut self) {
         let _ = std::fs::remove_file(socket_path(&self.dir));
-        if crate::store::backup::is_due(&self.dir, self.app.clock().now) {
-            let _ = self.app.write_backup(&self.dir);
+        if self.unbacked {
+            self.backup();
+        } else {
+            self.backup_if_due();
         }
         drop(self.jobs);
         drop(self.app);
@@ -282,6 +287,8 @@ impl Owner {
                 );
                 if let Some(push) = push {
                     self.broadcast(id, &push);
+                    self.unbacked = true;
+                    self.backup_if_due();
                 }
             }
             Err(e) => self.send(
@@ -294,6 +301,20 @@ impl Owner {
         }
     }
 
+    /// A backup at most once a day, after an edit; a failed backup never
+    /// fails the edit, which is already saved.
+    fn backup_if_due(&mut self) {
+        if crate::store::backup::is_due(&self.dir, self.app.clock().now) {
+            self.backup();
+        }
+    }
+
+    fn backup(&mut self) {
+        if self.app.write_backup(&self.dir).is_ok() {
+            self.unbacked = false;
+        }
+    }
+
     fn import(&mut self, id: u64, request: u64, dump: crate::store::Dump) {
         match self
             .app
@@ -301,6 +322,7 @@ impl Owner {
             .and_then(|()| self.app.load_history().map(drop))
         {
             Ok(()) => {
+                self.unbacked = true;
                 self.send(id, &Reply::Imported { request });
                 self.broadcast(id, &Reply::Reload);
             }
