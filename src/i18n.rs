@@ -435,7 +435,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
     use StoreError as E;
     match (error, lang) {
         (E::Locked { path, holder }, Lang::Vi) => format!(
-            "Kho dữ liệu {} đang được tiến trình khác mở{}. Hãy thoát cchc ở cửa sổ đó rồi thử lại. Không có gì được ghi.",
+            "Kho dữ liệu {} đang được tiến trình khác mở{} và không nhả ra trong lúc chờ. Có thể đó là một cchc cũ hoặc bị treo: hãy thoát nó rồi thử lại. Không có gì được ghi.",
             path.display(),
             holder
                 .as_deref()
@@ -443,7 +443,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
                 .unwrap_or_default()
         ),
         (E::Locked { path, holder }, Lang::En) => format!(
-            "The store {} is open in another process{}. Quit cchc there and try again. Nothing was written.",
+            "The store {} is held by another process{}, which did not let go while we waited. It may be an old or hung cchc: quit it and try again. Nothing was written.",
             path.display(),
             holder
                 .as_deref()
