@@ -153,6 +153,11 @@ fn wait_for_change(
         while event::poll(Duration::ZERO)? {
             changed |= handle(app, ui, options, event::read()?);
         }
+        // An edit's answer can arrive with a push behind it, already read
+        // off the socket, so the socket will not wake us for it.
+        if changed && app.is_shared() {
+            take_store_changes(app, ui);
+        }
         if changed {
             return Ok(true);
         }
