@@ -7,11 +7,12 @@
 //! connected for the idle time.
 
 use std::collections::BTreeMap;
-use std::io::{BufReader, Write};
+use std::io::{BufReader, Read, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender, TrySendError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -35,8 +36,10 @@ const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Messages queued for one client before it counts as stalled and is dropped.
 const OUTBOX: usize = 1024;
-/// Connections beyond this are refused.
+/// Clients beyond this are refused.
 const MAX_CLIENTS: usize = 128;
+/// Open connections beyond this, greeted or not, are closed at once.
+const MAX_CONNECTIONS: usize = 256;
 /// How long a starting owner waits for the store's lock (another `cchc`
 /// command may hold it for a moment).
 const LOCK_WAIT: Duration = Duration::from_secs(15);
@@ -223,7 +226,10 @@ impl Owner {
             Job::Request { id, request } => self.answer(id, request),
             Job::Malformed { id, detail } => {
                 self.send(id, &Reply::Error(detail));
-                self.drop_client(id);
+                // Its writer sends what is queued, the error last, then ends.
+                if let Some(client) = self.clients.remove(&id) {
+                    let _ = client.stream.shutdown(std::net::Shutdown::Read);
+                }
             }
             Job::Left { id } => self.drop_client(id),
         }
@@ -407,15 +413,24 @@ impl Owner {
 }
 
 fn accept(listener: UnixListener, jobs: Sender<Job>) {
+    let open = Arc::new(AtomicUsize::new(0));
     let mut next_id = 0u64;
     for stream in listener.incoming() {
         let Ok(stream) = stream else {
             continue;
         };
+        if open.load(Ordering::Relaxed) >= MAX_CONNECTIONS {
+            continue;
+        }
         next_id += 1;
         let id = next_id;
         let jobs = jobs.clone();
-        thread::spawn(move || connection(stream, id, jobs));
+        let open = Arc::clone(&open);
+        open.fetch_add(1, Ordering::Relaxed);
+        thread::spawn(move || {
+            connection(stream, id, jobs);
+            open.fetch_sub(1, Ordering::Relaxed);
+        });
     }
 }
 
@@ -451,8 +466,11 @@ fn connection(stream: UnixStream, id: u64, jobs: Sender<Job>) {
 /// Reads the hello within its time limit and starts the client's writer;
 /// `None` drops the connection.
 fn greet(stream: &UnixStream) -> Option<Client> {
-    stream.set_read_timeout(Some(HELLO_TIMEOUT)).ok()?;
-    let hello = wire::read::<Request>(&mut &*stream, REQUEST_LIMIT);
+    let mut reader = Deadline {
+        stream,
+        until: Instant::now() + HELLO_TIMEOUT,
+    };
+    let hello = wire::read::<Request>(&mut reader, REQUEST_LIMIT);
     let (client_id, what) = match hello {
         Ok(Request::Hello { client, what }) => (client, what),
         Ok(_) => return refuse(stream, "the first message must be a hello".into()),
@@ -483,6 +501,23 @@ fn greet(stream: &UnixStream) -> Option<Client> {
         outbox,
         stream: stream.try_clone().ok()?,
     })
+}
+
+/// Reads from a stream until a moment, however slowly the bytes trickle in.
+struct Deadline<'a> {
+    stream: &'a UnixStream,
+    until: Instant,
+}
+
+impl Read for Deadline<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        (&mut &*self.stream).read(buf)
+    }
 }
 
 /// Tells a client why it is dropped, in our protocol version (a client of

@@ -9,9 +9,9 @@ use crate::domain::catalog::CatalogError;
 use crate::domain::{HistoryEntry, InputError};
 use crate::store::{Commit, Dump, Snapshot, StoreError};
 
-/// The largest message a client may send: an import of a large plan fits,
-/// and nothing a client sends can make the owner hold more than this.
-pub const REQUEST_LIMIT: usize = 256 << 20;
+/// The largest message a client may send: an import of a large plan fits
+/// (100,000 tasks with their history take a few MiB).
+pub const REQUEST_LIMIT: usize = 64 << 20;
 /// The largest message the owner sends (a snapshot of a very large store).
 pub const REPLY_LIMIT: usize = 1 << 30;
 /// The longest "what" a client may call itself, in characters.

@@ -17,16 +17,32 @@ pub enum CodecError {
     Invalid(String),
 }
 
-/// Bounds what a damaged length prefix can make the decoder allocate (a
-/// claimed 1 TiB string would otherwise abort the process).
-const DECODE_LIMIT: usize = 256 << 20;
+/// Encodes with no limit: what we write is ours.
+fn config() -> bincode::config::Configuration {
+    bincode::config::standard()
+}
 
-fn config() -> bincode::config::Configuration<
-    bincode::config::LittleEndian,
-    bincode::config::Varint,
-    bincode::config::Limit<DECODE_LIMIT>,
-> {
-    bincode::config::standard().with_limit::<DECODE_LIMIT>()
+/// Decodes bincode from `bytes`, never allocating much more than `bytes`
+/// holds: a damaged or hostile length prefix inside (a claimed 1 GiB string
+/// in a 16-byte record) is refused before anything is reserved for it.
+/// bincode counts what it decodes at its in-memory size (a one-byte integer
+/// counts as eight), so the bound is sixteen times the input, taken from the
+/// next size class up since bincode's limit is a constant.
+pub(super) fn decode_bounded<T: DeserializeOwned>(bytes: &[u8]) -> Result<(T, usize), String> {
+    fn with<T: DeserializeOwned, const LIMIT: usize>(bytes: &[u8]) -> Result<(T, usize), String> {
+        bincode::serde::decode_from_slice(bytes, config().with_limit::<LIMIT>())
+            .map_err(|e| e.to_string())
+    }
+    const KIB: usize = 1 << 10;
+    const MIB: usize = 1 << 20;
+    match bytes.len() {
+        n if n <= 4 * KIB => with::<T, { 64 * KIB }>(bytes),
+        n if n <= 64 * KIB => with::<T, { MIB }>(bytes),
+        n if n <= MIB => with::<T, { 16 * MIB }>(bytes),
+        n if n <= 16 * MIB => with::<T, { 256 * MIB }>(bytes),
+        n if n <= 64 * MIB => with::<T, { 1024 * MIB }>(bytes),
+        _ => with::<T, { 4096 * MIB }>(bytes),
+    }
 }
 
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {
@@ -48,8 +64,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
 }
 
 fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, CodecError> {
-    let (value, read) = bincode::serde::decode_from_slice(body, config())
-        .map_err(|e| CodecError::Invalid(e.to_string()))?;
+    let (value, read) = decode_bounded(body).map_err(CodecError::Invalid)?;
     if read != body.len() {
         return Err(CodecError::Invalid("trailing bytes".into()));
     }

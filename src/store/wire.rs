@@ -1,7 +1,8 @@
 //! Messages on the owner's socket: a four-byte length, two bytes of protocol
 //! version, then bincode. A reader checks the length against its limit before
-//! reading the body, grows its buffer only as bytes arrive, and checks the
-//! version before decoding, so a bad message costs a refusal, never a crash.
+//! reading the body, grows its buffer only as bytes arrive, checks the version
+//! before decoding, and decodes within a bound set by the message's own size,
+//! so a bad message costs a refusal, never a crash or a large allocation.
 
 use std::io::{self, Read};
 
@@ -13,10 +14,6 @@ pub const PROTOCOL_VERSION: u16 = 1;
 
 const LENGTH_BYTES: usize = 4;
 const VERSION_BYTES: usize = 2;
-
-/// Bounds what bincode may allocate for one message, whatever lengths a
-/// damaged or hostile message claims inside it.
-const DECODE_LIMIT: usize = 1 << 30;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FrameError {
@@ -35,19 +32,11 @@ pub enum FrameError {
     Io(#[from] io::Error),
 }
 
-fn config() -> bincode::config::Configuration<
-    bincode::config::LittleEndian,
-    bincode::config::Varint,
-    bincode::config::Limit<DECODE_LIMIT>,
-> {
-    bincode::config::standard().with_limit::<DECODE_LIMIT>()
-}
-
 /// One whole message, ready to be written in a single call.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, FrameError> {
     let mut frame = vec![0; LENGTH_BYTES];
     frame.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
-    bincode::serde::encode_into_std_write(value, &mut frame, config())
+    bincode::serde::encode_into_std_write(value, &mut frame, bincode::config::standard())
         .map_err(|e| FrameError::Invalid(e.to_string()))?;
     let length = u32::try_from(frame.len() - LENGTH_BYTES)
         .map_err(|_| FrameError::TooLarge(frame.len() as u64, u32::MAX as usize))?;
@@ -84,8 +73,7 @@ pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, FrameError> {
     if version != PROTOCOL_VERSION {
         return Err(FrameError::Version(version));
     }
-    let (value, read) = bincode::serde::decode_from_slice(rest, config())
-        .map_err(|e| FrameError::Invalid(e.to_string()))?;
+    let (value, read) = super::codec::decode_bounded(rest).map_err(FrameError::Invalid)?;
     if read != rest.len() {
         return Err(FrameError::Invalid("trailing bytes".into()));
     }

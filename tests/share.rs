@@ -1,0 +1,1154 @@
+//! Several `cchc` processes on one store through its owner process: many
+//! clients editing at once, the owner killed mid-burst, a stale socket,
+//! hostile and silent connections, the socket's permissions, the owner
+//! stopping when idle, `cchc status`, and the message framing under fuzzing.
+//!
+//! Every test has its own store and config folder (`[share] idle_seconds = 2`,
+//! so owners stop soon after the test), starts owners through a small wrapper
+//! script that pins the test environment (the test process's own environment
+//! is left alone), waits for conditions with generous timeouts rather than for
+//! a fixed time (save where it must show that something does *not* happen
+//! for a while), and kills any owner still running when it ends.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{ErrorKind, Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use cchc::app::{App, AppError, Clock, Operation, Owner, ShareError};
+use cchc::domain::{Edit, Field, HistoryEntry, Occurrence, Subject, TaskKey, Value};
+use cchc::share::protocol::{OwnerStatus, REPLY_LIMIT, REQUEST_LIMIT, Reply, Request};
+use cchc::share::{Client, Connect, owner_status, socket_path};
+use cchc::store::wire::{self, FrameError, PROTOCOL_VERSION};
+use cchc::store::{Dump, backup};
+use proptest::prelude::*;
+use serde_json::Value as Json;
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-11-26";
+const CONFIG: &str = "[share]\nidle_seconds = 2\n";
+/// How long anything may take (generous for a loaded 2-core machine).
+const TIMEOUT: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(25);
+
+/// A store, a config folder, and the owners started on it.
+struct Store {
+    data: TempDir,
+    config: TempDir,
+    /// Runs `cchc` with this test's environment: what clients start owners with.
+    program: PathBuf,
+    /// Owners this test spawned itself.
+    children: Mutex<Vec<Child>>,
+}
+
+impl Store {
+    fn new() -> Store {
+        Store::with_config(CONFIG)
+    }
+
+    fn with_config(config_toml: &str) -> Store {
+        let data = tempfile::tempdir().expect("temporary data folder");
+        let config = tempfile::tempdir().expect("temporary config folder");
+        std::fs::write(config.path().join("config.toml"), config_toml).expect("write config.toml");
+        let program = config.path().join("cchc-test.sh");
+        let script = format!(
+            "#!/bin/sh\nunset CCHC_LANG SSH_CONNECTION\nCCHC_CONFIG_DIR='{}' CCHC_TODAY={TODAY} exec '{}' \"$@\"\n",
+            config.path().display(),
+            env!("CARGO_BIN_EXE_cchc"),
+        );
+        std::fs::write(&program, script).expect("write the wrapper script");
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755))
+            .expect("make the wrapper executable");
+        let store = Store {
+            data,
+            config,
+            program,
+            children: Mutex::new(Vec::new()),
+        };
+        store.check_program();
+        store
+    }
+
+    /// Runs the wrapper once: it works, and no other thread's fork still
+    /// holds the file open for writing (which would make a later exec fail
+    /// with "text file busy").
+    fn check_program(&self) {
+        let start = Instant::now();
+        loop {
+            match Command::new(&self.program)
+                .arg("--version")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+            {
+                Ok(status) => {
+                    assert!(status.success(), "the wrapper script fails: {status:?}");
+                    return;
+                }
+                Err(e)
+                    if e.kind() == ErrorKind::ExecutableFileBusy && start.elapsed() < TIMEOUT =>
+                {
+                    thread::sleep(POLL);
+                }
+                Err(e) => panic!("cannot run the wrapper script: {e}"),
+            }
+        }
+    }
+
+    fn dir(&self) -> &Path {
+        self.data.path()
+    }
+
+    fn socket(&self) -> PathBuf {
+        socket_path(self.dir())
+    }
+
+    /// The binary for a one-shot subcommand on this store.
+    fn command(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_cchc"));
+        command
+            .env("CCHC_DATA", self.dir())
+            .env("CCHC_TODAY", TODAY)
+            .env("CCHC_CONFIG_DIR", self.config.path())
+            .env_remove("CCHC_LANG")
+            .env_remove("SSH_CONNECTION")
+            .stdin(Stdio::null());
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let output = self.command().args(args).output().expect("run cchc");
+        Output {
+            code: output.status.code(),
+            out: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            err: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Runs a subcommand that must succeed.
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(output.code, Some(0), "cchc {args:?} failed: {output:#?}");
+        output.out
+    }
+
+    fn json(&self, args: &[&str]) -> Json {
+        let out = self.ok(args);
+        serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("cchc {args:?} did not print JSON ({e}): {out}"))
+    }
+
+    /// How a client of this test reaches the owner, starting one (through the
+    /// wrapper) when none answers.
+    fn connect_options(&self, what: &str) -> Connect {
+        Connect {
+            what: what.into(),
+            program: Some(self.program.clone()),
+            wait: TIMEOUT,
+        }
+    }
+
+    fn connect(&self, what: &str) -> Client {
+        Client::connect(self.dir(), self.connect_options(what))
+            .unwrap_or_else(|e| panic!("client {what} cannot connect: {e}"))
+    }
+
+    /// An application on the store, through its owner, that says it is
+    /// `who` (the owner takes no notice).
+    fn app(&self, what: &str, who: &str) -> App {
+        let clock = Clock::from_env().expect("a clock");
+        App::open_shared(Box::new(self.connect(what)), clock, who.into())
+            .unwrap_or_else(|e| panic!("cannot open the shared store: {e}"))
+    }
+
+    /// Starts `cchc serve` as a child of the test and connects to it as
+    /// `what`: an owner with no client stops once idle, and connections that
+    /// never say hello do not count. Returns the owner's pid and the client,
+    /// which never starts an owner itself.
+    fn spawn_owner(&self, what: &str) -> (u32, Client) {
+        let log = std::fs::File::create(self.config.path().join("serve.log")).expect("a log");
+        let child = self
+            .command()
+            .arg("--data-dir")
+            .arg(self.dir())
+            .arg("serve")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("spawn cchc serve");
+        let pid = child.id();
+        self.children.lock().unwrap().push(child);
+        let connect = Connect {
+            what: what.into(),
+            program: None,
+            wait: TIMEOUT,
+        };
+        let client = Client::connect(self.dir(), connect).unwrap_or_else(|e| {
+            panic!(
+                "the spawned owner does not answer: {e}; its log:\n{}",
+                self.serve_log()
+            )
+        });
+        let status = client.status().expect("the owner's status");
+        assert_eq!(status.pid, pid, "the spawned owner answers");
+        (pid, client)
+    }
+
+    /// Whether an owner this test spawned has exited, and how.
+    fn spawned_exit(&self, pid: u32) -> Option<std::process::ExitStatus> {
+        let mut children = self.children.lock().unwrap();
+        let child = children
+            .iter_mut()
+            .find(|c| c.id() == pid)
+            .expect("an owner this test spawned");
+        child.try_wait().expect("look at the owner")
+    }
+
+    fn kill_spawned(&self, pid: u32) {
+        let mut children = self.children.lock().unwrap();
+        let child = children
+            .iter_mut()
+            .find(|c| c.id() == pid)
+            .expect("an owner this test spawned");
+        child.kill().expect("kill -9 the owner");
+        child.wait().expect("reap the owner");
+    }
+
+    /// What the owner says of itself, if one answers.
+    fn owner(&self) -> Option<OwnerStatus> {
+        owner_status(self.dir()).ok().flatten()
+    }
+
+    fn owner_pid(&self) -> u32 {
+        wait_until("an owner to answer", || self.owner()).pid
+    }
+
+    fn serve_log(&self) -> String {
+        std::fs::read_to_string(self.config.path().join("serve.log")).unwrap_or_default()
+    }
+
+    /// The keys of the first `n` tasks of `cchc list`.
+    fn task_keys(&self, n: usize) -> Vec<TaskKey> {
+        let list = self.ok(&["list", "--format", "tsv"]);
+        let keys: Vec<TaskKey> = list
+            .lines()
+            .skip(1)
+            .take(n)
+            .map(|line| parse_key(line.split('\t').next().expect("an id column")))
+            .collect();
+        assert_eq!(keys.len(), n, "not enough tasks in:\n{list}");
+        keys
+    }
+
+    /// The whole history, as `cchc log --format json` prints it.
+    fn log(&self) -> Vec<Json> {
+        match self.json(&["log", "--format", "json"]) {
+            Json::Array(entries) => entries,
+            other => panic!("the log is not an array: {other:#}"),
+        }
+    }
+
+    fn export(&self) -> Dump {
+        let out = self.ok(&["export"]);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("cchc export is not a dump: {e}"))
+    }
+}
+
+impl Drop for Store {
+    /// Leaves no owner behind, even when a test fails half-way.
+    fn drop(&mut self) {
+        for child in self.children.get_mut().unwrap().iter_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        if let Some(status) = self.owner() {
+            kill(status.pid);
+        }
+    }
+}
+
+#[derive(Debug)]
+#[allow(dead_code)] // Read through Debug in failure messages.
+struct Output {
+    code: Option<i32>,
+    out: String,
+    err: String,
+}
+
+/// `0.3@2026` as `cchc list` prints it.
+fn parse_key(id: &str) -> TaskKey {
+    let (task, occurrence) = TaskKey::parse(id).unwrap_or_else(|| panic!("a task key: {id}"));
+    TaskKey {
+        task,
+        occurrence: occurrence.unwrap_or(Occurrence::Single),
+    }
+}
+
+fn note(text: &str, key: &TaskKey) -> Operation {
+    Operation::EditTask {
+        key: key.clone(),
+        edits: vec![Edit::Note(text.into())],
+        reason: None,
+    }
+}
+
+/// Polls `check` until it gives something, failing after [`TIMEOUT`].
+fn wait_until<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(found) = check() {
+            return found;
+        }
+        assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}");
+        thread::sleep(POLL);
+    }
+}
+
+fn kill(pid: u32) {
+    let pid = rustix::process::Pid::from_raw(pid as i32).expect("a pid");
+    let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
+}
+
+/// The OS user the tests run as: the only author the owner may record.
+fn os_user() -> String {
+    whoami::username().expect("the OS user name")
+}
+
+/// The note texts of a history (`cchc log --format json`) entry on `key`.
+fn json_note<'a>(entry: &'a Json, key: &TaskKey) -> Option<&'a str> {
+    let subject = &entry["subject"]["task"];
+    let occurrence = serde_json::to_value(key.occurrence).expect("an occurrence as JSON");
+    (entry["field"] == "note" && subject["task"] == key.task && subject["occurrence"] == occurrence)
+        .then(|| entry["new"]["text"].as_str().expect("a note's text"))
+}
+
+fn history_note(entry: &HistoryEntry) -> Option<&str> {
+    match (&entry.subject, entry.field, &entry.new) {
+        (Subject::Task(_), Field::Note, Value::Text(text)) => Some(text),
+        _ => None,
+    }
+}
+
+/// Sequence numbers 1..=N, each once.
+fn assert_contiguous(seqs: &[u64]) {
+    let mut sorted = seqs.to_vec();
+    sorted.sort_unstable();
+    let expected: Vec<u64> = (1..=seqs.len() as u64).collect();
+    assert!(
+        sorted == expected,
+        "the history is not numbered 1..={} without gaps or repeats: {:?}",
+        seqs.len(),
+        sorted
+            .windows(2)
+            .filter(|w| w[1] != w[0] + 1)
+            .collect::<Vec<_>>()
+    );
+}
+
+const CLIENTS: usize = 20;
+const EDITS: usize = 100;
+
+/// Twenty processes' worth of clients, each writing a hundred notes on a task
+/// of its own, all at once: every edit is in the history, numbered without
+/// gaps, in each client's order, by the OS user, and the stored notes are the
+/// client's, in its order.
+#[test]
+fn twenty_clients_making_a_hundred_edits_each_lose_none() {
+    let store = Store::new();
+    let keys = store.task_keys(CLIENTS);
+    // Keeps the owner from stopping before the clients come; it reads none of
+    // the changes pushed to it, so the owner may drop it on the way.
+    let (owner, keeper) = store.spawn_owner("keeper");
+    thread::scope(|scope| {
+        for (c, key) in keys.iter().enumerate() {
+            let store = &store;
+            scope.spawn(move || {
+                // Half the clients go through the application and claim to be
+                // someone else; the owner must not believe them.
+                if c % 2 == 0 {
+                    let mut app = store.app(&format!("app{c}"), &format!("impostor{c}"));
+                    for i in 0..EDITS {
+                        app.edit_task(key, &[Edit::Note(format!("c{c} e{i}"))], None)
+                            .unwrap_or_else(|e| panic!("client {c} edit {i}: {e}"));
+                    }
+                } else {
+                    let client = store.connect(&format!("raw{c}"));
+                    for i in 0..EDITS {
+                        client
+                            .perform(&note(&format!("c{c} e{i}"), key))
+                            .unwrap_or_else(|e| panic!("client {c} edit {i}: {e}"));
+                    }
+                }
+            });
+        }
+    });
+
+    assert_eq!(
+        store.owner_pid(),
+        owner,
+        "one owner served the whole burst; its log:\n{}",
+        store.serve_log()
+    );
+    let log = store.log();
+    assert_eq!(log.len(), CLIENTS * EDITS, "every edit is in the history");
+    let seqs: Vec<u64> = log
+        .iter()
+        .map(|e| e["seq"].as_u64().expect("a seq"))
+        .collect();
+    assert_contiguous(&seqs);
+    let user = os_user();
+    let mut by_seq = log.clone();
+    by_seq.sort_by_key(|e| e["seq"].as_u64());
+    for entry in &by_seq {
+        assert_eq!(entry["who"], user.as_str(), "{entry:#}");
+    }
+    let dump = store.export();
+    let stored: BTreeMap<&TaskKey, Vec<&str>> = dump
+        .tasks
+        .iter()
+        .map(|(key, state)| (key, state.notes.iter().map(|n| n.text.as_str()).collect()))
+        .collect();
+    for (c, key) in keys.iter().enumerate() {
+        let expected: Vec<String> = (0..EDITS).map(|i| format!("c{c} e{i}")).collect();
+        let in_history: Vec<&str> = by_seq.iter().filter_map(|e| json_note(e, key)).collect();
+        assert_eq!(in_history, expected, "client {c}'s edits, in the history");
+        assert_eq!(
+            stored.get(key).cloned().unwrap_or_default(),
+            expected,
+            "client {c}'s notes as stored on {key}"
+        );
+        assert!(
+            dump.tasks
+                .iter()
+                .filter(|(k, _)| k == key)
+                .flat_map(|(_, s)| &s.notes)
+                .all(|n| n.who == user),
+            "notes on {key} are by {user}"
+        );
+    }
+    drop(keeper);
+}
+
+const BURST_CLIENTS: usize = 4;
+const BURST_EDITS: usize = 200;
+
+/// What became of one client's edits.
+#[derive(Debug, Default)]
+struct Outcomes {
+    /// The owner said it was written.
+    acked: Vec<usize>,
+    /// The store shows it was not written.
+    not_saved: Vec<usize>,
+    /// Not known.
+    unconfirmed: Vec<usize>,
+}
+
+/// kill -9 of the owner while four clients edit as fast as they can: each
+/// client reconnects to a new owner by itself and goes on; every edit a
+/// client was told was saved is in the history (once), none it was told was
+/// not saved is, and the history stays numbered without gaps.
+#[test]
+fn killing_the_owner_mid_burst_loses_no_acknowledged_edit() {
+    let store = Store::new();
+    let keys = store.task_keys(BURST_CLIENTS);
+    let (first, keeper) = store.spawn_owner("keeper");
+    let done = AtomicUsize::new(0);
+    let (results, killed_at, second) = thread::scope(|scope| {
+        let threads: Vec<_> = keys
+            .iter()
+            .enumerate()
+            .map(|(c, key)| {
+                let (store, done) = (&store, &done);
+                scope.spawn(move || {
+                    let client = store.connect(&format!("burst{c}"));
+                    let mut outcomes = Outcomes::default();
+                    for i in 0..BURST_EDITS {
+                        match client.perform(&note(&format!("k{c} e{i}"), key)) {
+                            Ok(_) => outcomes.acked.push(i),
+                            Err(AppError::Share(ShareError::NotSaved)) => {
+                                outcomes.not_saved.push(i);
+                            }
+                            Err(AppError::Share(ShareError::Unconfirmed)) => {
+                                outcomes.unconfirmed.push(i);
+                            }
+                            Err(e) => panic!("client {c} edit {i}: {e:?}"),
+                        }
+                        done.fetch_add(1, Ordering::SeqCst);
+                    }
+                    (client, outcomes)
+                })
+            })
+            .collect();
+        let quarter = BURST_CLIENTS * BURST_EDITS / 4;
+        wait_until("a quarter of the burst", || {
+            (done.load(Ordering::SeqCst) >= quarter).then_some(())
+        });
+        store.kill_spawned(first);
+        drop(keeper);
+        let killed_at = done.load(Ordering::SeqCst);
+        let results: Vec<(Client, Outcomes)> = threads
+            .into_iter()
+            .map(|t| t.join().expect("a client thread"))
+            .collect();
+        // Asked while the clients are still connected, so the new owner runs.
+        let second = store.owner_pid();
+        (results, killed_at, second)
+    });
+    assert!(
+        killed_at < BURST_CLIENTS * BURST_EDITS,
+        "the owner was killed mid-burst"
+    );
+    assert_ne!(second, first, "a new owner took over");
+
+    let history = results[0]
+        .0
+        .history_since(0)
+        .expect("the history, from the new owner");
+    let seqs: Vec<u64> = history.iter().map(|e| e.seq).collect();
+    assert_contiguous(&seqs);
+    let user = os_user();
+    assert!(
+        history.iter().all(|e| e.who == user),
+        "every entry by {user}"
+    );
+    let snapshot = results[0].0.load().expect("the store, from the new owner");
+    let mut notes_written: BTreeSet<&str> = BTreeSet::new();
+    for entry in &history {
+        let text = history_note(entry).expect("only notes were written");
+        assert!(notes_written.insert(text), "{text:?} written twice");
+    }
+    for (c, ((_, outcomes), key)) in results.iter().zip(&keys).enumerate() {
+        let text = |i: &usize| format!("k{c} e{i}");
+        let failed = outcomes.not_saved.len() + outcomes.unconfirmed.len();
+        assert!(
+            failed <= 1,
+            "client {c} lost more than the edit in flight: {outcomes:?}"
+        );
+        assert_eq!(
+            outcomes.acked.last(),
+            Some(&(BURST_EDITS - 1)),
+            "client {c} recovered: {outcomes:?}"
+        );
+        for i in &outcomes.acked {
+            assert!(
+                notes_written.contains(text(i).as_str()),
+                "client {c}'s acknowledged edit {i} is missing from the history"
+            );
+        }
+        for i in &outcomes.not_saved {
+            assert!(
+                !notes_written.contains(text(i).as_str()),
+                "client {c}'s edit {i} was reported not saved, yet it is in the history"
+            );
+        }
+        // The client's edits are in the order it made them, and the stored
+        // notes are exactly the ones in the history.
+        let in_history: Vec<&str> = history
+            .iter()
+            .filter(|e| e.subject == Subject::Task(key.clone()))
+            .filter_map(history_note)
+            .collect();
+        let numbers: Vec<usize> = in_history
+            .iter()
+            .map(|t| t.rsplit('e').next().unwrap().parse().unwrap())
+            .collect();
+        assert!(
+            numbers.windows(2).all(|w| w[0] < w[1]),
+            "client {c}'s edits out of order: {numbers:?}"
+        );
+        let stored: Vec<&str> = snapshot.tasks[key]
+            .notes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(stored, in_history, "the notes stored on {key}");
+    }
+    println!(
+        "killed after {killed_at} edits; not saved {:?}, unconfirmed {:?}",
+        results
+            .iter()
+            .map(|(_, o)| o.not_saved.len())
+            .collect::<Vec<_>>(),
+        results
+            .iter()
+            .map(|(_, o)| o.unconfirmed.len())
+            .collect::<Vec<_>>()
+    );
+}
+
+/// A socket file left behind (a crash, a power cut) answers nobody: a
+/// command opens the store past it, and a screen starts an owner that
+/// replaces it.
+#[test]
+fn a_stale_socket_does_not_block_the_next_start() {
+    let store = Store::new();
+    store.ok(&["list"]);
+    let socket = store.socket();
+    drop(UnixListener::bind(&socket).expect("bind a socket to leave behind"));
+    assert!(socket.exists(), "the stale socket file stays");
+    assert!(
+        UnixStream::connect(&socket).is_err(),
+        "nobody answers on the stale socket"
+    );
+    // A one-shot command does not wait on it.
+    store.ok(&["set", "0.3", "--progress", "10"]);
+    assert!(store.owner().is_none(), "a command starts no owner");
+    // A screen's start: a client starts an owner, which takes the socket over.
+    let mut app = store.app("tui", "someone");
+    let key = app.resolve("0.3").expect("task 0.3");
+    assert_eq!(app.view(&key).expect("0.3").state.progress, 10);
+    app.edit_task(&key, &[Edit::Progress(40)], None)
+        .expect("an edit through the new owner");
+    let pid = store.owner_pid();
+    let status = store.ok(&["status"]);
+    assert!(status.contains(&format!("pid {pid}")), "{status}");
+    let shown = store.json(&["show", "0.3", "--format", "json"]);
+    assert_eq!(shown["progress"], 40, "{shown:#}");
+    drop(app);
+}
+
+/// Reads what the owner sends on `stream` until it closes the connection;
+/// fails when it does not within `limit`.
+fn read_until_closed(stream: &mut UnixStream, limit: Duration) -> Vec<u8> {
+    stream
+        .set_read_timeout(Some(limit))
+        .expect("a read timeout");
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return got,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            // The owner closed with our bytes unread.
+            Err(e) if e.kind() == ErrorKind::ConnectionReset => return got,
+            Err(e) => panic!("the owner did not close the connection within {limit:?}: {e}"),
+        }
+    }
+}
+
+/// The replies in what the owner sent.
+fn replies(bytes: &[u8]) -> Vec<Reply> {
+    let mut reader = bytes;
+    let mut replies = Vec::new();
+    loop {
+        match wire::read::<Reply>(&mut reader, REPLY_LIMIT) {
+            Ok(reply) => replies.push(reply),
+            Err(FrameError::Closed) => return replies,
+            Err(e) => panic!("the owner sent something unreadable ({e}): {bytes:?}"),
+        }
+    }
+}
+
+/// Something a bad client sends, and what the owner may answer before it
+/// closes the connection.
+struct Bad {
+    what: &'static str,
+    bytes: Vec<u8>,
+    /// Closes its side once sent.
+    hang_up: bool,
+    answer: fn(&[Reply]) -> bool,
+}
+
+/// What a client that said hello and then something unreadable gets: the
+/// welcome, then an error saying why it is dropped.
+fn after_hello(replies: &[Reply]) -> bool {
+    matches!(replies, [Reply::Welcome { .. }, Reply::Error(_)])
+}
+
+fn frame(length: u32, version: u16, body: &[u8]) -> Vec<u8> {
+    let mut bytes = length.to_le_bytes().to_vec();
+    bytes.extend_from_slice(&version.to_le_bytes());
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+fn hello_frame(what: &str) -> Vec<u8> {
+    wire::encode(&Request::Hello {
+        client: 99,
+        what: what.into(),
+    })
+    .expect("encode a hello")
+}
+
+/// Garbage, oversized and cut-short messages, a message in another protocol
+/// version, garbage after a proper hello, and clients that connect and say
+/// nothing (or start a message and stall): each is dropped, with an error
+/// when it said something, and the owner goes on serving everyone else.
+#[test]
+fn malformed_and_silent_clients_cost_the_owner_nothing() {
+    let store = Store::new();
+    // The honest client, there first: it also keeps the owner from stopping
+    // while nobody else has said hello.
+    let (owner, honest) = store.spawn_owner("honest");
+    let socket = store.socket();
+    let connect = || UnixStream::connect(&socket).expect("connect to the owner");
+
+    // Left hanging while the rest goes on.
+    let opened = Instant::now();
+    let mut silent = connect();
+    let mut stalled = connect();
+    stalled
+        .write_all(&frame(1 << 20, PROTOCOL_VERSION, b"0123456789"))
+        .expect("start a message");
+
+    let error = |r: &[Reply]| matches!(r, [Reply::Error(_)]);
+    let cases = [
+        Bad {
+            what: "text garbage",
+            bytes: b"GET / HTTP/1.1\r\nHost: cchc\r\n\r\n".to_vec(),
+            hang_up: false,
+            answer: error,
+        },
+        Bad {
+            what: "binary garbage",
+            bytes: vec![8, 0, 0, 0, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4],
+            hang_up: false,
+            answer: error,
+        },
+        Bad {
+            what: "a length over the limit",
+            bytes: vec![0xff, 0xff, 0xff, 0xff, 1, 0],
+            hang_up: false,
+            answer: error,
+        },
+        Bad {
+            what: "a frame cut short",
+            bytes: frame(100, PROTOCOL_VERSION, &[0; 8]),
+            hang_up: true,
+            answer: <[Reply]>::is_empty,
+        },
+        Bad {
+            what: "protocol version 999",
+            bytes: frame(20, 999, b"not for this owner"),
+            hang_up: false,
+            answer: error,
+        },
+        Bad {
+            what: "an empty frame",
+            bytes: vec![0, 0, 0, 0],
+            hang_up: false,
+            answer: |r| matches!(r, [] | [Reply::Error(_)]),
+        },
+        Bad {
+            what: "a hello, then garbage",
+            bytes: [hello_frame("evil"), frame(3, 7, b"x")].concat(),
+            hang_up: false,
+            answer: after_hello,
+        },
+        Bad {
+            what: "a hello, then a request that cannot be decoded",
+            bytes: [hello_frame("evil"), frame(4, PROTOCOL_VERSION, &[200, 1])].concat(),
+            hang_up: false,
+            answer: after_hello,
+        },
+    ];
+    for case in cases {
+        let mut stream = connect();
+        stream.write_all(&case.bytes).expect("send");
+        if case.hang_up {
+            stream.shutdown(std::net::Shutdown::Write).expect("hang up");
+        }
+        let got = replies(&read_until_closed(&mut stream, TIMEOUT));
+        assert!(
+            (case.answer)(&got),
+            "{}: the owner answered {got:?}",
+            case.what
+        );
+    }
+
+    // Meanwhile the honest client is served as ever.
+    let key = parse_key("0.3@2026");
+    honest
+        .perform(&note("still served", &key))
+        .expect("an edit next to the bad clients");
+
+    for (what, stream) in [("silent", &mut silent), ("stalled", &mut stalled)] {
+        let got = read_until_closed(stream, Duration::from_secs(15));
+        assert!(got.is_empty(), "{what}: {got:?}");
+        let took = opened.elapsed();
+        assert!(
+            took >= Duration::from_secs(4),
+            "the {what} client was dropped before its time to say hello ({took:?})"
+        );
+    }
+    let status = store.ok(&["status"]);
+    assert!(status.contains(&format!("pid {owner}")), "{status}");
+    // The owner hears of a `cchc status` gone a moment after it has gone.
+    let owner_now = wait_until("only the honest client to be left", || {
+        store
+            .owner()
+            .filter(|s| s.clients.len() == 1 && s.clients[0].what == "honest")
+    });
+    assert_eq!(owner_now.pid, owner, "the same owner serves");
+    assert!(
+        store.spawned_exit(owner).is_none(),
+        "the owner still runs; its log:\n{}",
+        store.serve_log()
+    );
+    honest
+        .perform(&note("served after it all", &key))
+        .expect("an edit after the bad clients");
+    let log = store.log();
+    assert_eq!(log.len(), 2, "{log:#?}");
+}
+
+/// The socket is the user's alone, and so is the data folder; with
+/// `group_access` the office group may use both.
+#[test]
+fn the_socket_is_private_and_group_access_opens_it() {
+    let mode = |p: &Path| {
+        std::fs::metadata(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let group = format!("{CONFIG}group_access = true\n");
+    for (config, before, folder, socket) in [
+        (CONFIG, 0o755, 0o700, 0o600),
+        (group.as_str(), 0o700, 0o770, 0o660),
+    ] {
+        let store = Store::with_config(config);
+        std::fs::set_permissions(store.dir(), std::fs::Permissions::from_mode(before))
+            .expect("set the folder's mode");
+        let client = store.connect("modes");
+        assert_eq!(mode(&store.socket()), socket, "the socket, with {config:?}");
+        assert_eq!(
+            mode(store.dir()),
+            folder,
+            "the data folder, with {config:?}"
+        );
+        client
+            .perform(&note("modes", &parse_key("0.3@2026")))
+            .expect("an edit");
+        drop(client);
+    }
+}
+
+/// An owner with a client stays however long the client is quiet; once the
+/// last client has gone it stops after the idle time, removing its socket
+/// and leaving a backup.
+#[test]
+fn the_owner_stops_when_idle() {
+    let store = Store::new();
+    let (owner, client) = store.spawn_owner("idle");
+    assert!(backup::list(store.dir()).is_empty(), "no backup yet");
+    client
+        .perform(&note("before the owner stops", &parse_key("0.3@2026")))
+        .expect("an edit");
+    // A quiet client keeps the owner: longer than the idle time, on purpose.
+    thread::sleep(Duration::from_secs(3));
+    assert!(
+        store.spawned_exit(owner).is_none(),
+        "the owner stopped under a connected client"
+    );
+    drop(client);
+    let left = Instant::now();
+    let exit = wait_until("the owner to stop", || store.spawned_exit(owner));
+    let took = left.elapsed();
+    assert!(exit.success(), "{exit:?}; its log:\n{}", store.serve_log());
+    assert!(
+        took >= Duration::from_millis(1500),
+        "the owner stopped {took:?} after its last client left, before its idle time"
+    );
+    assert!(
+        took <= Duration::from_secs(12),
+        "the owner took {took:?} to stop"
+    );
+    assert!(!store.socket().exists(), "the socket is removed");
+    let backups = backup::list(store.dir());
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let text = std::fs::read_to_string(&backups[0]).expect("read the backup");
+    let dump: Dump = serde_json::from_str(&text).expect("the backup is a dump");
+    assert!(
+        dump.history
+            .iter()
+            .any(|e| history_note(e) == Some("before the owner stops")),
+        "the backup holds the edit"
+    );
+    assert!(store.owner().is_none(), "no owner answers");
+}
+
+/// `cchc status` names the owner and lists who is connected, with what each
+/// said it is, made harmless.
+#[test]
+fn status_shows_owner_uptime_and_clients() {
+    let store = Store::new();
+    let none = store.ok(&["status", "--lang", "en"]);
+    assert!(none.contains("No owner process"), "{none}");
+    let tui = store.connect("tui-test");
+    let sly = store.connect("\x1b[2Jsly\u{7}");
+    let owner = store.owner_pid();
+    let me = std::process::id();
+
+    // Each `cchc status` is a client too, which the owner drops a moment
+    // after it has gone: asked again until only the two are left.
+    let status = |args: &[&str], connected: &str| {
+        wait_until(&format!("{connected:?} in cchc {args:?}"), || {
+            Some(store.ok(args)).filter(|out| out.contains(connected))
+        })
+    };
+    let vi = status(&["status"], "Đang kết nối: 2\n");
+    assert!(vi.contains(&format!("Tiến trình chủ: pid {owner}")), "{vi}");
+    let en = status(&["status", "--lang", "en"], "Connected: 2\n");
+    let lines: Vec<&str> = en.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("Owner process: pid {owner} ({})", os_user())),
+        "{en}"
+    );
+    assert!(lines[0].contains("running since"), "{en}");
+    assert!(lines[0].ends_with("(0 h 0 min)"), "uptime: {en}");
+    let tui_line = lines
+        .iter()
+        .find(|l| l.contains("tui-test"))
+        .unwrap_or_else(|| panic!("the tui-test client is listed: {en}"));
+    assert!(tui_line.contains(&format!("pid {me}")), "{tui_line}");
+    assert!(tui_line.contains(&os_user()), "{tui_line}");
+    assert!(tui_line.contains("since "), "{tui_line}");
+    assert!(en.contains("sly"), "{en}");
+    assert!(
+        !en.contains('\x1b') && !en.contains('\u{7}'),
+        "control characters reach the terminal: {en:?}"
+    );
+    drop((tui, sly));
+}
+
+/// The most memory the process `pid` has held at once, in bytes.
+fn high_water(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc status");
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .expect("a VmHWM line");
+    let kb: u64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("a size in kB");
+    kb * 1024
+}
+
+/// Hellos of fourteen bytes whose text says it is nearly a gigabyte long,
+/// sent at once: each is refused, and the owner sets no such memory aside
+/// (the limit on a request is 64 MiB, and these are far shorter).
+#[test]
+fn a_tiny_message_claiming_a_huge_text_costs_the_owner_no_memory() {
+    let store = Store::new();
+    let (owner, keeper) = store.spawn_owner("keeper");
+    let before = high_water(owner);
+    let mut body = vec![0, 5, 252];
+    body.extend_from_slice(&0x3F00_0000u32.to_le_bytes());
+    body.extend_from_slice(b"abc");
+    let message = frame(body.len() as u32 + 2, PROTOCOL_VERSION, &body);
+    let streams: Vec<UnixStream> = (0..8)
+        .map(|_| {
+            let mut stream = UnixStream::connect(store.socket()).expect("connect");
+            stream.write_all(&message).expect("send");
+            stream
+        })
+        .collect();
+    for mut stream in streams {
+        let got = replies(&read_until_closed(&mut stream, TIMEOUT));
+        assert!(
+            matches!(got[..], [Reply::Error(_)]),
+            "{got:?}; the owner: {:?}, its log:\n{}",
+            store.spawned_exit(owner),
+            store.serve_log()
+        );
+    }
+    let grew = high_water(owner).saturating_sub(before);
+    assert!(
+        grew < 64 << 20,
+        "the owner's memory grew by {} MiB for 8 messages of {} bytes",
+        grew >> 20,
+        message.len()
+    );
+    drop(keeper);
+}
+
+// ------------------------------------------------------------ the framing
+
+fn sample_requests() -> Vec<Request> {
+    let key = parse_key("0.3@2026");
+    vec![
+        Request::Hello {
+            client: u64::MAX,
+            what: "tui".into(),
+        },
+        Request::Load,
+        Request::History { after: 42 },
+        Request::Perform {
+            request: 7,
+            op: Operation::EditTask {
+                key: key.clone(),
+                edits: vec![
+                    Edit::Note("Họp góp ý ngày 20/11, thống nhất lộ trình.".into()),
+                    Edit::Progress(50),
+                ],
+                reason: Some("vì sao".into()),
+            },
+        },
+        Request::Perform {
+            request: 8,
+            op: Operation::SetAgenda { key, on: true },
+        },
+        Request::WasWritten {
+            client: 3,
+            request: 9,
+        },
+        Request::Status,
+    ]
+}
+
+fn request() -> impl Strategy<Value = Request> {
+    prop_oneof![
+        (any::<u64>(), ".{0,40}").prop_map(|(client, what)| Request::Hello { client, what }),
+        Just(Request::Load),
+        Just(Request::Status),
+        any::<u64>().prop_map(|after| Request::History { after }),
+        (any::<u64>(), any::<u64>())
+            .prop_map(|(client, request)| Request::WasWritten { client, request }),
+        (any::<u64>(), ".{0,200}", 0u8..=100).prop_map(|(request, text, progress)| {
+            Request::Perform {
+                request,
+                op: Operation::EditTask {
+                    key: parse_key("1.a.1@2026"),
+                    edits: vec![Edit::Note(text), Edit::Progress(progress)],
+                    reason: None,
+                },
+            }
+        }),
+    ]
+}
+
+/// Whatever a decoder accepted, encoded again, reads back the same.
+fn assert_consistent(decoded: &Request) {
+    let again = wire::encode(decoded).expect("encode what was decoded");
+    let back: Request = wire::read(&mut &again[..], REQUEST_LIMIT).expect("read it back");
+    assert_eq!(&back, decoded);
+}
+
+#[test]
+fn requests_survive_the_wire() {
+    let samples = sample_requests();
+    let mut stream = Vec::new();
+    for request in &samples {
+        let frame = wire::encode(request).expect("encode");
+        let length = u32::from_le_bytes(frame[..4].try_into().unwrap()) as usize;
+        assert_eq!(length, frame.len() - 4, "the length counts the rest");
+        assert_eq!(frame[4..6], PROTOCOL_VERSION.to_le_bytes(), "the version");
+        let read: Request = wire::read(&mut &frame[..], REQUEST_LIMIT).expect("read");
+        assert_eq!(&read, request);
+        let decoded: Request = wire::decode(&frame[4..]).expect("decode");
+        assert_eq!(&decoded, request);
+        // Every cut of the frame is refused.
+        for cut in 0..frame.len() {
+            match wire::read::<Request>(&mut &frame[..cut], REQUEST_LIMIT) {
+                Err(FrameError::Closed) => assert_eq!(cut, 0),
+                Err(FrameError::Truncated) => assert!(cut > 0),
+                other => panic!("{request:?} cut at {cut}: {other:?}"),
+            }
+        }
+        stream.extend_from_slice(&frame);
+    }
+    // One after the other on one stream, then the end of it.
+    let mut reader = &stream[..];
+    for request in &samples {
+        let read: Request = wire::read(&mut reader, REQUEST_LIMIT).expect("read in turn");
+        assert_eq!(&read, request);
+    }
+    assert!(matches!(
+        wire::read::<Request>(&mut reader, REQUEST_LIMIT),
+        Err(FrameError::Closed)
+    ));
+    // A length over the limit is refused before anything else is read.
+    let frame = wire::encode(&samples[0]).unwrap();
+    assert!(matches!(
+        wire::read::<Request>(&mut &frame[..], frame.len() - 5),
+        Err(FrameError::TooLarge(..))
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 1000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_bytes_never_crash_the_decoder(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        if let Ok(request) = wire::read::<Request>(&mut &bytes[..], REQUEST_LIMIT) {
+            assert_consistent(&request);
+        }
+        if let Ok(request) = wire::decode::<Request>(&bytes) {
+            assert_consistent(&request);
+        }
+    }
+
+    #[test]
+    fn random_bodies_in_a_proper_frame_never_crash_the_decoder(
+        body in proptest::collection::vec(any::<u8>(), 0..300),
+        claimed in proptest::option::of(0u32..400),
+    ) {
+        let length = claimed.unwrap_or(body.len() as u32 + 2);
+        let bytes = frame(length, PROTOCOL_VERSION, &body);
+        match wire::read::<Request>(&mut &bytes[..], REQUEST_LIMIT) {
+            Ok(request) => {
+                prop_assert_eq!(length as usize, body.len() + 2, "read more or less than the frame");
+                assert_consistent(&request);
+            }
+            Err(FrameError::Truncated) => {
+                prop_assert!(length < 2 || length as usize > body.len() + 2);
+            }
+            Err(FrameError::Invalid(_)) => {}
+            Err(e) => prop_assert!(false, "unexpected {e:?}"),
+        }
+    }
+
+    #[test]
+    fn any_request_round_trips(request in request()) {
+        let frame = wire::encode(&request).expect("encode");
+        let read: Request = wire::read(&mut &frame[..], REQUEST_LIMIT).expect("read");
+        prop_assert_eq!(read, request);
+    }
+
+    #[test]
+    fn damaged_requests_are_refused(
+        request in request(),
+        extra in proptest::collection::vec(any::<u8>(), 1..20),
+        version in any::<u16>(),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let frame = wire::encode(&request).expect("encode");
+        // Trailing bytes inside the frame.
+        let body = [&frame[6..], &extra[..]].concat();
+        let longer = self::frame(body.len() as u32 + 2, PROTOCOL_VERSION, &body);
+        prop_assert!(matches!(
+            wire::read::<Request>(&mut &longer[..], REQUEST_LIMIT),
+            Err(FrameError::Invalid(_))
+        ));
+        // Another protocol version.
+        if version != PROTOCOL_VERSION {
+            let other = self::frame(frame.len() as u32 - 4, version, &frame[6..]);
+            prop_assert!(matches!(
+                wire::read::<Request>(&mut &other[..], REQUEST_LIMIT),
+                Err(FrameError::Version(v)) if v == version
+            ));
+        }
+        // The body cut short, with the length saying so.
+        let cut = cut.index(frame.len() - 6);
+        let short = self::frame(cut as u32 + 2, PROTOCOL_VERSION, &frame[6..6 + cut]);
+        prop_assert!(matches!(
+            wire::read::<Request>(&mut &short[..], REQUEST_LIMIT),
+            Err(FrameError::Invalid(_))
+        ));
+    }
+}
