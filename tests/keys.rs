@@ -256,7 +256,12 @@ fn board_setups() -> Vec<Setup> {
 /// An action the board reacts to but no key sends could never be used.
 #[test]
 fn every_action_the_board_reacts_to_has_a_key() {
-    let not_from_keys = |a: Action| matches!(a, A::Insert(_) | A::Paste | A::Resize(..));
+    let not_from_keys = |a: Action| {
+        matches!(
+            a,
+            A::Insert(_) | A::Paste | A::Resize(..) | A::StoreChanged(_)
+        )
+    };
     for (name, setup) in board_setups() {
         for action in support::every_action()
             .into_iter()
