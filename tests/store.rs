@@ -601,27 +601,6 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-#[test]
-fn another_process_is_refused_while_the_store_is_open() {
-    let temp = tempfile::tempdir().unwrap();
-    let store = open_sled(temp.path());
-    let output = cchc(temp.path(), &["set", "1.a.1", "--progress", "50"]);
-    assert_eq!(
-        output.status.code(),
-        Some(i32::from(cchc::cli::EXIT_STORE)),
-        "stdout: {}\nstderr: {}",
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    assert!(
-        text(&output.stderr).contains(HOLDER),
-        "{}",
-        text(&output.stderr)
-    );
-    assert_eq!(store.history_since(0).unwrap(), vec![]);
-    assert!(store.load().unwrap().tasks.is_empty());
-}
-
 // ---------------------------------------------------------------- damage
 
 /// Bytes that are no sled file, the same on every run.
