@@ -70,6 +70,22 @@ pub struct Synced {
     pub notice: Option<Notice>,
 }
 
+/// Writes `dump` as a compact JSON backup in `dir`'s backup folder; returns
+/// its path, or the path and detail of what failed.
+pub fn write_backup(
+    dir: &std::path::Path,
+    dump: &Dump,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<std::path::PathBuf, (String, String)> {
+    let failed = |path: &std::path::Path, e: &dyn std::fmt::Display| {
+        (path.display().to_string(), e.to_string())
+    };
+    let json = serde_json::to_string(dump).map_err(|e| failed(dir, &e))?;
+    let json = crate::domain::text::escape_json_controls(json);
+    crate::store::backup::write(dir, json.as_bytes(), now)
+        .map_err(|e| failed(&crate::store::backup::backup_dir(dir), &e))
+}
+
 /// One occurrence of a task as people see it: the plan's definition with the
 /// state, deadline and lead in force, and its class as of today.
 #[derive(Debug, Clone)]
@@ -654,14 +670,16 @@ impl App {
         &self,
         dir: &std::path::Path,
     ) -> Result<std::path::PathBuf, (String, String)> {
-        let failed = |path: &std::path::Path, e: &dyn std::fmt::Display| {
-            (path.display().to_string(), e.to_string())
-        };
-        let dump = self.dump().map_err(|e| failed(dir, &e))?;
-        let json = serde_json::to_string(&dump).map_err(|e| failed(dir, &e))?;
-        let json = crate::domain::text::escape_json_controls(json);
-        crate::store::backup::write(dir, json.as_bytes(), self.clock.now)
-            .map_err(|e| failed(&crate::store::backup::backup_dir(dir), &e))
+        let dump = self
+            .dump()
+            .map_err(|e| (dir.display().to_string(), e.to_string()))?;
+        write_backup(dir, &dump, self.clock.now)
+    }
+
+    /// Everything as held in memory, history included: what an owner backs up
+    /// without reading its store again.
+    pub fn dump_held(&self) -> Result<Dump, AppError> {
+        Ok(Dump::new(self.snapshot(), self.load_history()?.to_vec()))
     }
 
     /// Loads a dump into this (empty) store and reloads from it.

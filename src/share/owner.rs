@@ -90,6 +90,8 @@ pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, 
         idle: settings.idle(),
         jobs,
         unbacked: false,
+        looked_for_backup: None,
+        writing_backup: None,
     };
     owner.run(&inbox);
     owner.stop();
@@ -178,6 +180,9 @@ struct Owner {
     jobs: Sender<Job>,
     /// Edits were written since the last backup: one is written on stopping.
     unbacked: bool,
+    /// The day the backup folder was last looked at.
+    looked_for_backup: Option<chrono::NaiveDate>,
+    writing_backup: Option<thread::JoinHandle<bool>>,
 }
 
 impl Owner {
@@ -201,11 +206,13 @@ impl Owner {
     /// that is leaving; then the store is closed, releasing its lock.
     fn stop(mut self) {
         let _ = std::fs::remove_file(socket_path(&self.dir));
+        self.finish_backup();
         if self.unbacked {
             self.backup();
         } else {
             self.backup_if_due();
         }
+        self.finish_backup();
         drop(self.jobs);
         drop(self.app);
     }
@@ -308,16 +315,41 @@ impl Owner {
     }
 
     /// A backup at most once a day, after an edit; a failed backup never
-    /// fails the edit, which is already saved.
+    /// fails the edit, which is already saved. The folder is looked at once
+    /// a day, not after every edit.
     fn backup_if_due(&mut self) {
-        if crate::store::backup::is_due(&self.dir, self.app.clock().now) {
+        let now = self.app.clock().now;
+        if self.looked_for_backup == Some(now.date_naive()) {
+            return;
+        }
+        self.looked_for_backup = Some(now.date_naive());
+        if crate::store::backup::is_due(&self.dir, now) {
             self.backup();
         }
     }
 
+    /// Copies the state on this thread (a fraction of a second for the
+    /// largest stores) and writes the JSON on another, so that clients are
+    /// not kept waiting while a large store is written out.
     fn backup(&mut self) {
-        if self.app.write_backup(&self.dir).is_ok() {
-            self.unbacked = false;
+        self.finish_backup();
+        let Ok(dump) = self.app.dump_held() else {
+            return;
+        };
+        let (dir, now) = (self.dir.clone(), self.app.clock().now);
+        self.unbacked = false;
+        self.writing_backup = Some(thread::spawn(move || {
+            crate::app::write_backup(&dir, &dump, now).is_ok()
+        }));
+    }
+
+    /// Waits for a backup being written; one that failed leaves the edits
+    /// to be backed up on stopping.
+    fn finish_backup(&mut self) {
+        if let Some(writing) = self.writing_backup.take()
+            && !writing.join().unwrap_or(false)
+        {
+            self.unbacked = true;
         }
     }
 

@@ -26,7 +26,8 @@ pub enum Request {
         client: u64,
         what: String,
     },
-    /// Everything but the history; from then on the owner pushes every change.
+    /// Everything but the history. (Every change is pushed to every client
+    /// from its hello on; a client drops those older than its snapshot.)
     Load,
     /// History entries numbered after `after`.
     History {
