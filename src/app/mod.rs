@@ -479,6 +479,19 @@ impl App {
         }
     }
 
+    /// Everything but the history, borrowed: what an owner encodes for a
+    /// client without copying it.
+    pub fn snapshot_ref(&self) -> crate::store::SnapshotRef<'_> {
+        crate::store::SnapshotRef {
+            catalog: self.plan.catalog(),
+            tasks: &self.tasks,
+            overrides: &self.overrides,
+            targets: &self.targets,
+            agenda: &self.agenda,
+            meetings: &self.meetings,
+        }
+    }
+
     /// The number of the last history entry.
     pub fn last_seq(&self) -> Result<u64, AppError> {
         Ok(self.load_history()?.last().map_or(0, |e| e.seq))

@@ -262,8 +262,8 @@ impl Client {
 
 impl Owner for Client {
     fn load(&self) -> Result<Snapshot, AppError> {
-        match self.read_request(&Request::Load, |r| matches!(r, Reply::Snapshot { .. }))? {
-            Reply::Snapshot { snapshot, .. } => {
+        match self.read_request(&Request::Load, |r| matches!(r, Reply::Snapshot(_)))? {
+            Reply::Snapshot(snapshot) => {
                 // Everything pushed before the snapshot is in it.
                 self.link
                     .borrow_mut()

@@ -21,7 +21,7 @@ use chrono::{DateTime, FixedOffset, Local};
 
 use super::peer::{self, Peer};
 use super::protocol::{
-    ClientStatus, OwnerStatus, REQUEST_LIMIT, Refusal, Reply, Request, WHAT_LIMIT,
+    ClientStatus, OwnerStatus, REQUEST_LIMIT, Refusal, Reply, Request, SnapshotReply, WHAT_LIMIT,
 };
 use super::{Settings, socket_path};
 use crate::app::{App, AppError, Clock, Operation};
@@ -75,9 +75,8 @@ pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, 
     let forget_before = Local::now().timestamp() - FORGET_REQUESTS_AFTER_DAYS * 86_400;
     store.forget_requests_before(forget_before)?;
     let clock = Clock::from_env().map_err(|e| ServeError::BadToday(e.0))?;
+    // The history is read when first asked for, not before serving.
     let app = App::open(Box::new(store), clock, "owner".into())?;
-    // The history is kept whole: clients ask for it, and request lookups read it.
-    app.load_history()?;
     let listener = bind(dir, settings)?;
     let (jobs, inbox) = mpsc::channel();
     let acceptor_jobs = jobs.clone();
@@ -245,13 +244,12 @@ impl Owner {
     fn answer(&mut self, id: u64, request: Request) {
         let reply = match request {
             Request::Hello { .. } => Reply::Error("hello sent twice".into()),
-            Request::Load => match self.app.last_seq() {
-                Ok(seq) => Reply::Snapshot {
-                    snapshot: Box::new(self.app.snapshot()),
-                    seq,
-                },
-                Err(e) => Reply::Error(e.to_string()),
-            },
+            Request::Load => {
+                return match wire::encode(&SnapshotReply(self.app.snapshot_ref())) {
+                    Ok(frame) => self.deliver(id, Arc::new(frame)),
+                    Err(e) => self.send(id, &Reply::Error(e.to_string())),
+                };
+            }
             Request::History { after } => match self.app.load_history() {
                 Ok(history) => {
                     Reply::History(history.iter().filter(|e| e.seq > after).cloned().collect())

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::{AppError, Operation};
 use crate::domain::catalog::CatalogError;
 use crate::domain::{HistoryEntry, InputError};
-use crate::store::{Commit, Dump, Snapshot, StoreError};
+use crate::store::{Commit, Dump, Snapshot, SnapshotRef, StoreError};
 
 /// The largest message a client may send: an import of a large plan fits
 /// (100,000 tasks with their history take a few MiB).
@@ -55,10 +55,8 @@ pub enum Reply {
     Welcome {
         owner_pid: u32,
     },
-    Snapshot {
-        snapshot: Box<Snapshot>,
-        seq: u64,
-    },
+    /// Everything but the history. (The owner encodes it as [`SnapshotReply`].)
+    Snapshot(Box<Snapshot>),
     History(Vec<HistoryEntry>),
     Done {
         request: u64,
@@ -81,6 +79,18 @@ pub enum Reply {
     Reload,
     /// The request could not be understood; the owner closes the connection.
     Error(String),
+}
+
+/// [`Reply::Snapshot`] as the owner encodes it: from its state borrowed, to
+/// the same bytes, so that a client's load costs no copy of a large store.
+pub struct SnapshotReply<'a>(pub SnapshotRef<'a>);
+
+impl Serialize for SnapshotReply<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The position of `Snapshot` among the variants of `Reply`.
+        const SNAPSHOT_VARIANT: u32 = 1;
+        serializer.serialize_newtype_variant("Reply", SNAPSHOT_VARIANT, "Snapshot", &self.0)
+    }
 }
 
 /// Why the owner did not carry out an operation; nothing was written.
@@ -134,4 +144,25 @@ pub struct ClientStatus {
     /// As the client said (sanitized).
     pub what: String,
     pub since: DateTime<FixedOffset>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{App, Clock};
+    use crate::domain::Catalog;
+    use crate::store::{MemoryStore, wire};
+
+    #[test]
+    fn the_borrowed_snapshot_encodes_as_the_reply_clients_decode() {
+        let catalog = Catalog::bundled().expect("the bundled catalog");
+        let store = MemoryStore::new(catalog);
+        let clock = Clock::from_env().expect("a clock");
+        let app = App::open(Box::new(store), clock, "owner".into()).expect("open");
+        let borrowed = wire::encode(&SnapshotReply(app.snapshot_ref())).expect("encode");
+        let owned = wire::encode(&Reply::Snapshot(Box::new(app.snapshot()))).expect("encode");
+        assert_eq!(borrowed, owned);
+        let decoded: Reply = wire::decode(&owned[4..]).expect("decode");
+        assert_eq!(decoded, Reply::Snapshot(Box::new(app.snapshot())));
+    }
 }

@@ -37,6 +37,18 @@ pub struct Snapshot {
     pub meetings: BTreeMap<u32, Meeting>,
 }
 
+/// A [`Snapshot`] borrowed from what a process holds: it encodes to the same
+/// bytes, without a copy of the whole state first.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SnapshotRef<'a> {
+    pub catalog: &'a Catalog,
+    pub tasks: &'a BTreeMap<TaskKey, TaskState>,
+    pub overrides: &'a BTreeMap<String, TaskOverride>,
+    pub targets: &'a BTreeMap<String, TargetState>,
+    pub agenda: &'a BTreeMap<TaskKey, AgendaMark>,
+    pub meetings: &'a BTreeMap<u32, Meeting>,
+}
+
 /// What one user action writes: new records and the history that explains them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Commit {
