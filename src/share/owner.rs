@@ -13,7 +13,7 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender, TrySendError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -36,6 +36,9 @@ const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Messages queued for one client before it counts as stalled and is dropped.
 const OUTBOX: usize = 1024;
+/// Requests waiting for the owner; beyond this, the connections sending more
+/// wait (so a client that floods the owner fills no memory).
+const JOB_QUEUE: usize = 4096;
 /// Clients beyond this are refused.
 const MAX_CLIENTS: usize = 128;
 /// Open connections beyond this, greeted or not, are closed at once.
@@ -78,7 +81,7 @@ pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, 
     // The history is read when first asked for, not before serving.
     let app = App::open(Box::new(store), clock, "owner".into())?;
     let listener = bind(dir, settings)?;
-    let (jobs, inbox) = mpsc::channel();
+    let (jobs, inbox) = mpsc::sync_channel(JOB_QUEUE);
     let acceptor_jobs = jobs.clone();
     thread::spawn(move || accept(listener, acceptor_jobs));
     let mut owner = Owner {
@@ -176,7 +179,7 @@ struct Owner {
     started: DateTime<FixedOffset>,
     idle: Duration,
     /// Kept so the inbox never reports every sender gone.
-    jobs: Sender<Job>,
+    jobs: SyncSender<Job>,
     /// Edits were written since the last backup: one is written on stopping.
     unbacked: bool,
     /// The day the backup folder was last looked at.
@@ -442,7 +445,7 @@ impl Owner {
     }
 }
 
-fn accept(listener: UnixListener, jobs: Sender<Job>) {
+fn accept(listener: UnixListener, jobs: SyncSender<Job>) {
     let open = Arc::new(AtomicUsize::new(0));
     let mut next_id = 0u64;
     for stream in listener.incoming() {
@@ -465,7 +468,7 @@ fn accept(listener: UnixListener, jobs: Sender<Job>) {
 }
 
 /// One client, from its hello to its last message.
-fn connection(stream: UnixStream, id: u64, jobs: Sender<Job>) {
+fn connection(stream: UnixStream, id: u64, jobs: SyncSender<Job>) {
     let Some(client) = greet(&stream) else {
         return;
     };
