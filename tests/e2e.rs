@@ -690,12 +690,26 @@ fn a_command_line_edit_shows_on_the_open_board() {
     });
     let list = store.run(&["list"]);
     assert_eq!(list.code, Some(0), "{list:#?}");
-    let set = store.run(&["set", "0.3", "--status", "done"]);
-    assert_eq!(set.code, Some(0), "{set:#?}");
-    assert!(set.err.is_empty(), "{set:#?}");
+    // The clerk's command comes over SSH: the owner records the account
+    // from the socket and the address from that process's session.
+    let set = store
+        .command()
+        .args(["set", "0.3", "--status", "done"])
+        .env("SSH_CONNECTION", "10.0.0.5 50022 10.0.0.1 22")
+        .output()
+        .expect("run cchc set");
+    assert!(set.status.success(), "{set:#?}");
+    assert!(set.stderr.is_empty(), "{set:#?}");
     tui.wait_until("0.3 done on the board", TIMEOUT, |s| {
         row(s, "0.3").is_some_and(|r| r.starts_with('√'))
     });
+    let log = store.json(&["log", "0.3", "--format", "json"]);
+    let who = format!("{}@10.0.0.5", whoami::username().expect("the OS user"));
+    assert!(
+        log.as_array()
+            .is_some_and(|entries| !entries.is_empty() && entries.iter().all(|e| e["who"] == who)),
+        "{log:#}"
+    );
     tui.quit();
 }
 
@@ -754,6 +768,7 @@ fn a_board_survives_its_owner_being_killed() {
 fn owner_pid(store: &Store) -> Option<u32> {
     let status = store.run(&["status"]);
     assert_eq!(status.code, Some(0), "{status:#?}");
+    assert!(status.err.is_empty(), "{status:#?}");
     let line = status.out.lines().next()?;
     let after = line.split("pid ").nth(1)?;
     after.split_whitespace().next()?.parse().ok()

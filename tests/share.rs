@@ -315,9 +315,12 @@ fn kill(pid: u32) {
     let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
 }
 
-/// The OS user the tests run as: the only author the owner may record.
+/// The author the owner must record for this test's clients: the OS account
+/// the tests run as, never what a client says of itself.
 fn os_user() -> String {
-    whoami::username().expect("the OS user name")
+    // The account from the socket's peer credentials, with the SSH client's
+    // address when this test runs in an SSH session, as cchc records it.
+    cchc::app::actor::current_actor()
 }
 
 /// The note texts of a history (`cchc log --format json`) entry on `key`.

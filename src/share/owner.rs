@@ -276,7 +276,7 @@ impl Owner {
         let Some(client) = self.clients.get(&id) else {
             return;
         };
-        let who = client.peer.user.clone();
+        let who = client.peer.actor();
         let mark = RequestMark {
             client: client.client_id,
             request,

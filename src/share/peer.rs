@@ -9,16 +9,48 @@ pub struct Peer {
     pub uid: u32,
     /// The account name, or `uid 1234` when the account has no name.
     pub user: String,
+    /// The SSH client's address when the peer runs in an SSH session.
+    pub ssh_client: Option<String>,
+}
+
+impl Peer {
+    /// Who the history records: the account, with the SSH client's address
+    /// when there is one ("thuy@10.0.0.5"), as a process opening the store
+    /// itself records it.
+    pub fn actor(&self) -> String {
+        match &self.ssh_client {
+            Some(address) => format!("{}@{address}", self.user),
+            None => self.user.clone(),
+        }
+    }
 }
 
 pub fn peer(stream: &UnixStream) -> std::io::Result<Peer> {
     let cred = rustix::net::sockopt::socket_peercred(stream)?;
     let uid = cred.uid.as_raw();
+    let pid = cred.pid.as_raw_nonzero().get() as u32;
     Ok(Peer {
-        pid: cred.pid.as_raw_nonzero().get() as u32,
+        pid,
         uid,
         user: user_name(uid),
+        ssh_client: ssh_client(pid),
     })
+}
+
+/// The first field of `SSH_CONNECTION` in the environment of process `pid`,
+/// if it can be read (a process of the same account) and looks like an
+/// address. The account always comes from the kernel; this only says from
+/// where it connected.
+fn ssh_client(pid: u32) -> Option<String> {
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+    let value = environ
+        .split(|&b| b == 0)
+        .find_map(|entry| entry.strip_prefix(b"SSH_CONNECTION="))?;
+    let address = std::str::from_utf8(value).ok()?.split_whitespace().next()?;
+    address
+        .parse::<std::net::IpAddr>()
+        .is_ok()
+        .then(|| address.to_string())
 }
 
 pub fn user_name(uid: u32) -> String {
