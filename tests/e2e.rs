@@ -764,6 +764,29 @@ fn a_board_survives_its_owner_being_killed() {
     tui.quit();
 }
 
+/// Closing the window that started the owner cuts nobody off: the owner runs
+/// on, and the other window goes on saving through it.
+#[test]
+fn closing_the_first_window_leaves_the_others_working() {
+    let store = Store::new();
+    let mut first = Tui::open(&store, 80, 24);
+    first.wait_for_board();
+    let owner = owner_pid(&store).expect("the first window started an owner");
+    let mut second = Tui::open(&store, 100, 30);
+    second.wait_for_board();
+    first.hang_up();
+    first
+        .wait_exit(TIMEOUT)
+        .expect("the first window ends when its terminal closes");
+    second.wait_until("0.3 on screen", TIMEOUT, |s| row(s, "0.3").is_some());
+    second.select("0.3", "0.3");
+    second.pick_status("0.3", &[DOWN, DOWN]);
+    assert_eq!(owner_pid(&store), Some(owner), "the same owner serves on");
+    let shown = store.json(&["show", "0.3", "--format", "json"]);
+    assert_eq!(shown["status"], "done", "{shown:#}");
+    second.quit();
+}
+
 /// The pid `cchc status` reports for the store's owner, if one runs.
 fn owner_pid(store: &Store) -> Option<u32> {
     let status = store.run(&["status"]);

@@ -147,6 +147,10 @@ fn command_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
 
 /// `cchc serve`: becomes the store's owner until idle.
 pub fn serve(dir: &Path, config: &Config) -> Result<(), CliError> {
+    // The owner outlives the window that started it: a hang-up of that
+    // terminal is noted and otherwise ignored (it stops when idle).
+    let hung_up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGHUP, hung_up);
     let bundled = Catalog::bundled().map_err(AppError::from)?;
     match share::serve(dir, &config.share, &bundled) {
         Ok(_) => Ok(()),
