@@ -85,7 +85,7 @@ impl Link {
 }
 
 /// Why a shared store could not be used.
-#[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ShareError {
     /// No owner answered and none could be started.
     #[error("no owner process answers for the store: {0}")]
