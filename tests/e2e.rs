@@ -3,6 +3,8 @@
 //! terminal would send them. Every test has its own store and config folder,
 //! "today" pinned, and waits for text on screen, never for a fixed time.
 
+mod process;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,10 +13,10 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use process::{Output, TODAY};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const TODAY: &str = "2026-11-26";
 /// How long anything on screen may take to appear (generous for loaded CI).
 const TIMEOUT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(20);
@@ -57,25 +59,12 @@ impl Store {
 
     /// The binary for a one-shot subcommand on this store.
     fn command(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_cchc"));
-        command
-            .env("CCHC_DATA", self.data())
-            .env("CCHC_TODAY", TODAY)
-            .env("CCHC_CONFIG_DIR", self.config.path())
-            .env_remove("CCHC_LANG")
-            .env_remove("SSH_CONNECTION")
-            .stdin(std::process::Stdio::null());
-        command
+        process::command(self.data(), self.config.path())
     }
 
     /// Runs a subcommand to completion.
     fn run(&self, args: &[&str]) -> Output {
-        let output = self.command().args(args).output().expect("run cchc");
-        Output {
-            code: output.status.code(),
-            out: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            err: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
+        process::output(self.command().args(args))
     }
 
     /// Runs a subcommand that must succeed and print JSON.
@@ -96,13 +85,6 @@ impl Store {
             Err(_) => Vec::new(),
         }
     }
-}
-
-#[derive(Debug)]
-struct Output {
-    code: Option<i32>,
-    out: String,
-    err: String,
 }
 
 /// What the reader thread keeps up to date.

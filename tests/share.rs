@@ -10,6 +10,8 @@
 //! a fixed time (save where it must show that something does *not* happen
 //! for a while), and kills any owner still running when it ends.
 
+mod process;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::PermissionsExt;
@@ -27,11 +29,11 @@ use cchc::share::protocol::{OwnerStatus, REPLY_LIMIT, REQUEST_LIMIT, Reply, Requ
 use cchc::share::{Client, Connect, owner_status, socket_path};
 use cchc::store::wire::{self, FrameError, PROTOCOL_VERSION};
 use cchc::store::{Dump, backup};
+use process::{Output, TODAY};
 use proptest::prelude::*;
 use serde_json::Value as Json;
 use tempfile::TempDir;
 
-const TODAY: &str = "2026-11-26";
 const CONFIG: &str = "[share]\nidle_seconds = 2\n";
 /// How long anything may take (generous for a loaded 2-core machine).
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -111,24 +113,12 @@ impl Store {
 
     /// The binary for a one-shot subcommand on this store.
     fn command(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_cchc"));
-        command
-            .env("CCHC_DATA", self.dir())
-            .env("CCHC_TODAY", TODAY)
-            .env("CCHC_CONFIG_DIR", self.config.path())
-            .env_remove("CCHC_LANG")
-            .env_remove("SSH_CONNECTION")
-            .stdin(Stdio::null());
-        command
+        process::command(self.dir(), self.config.path())
     }
 
+    /// Runs a subcommand to completion.
     fn run(&self, args: &[&str]) -> Output {
-        let output = self.command().args(args).output().expect("run cchc");
-        Output {
-            code: output.status.code(),
-            out: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            err: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
+        process::output(self.command().args(args))
     }
 
     /// Runs a subcommand that must succeed.
@@ -271,14 +261,6 @@ impl Drop for Store {
             kill(status.pid);
         }
     }
-}
-
-#[derive(Debug)]
-#[allow(dead_code)] // Read through Debug in failure messages.
-struct Output {
-    code: Option<i32>,
-    out: String,
-    err: String,
 }
 
 /// `0.3@2026` as `cchc list` prints it.
