@@ -769,6 +769,27 @@ fn closing_the_first_window_leaves_the_others_working() {
     second.quit();
 }
 
+/// A damaged store: the owner a screen starts cannot open it, and the screen
+/// says why in the store's own words (once "Lỗi", not twice), exiting 3.
+#[test]
+fn a_damaged_store_is_explained_by_the_screen_that_could_not_open_it() {
+    let store = Store::new();
+    assert_eq!(store.run(&["list"]).code, Some(0), "create the store");
+    let sled = store.data().join("sled");
+    for (name, len) in [("db", 4096), ("conf", 512)] {
+        let garbage: Vec<u8> = (0..len as u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        std::fs::write(sled.join(name), garbage).expect("damage the store");
+    }
+    let mut tui = Tui::open(&store, 100, 30);
+    let status = tui.expect_exit();
+    assert_eq!(status.exit_code(), 3, "{status:?}");
+    let screen = tui.screen();
+    assert!(screen.contains("bị hỏng"), "{screen}");
+    assert_eq!(screen.matches("Lỗi").count(), 1, "{screen}");
+}
+
 /// The pid `cchc status` reports for the store's owner, if one runs.
 fn owner_pid(store: &Store) -> Option<u32> {
     let status = store.run(&["status"]);

@@ -20,6 +20,7 @@ use super::{OWNER_LOG, socket_path};
 use crate::app::link::{Owner, Performed, Update};
 use crate::app::{AppError, Operation, ShareError};
 use crate::domain::HistoryEntry;
+use crate::i18n::{self, Lang};
 use crate::store::wire::{self, FrameError, PROTOCOL_VERSION};
 use crate::store::{Commit, Dump, Snapshot};
 
@@ -436,7 +437,14 @@ fn start_owner(program: &Path, dir: &Path) -> Result<Child, ShareError> {
     let failed = |e: std::io::Error| ShareError::Unreachable(e.to_string());
     crate::store::create_private_dir(dir).map_err(|e| ShareError::Unreachable(e.to_string()))?;
     let log = std::fs::File::create(dir.join(OWNER_LOG)).map_err(failed)?;
-    Command::new(program)
+    let mut command = Command::new(program);
+    // What it may have to say goes back to this process's user: in their
+    // language, also when it was asked for with `--lang`.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(lang) = Lang::from_args_and_env(&args) {
+        command.arg("--lang").arg(lang.pick("vi", "en"));
+    }
+    command
         .arg("--data-dir")
         .arg(dir)
         .arg("serve")
@@ -464,7 +472,12 @@ fn owner_log(dir: &Path) -> String {
         .rev()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
-    crate::domain::text::sanitize_line(last).into_owned()
+    // It printed its error as any cchc does; the caller says "error" itself.
+    let message = [Lang::Vi, Lang::En]
+        .iter()
+        .find_map(|&lang| last.strip_prefix(&format!("{}: ", i18n::error_prefix(lang))))
+        .unwrap_or(last);
+    crate::domain::text::sanitize_line(message).into_owned()
 }
 
 fn readable(stream: &UnixStream) -> bool {
