@@ -1733,6 +1733,14 @@ pub fn slide_empty(agenda: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// Shown while the store's owner is lost: what is on screen may be stale.
+pub fn disconnected_badge(lang: Lang) -> &'static str {
+    lang.pick(
+        "! MẤT KẾT NỐI KHO · số liệu có thể đã cũ",
+        "! STORE DISCONNECTED · figures may be out of date",
+    )
+}
+
 pub fn read_only_badge(lang: Lang) -> &'static str {
     lang.pick("CHỈ XEM", "READ-ONLY")
 }

@@ -32,6 +32,8 @@ struct Remote {
     /// The next operation is written, but the answer comes from a new owner
     /// after a reconnection.
     reconnect_next: bool,
+    /// False: the owner is lost and no new one answers.
+    connected: bool,
 }
 
 impl Remote {
@@ -44,6 +46,7 @@ impl Remote {
             pushed: VecDeque::new(),
             lose_next: false,
             reconnect_next: false,
+            connected: true,
         }))
     }
 
@@ -103,6 +106,10 @@ impl Owner for Scripted {
 
     fn wake_fd(&self) -> Option<Ref<'_, dyn AsFd>> {
         None
+    }
+
+    fn is_connected(&self) -> bool {
+        self.0.borrow().connected
     }
 
     fn location(&self) -> String {
@@ -241,4 +248,37 @@ fn the_projector_shows_a_lost_owner_but_not_routine_news() {
     let back = screen_lines(&render(&app, &ui, 100, 30, ThemeName::Projector));
     let footer = back.last().expect("a footer");
     assert!(footer.contains("CHỈ XEM"), "{footer}");
+}
+
+#[test]
+fn a_lost_owner_stays_on_screen_until_one_answers_again() {
+    let remote = Remote::new();
+    let mut app = shared_app(&remote);
+    let mut ui = new_ui(&app, 80, 24);
+    let badge = "MẤT KẾT NỐI KHO";
+    let top =
+        |app: &App, ui: &Ui| screen_lines(&render(app, ui, 80, 24, ThemeName::Dark))[0].clone();
+    assert!(!top(&app, &ui).contains(badge));
+
+    remote.borrow_mut().connected = false;
+    update(&mut app, &mut ui, Action::StoreChanged(Some(Notice::Lost)));
+    // A key clears the message on the status line; the badge stays.
+    update(&mut app, &mut ui, Action::Down);
+    assert!(top(&app, &ui).contains(badge), "{}", top(&app, &ui));
+    cchc::app::update::start_presentation(&app, &mut ui, false);
+    let footer = screen_lines(&render(&app, &ui, 80, 24, ThemeName::Projector))
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    assert!(footer.contains(badge), "{footer}");
+
+    remote.borrow_mut().connected = true;
+    update(
+        &mut app,
+        &mut ui,
+        Action::StoreChanged(Some(Notice::Reconnected)),
+    );
+    update(&mut app, &mut ui, Action::Back);
+    assert_eq!(ui.screen, cchc::app::state::Screen::Board);
+    assert!(!top(&app, &ui).contains(badge), "{}", top(&app, &ui));
 }

@@ -29,6 +29,8 @@ pub trait Owner {
     fn updates(&self) -> Vec<Update>;
     /// Readable when the owner has pushed something.
     fn wake_fd(&self) -> Option<Ref<'_, dyn AsFd>>;
+    /// False while the owner is lost and no new one has answered yet.
+    fn is_connected(&self) -> bool;
     fn location(&self) -> String;
 }
 

@@ -528,6 +528,15 @@ impl App {
         self.notice.take()
     }
 
+    /// False while the store's owner is lost: what is shown may be out of
+    /// date, and nothing can be saved.
+    pub fn is_connected(&self) -> bool {
+        match &self.link {
+            Link::Direct(_) => true,
+            Link::Shared(owner) => owner.is_connected(),
+        }
+    }
+
     pub fn is_shared(&self) -> bool {
         matches!(self.link, Link::Shared(_))
     }

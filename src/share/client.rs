@@ -347,6 +347,10 @@ impl Owner for Client {
         .ok()
     }
 
+    fn is_connected(&self) -> bool {
+        self.link.borrow().stream.is_some()
+    }
+
     fn location(&self) -> String {
         self.dir.display().to_string()
     }

@@ -129,6 +129,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
         let line = Line::styled(text, ctx.theme.error());
         return frame.render_widget(Paragraph::new(line), area);
     }
+    if !ctx.app.is_connected() {
+        let text = format!(" {}", i18n::disconnected_badge(lang));
+        let line = Line::styled(text, ctx.theme.error());
+        return frame.render_widget(Paragraph::new(line), area);
+    }
     let left = format!(
         " {} · {}",
         i18n::app_title(lang),

@@ -15,6 +15,12 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
         format!(" {} ", i18n::app_title(lang)),
         theme.title(),
     )];
+    if !ctx.app.is_connected() {
+        spans.push(Span::styled(
+            format!(" {} ", i18n::disconnected_badge(lang)),
+            theme.error(),
+        ));
+    }
     spans.push(Span::raw(format!(
         " {} ",
         i18n::grouping_label(ui.grouping, lang)
