@@ -540,14 +540,25 @@ pub fn app_error(error: &AppError, lang: Lang) -> String {
     }
 }
 
+/// " (detail)", or nothing for no detail.
+fn parenthesized(detail: &str) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({detail})")
+    }
+}
+
 pub fn share_error(error: &crate::app::ShareError, lang: Lang) -> String {
     use crate::app::ShareError as E;
     match (error, lang) {
         (E::Unreachable(detail), Lang::Vi) => format!(
-            "Không kết nối được tiến trình chủ của kho dữ liệu ({detail}). Chưa có gì được ghi; thử lại sau ít giây, hoặc xem `cchc status`."
+            "Không kết nối được tiến trình chủ của kho dữ liệu{}. Chưa có gì được ghi; thử lại sau ít giây, hoặc xem `cchc status`.",
+            parenthesized(detail)
         ),
         (E::Unreachable(detail), Lang::En) => format!(
-            "Cannot reach the process that owns the store ({detail}). Nothing was written; try again in a few seconds, or see `cchc status`."
+            "Cannot reach the process that owns the store{}. Nothing was written; try again in a few seconds, or see `cchc status`.",
+            parenthesized(detail)
         ),
         (E::NotSaved, Lang::Vi) => "CHƯA LƯU: tiến trình chủ của kho dừng trước khi ghi sửa đổi này. Đã kết nối lại và đọc lại dữ liệu; hãy làm lại sửa đổi.".to_string(),
         (E::NotSaved, Lang::En) => "NOT SAVED: the process that owns the store stopped before writing this edit. Reconnected and read everything again; please make the edit again.".to_string(),

@@ -31,6 +31,8 @@ const REPLY_TIMEOUT: Duration = Duration::from_secs(120);
 const START_TIMEOUT: Duration = Duration::from_secs(30);
 /// Between attempts to reach an owner after one was lost.
 const RETRY_EVERY: Duration = Duration::from_secs(3);
+/// How long a later attempt waits for an owner, so a screen stays responsive.
+const RETRY_WAIT: Duration = Duration::from_millis(500);
 
 /// How to reach the owner.
 #[derive(Debug, Clone)]
@@ -76,7 +78,11 @@ struct Connection {
 
 /// Why one exchange with the owner failed.
 enum Failure {
-    /// The connection broke: the owner may or may not have acted.
+    /// There was no connection, or it broke before the whole request was
+    /// written: the owner cannot have acted on it.
+    NotSent,
+    /// The connection broke after the request was sent: the owner may or
+    /// may not have acted.
     Lost,
     Refused(AppError),
 }
@@ -107,7 +113,7 @@ impl Client {
             Ok(Reply::Status(status)) => Ok(*status),
             Ok(other) => Err(unexpected(&other)),
             Err(Failure::Refused(e)) => Err(e),
-            Err(Failure::Lost) => Err(lost().into()),
+            Err(Failure::Lost | Failure::NotSent) => Err(lost().into()),
         }
     }
 
@@ -121,12 +127,13 @@ impl Client {
         let mut link = self.link.borrow_mut();
         let link = &mut *link;
         let Some(stream) = link.stream.as_mut() else {
-            return Err(Failure::Lost);
+            return Err(Failure::NotSent);
         };
         let frame = wire::encode(request).map_err(|e| protocol(e.to_string()))?;
+        // A message cut short is never decoded, so a failed write sent nothing.
         if stream.get_mut().write_all(&frame).is_err() {
             link.stream = None;
-            return Err(Failure::Lost);
+            return Err(Failure::NotSent);
         }
         loop {
             match wire::read::<Reply>(stream, REPLY_LIMIT) {
@@ -196,7 +203,7 @@ impl Client {
             Ok(Reply::Written(None)) => Err(ShareError::NotSaved.into()),
             Ok(other) => Err(unexpected(&other)),
             Err(Failure::Refused(e)) => Err(e),
-            Err(Failure::Lost) => Err(ShareError::Unconfirmed.into()),
+            Err(Failure::Lost | Failure::NotSent) => Err(ShareError::Unconfirmed.into()),
         }
     }
 
@@ -206,18 +213,33 @@ impl Client {
         request: &Request,
         is_answer: impl Fn(&Reply) -> bool + Copy,
     ) -> Result<Reply, AppError> {
-        match self.exchange(request, is_answer) {
-            Ok(reply) => Ok(reply),
-            Err(Failure::Refused(e)) => Err(e),
-            Err(Failure::Lost) if self.reconnect(self.connect.wait) => {
-                match self.exchange(request, is_answer) {
-                    Ok(reply) => Ok(reply),
-                    Err(Failure::Refused(e)) => Err(e),
-                    Err(Failure::Lost) => Err(lost().into()),
+        let mut reconnected = false;
+        loop {
+            return match self.exchange(request, is_answer) {
+                Ok(reply) => Ok(reply),
+                Err(Failure::Refused(e)) => Err(e),
+                Err(Failure::Lost | Failure::NotSent) if !reconnected && self.reconnect_now() => {
+                    reconnected = true;
+                    continue;
                 }
-            }
-            Err(Failure::Lost) => Err(lost().into()),
+                Err(Failure::Lost | Failure::NotSent) => Err(lost().into()),
+            };
         }
+    }
+
+    /// Reconnects after a loss: waiting for a new owner to start the first
+    /// time, briefly once the user has been told the owner is lost.
+    fn reconnect_now(&self) -> bool {
+        let wait = if self.link.borrow().told_lost {
+            RETRY_WAIT
+        } else {
+            self.connect.wait
+        };
+        let reconnected = self.reconnect(wait);
+        if !reconnected {
+            self.tell_lost();
+        }
+        reconnected
     }
 
     fn tell_lost(&self) {
@@ -291,15 +313,24 @@ impl Owner for Client {
             op: op.clone(),
         };
         let answer = |r: &Reply| matches!(r, Reply::Done { request: n, .. } | Reply::Refused { request: n, .. } if *n == request);
-        match self.exchange(&sent, answer) {
-            Ok(Reply::Done { commit, .. }) => Ok(Performed {
-                before: self.take_pending(),
-                commit: *commit,
-            }),
-            Ok(Reply::Refused { reason, .. }) => Err(reason.into()),
-            Ok(other) => Err(unexpected(&other)),
-            Err(Failure::Refused(e)) => Err(e),
-            Err(Failure::Lost) => self.recover(request),
+        let mut reconnected = false;
+        loop {
+            return match self.exchange(&sent, answer) {
+                Ok(Reply::Done { commit, .. }) => Ok(Performed {
+                    before: self.take_pending(),
+                    commit: *commit,
+                }),
+                Ok(Reply::Refused { reason, .. }) => Err(reason.into()),
+                Ok(other) => Err(unexpected(&other)),
+                Err(Failure::Refused(e)) => Err(e),
+                Err(Failure::Lost) => self.recover(request),
+                // Nothing reached an owner: send it once one answers.
+                Err(Failure::NotSent) if !reconnected && self.reconnect_now() => {
+                    reconnected = true;
+                    continue;
+                }
+                Err(Failure::NotSent) => Err(lost().into()),
+            };
         }
     }
 
@@ -315,6 +346,7 @@ impl Owner for Client {
             Ok(Reply::Refused { reason, .. }) => Err(reason.into()),
             Ok(other) => Err(unexpected(&other)),
             Err(Failure::Refused(e)) => Err(e),
+            Err(Failure::NotSent) => Err(lost().into()),
             Err(Failure::Lost) => {
                 self.reconnect(self.connect.wait);
                 Err(ShareError::Unconfirmed.into())
@@ -327,14 +359,10 @@ impl Owner for Client {
         if !connected && Instant::now() >= self.link.borrow().retry_at {
             // The first try right after the loss waits for a new owner to
             // start; later tries are short, so a screen stays responsive.
-            let first = self.link.borrow().pending.last() != Some(&Update::Lost);
-            let wait = if first {
-                self.connect.wait
-            } else {
-                Duration::from_millis(500)
-            };
-            if !self.reconnect(wait) && first {
-                self.link.borrow_mut().pending.push(Update::Lost);
+            let first = !self.link.borrow().told_lost;
+            let wait = if first { self.connect.wait } else { RETRY_WAIT };
+            if !self.reconnect(wait) {
+                self.tell_lost();
             }
         }
         self.take_pending()
@@ -403,10 +431,7 @@ fn open(dir: &Path, connect: &Connect, id: u64) -> Result<BufReader<UnixStream>,
         };
         if Instant::now() >= deadline {
             reap(started);
-            return Err(ShareError::Unreachable(format!(
-                "{} s",
-                connect.wait.as_secs()
-            )));
+            return Err(ShareError::Unreachable(String::new()));
         }
         thread::sleep(Duration::from_millis(20));
     }
@@ -506,8 +531,9 @@ fn process_id() -> u64 {
     hasher.finish()
 }
 
+/// The connection is gone and no owner answers: nothing was written.
 fn lost() -> ShareError {
-    ShareError::Unreachable("connection lost".into())
+    ShareError::Unreachable(String::new())
 }
 
 fn protocol(detail: String) -> Failure {
