@@ -357,13 +357,7 @@ impl Owner for Client {
     fn updates(&self) -> Vec<Update> {
         let connected = self.read_pushes();
         if !connected && Instant::now() >= self.link.borrow().retry_at {
-            // The first try right after the loss waits for a new owner to
-            // start; later tries are short, so a screen stays responsive.
-            let first = !self.link.borrow().told_lost;
-            let wait = if first { self.connect.wait } else { RETRY_WAIT };
-            if !self.reconnect(wait) {
-                self.tell_lost();
-            }
+            self.reconnect_now();
         }
         self.take_pending()
     }
