@@ -1362,10 +1362,10 @@ pub fn needs_terminal(lang: Lang) -> &'static str {
 pub fn config_error(path: &str, detail: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
-            "Tệp cấu hình {path} không hợp lệ: {detail}. Các mục được nhận: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance."
+            "Tệp cấu hình {path} không hợp lệ: {detail}. Các mục được nhận: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance; [share] idle_seconds (giây), group_access (true, false)."
         ),
         Lang::En => format!(
-            "The config file {path} is invalid: {detail}. Accepted settings: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance."
+            "The config file {path} is invalid: {detail}. Accepted settings: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance; [share] idle_seconds (seconds), group_access (true, false)."
         ),
     }
 }
