@@ -46,6 +46,8 @@ const MAX_CONNECTIONS: usize = 256;
 /// How long a starting owner waits for the store's lock (another `cchc`
 /// command may hold it for a moment).
 const LOCK_WAIT: Duration = Duration::from_secs(15);
+/// How long a new owner waits for its first client, whatever the idle time.
+const START_GRACE: Duration = Duration::from_secs(10);
 /// Request records of clients silent for this long are forgotten at start.
 const FORGET_REQUESTS_AFTER_DAYS: i64 = 30;
 
@@ -190,6 +192,8 @@ struct Owner {
 impl Owner {
     fn run(&mut self, inbox: &Receiver<Job>) {
         let mut idle_since = Instant::now();
+        // Until a first client has come, the one that started us is on its way.
+        let mut idle_limit = self.idle.max(START_GRACE);
         loop {
             match inbox.recv_timeout(Duration::from_millis(250)) {
                 Ok(job) => self.handle(job),
@@ -198,7 +202,8 @@ impl Owner {
             }
             if !self.clients.is_empty() {
                 idle_since = Instant::now();
-            } else if idle_since.elapsed() >= self.idle {
+                idle_limit = self.idle;
+            } else if idle_since.elapsed() >= idle_limit {
                 return;
             }
         }
