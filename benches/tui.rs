@@ -2,7 +2,8 @@
 //! the first frame (open the store, load, build the board, draw 120×40; the
 //! history is read later, when a task's detail is first shown), one
 //! navigation key to the next frame, and one search keystroke to the next
-//! frame. Frames are drawn into ratatui's TestBackend, so terminal output is
+//! frame, and another process's edit pushed by the store's owner to the
+//! next frame. Frames are drawn into ratatui's TestBackend, so terminal output is
 //! not timed; the bytes a key costs on the wire are measured by the
 //! pseudo-terminal test `bytes_written_for_one_down_key`.
 //!
@@ -18,9 +19,9 @@ use std::time::Duration;
 use cchc::app::action::Action;
 use cchc::app::state::{Screen, Ui};
 use cchc::app::update::{refresh, start_triage, update};
-use cchc::app::{App, Clock};
+use cchc::app::{App, Clock, Operation};
 use cchc::config::ThemeName;
-use cchc::domain::Catalog;
+use cchc::domain::{Catalog, Edit};
 use cchc::i18n::Lang;
 use cchc::store::SledStore;
 use cchc::ui::{self, Context, Theme};
@@ -128,10 +129,32 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
+    update(&mut app, &mut ui, Action::Cancel);
+    // Another process's edit arrives from the store's owner: the commit is
+    // taken in, the board built again (selection and scroll kept) and drawn.
+    let key = app.resolve("g00001").expect("a generated task");
+    let mut progress = 10;
+    let mut group = c.benchmark_group("tui");
+    group.sample_size(20);
+    group.bench_function("pushed_edit/100000", |b| {
+        b.iter(|| {
+            progress = 30 - progress;
+            let op = Operation::EditTask {
+                key: key.clone(),
+                edits: vec![Edit::Progress(progress)],
+                reason: None,
+            };
+            let commit = app.prepare(&op, "clerk").expect("a valid edit");
+            app.absorb(&commit);
+            update(&mut app, &mut ui, Action::StoreChanged(None));
+            draw(&mut terminal, &app, &ui);
+        })
+    });
+    group.finish();
+
     // The period's review: every task classified and checked against the
     // risk rules (earlier occurrences of recurring work included), then triage
     // opened on the result and drawn.
-    update(&mut app, &mut ui, Action::Cancel);
     let mut group = c.benchmark_group("review");
     group.sample_size(10);
     group.bench_function("classify_and_flag_period/100000", |b| {

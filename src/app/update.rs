@@ -49,8 +49,10 @@ pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
 /// it, keeping the screen, the selection, the scroll and any open dialog.
 fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
     refresh(app, ui);
-    let risks = app.task_risks().len() + app.target_risks().len();
-    ui.risk_selected = ui.risk_selected.min(risks.saturating_sub(1));
+    if ui.screen == Screen::Risks {
+        let risks = app.task_risks().len() + app.target_risks().len();
+        ui.risk_selected = ui.risk_selected.min(risks.saturating_sub(1));
+    }
     if ui.screen == Screen::Meeting {
         let last = app.slides(ui.presentation.capacity).len().saturating_sub(1);
         ui.presentation.slide = ui.presentation.slide.min(last);
