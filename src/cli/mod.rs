@@ -5,10 +5,9 @@ mod args;
 mod render;
 
 use std::io::Write;
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::{CommandFactory, FromArgMatches};
 
@@ -23,7 +22,7 @@ use crate::domain::{Catalog, Edit, Evidence, InputError};
 use crate::i18n::{self, Lang};
 use crate::share::owner::ServeError;
 use crate::share::{self, Client, Connect};
-use crate::store::{Dump, SledStore, StoreError, backup};
+use crate::store::{Dump, backup};
 
 pub use args::{Cli, Command};
 
@@ -130,18 +129,9 @@ fn command_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
         std::process::id(),
         actor::os_user()
     );
-    let deadline = Instant::now() + STORE_WAIT;
-    loop {
-        if UnixStream::connect(share::socket_path(dir)).is_ok() {
-            return shared_app(dir, what, clock);
-        }
-        match SledStore::open(dir, &bundled, &holder) {
-            Ok(store) => return Ok(App::open(Box::new(store), clock, actor::current_actor())?),
-            Err(StoreError::Locked { .. }) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(25));
-            }
-            Err(e) => return Err(AppError::from(e).into()),
-        }
+    match share::open_unless_owned(dir, &bundled, &holder, STORE_WAIT).map_err(AppError::from)? {
+        Some(store) => Ok(App::open(Box::new(store), clock, actor::current_actor())?),
+        None => shared_app(dir, what, clock),
     }
 }
 

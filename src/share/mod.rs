@@ -13,12 +13,16 @@ pub mod owner;
 mod peer;
 pub mod protocol;
 
+use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 pub use client::{Client, Connect, owner_status};
+
+use crate::domain::Catalog;
+use crate::store::{SledStore, StoreError};
 pub use owner::{Served, serve};
 
 /// The socket's name in the data folder.
@@ -28,6 +32,31 @@ pub const OWNER_LOG: &str = "owner.log";
 
 pub fn socket_path(dir: &Path) -> PathBuf {
     dir.join(SOCKET_NAME)
+}
+
+/// Opens the store in `dir` for this process (seeding it with `seed` on first
+/// use; `holder` says who holds it), waiting up to `wait` while another
+/// process holds it without serving it (a command finishing, an owner
+/// starting); `None` as soon as an owner answers on the socket instead.
+pub fn open_unless_owned(
+    dir: &Path,
+    seed: &Catalog,
+    holder: &str,
+    wait: Duration,
+) -> Result<Option<SledStore>, StoreError> {
+    let deadline = Instant::now() + wait;
+    loop {
+        if UnixStream::connect(socket_path(dir)).is_ok() {
+            return Ok(None);
+        }
+        match SledStore::open(dir, seed, holder) {
+            Ok(store) => return Ok(Some(store)),
+            Err(StoreError::Locked { .. }) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// The `[share]` settings of the config file.

@@ -28,7 +28,7 @@ use crate::app::{App, AppError, Clock, Operation};
 use crate::domain::Catalog;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::store::wire::{self, FrameError};
-use crate::store::{RequestMark, SledStore, StoreError};
+use crate::store::{RequestMark, StoreError};
 
 /// How long a new connection may take to say who it is.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
@@ -74,7 +74,12 @@ pub enum Served {
 
 /// Becomes the owner of the store in `dir` and serves until idle.
 pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, ServeError> {
-    let Some(store) = take_store(dir, seed)? else {
+    let holder = format!(
+        "pid {}, {}, cchc owner",
+        std::process::id(),
+        crate::app::actor::os_user()
+    );
+    let Some(store) = super::open_unless_owned(dir, seed, &holder, LOCK_WAIT)? else {
         return Ok(Served::AlreadyRunning);
     };
     let forget_before = Local::now().timestamp() - FORGET_REQUESTS_AFTER_DAYS * 86_400;
@@ -100,29 +105,6 @@ pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, 
     owner.run(&inbox);
     owner.stop();
     Ok(Served::Idle)
-}
-
-/// Takes the store's lock, waiting while another process holds it for a
-/// moment; `None` when an owner already answers on the socket.
-fn take_store(dir: &Path, seed: &Catalog) -> Result<Option<SledStore>, ServeError> {
-    let holder = format!(
-        "pid {}, {}, cchc owner",
-        std::process::id(),
-        crate::app::actor::os_user()
-    );
-    let deadline = Instant::now() + LOCK_WAIT;
-    loop {
-        if UnixStream::connect(socket_path(dir)).is_ok() {
-            return Ok(None);
-        }
-        match SledStore::open(dir, seed, &holder) {
-            Ok(store) => return Ok(Some(store)),
-            Err(StoreError::Locked { .. }) if Instant::now() < deadline => {
-                thread::sleep(Duration::from_millis(25));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
 }
 
 /// Binds the socket; any file left at its path is stale, since the store's
