@@ -1,14 +1,15 @@
 //! Where this process's store is: opened here, or held by the owner process
-//! every `cchc` on the store talks to. The connection itself is `crate::share`;
+//! every `cchc` on the store talks to, and how the application writes to it
+//! and takes in what others wrote. The connection itself is `crate::share`;
 //! this is what the application needs of it.
 
 use std::cell::Ref;
 use std::os::fd::AsFd;
 
-use super::AppError;
 use super::operation::Operation;
+use super::{App, AppError};
 use crate::domain::HistoryEntry;
-use crate::store::{Commit, Dump, Snapshot, Store};
+use crate::store::{Commit, Dump, Snapshot, SnapshotRef, Store};
 
 pub enum Link {
     /// This process opened the store and writes it itself.
@@ -83,6 +84,192 @@ impl Link {
             Link::Direct(store) => Ok(store.import(dump)?),
             Link::Shared(owner) => owner.import(dump),
         }
+    }
+}
+
+/// What the user should be told about the shared store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Notice {
+    /// The owner process stopped; this program reconnected to a new one and
+    /// read everything again.
+    Reconnected,
+    /// The owner process stopped and no new one could be reached yet.
+    Lost,
+    /// The owner process stopped while an edit was on its way; this program
+    /// reconnected, and the new owner found the edit written.
+    SavedAfterReconnect,
+}
+
+/// The outcome of taking in what the owner pushed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// Something shown may have changed.
+    pub changed: bool,
+    pub notice: Option<Notice>,
+}
+
+/// How the application writes, and takes in what others wrote.
+impl App {
+    /// Carries out `op`: here, when this process opened the store, else by the
+    /// store's owner. Either way it is durable when this returns, and the
+    /// history entries it wrote are returned.
+    pub fn perform(&mut self, op: Operation) -> Result<Vec<HistoryEntry>, AppError> {
+        self.check_writable()?;
+        let performed = match &self.link {
+            Link::Direct(_) => {
+                let commit = self.prepare(&op, &self.who)?;
+                return self.write(commit).map(|c| c.history);
+            }
+            Link::Shared(owner) => owner.perform(&op),
+        };
+        match performed {
+            Ok(performed) => {
+                let reconnected = performed.before.contains(&Update::Reconnected);
+                let reloaded = reconnected || performed.before.contains(&Update::Reload);
+                let synced = self.take_updates(performed.before)?;
+                self.notice = if reconnected {
+                    Some(Notice::SavedAfterReconnect)
+                } else {
+                    synced.notice.or(self.notice.take())
+                };
+                // A snapshot read after the owner wrote already holds the commit.
+                if !reloaded {
+                    self.absorb(&performed.commit);
+                }
+                Ok(performed.commit.history)
+            }
+            Err(e) => {
+                // Whatever happened to the connection, what is shown must be
+                // what the store holds; the refusal is what the user must see.
+                if let Ok(synced) = self.sync() {
+                    self.notice = synced.notice.or(self.notice.take());
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes a prepared commit to the store this process opened, durably,
+    /// and takes it in; returns it with its history numbered.
+    pub fn write(&mut self, mut commit: Commit) -> Result<Commit, AppError> {
+        if commit.is_empty() {
+            return Ok(commit);
+        }
+        let Link::Direct(store) = &mut self.link else {
+            return Err(ShareError::Protocol("write on a shared store".into()).into());
+        };
+        commit.history = store.commit(commit.clone())?;
+        self.absorb(&commit);
+        Ok(commit)
+    }
+
+    /// Takes in what the owner pushed since the last look; says whether the
+    /// screen needs drawing again and what to tell the user.
+    pub fn sync(&mut self) -> Result<Synced, AppError> {
+        let updates = match &self.link {
+            Link::Direct(_) => return Ok(Synced::default()),
+            Link::Shared(owner) => owner.updates(),
+        };
+        self.take_updates(updates)
+    }
+
+    fn take_updates(&mut self, updates: Vec<Update>) -> Result<Synced, AppError> {
+        let mut synced = Synced::default();
+        for update in updates {
+            synced.changed = true;
+            match update {
+                Update::Committed(commit) => self.absorb(&commit),
+                Update::Reload => self.reload()?,
+                Update::Reconnected => {
+                    self.reload()?;
+                    synced.notice = Some(Notice::Reconnected);
+                }
+                Update::Lost => synced.notice = Some(Notice::Lost),
+            }
+        }
+        Ok(synced)
+    }
+
+    /// Readable when the store's owner has pushed a change.
+    pub fn wake_fd(&self) -> Option<std::cell::Ref<'_, dyn std::os::fd::AsFd>> {
+        match &self.link {
+            Link::Direct(_) => None,
+            Link::Shared(owner) => owner.wake_fd(),
+        }
+    }
+
+    /// Everything but the history, as held here: what an owner sends a client.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            catalog: self.plan.catalog().clone(),
+            tasks: self.tasks.clone(),
+            overrides: self.overrides.clone(),
+            targets: self.targets.clone(),
+            agenda: self.agenda.clone(),
+            meetings: self.meetings.clone(),
+        }
+    }
+
+    /// Everything but the history, borrowed: what an owner encodes for a
+    /// client without copying it.
+    pub fn snapshot_ref(&self) -> SnapshotRef<'_> {
+        SnapshotRef {
+            catalog: self.plan.catalog(),
+            tasks: &self.tasks,
+            overrides: &self.overrides,
+            targets: &self.targets,
+            agenda: &self.agenda,
+            meetings: &self.meetings,
+        }
+    }
+
+    /// The number of the last history entry.
+    pub fn last_seq(&self) -> Result<u64, AppError> {
+        Ok(self.load_history()?.last().map_or(0, |e| e.seq))
+    }
+
+    /// The history entries a client's request wrote, if the store holds them:
+    /// `None` when that request was never written.
+    pub fn written_by(
+        &self,
+        client: u64,
+        request: u64,
+    ) -> Result<Option<Vec<HistoryEntry>>, AppError> {
+        let Link::Direct(store) = &self.link else {
+            return Err(ShareError::Protocol("asked of a shared store".into()).into());
+        };
+        let Some(record) = store.last_request(client)? else {
+            return Ok(None);
+        };
+        if record.request != request {
+            return Ok(None);
+        }
+        let history = self.load_history()?;
+        Ok(Some(
+            history
+                .iter()
+                .filter(|e| (record.first_seq..=record.last_seq).contains(&e.seq))
+                .cloned()
+                .collect(),
+        ))
+    }
+
+    /// What the user should be told about the shared store, once.
+    pub fn take_notice(&mut self) -> Option<Notice> {
+        self.notice.take()
+    }
+
+    /// False while the store's owner is lost: what is shown may be out of
+    /// date, and nothing can be saved.
+    pub fn is_connected(&self) -> bool {
+        match &self.link {
+            Link::Direct(_) => true,
+            Link::Shared(owner) => owner.is_connected(),
+        }
+    }
+
+    pub fn is_shared(&self) -> bool {
+        matches!(self.link, Link::Shared(_))
     }
 }
 
