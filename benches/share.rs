@@ -251,6 +251,7 @@ fn bench_store(c: &mut Criterion, subject: &Subject, config_dir: &Path, seed: &C
             key: key.clone(),
             edits: toggle.next(),
             reason: None,
+            seen: None,
         };
         let start = Instant::now();
         editor.perform(&op).expect("edit through the owner");
@@ -272,6 +273,7 @@ fn bench_store(c: &mut Criterion, subject: &Subject, config_dir: &Path, seed: &C
                 key: key.clone(),
                 edits: toggle.next(),
                 reason: None,
+                seen: None,
             };
             let performed = editor.perform(&op).expect("edit through the owner");
             assert!(
@@ -344,6 +346,7 @@ fn bench_store(c: &mut Criterion, subject: &Subject, config_dir: &Path, seed: &C
                     key: key.clone(),
                     edits: toggle.next(),
                     reason: None,
+                    seen: None,
                 };
                 let start = Instant::now();
                 let performed = editor.perform(&op).expect("edit through the owner");

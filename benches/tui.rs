@@ -143,6 +143,7 @@ fn benches(c: &mut Criterion) {
                 key: key.clone(),
                 edits: vec![Edit::Progress(progress)],
                 reason: None,
+                seen: None,
             };
             let commit = app.prepare(&op, "clerk").expect("a valid edit");
             app.absorb(&commit);

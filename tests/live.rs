@@ -122,6 +122,7 @@ fn edit_op(app: &App, id: &str, edits: &[Edit]) -> Operation {
         key: key(app, id),
         edits: edits.to_vec(),
         reason: None,
+        seen: None,
     }
 }
 

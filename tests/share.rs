@@ -277,6 +277,7 @@ fn note(text: &str, key: &TaskKey) -> Operation {
         key: key.clone(),
         edits: vec![Edit::Note(text.into())],
         reason: None,
+        seen: None,
     }
 }
 
@@ -978,6 +979,7 @@ fn sample_requests() -> Vec<Request> {
                     Edit::Progress(50),
                 ],
                 reason: Some("vì sao".into()),
+                seen: None,
             },
         },
         Request::Perform {
@@ -1007,6 +1009,7 @@ fn request() -> impl Strategy<Value = Request> {
                     key: parse_key("1.a.1@2026"),
                     edits: vec![Edit::Note(text), Edit::Progress(progress)],
                     reason: None,
+                    seen: None,
                 },
             }
         }),
@@ -1136,4 +1139,167 @@ proptest! {
             Err(FrameError::Invalid(_))
         ));
     }
+}
+
+// ------------------------------------------------- concurrent edits keep everyone's work
+
+fn progress_of(store: &Store, key: &TaskKey) -> u8 {
+    store
+        .export()
+        .tasks
+        .iter()
+        .find(|(k, _)| k == key)
+        .map_or(0, |(_, state)| state.progress)
+}
+
+/// Three screens on one task at 0%, each pressing `+` twice at the same
+/// moment: the owner adds every step to what it holds, so all six count.
+#[test]
+fn three_screens_pressing_plus_twice_at_once_lose_no_step() {
+    let store = Store::new();
+    let key = parse_key("1.a.1");
+    let (_owner, keeper) = store.spawn_owner("keeper");
+    let start = std::sync::Barrier::new(3);
+    thread::scope(|scope| {
+        for i in 0..3 {
+            let (store, key, start) = (&store, &key, &start);
+            scope.spawn(move || {
+                let mut app = store.app(&format!("board{i}"), "clerk");
+                start.wait();
+                for _ in 0..2 {
+                    app.edit_task(key, &[Edit::ProgressStep(10)], None)
+                        .expect("a step is never refused");
+                }
+            });
+        }
+    });
+    assert_eq!(progress_of(&store, &key), 60);
+    drop(keeper);
+}
+
+/// A clerk's undo after a colleague's newer edit of the same field is
+/// refused, naming who changed it; the colleague's value stays.
+#[test]
+fn an_undo_never_overwrites_a_colleagues_newer_edit() {
+    let store = Store::new();
+    let key = parse_key("1.a.1");
+    let mut board = store.app("board", "clerk");
+    board
+        .edit_task(&key, &[Edit::Progress(30)], None)
+        .expect("30%");
+    let mine = board
+        .edit_task(&key, &[Edit::Progress(40)], None)
+        .expect("40%");
+    let mut other = store.app("other", "colleague");
+    other
+        .edit_task(&key, &[Edit::Progress(70)], None)
+        .expect("70%");
+    let refused = board.revert(&key, &mine, "hoàn tác");
+    match refused {
+        Err(AppError::Input(cchc::domain::InputError::Conflict { who, .. })) => {
+            assert_eq!(who, os_user(), "names the account that changed it")
+        }
+        other => panic!("the undo must be refused as overtaken: {other:?}"),
+    }
+    assert_eq!(progress_of(&store, &key), 70);
+}
+
+/// An edit made against a value someone has changed since is refused, not
+/// written over the newer value; once the screen has the new value it goes.
+#[test]
+fn an_edit_against_a_value_changed_since_is_refused() {
+    let store = Store::new();
+    let key = parse_key("1.a.1");
+    let (_owner, keeper) = store.spawn_owner("keeper");
+    let raw = store.connect("raw");
+    let stale = cchc::app::operation::Seen {
+        status: cchc::domain::Status::NotStarted,
+        progress: 0,
+        due: None,
+        lead: "VP".into(),
+    };
+    raw.perform(&Operation::EditTask {
+        key: key.clone(),
+        edits: vec![Edit::Progress(70)],
+        reason: None,
+        seen: None,
+    })
+    .expect("70%");
+    let refused = raw.perform(&Operation::EditTask {
+        key: key.clone(),
+        edits: vec![Edit::Progress(50)],
+        reason: None,
+        seen: Some(stale),
+    });
+    assert!(
+        matches!(
+            refused,
+            Err(AppError::Input(cchc::domain::InputError::Conflict { .. }))
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(progress_of(&store, &key), 70);
+    drop(keeper);
+}
+
+// ------------------------------------------- the owner checks what it is asked to write
+
+/// Over the socket a client asks for what the command line refuses: raw
+/// escapes, a 3 MB note, a date in year 262000, progress 255, a lead that is
+/// not a unit, an occurrence the plan does not have, an undo of another
+/// task's change. Each is refused with the command line's error, and
+/// nothing is written.
+#[test]
+fn the_owner_refuses_what_the_command_line_refuses() {
+    let store = Store::new();
+    let key = parse_key("1.a.1");
+    let (_owner, raw) = store.spawn_owner("raw");
+    let other_entry = raw
+        .perform(&note("ghi chú của việc khác", &parse_key("1.a.2")))
+        .expect("a note on another task")
+        .commit
+        .history[0]
+        .seq;
+    let before = store.export();
+    let edit = |edits: Vec<Edit>| Operation::EditTask {
+        key: key.clone(),
+        edits,
+        reason: None,
+        seen: None,
+    };
+    let far = chrono::NaiveDate::from_ymd_opt(262000, 1, 1).expect("a far date");
+    let hostile = [
+        edit(vec![Edit::Note("đỏ \u{1b}[31m".into())]),
+        edit(vec![Edit::Note("x".repeat(3 << 20))]),
+        edit(vec![Edit::Due(far)]),
+        edit(vec![Edit::Progress(255)]),
+        edit(vec![Edit::Lead("KHÔNG-CÓ".into())]),
+        Operation::EditTask {
+            key: TaskKey {
+                task: "0.3".into(),
+                occurrence: Occurrence::Year(99999),
+            },
+            edits: vec![Edit::Progress(10)],
+            reason: None,
+            seen: None,
+        },
+        Operation::Revert {
+            key: key.clone(),
+            seqs: vec![other_entry],
+            reason: "giả mạo".into(),
+        },
+        Operation::Revert {
+            key: key.clone(),
+            seqs: vec![u64::MAX],
+            reason: "giả mạo".into(),
+        },
+    ];
+    for op in hostile {
+        let refused = raw.perform(&op);
+        assert!(
+            matches!(refused, Err(AppError::Input(_))),
+            "refused as bad input: {refused:?}"
+        );
+    }
+    assert_eq!(store.export(), before, "nothing was written");
 }

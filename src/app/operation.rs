@@ -7,29 +7,32 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::TaskView;
 use super::{App, AppError};
 use crate::domain::catalog::{self, CatalogError};
-use crate::domain::edit::{apply_task_edits, measure_target, revert_task_changes};
-use crate::domain::error::TextField;
-use crate::domain::text::{MAX_NOTE_CHARS, validate_text};
+use crate::domain::edit::{Overtaken, apply_task_edits, measure_target, revert_task_changes};
+use crate::domain::validate;
 use crate::domain::{
     AgendaMark, Catalog, Change, Edit, Field, HistoryEntry, InputError, Measurement, Meeting,
-    Subject, TaskKey, Value,
+    Status, Subject, TaskKey, Value,
 };
 use crate::store::Commit;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Operation {
-    /// Edits to one occurrence of a task.
+    /// Edits to one occurrence of a task, as seen by whoever asked.
     EditTask {
         key: TaskKey,
         edits: Vec<Edit>,
         reason: Option<String>,
+        seen: Option<Seen>,
     },
-    /// Undoes the changes of earlier history entries of one occurrence.
+    /// Undoes the changes of earlier history entries of one occurrence, named
+    /// by their numbers: the entries themselves are the store's, never the
+    /// asker's.
     Revert {
         key: TaskKey,
-        entries: Vec<HistoryEntry>,
+        seqs: Vec<u64>,
         reason: String,
     },
     /// Puts an occurrence on the meeting's agenda (`on`) or takes it off.
@@ -47,19 +50,52 @@ pub enum Operation {
     RecordMeeting { date: NaiveDate, title: String },
 }
 
+/// What the asker was shown of the fields an edit sets outright: the edit is
+/// refused when one of them has changed since, instead of overwriting the
+/// newer value unseen. (Steps, notes and evidence add to what is there and
+/// need no such check.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Seen {
+    pub status: Status,
+    pub progress: u8,
+    pub due: Option<NaiveDate>,
+    pub lead: String,
+}
+
+impl Seen {
+    pub fn of(view: &TaskView<'_>) -> Seen {
+        Seen {
+            status: view.state.status,
+            progress: view.state.progress,
+            due: view.due,
+            lead: view.lead.to_string(),
+        }
+    }
+
+    /// The first field an edit sets outright whose value differs in `now`.
+    fn overtaken(&self, now: &Seen, edits: &[Edit]) -> Option<Field> {
+        edits.iter().find_map(|edit| match edit {
+            Edit::Progress(_) if self.progress != now.progress => Some(Field::Progress),
+            Edit::Status(_) if self.status != now.status => Some(Field::Status),
+            Edit::Due(_) if self.due != now.due => Some(Field::Due),
+            Edit::Lead(_) if self.lead != now.lead => Some(Field::Lead),
+            _ => None,
+        })
+    }
+}
+
 impl App {
     /// The commit that carries out `op` on the state held here, with `who` as
     /// its author; an empty commit when nothing would change.
     pub fn prepare(&self, op: &Operation, who: &str) -> Result<Commit, AppError> {
         match op {
-            Operation::EditTask { key, edits, reason } => {
-                self.prepare_edit(key, edits, reason.as_deref(), who)
-            }
-            Operation::Revert {
+            Operation::EditTask {
                 key,
-                entries,
+                edits,
                 reason,
-            } => self.prepare_revert(key, entries, reason, who),
+                seen,
+            } => self.prepare_edit(key, edits, reason.as_deref(), seen.as_ref(), who),
+            Operation::Revert { key, seqs, reason } => self.prepare_revert(key, seqs, reason, who),
             Operation::SetAgenda { key, on } => self.prepare_agenda(key, *on, who),
             Operation::Measure {
                 target,
@@ -67,7 +103,10 @@ impl App {
                 on,
                 note,
             } => self.prepare_measure(target, *value, *on, note.as_deref(), who),
-            Operation::SyncCatalog { bundled } => Ok(self.prepare_sync(bundled, who)),
+            Operation::SyncCatalog { bundled } => {
+                check_catalog(bundled)?;
+                Ok(self.prepare_sync(bundled, who))
+            }
             Operation::RecordMeeting { date, title } => self.prepare_meeting(*date, title, who),
         }
     }
@@ -77,47 +116,91 @@ impl App {
         key: &TaskKey,
         edits: &[Edit],
         reason: Option<&str>,
+        seen: Option<&Seen>,
         who: &str,
     ) -> Result<Commit, AppError> {
+        validate::check_key(&self.plan, key)?;
         let view = self
             .view(key)
             .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
-        for edit in edits {
-            self.check_edit(edit)?;
+        let edits = edits
+            .iter()
+            .map(|e| validate::checked_edit(&self.plan, e))
+            .collect::<Result<Vec<_>, _>>()?;
+        let reason = reason.map(validate::reason_text).transpose()?;
+        if let Some(field) = seen.and_then(|s| s.overtaken(&Seen::of(&view), &edits)) {
+            return Err(self.conflict(key, field, 0).into());
         }
-        let reason = reason
-            .map(|r| validate_text(r, TextField::Note, MAX_NOTE_CHARS, true))
-            .transpose()?;
         let ctx = self.edit_context(&view, who);
         let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
-        let result = apply_task_edits(key, &view.state, &overrides, edits, &ctx)?;
+        let result = apply_task_edits(key, &view.state, &overrides, &edits, &ctx)?;
         Ok(self.task_commit(key, result, reason.as_deref(), who))
     }
 
     fn prepare_revert(
         &self,
         key: &TaskKey,
-        entries: &[HistoryEntry],
+        seqs: &[u64],
         reason: &str,
         who: &str,
     ) -> Result<Commit, AppError> {
+        validate::check_key(&self.plan, key)?;
         let view = self
             .view(key)
             .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
-        let reason = validate_text(reason, TextField::Reason, MAX_NOTE_CHARS, true)?;
-        let changes: Vec<Change> = entries
-            .iter()
-            .map(|e| Change {
-                subject: e.subject.clone(),
-                field: e.field,
-                old: e.old.clone(),
-                new: e.new.clone(),
-            })
-            .collect();
+        let reason = validate::reason_text(reason)?;
+        let changes = self.undoable_changes(key, seqs)?;
         let ctx = self.edit_context(&view, who);
         let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
-        let result = revert_task_changes(key, &view.state, &overrides, &changes, &ctx);
+        let after = seqs.iter().copied().max().unwrap_or(0);
+        let result = revert_task_changes(key, &view.state, &overrides, &changes, &ctx)
+            .map_err(|Overtaken(field)| self.conflict(key, field, after))?;
         Ok(self.task_commit(key, result, Some(&reason), who))
+    }
+
+    /// The changes that history entries `seqs` made to `key`, from the store's
+    /// own history: an entry of another task, or one not in it, is refused.
+    fn undoable_changes(&self, key: &TaskKey, seqs: &[u64]) -> Result<Vec<Change>, AppError> {
+        let history = self.load_history()?;
+        seqs.iter()
+            .map(|seq| {
+                let entry = history
+                    .binary_search_by_key(seq, |e| e.seq)
+                    .ok()
+                    .map(|i| &history[i])
+                    .filter(|e| e.subject == Subject::Task(key.clone()))
+                    .ok_or(InputError::NotUndoable(*seq))?;
+                Ok(Change {
+                    subject: entry.subject.clone(),
+                    field: entry.field,
+                    old: entry.old.clone(),
+                    new: entry.new.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Who last changed `field` of `key` (after entry `after`), and when: what
+    /// the person whose edit is refused is told.
+    fn conflict(&self, key: &TaskKey, field: Field, after: u64) -> InputError {
+        let subject = Subject::Task(key.clone());
+        let latest = self.load_history().ok().and_then(|history| {
+            history
+                .iter()
+                .rev()
+                .take_while(|e| e.seq > after)
+                .find(|e| e.subject == subject && e.field == field)
+                .map(|e| (e.who.clone(), e.at))
+        });
+        let (who, at) = latest.unwrap_or_else(|| {
+            let at = self.tasks.get(key).and_then(|s| s.updated_at);
+            (String::from("?"), at.unwrap_or(self.clock.now))
+        });
+        InputError::Conflict {
+            task: key.to_string(),
+            who,
+            at,
+        }
     }
 
     fn task_commit(
@@ -144,9 +227,7 @@ impl App {
     }
 
     fn prepare_agenda(&self, key: &TaskKey, on: bool, who: &str) -> Result<Commit, AppError> {
-        if self.plan.task(&key.task).is_none() {
-            return Err(InputError::UnknownTask(key.to_string()).into());
-        }
+        validate::check_key(&self.plan, key)?;
         if self.is_on_agenda(key) == on {
             return Ok(Commit::default());
         }
@@ -176,21 +257,15 @@ impl App {
         note: Option<&str>,
         who: &str,
     ) -> Result<Commit, AppError> {
+        validate::check_measured_value(&self.plan, target_id, value)?;
         let def = self
             .plan
             .target(target_id)
             .ok_or_else(|| InputError::UnknownTarget(target_id.to_string()))?;
-        let accepted = if def.unit.starts_with('%') {
-            0.0..=100.0
-        } else {
-            0.0..=1e9
-        };
-        if !value.is_finite() || !accepted.contains(&value) {
-            return Err(InputError::BadNumber(value.to_string()).into());
+        if let Some(on) = on {
+            validate::check_date(on)?;
         }
-        let note = note
-            .map(|n| validate_text(n, TextField::Note, MAX_NOTE_CHARS, true))
-            .transpose()?;
+        let note = note.map(validate::note_text).transpose()?;
         let now = self.clock.now;
         let measurement = Measurement {
             on: on.unwrap_or(self.clock.today),
@@ -225,14 +300,15 @@ impl App {
     }
 
     fn prepare_meeting(&self, date: NaiveDate, title: &str, who: &str) -> Result<Commit, AppError> {
-        let title = validate_text(
-            title,
-            TextField::Note,
-            crate::domain::text::MAX_SHORT_TEXT_CHARS,
-            false,
-        )?;
+        validate::check_date(date)?;
+        let title = validate::meeting_title(title)?;
         let now = self.clock.now;
-        let id = self.meetings.keys().max().map_or(1, |last| last + 1);
+        let id = match self.meetings.keys().max() {
+            Some(last) => last
+                .checked_add(1)
+                .ok_or(InputError::BadNumber(last.to_string()))?,
+            None => 1,
+        };
         let change = Change {
             subject: Subject::Meeting(id),
             field: Field::Meeting,

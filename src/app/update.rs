@@ -16,6 +16,9 @@ use crate::domain::text::{
 use chrono::Datelike;
 
 use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Status, TaskKey};
+
+/// How many points `+` and `-` move progress.
+const PROGRESS_STEP: i8 = 10;
 use crate::i18n;
 use crate::keymap::Mode;
 
@@ -79,6 +82,13 @@ fn read_history_when_shown(app: &App, ui: &mut Ui) {
 }
 
 /// Rebuilds the board from the app, keeping the selection on the same task.
+/// Tells the person at the screen, once, of stored records left out.
+pub fn warn_set_aside(app: &App, ui: &mut Ui) {
+    if !app.set_aside().is_empty() {
+        flash_error(ui, i18n::records_set_aside(app.set_aside(), ui.lang));
+    }
+}
+
 pub fn refresh(app: &App, ui: &mut Ui) {
     let selected_key = ui.selected_key().cloned();
     let selected_group = match ui.selected_row() {
@@ -182,18 +192,8 @@ fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
             let selected = Status::ALL.iter().position(|s| *s == current).unwrap_or(0);
             ui.overlay = Some(Overlay::StatusPicker { selected });
         }
-        Action::ProgressUp => save_edit(
-            app,
-            ui,
-            &key,
-            &[Edit::Progress(progress.saturating_add(10).min(100))],
-        ),
-        Action::ProgressDown => save_edit(
-            app,
-            ui,
-            &key,
-            &[Edit::Progress(progress.saturating_sub(10))],
-        ),
+        Action::ProgressUp => save_edit(app, ui, &key, &[Edit::ProgressStep(PROGRESS_STEP)]),
+        Action::ProgressDown => save_edit(app, ui, &key, &[Edit::ProgressStep(-PROGRESS_STEP)]),
         Action::TypeProgress => open_input(ui, InputKind::Progress, &progress.to_string()),
         Action::TypeDue => {
             let due = app

@@ -15,6 +15,10 @@ use super::task::{Evidence, Note, TaskOverride, TaskState};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     Progress(u8),
+    /// Progress raised (or lowered) by this many points from whatever it is
+    /// when the edit is applied, within 0..=100: two people pressing `+` at
+    /// once both count.
+    ProgressStep(i8),
     Status(Status),
     Due(NaiveDate),
     Lead(String),
@@ -124,7 +128,7 @@ pub fn apply_task_edits(
 
 fn edit_rank(edit: &Edit) -> u8 {
     match edit {
-        Edit::Progress(_) => 0,
+        Edit::Progress(_) | Edit::ProgressStep(_) => 0,
         Edit::Status(_) => 1,
         Edit::Due(_) => 2,
         Edit::Lead(_) => 3,
@@ -148,6 +152,10 @@ impl TaskEdit {
     fn apply(&mut self, key: &TaskKey, edit: &Edit, ctx: &EditContext) -> Result<(), InputError> {
         match edit {
             Edit::Progress(p) => self.set_progress(key, *p)?,
+            Edit::ProgressStep(step) => {
+                let stepped = (i16::from(self.state.progress) + i16::from(*step)).clamp(0, 100);
+                self.set_progress(key, u8::try_from(stepped).unwrap_or(100))?
+            }
             Edit::Status(s) => self.set_status(key, *s, ctx.today),
             Edit::Due(d) => {
                 let old = self.state.due.or(ctx.plan_due);
@@ -375,30 +383,57 @@ mod tests {
     }
 }
 
+/// A field an undo would put back no longer holds what that change wrote:
+/// someone changed it since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overtaken(pub Field);
+
 /// Puts back the values `changes` replaced, newest first, as one new edit (an
-/// undo is itself recorded in the history; nothing is erased from it).
+/// undo is itself recorded in the history; nothing is erased from it). Refused
+/// when any field no longer holds the value its change wrote: an undo never
+/// overwrites a newer edit.
 pub fn revert_task_changes(
     key: &TaskKey,
     state: &TaskState,
     overrides: &TaskOverride,
     changes: &[Change],
     ctx: &EditContext,
-) -> TaskEdit {
+) -> Result<TaskEdit, Overtaken> {
     let mut next = TaskEdit {
         state: state.clone(),
         overrides: overrides.clone(),
         changes: Vec::new(),
     };
     for change in changes.iter().rev() {
+        if !next.still_holds(change, ctx) {
+            return Err(Overtaken(change.field));
+        }
         next.revert(key, change, ctx);
     }
     if !next.changes.is_empty() {
         next.state.updated_at = Some(ctx.at);
     }
-    next
+    Ok(next)
 }
 
 impl TaskEdit {
+    /// Whether the field `change` wrote still holds what it wrote.
+    fn still_holds(&self, change: &Change, ctx: &EditContext) -> bool {
+        let state = &self.state;
+        match (change.field, &change.new) {
+            (Field::Status, Value::Status(s)) => state.status == *s,
+            (Field::Progress, Value::Progress(p)) => state.progress == *p,
+            (Field::CompletedOn, new) => date_value(state.completed_on) == *new,
+            (Field::Due, new) => date_value(state.due.or(ctx.plan_due)) == *new,
+            (Field::Lead, Value::Text(code)) => {
+                self.overrides.lead.as_deref().unwrap_or(&ctx.plan_lead) == code
+            }
+            (Field::Note, Value::Text(text)) => state.notes.iter().any(|n| n.text == *text),
+            (Field::Evidence, Value::Evidence(doc)) => state.evidence.contains(doc),
+            _ => false,
+        }
+    }
+
     fn revert(&mut self, key: &TaskKey, change: &Change, ctx: &EditContext) {
         let state = &mut self.state;
         let current = match (change.field, &change.old) {
@@ -479,7 +514,8 @@ mod revert_tests {
             Edit::Note("ghi chú".into()),
         ];
         let done = apply_task_edits(&key, &start, &TaskOverride::default(), &edits, &ctx).unwrap();
-        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx);
+        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx)
+            .expect("nothing changed since");
         assert_eq!(undone.state.status, Status::NotStarted);
         assert_eq!(undone.state.progress, 0);
         assert_eq!(undone.state.completed_on, None);
@@ -487,5 +523,60 @@ mod revert_tests {
         assert!(undone.state.notes.is_empty());
         assert_eq!(undone.overrides, TaskOverride::default());
         assert_eq!(undone.changes.len(), done.changes.len());
+    }
+
+    #[test]
+    fn undo_over_a_newer_edit_is_refused() {
+        let key = TaskKey::single("1.a.1");
+        let ctx = EditContext {
+            who: "a".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            plan_due: None,
+            plan_lead: "VP".into(),
+        };
+        let none = TaskOverride::default();
+        let at_30 = apply_task_edits(
+            &key,
+            &TaskState::default(),
+            &none,
+            &[Edit::Progress(30)],
+            &ctx,
+        )
+        .unwrap();
+        let mine =
+            apply_task_edits(&key, &at_30.state, &none, &[Edit::Progress(40)], &ctx).unwrap();
+        let theirs =
+            apply_task_edits(&key, &mine.state, &none, &[Edit::Progress(70)], &ctx).unwrap();
+        let undo = revert_task_changes(&key, &theirs.state, &none, &mine.changes, &ctx);
+        assert_eq!(
+            undo.map(|e| e.state.progress),
+            Err(Overtaken(Field::Progress))
+        );
+    }
+
+    #[test]
+    fn steps_add_up_from_the_current_value_and_stay_in_range() {
+        let key = TaskKey::single("1.a.1");
+        let ctx = EditContext {
+            who: "a".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            plan_due: None,
+            plan_lead: "VP".into(),
+        };
+        let none = TaskOverride::default();
+        let mut state = TaskState::default();
+        for _ in 0..6 {
+            state = apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(10)], &ctx)
+                .unwrap()
+                .state;
+        }
+        assert_eq!(state.progress, 60);
+        let over = apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(90)], &ctx).unwrap();
+        assert_eq!(over.state.progress, 100);
+        let under =
+            apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(-90)], &ctx).unwrap();
+        assert_eq!(under.state.progress, 0);
     }
 }

@@ -36,6 +36,31 @@ pub enum InputError {
     ControlCharacters(TextField),
     #[error("empty {0:?}")]
     EmptyText(TextField),
+    #[error("deadline {date} outside the plan's years {first_year}-{last_year}")]
+    DueOutsidePlan {
+        date: chrono::NaiveDate,
+        first_year: i32,
+        last_year: i32,
+    },
+    /// Someone else changed what this edit would overwrite since it was shown.
+    #[error("{task}: changed by {who} at {at} since it was shown")]
+    Conflict {
+        task: String,
+        who: String,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    },
+    /// An undo asked of a history entry that is not this task's change.
+    #[error("no change #{0} to undo")]
+    NotUndoable(u64),
+    /// A record of an imported file appears twice.
+    #[error("{0} appears twice")]
+    DuplicateRecord(String),
+    /// A record of an imported file that an edit could not have made.
+    #[error("{record}: {problem}")]
+    BadRecord {
+        record: String,
+        problem: Box<InputError>,
+    },
     #[error("nothing to change")]
     NothingToChange,
     #[error("read-only")]
@@ -51,4 +76,7 @@ pub enum TextField {
     Link,
     Search,
     Reason,
+    MeetingTitle,
+    /// Who made a change, as stored ("account@address").
+    Author,
 }

@@ -14,6 +14,7 @@ pub mod status;
 pub mod target;
 pub mod task;
 pub mod text;
+pub mod validate;
 
 pub use catalog::{Area, Cadence, Catalog, TargetDef, TaskDef, Unit};
 pub use edit::{Change, Edit, Field, Subject, Value};
