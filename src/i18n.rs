@@ -5,7 +5,7 @@ use crate::app::AppError;
 use crate::domain::catalog::CatalogError;
 use crate::domain::date::format_date;
 use crate::domain::error::TextField;
-use crate::domain::text::fold;
+use crate::domain::text::{fold, sanitize_line};
 use crate::domain::{Cadence, DeadlineClass, Field, InputError, Status, Value};
 use crate::store::StoreError;
 
@@ -341,6 +341,35 @@ fn text_field(field: TextField, lang: Lang) -> &'static str {
         TextField::Link => lang.pick("Đường dẫn", "The link"),
         TextField::Search => lang.pick("Từ khóa tìm kiếm", "The search text"),
         TextField::Reason => lang.pick("Lý do", "The reason"),
+        TextField::MeetingTitle => lang.pick("Tên cuộc họp", "The meeting title"),
+        TextField::Author => lang.pick("Người sửa", "The author"),
+    }
+}
+
+/// Stored records left out of everything: which, and that the rest is sound.
+pub fn records_set_aside(records: &[crate::store::SetAside], lang: Lang) -> String {
+    let names: Vec<String> = records
+        .iter()
+        .take(3)
+        .map(|r| format!("{} ({})", sanitize_line(&r.key), sanitize_line(&r.problem)))
+        .collect();
+    let more = records.len().saturating_sub(names.len());
+    let more = match (more, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" và {n} bản ghi khác"),
+        (n, Lang::En) => format!(" and {n} more"),
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Cảnh báo: {} bản ghi trong kho không đọc được hoặc sai quy tắc nên được để riêng, không tính vào số liệu và không chép vào bản sao lưu: {}{more}. Các bản ghi khác vẫn dùng bình thường.",
+            records.len(),
+            names.join(", ")
+        ),
+        Lang::En => format!(
+            "Warning: {} stored record(s) cannot be read or break the rules, so they are set aside, left out of every figure and of backups: {}{more}. Everything else works as usual.",
+            records.len(),
+            names.join(", ")
+        ),
     }
 }
 
@@ -426,6 +455,44 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
                 "This screen is read-only: nothing can be changed. Open cchc without --read-only (and outside meeting mode) to update.",
             )
             .into(),
+        (E::DueOutsidePlan { date, first_year, last_year }, Lang::Vi) => format!(
+            "Hạn {} nằm ngoài kế hoạch. Hạn phải trong các năm {first_year}–{last_year} của kế hoạch.",
+            format_date(*date)
+        ),
+        (E::DueOutsidePlan { date, first_year, last_year }, Lang::En) => format!(
+            "The deadline {} is outside the plan. A deadline must fall in the plan's years {first_year}–{last_year}.",
+            format_date(*date)
+        ),
+        (E::Conflict { task, who, at }, Lang::Vi) => format!(
+            "Không lưu: {who} vừa sửa nhiệm vụ {task} lúc {} (sau khi màn hình này hiện nó). Màn hình đã cập nhật; xem lại rồi sửa lại nếu vẫn cần.",
+            at.format("%H:%M:%S %d/%m/%Y")
+        ),
+        (E::Conflict { task, who, at }, Lang::En) => format!(
+            "Not saved: {who} changed task {task} at {} (after this screen showed it). The screen is up to date now; check it and edit again if still needed.",
+            at.format("%H:%M:%S %d/%m/%Y")
+        ),
+        (E::NotUndoable(seq), Lang::Vi) => format!(
+            "Không có thay đổi #{seq} của nhiệm vụ này để hoàn tác."
+        ),
+        (E::NotUndoable(seq), Lang::En) => format!("There is no change #{seq} of this task to undo."),
+        (E::DuplicateRecord(record), Lang::Vi) => format!(
+            "Tệp có bản ghi {} hai lần; mỗi bản ghi chỉ được có một lần. Không có gì được ghi.",
+            sanitize_line(record)
+        ),
+        (E::DuplicateRecord(record), Lang::En) => format!(
+            "The file holds record {} twice; each record may appear once. Nothing was written.",
+            sanitize_line(record)
+        ),
+        (E::BadRecord { record, problem }, Lang::Vi) => format!(
+            "Bản ghi {} trong tệp không được nhận: {} Không có gì được ghi.",
+            sanitize_line(record),
+            input_error(problem, lang)
+        ),
+        (E::BadRecord { record, problem }, Lang::En) => format!(
+            "Record {} of the file is refused: {} Nothing was written.",
+            sanitize_line(record),
+            input_error(problem, lang)
+        ),
         (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --due, --note, --lead.".into(),
         (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --due, --note, --lead.".into(),
     }
@@ -520,6 +587,14 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
                 path.display()
             )
         }
+        (E::Full { path }, Lang::Vi) => format!(
+            "Ổ đĩa chứa kho dữ liệu {} đã đầy: không ghi được gì, sửa đổi vừa rồi (nếu có) CHƯA được lưu. Hãy giải phóng chỗ trống (xóa bớt tệp không cần) rồi làm lại.",
+            path.display()
+        ),
+        (E::Full { path }, Lang::En) => format!(
+            "The disk holding the store {} is full: nothing could be written, and the last change (if any) was NOT saved. Free some space (delete files you do not need) and do it again.",
+            path.display()
+        ),
     }
 }
 

@@ -14,7 +14,9 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::actor::Clock;
 use crate::app::state::Ui;
-use crate::app::update::{paste, refresh, start_presentation, start_triage, update};
+use crate::app::update::{
+    paste, refresh, start_presentation, start_triage, update, warn_set_aside,
+};
 use crate::i18n::{self, Lang};
 use crate::keymap::{self, Key};
 use crate::ui::{self, Context, Theme};
@@ -97,6 +99,7 @@ fn event_loop(
     let size = terminal.size()?;
     fit_to(&mut ui, size.width, size.height, options.key_hints);
     refresh(app, &mut ui);
+    warn_set_aside(app, &mut ui);
     if options.triage {
         start_triage(app, &mut ui);
     }

@@ -777,7 +777,15 @@ fn import_poisoned(dir: &TempDir) -> PathBuf {
     let file = dir.path().join("poisoned.json");
     std::fs::write(&file, serde_json::to_string(&dump).expect("json")).expect("write");
     let target = dir.path().join("target");
-    run(&target, NOV_2026, &["import", file.to_str().unwrap()]).ok();
+    let refused = run(&target, NOV_2026, &["import", file.to_str().unwrap()]);
+    assert_ne!(refused.code, Some(0), "an import of raw escapes is refused");
+    assert!(refused.err.contains("Không có gì được ghi"), "{refused:#?}");
+    assert_terminal_safe("the refusal", &refused.err);
+    // What an older build let through: written below the application's checks.
+    let dump: cchc::store::Dump = serde_json::from_value(dump).expect("a dump");
+    let bundled = cchc::domain::Catalog::bundled().expect("the bundled catalog");
+    let mut store = cchc::store::SledStore::open(&target, &bundled, "test").expect("open");
+    cchc::store::Store::import(&mut store, dump).expect("written below the checks");
     target
 }
 
@@ -906,7 +914,7 @@ fn a_damaged_store_names_the_newest_backup() {
     );
     let saved: Value =
         serde_json::from_str(&std::fs::read_to_string(&file).expect("read backup")).expect("JSON");
-    assert_eq!(saved["schema_version"], 1);
+    assert_eq!(saved["schema_version"], cchc::store::SCHEMA_VERSION);
 
     let sled = dir.path().join("sled");
     garble(&sled.join("db"));
@@ -1334,4 +1342,121 @@ fn the_config_file_sets_the_due_soon_window() {
         .expect("the due-soon reason");
     assert_eq!(reason["text"], "còn 20 ngày đến hạn");
     assert_eq!(reason["detail"]["days_left"], 20);
+}
+
+// ------------------------------------------------------ one bad record bricks nothing
+
+/// A record no edit could make (an occurrence of year 99999, as an older
+/// build let an import write) is set aside with a warning naming it; every
+/// command still works, and a backup never copies it.
+#[test]
+fn a_bad_record_is_set_aside_and_everything_else_opens() {
+    let dir = store();
+    run(dir.path(), NOV_2026, &["set", "1.a.1", "--progress", "20"]).ok();
+    {
+        let bundled = cchc::domain::Catalog::bundled().expect("the bundled catalog");
+        let mut store =
+            cchc::store::SledStore::open(dir.path(), &bundled, "test").expect("open the store");
+        let bad = cchc::domain::TaskKey {
+            task: "0.3".into(),
+            occurrence: cchc::domain::Occurrence::Year(99999),
+        };
+        let commit = cchc::store::Commit {
+            tasks: vec![(bad, cchc::domain::TaskState::default())],
+            ..Default::default()
+        };
+        cchc::store::Store::commit(&mut store, commit).expect("written below the checks");
+    }
+    let list = run(dir.path(), NOV_2026, &["list"]);
+    assert_eq!(list.code, Some(0), "{list:#?}");
+    assert!(list.err.contains("99999"), "names the record: {list:#?}");
+    let set = run(dir.path(), NOV_2026, &["set", "1.a.1", "--progress", "30"]);
+    assert_eq!(set.code, Some(0), "{set:#?}");
+    let backup = run(dir.path(), NOV_2026, &["backup"]);
+    assert_eq!(backup.code, Some(0), "{backup:#?}");
+    let newest = cchc::store::backup::newest(dir.path()).expect("a backup");
+    let text = std::fs::read_to_string(newest).expect("read the backup");
+    assert!(text.contains("1.a.1"), "the good record is backed up");
+    assert!(!text.contains("99999"), "the bad record is not");
+}
+
+/// History and meeting numbers in an imported file are the store's to give:
+/// a file numbering its history from 2^64-1 and a meeting 2^32-1 is imported
+/// numbered from 1, and what is written next follows on without overwriting.
+#[test]
+fn imported_numbers_are_given_by_the_store() {
+    let dir = store();
+    let source = dir.path().join("source");
+    run(&source, NOV_2026, &["set", "1.a.1", "--progress", "20"]).ok();
+    run(&source, NOV_2026, &["set", "1.a.1", "--note", "họp"]).ok();
+    run(
+        &source,
+        NOV_2026,
+        &["meeting", "new", "--title", "Giao ban"],
+    )
+    .ok();
+    let mut dump = run(&source, NOV_2026, &["export"]).ok().json();
+    let entries = dump["history"].as_array_mut().expect("history");
+    let count = entries.len() as u64;
+    for (entry, i) in entries.iter_mut().zip(0..) {
+        entry["seq"] = (u64::MAX - count + 1 + i).into();
+    }
+    dump["meetings"][0][0] = u32::MAX.into();
+    let file = dir.path().join("numbers.json");
+    std::fs::write(&file, dump.to_string()).expect("write");
+    let target = dir.path().join("target");
+    run(
+        &target,
+        NOV_2026,
+        &["import", file.to_str().expect("utf-8")],
+    )
+    .ok();
+    run(&target, NOV_2026, &["set", "1.a.1", "--progress", "50"]).ok();
+    run(&target, NOV_2026, &["meeting", "new", "--title", "Sơ kết"]).ok();
+    let seqs: Vec<u64> = history(&target, NOV_2026)
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|e| e["seq"].as_u64().expect("a seq"))
+        .collect();
+    let mut sorted = seqs.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (1..=count + 2).collect::<Vec<_>>(), "{seqs:?}");
+    let exported = run(&target, NOV_2026, &["export"]).ok().json();
+    let ids: Vec<u64> = exported["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| m[0].as_u64().expect("an id"))
+        .collect();
+    assert_eq!(ids, [1, 2], "both meetings kept");
+}
+
+/// Commands run at once with no owner wait for each other, as the README
+/// says: none fails on sled's own lock while another is closing.
+#[test]
+fn parallel_commands_without_an_owner_wait_for_each_other() {
+    let dir = store();
+    run(dir.path(), NOV_2026, &["list"]).ok();
+    let failures: Vec<Run> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..4)
+            .map(|w| {
+                let path = dir.path();
+                scope.spawn(move || {
+                    (0..40)
+                        .map(|i| {
+                            let note = format!("w{w} n{i}");
+                            run(path, NOV_2026, &["set", "1.a.1", "--note", &note])
+                        })
+                        .filter(|r| r.code != Some(0))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a worker"))
+            .collect()
+    });
+    assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -207,6 +207,7 @@ impl App {
             targets: self.targets.clone(),
             agenda: self.agenda.clone(),
             meetings: self.meetings.clone(),
+            set_aside: self.set_aside.clone(),
         }
     }
 
@@ -220,6 +221,7 @@ impl App {
             targets: &self.targets,
             agenda: &self.agenda,
             meetings: &self.meetings,
+            set_aside: &self.set_aside,
         }
     }
 

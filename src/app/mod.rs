@@ -6,6 +6,7 @@
 pub mod action;
 pub mod actor;
 pub mod board;
+mod import;
 pub mod link;
 pub mod meeting;
 pub mod operation;
@@ -30,7 +31,7 @@ use crate::domain::{
     AgendaMark, Catalog, DeadlineClass, Edit, HistoryEntry, InputError, Meeting, Occurrence,
     Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
 };
-use crate::store::{Dump, Store, StoreError};
+use crate::store::{Dump, SetAside, Store, StoreError};
 
 pub use actor::Clock;
 pub use link::{Link, Notice, Owner, Performed, ShareError, Synced, Update};
@@ -98,6 +99,8 @@ pub struct App {
     targets: BTreeMap<String, TargetState>,
     agenda: BTreeMap<TaskKey, AgendaMark>,
     meetings: BTreeMap<u32, Meeting>,
+    /// Stored records left out because they cannot be read or break the rules.
+    set_aside: Vec<SetAside>,
     /// Set for a shared screen: every edit is refused.
     read_only: bool,
     /// The whole history, oldest first: read on first use (listing tasks
@@ -126,7 +129,7 @@ impl App {
     }
 
     fn open_link(link: Link, clock: Clock, who: String) -> Result<App, AppError> {
-        let snapshot = link.load()?;
+        let snapshot = import::sort_out(link.load()?, false);
         Ok(App {
             link,
             notice: None,
@@ -136,6 +139,7 @@ impl App {
             targets: snapshot.targets,
             agenda: snapshot.agenda,
             meetings: snapshot.meetings,
+            set_aside: snapshot.set_aside,
             read_only: false,
             history: OnceCell::new(),
             clock,
@@ -326,10 +330,12 @@ impl App {
         edits: &[Edit],
         reason: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, AppError> {
+        let seen = self.view(key).map(|view| operation::Seen::of(&view));
         self.perform(Operation::EditTask {
             key: key.clone(),
             edits: edits.to_vec(),
             reason: reason.map(str::to_string),
+            seen,
         })
     }
 
@@ -343,7 +349,7 @@ impl App {
     ) -> Result<Vec<HistoryEntry>, AppError> {
         self.perform(Operation::Revert {
             key: key.clone(),
-            entries: entries.to_vec(),
+            seqs: entries.iter().map(|e| e.seq).collect(),
             reason: reason.to_string(),
         })
     }
@@ -387,25 +393,8 @@ impl App {
         Ok(())
     }
 
-    fn check_edit(&self, edit: &Edit) -> Result<(), InputError> {
-        match edit {
-            Edit::Lead(code) if self.plan.unit(code).is_none() => Err(self.unknown_unit(code)),
-            Edit::Progress(p) if *p > 100 => Err(InputError::BadProgress(p.to_string())),
-            _ => Ok(()),
-        }
-    }
-
     pub fn unknown_unit(&self, typed: &str) -> InputError {
-        InputError::UnknownUnit {
-            typed: typed.to_string(),
-            known: self
-                .plan
-                .catalog()
-                .units
-                .iter()
-                .map(|u| u.code.clone())
-                .collect(),
-        }
+        crate::domain::validate::unknown_unit(&self.plan, typed)
     }
 
     pub fn is_on_agenda(&self, key: &TaskKey) -> bool {
@@ -497,9 +486,11 @@ impl App {
     }
 
     /// Everything, history included, as `cchc export` writes it.
+    /// Records set aside are left out: a backup or an export never carries
+    /// what an import would refuse.
     pub fn dump(&self) -> Result<Dump, AppError> {
-        let snapshot = self.link.load()?;
-        Ok(Dump::new(snapshot, self.load_history()?.to_vec()))
+        let snapshot = import::sort_out(self.link.load()?, true);
+        Ok(Dump::new(snapshot, self.checked_history()?))
     }
 
     /// Writes everything, history included, as a compact backup in `dir`'s
@@ -518,13 +509,24 @@ impl App {
     /// Everything as held in memory, history included: what an owner backs up
     /// without reading its store again.
     pub fn dump_held(&self) -> Result<Dump, AppError> {
-        Ok(Dump::new(self.snapshot(), self.load_history()?.to_vec()))
+        let snapshot = import::sort_out(self.snapshot(), true);
+        Ok(Dump::new(snapshot, self.checked_history()?))
+    }
+
+    /// The history entries an import would accept.
+    fn checked_history(&self) -> Result<Vec<HistoryEntry>, AppError> {
+        let history = self.load_history()?;
+        Ok(history
+            .iter()
+            .filter(|e| crate::domain::validate::check_history_entry(e).is_ok())
+            .cloned()
+            .collect())
     }
 
     /// Loads a dump into this (empty) store and reloads from it.
     pub fn import(&mut self, dump: Dump) -> Result<(), AppError> {
         self.check_writable()?;
-        operation::check_catalog(&dump.catalog)?;
+        let dump = import::checked_dump(dump)?;
         self.link.import(dump)?;
         self.history = OnceCell::new();
         let snapshot = self.link.load()?;
@@ -532,7 +534,14 @@ impl App {
         Ok(())
     }
 
+    /// The stored records left out of everything, with why.
+    pub fn set_aside(&self) -> &[SetAside] {
+        &self.set_aside
+    }
+
     fn take_snapshot(&mut self, snapshot: crate::store::Snapshot) {
+        let snapshot = import::sort_out(snapshot, false);
+        self.set_aside = snapshot.set_aside;
         self.plan = Plan::new(snapshot.catalog);
         self.tasks = snapshot.tasks;
         self.overrides = snapshot.overrides;

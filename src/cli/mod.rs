@@ -313,6 +313,9 @@ pub fn run(
         _ => {}
     }
     let mut app = open_app(dir, command_name(&command), config, Access::Command)?;
+    if !app.set_aside().is_empty() {
+        eprintln!("{}", i18n::records_set_aside(app.set_aside(), lang));
+    }
     // Buffered: a listing of thousands of lines is one write, not thousands.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let wrote = execute(&mut app, command, dir, lang, &mut out)?;

@@ -24,6 +24,7 @@ impl MemoryStore {
                 targets: Default::default(),
                 agenda: Default::default(),
                 meetings: Default::default(),
+                set_aside: Vec::new(),
             },
             history: Vec::new(),
             requests: BTreeMap::new(),
@@ -102,6 +103,7 @@ impl Store for MemoryStore {
             targets: dump.targets.into_iter().collect(),
             agenda: dump.agenda.into_iter().collect(),
             meetings: dump.meetings.into_iter().collect(),
+            set_aside: Vec::new(),
         };
         self.history = dump.history;
         Ok(())

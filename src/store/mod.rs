@@ -8,6 +8,7 @@ pub mod codec;
 mod lock;
 mod memory;
 mod sled_store;
+mod task_record;
 pub mod wire;
 
 use std::collections::BTreeMap;
@@ -24,7 +25,18 @@ pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 
 /// The schema this build writes. Older records are migrated when read.
-pub const SCHEMA_VERSION: u16 = 1;
+pub const SCHEMA_VERSION: u16 = 2;
+
+/// A stored record that cannot be read, or breaks the rules every edit
+/// follows: left untouched on disk, left out of everything else (screens,
+/// counts, backups), and named to the user, so that one bad record never
+/// keeps the rest of the store from opening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// The record's key in the store, e.g. `task/1.a.1@2027`.
+    pub key: String,
+    pub problem: String,
+}
 
 /// Everything but the history, as loaded at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +47,7 @@ pub struct Snapshot {
     pub targets: BTreeMap<String, TargetState>,
     pub agenda: BTreeMap<TaskKey, AgendaMark>,
     pub meetings: BTreeMap<u32, Meeting>,
+    pub set_aside: Vec<SetAside>,
 }
 
 /// A [`Snapshot`] borrowed from what a process holds: it encodes to the same
@@ -47,6 +60,7 @@ pub struct SnapshotRef<'a> {
     pub targets: &'a BTreeMap<String, TargetState>,
     pub agenda: &'a BTreeMap<TaskKey, AgendaMark>,
     pub meetings: &'a BTreeMap<u32, Meeting>,
+    pub set_aside: &'a [SetAside],
 }
 
 /// What one user action writes: new records and the history that explains them.
@@ -147,6 +161,9 @@ pub enum StoreError {
     NotEmpty { path: PathBuf },
     #[error("{path}: {detail}")]
     Io { path: PathBuf, detail: String },
+    /// The disk holding the store is full: nothing was written.
+    #[error("{path}: the disk is full")]
+    Full { path: PathBuf },
 }
 
 /// A place tasks live: the sled store and its in-memory twin. Processes that
