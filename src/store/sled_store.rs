@@ -12,15 +12,16 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use super::codec::{self, CodecError};
 use super::lock::{self, StoreLock};
+use super::task_record::{self, EVIDENCE, NOTE, TASK};
 use super::{
-    Commit, Dump, RequestMark, RequestRecord, SCHEMA_VERSION, Snapshot, Store, StoreError, backup,
+    Commit, Dump, RequestMark, RequestRecord, SCHEMA_VERSION, SetAside, Snapshot, Store,
+    StoreError, backup,
 };
-use crate::domain::{Catalog, HistoryEntry, TaskKey};
+use crate::domain::{Catalog, HistoryEntry, TaskKey, TaskState};
 
 const SCHEMA_KEY: &[u8] = b"meta/schema";
 const SEQ_KEY: &[u8] = b"meta/seq";
 const CATALOG_KEY: &[u8] = b"catalog";
-const TASK: &str = "task/";
 const OVERRIDE: &str = "override/";
 const TARGET: &str = "target/";
 const AGENDA: &str = "agenda/";
@@ -33,7 +34,12 @@ const SEEDED_MARKER: &str = "cchc.seeded";
 #[derive(Debug)]
 pub struct SledStore {
     dir: PathBuf,
-    db: sled::Db,
+    /// `None` only while being opened again after a failed write.
+    db: Option<sled::Db>,
+    /// A write failed on the disk (full, or an I/O error): sled keeps that
+    /// error and fails everything after it, so the next write opens the
+    /// store again from what is on disk, which the failed write never reached.
+    failed: bool,
     _lock: StoreLock,
 }
 
@@ -46,7 +52,8 @@ impl SledStore {
         let db = open_db(dir)?;
         let mut store = SledStore {
             dir: dir.to_path_buf(),
-            db,
+            db: Some(db),
+            failed: false,
             _lock: lock,
         };
         match store.schema()? {
@@ -62,6 +69,7 @@ impl SledStore {
                     found,
                 });
             }
+            Some(1) => store.migrate_from_schema_1()?,
             Some(_) => {}
         }
         Ok(store)
@@ -71,12 +79,62 @@ impl SledStore {
         &self.dir
     }
 
+    fn db(&self) -> Result<&sled::Db, StoreError> {
+        self.db.as_ref().ok_or_else(|| StoreError::Io {
+            path: self.dir.clone(),
+            detail: "the store is being opened again".into(),
+        })
+    }
+
+    /// After a failed write, drops sled (which, holding the error, flushes
+    /// nothing more) and opens the store again from disk.
+    fn recover(&mut self) -> Result<(), StoreError> {
+        if !self.failed {
+            return Ok(());
+        }
+        // Opening sled writes to its files: on a disk still full that can
+        // leave them unreadable, so the store is opened again only once there
+        // is room, and until then the write is refused as before.
+        if !has_room(&self.dir) {
+            return Err(StoreError::Full {
+                path: self.dir.clone(),
+            });
+        }
+        self.db = None;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let db = loop {
+            match open_db(&self.dir) {
+                // sled's threads may still hold its files for a moment.
+                Err(StoreError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => break other?,
+            }
+        };
+        self.db = Some(db);
+        self.failed = false;
+        Ok(())
+    }
+
+    /// Runs a write, marking the store for opening again if the disk failed it.
+    fn guarded<T>(
+        &mut self,
+        write: impl FnOnce(&mut Self) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.recover()?;
+        let result = write(self);
+        if matches!(result, Err(StoreError::Io { .. } | StoreError::Full { .. })) {
+            self.failed = true;
+        }
+        result
+    }
+
     fn sled_dir(&self) -> PathBuf {
         self.dir.join("sled")
     }
 
     fn schema(&self) -> Result<Option<u16>, StoreError> {
-        let Some(bytes) = self.db.get(SCHEMA_KEY).map_err(|e| self.sled_error(e))? else {
+        let Some(bytes) = self.db()?.get(SCHEMA_KEY).map_err(|e| self.sled_error(e))? else {
             return Ok(None);
         };
         let bytes: [u8; 2] = bytes
@@ -84,6 +142,36 @@ impl SledStore {
             .try_into()
             .map_err(|_| self.corrupt("schema"))?;
         Ok(Some(u16::from_le_bytes(bytes)))
+    }
+
+    /// Schema 1 kept each task's notes and documents inside its record: they
+    /// become records of their own, in one transaction, made durable before
+    /// the store is used. A record that cannot be read stays as it was, to be
+    /// set aside when loaded.
+    fn migrate_from_schema_1(&mut self) -> Result<(), StoreError> {
+        let mut states = Vec::new();
+        for item in self.db()?.scan_prefix(TASK) {
+            let (key, value) = item.map_err(|e| self.sled_error(e))?;
+            if let (Ok(name), Ok(state)) = (
+                String::from_utf8(key[TASK.len()..].to_vec()),
+                codec::decode::<TaskState>(&value),
+            ) {
+                states.push((key, name, state));
+            }
+        }
+        let result: Result<(), TransactionError<CodecError>> = self.db()?.transaction(|tx| {
+            for (key, name, state) in &states {
+                tx.remove(key)?;
+                task_record::write(tx, name, state)?;
+            }
+            tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
+            Ok(())
+        });
+        match result {
+            Ok(()) => self.make_durable(),
+            Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
+            Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
+        }
     }
 
     fn seed(&mut self, catalog: &Catalog) -> Result<(), StoreError> {
@@ -115,13 +203,21 @@ impl SledStore {
             .collect();
         let history = commit.history;
         let request = commit.request;
+        let tasks: Vec<(String, TaskState)> = commit
+            .tasks
+            .into_iter()
+            .map(|(key, state)| (key.to_string(), state))
+            .collect();
         let written_at = chrono::Utc::now().timestamp();
-        let result = self.db.transaction(|tx| {
+        let result = self.db()?.transaction(|tx| {
             if with_schema {
                 tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
             }
             for (key, value) in &records {
                 tx.insert(key.as_slice(), value.as_slice())?;
+            }
+            for (name, state) in &tasks {
+                task_record::write(tx, name, state)?;
             }
             for key in &removals {
                 tx.remove(key.as_slice())?;
@@ -145,11 +241,8 @@ impl SledStore {
     /// sled's flush only calls sync_file_range on Linux (spacejam/sled#1452),
     /// which survives a killed process but not a power cut; fsync every file too.
     fn make_durable(&self) -> Result<(), StoreError> {
-        self.db.flush().map_err(|e| self.sled_error(e))?;
-        fsync_tree(&self.sled_dir()).map_err(|e| StoreError::Io {
-            path: self.sled_dir(),
-            detail: e.to_string(),
-        })
+        self.db()?.flush().map_err(|e| self.sled_error(e))?;
+        fsync_tree(&self.sled_dir()).map_err(|e| io_error(&self.sled_dir(), &e))
     }
 
     fn corrupt(&self, detail: &str) -> StoreError {
@@ -162,28 +255,84 @@ impl SledStore {
 
     fn sled_error(&self, error: sled::Error) -> StoreError {
         match error {
-            sled::Error::Io(e) => StoreError::Io {
-                path: self.dir.clone(),
-                detail: e.to_string(),
-            },
+            sled::Error::Io(e) => io_error(&self.dir, &e),
             other => self.corrupt(&other.to_string()),
         }
     }
 
+    /// The records under `prefix`; one whose key or value cannot be read is
+    /// set aside in `set_aside` instead of failing the whole load.
     fn read_prefix<K: Ord, V: DeserializeOwned>(
         &self,
         prefix: &str,
         key: impl Fn(&str) -> Option<K>,
+        set_aside: &mut Vec<SetAside>,
+    ) -> Result<BTreeMap<K, V>, StoreError> {
+        self.read_prefix_with(prefix, key, codec::decode, set_aside)
+    }
+
+    fn read_prefix_with<K: Ord, V>(
+        &self,
+        prefix: &str,
+        key: impl Fn(&str) -> Option<K>,
+        decode: impl Fn(&[u8]) -> Result<V, CodecError>,
+        set_aside: &mut Vec<SetAside>,
     ) -> Result<BTreeMap<K, V>, StoreError> {
         let mut map = BTreeMap::new();
-        for item in self.db.scan_prefix(prefix) {
+        for item in self.db()?.scan_prefix(prefix) {
             let (k, v) = item.map_err(|e| self.sled_error(e))?;
-            let text = std::str::from_utf8(&k[prefix.len()..]).map_err(|_| self.corrupt(prefix))?;
-            let parsed = key(text).ok_or_else(|| self.corrupt(&format!("key {prefix}{text}")))?;
-            let value = codec::decode(&v).map_err(|e| self.decode_error(prefix, e))?;
-            map.insert(parsed, value);
+            let name = || String::from_utf8_lossy(&k).into_owned();
+            let Some(parsed) = std::str::from_utf8(&k[prefix.len()..]).ok().and_then(&key) else {
+                set_aside.push(SetAside {
+                    key: name(),
+                    problem: "key".into(),
+                });
+                continue;
+            };
+            match decode(&v) {
+                Ok(value) => {
+                    map.insert(parsed, value);
+                }
+                Err(CodecError::Newer(found)) => {
+                    return Err(StoreError::NewerSchema {
+                        path: self.dir.clone(),
+                        found,
+                    });
+                }
+                Err(e) => set_aside.push(SetAside {
+                    key: name(),
+                    problem: e.to_string(),
+                }),
+            }
         }
         Ok(map)
+    }
+
+    /// Task records joined with their notes and documents.
+    fn read_tasks(
+        &self,
+        set_aside: &mut Vec<SetAside>,
+    ) -> Result<BTreeMap<TaskKey, TaskState>, StoreError> {
+        let record = |b: &[u8]| codec::decode_since(b, task_record::FIRST_SCHEMA);
+        let records = self.read_prefix_with(TASK, parse_task_key, record, set_aside)?;
+        let notes = self.read_prefix_with(
+            NOTE,
+            task_record::parse_item_key,
+            task_record::decode_item,
+            set_aside,
+        )?;
+        let evidence = self.read_prefix_with(
+            EVIDENCE,
+            task_record::parse_item_key,
+            task_record::decode_item,
+            set_aside,
+        )?;
+        let parts = task_record::Parts {
+            records,
+            notes: group(notes),
+            evidence: group(evidence),
+        };
+        Ok(parts.join(set_aside))
     }
 
     fn decode_error(&self, what: &str, error: CodecError) -> StoreError {
@@ -196,9 +345,57 @@ impl SledStore {
         }
     }
 
+    /// Replaces everything with `dump`, refused unless the store holds no edits.
+    fn replace_all(&mut self, dump: Dump) -> Result<(), StoreError> {
+        if self.holds_edits()? {
+            return Err(StoreError::NotEmpty {
+                path: self.dir.clone(),
+            });
+        }
+        let records = encode_dump(&dump).map_err(|e| self.corrupt(&e.to_string()))?;
+        let tasks: Vec<(String, &TaskState)> = dump
+            .tasks
+            .iter()
+            .map(|(key, state)| (key.to_string(), state))
+            .collect();
+        let last_seq = dump.history.iter().map(|e| e.seq).max().unwrap_or(0);
+        let existing = self.all_keys()?;
+        // One transaction: sled seals it as one batch in its log, so a kill or
+        // a full disk leaves either the store as it was or the imported one.
+        let result: Result<(), TransactionError<CodecError>> = self.db()?.transaction(|tx| {
+            for key in &existing {
+                tx.remove(key)?;
+            }
+            tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
+            tx.insert(SEQ_KEY, &last_seq.to_be_bytes())?;
+            for (key, value) in &records {
+                tx.insert(key.as_slice(), value.as_slice())?;
+            }
+            for (name, state) in &tasks {
+                task_record::write(tx, name, state)?;
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => self.make_durable(),
+            Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
+            Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
+        }
+    }
+
+    fn all_keys(&self) -> Result<Vec<sled::IVec>, StoreError> {
+        self.db()?
+            .iter()
+            .keys()
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.sled_error(e))
+    }
+
     fn holds_edits(&self) -> Result<bool, StoreError> {
-        let prefixes: [&[u8]; 6] = [
+        let prefixes: [&[u8]; 8] = [
             TASK.as_bytes(),
+            NOTE.as_bytes(),
+            EVIDENCE.as_bytes(),
             OVERRIDE.as_bytes(),
             TARGET.as_bytes(),
             AGENDA.as_bytes(),
@@ -207,7 +404,7 @@ impl SledStore {
         ];
         for prefix in prefixes {
             if self
-                .db
+                .db()?
                 .scan_prefix(prefix)
                 .next()
                 .transpose()
@@ -224,23 +421,31 @@ impl SledStore {
 impl Store for SledStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
         let catalog_bytes = self
-            .db
+            .db()?
             .get(CATALOG_KEY)
             .map_err(|e| self.sled_error(e))?
             .ok_or_else(|| self.corrupt("no catalog"))?;
         let catalog = codec::decode(&catalog_bytes).map_err(|e| self.decode_error("catalog", e))?;
+        let mut set_aside = Vec::new();
+        let aside = &mut set_aside;
+        let tasks = self.read_tasks(aside)?;
+        let overrides = self.read_prefix(OVERRIDE, |s| Some(s.to_string()), aside)?;
+        let targets = self.read_prefix(TARGET, |s| Some(s.to_string()), aside)?;
+        let agenda = self.read_prefix(AGENDA, parse_task_key, aside)?;
+        let meetings = self.read_prefix(MEETING, |s| s.parse().ok(), aside)?;
         Ok(Snapshot {
             catalog,
-            tasks: self.read_prefix(TASK, parse_task_key)?,
-            overrides: self.read_prefix(OVERRIDE, |s| Some(s.to_string()))?,
-            targets: self.read_prefix(TARGET, |s| Some(s.to_string()))?,
-            agenda: self.read_prefix(AGENDA, parse_task_key)?,
-            meetings: self.read_prefix(MEETING, |s| s.parse().ok())?,
+            tasks,
+            overrides,
+            targets,
+            agenda,
+            meetings,
+            set_aside,
         })
     }
 
     fn commit(&mut self, commit: Commit) -> Result<Vec<HistoryEntry>, StoreError> {
-        self.write(commit, false)
+        self.guarded(|store| store.write(commit, false))
     }
 
     fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, StoreError> {
@@ -252,44 +457,34 @@ impl Store for SledStore {
         let mut end = HISTORY.to_vec();
         end.extend_from_slice(&u64::MAX.to_be_bytes());
         let mut entries = Vec::new();
-        for item in self.db.range(start..=end) {
+        for item in self.db()?.range(start..=end) {
             let (_, v) = item.map_err(|e| self.sled_error(e))?;
-            entries.push(codec::decode(&v).map_err(|e| self.decode_error("history", e))?);
+            // An entry that cannot be read is left out of what is shown; the
+            // rest of the history stays readable.
+            match codec::decode(&v) {
+                Ok(entry) => entries.push(entry),
+                Err(CodecError::Newer(found)) => {
+                    return Err(StoreError::NewerSchema {
+                        path: self.dir.clone(),
+                        found,
+                    });
+                }
+                Err(_) => {}
+            }
         }
         Ok(entries)
     }
 
     fn import(&mut self, dump: Dump) -> Result<(), StoreError> {
-        if self.holds_edits()? {
-            return Err(StoreError::NotEmpty {
-                path: self.dir.clone(),
-            });
-        }
-        let records = encode_dump(&dump).map_err(|e| self.corrupt(&e.to_string()))?;
-        let last_seq = dump.history.iter().map(|e| e.seq).max().unwrap_or(0);
-        self.db.clear().map_err(|e| self.sled_error(e))?;
-        let result: Result<(), TransactionError<CodecError>> = self.db.transaction(|tx| {
-            tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
-            tx.insert(SEQ_KEY, &last_seq.to_be_bytes())?;
-            for (key, value) in &records {
-                tx.insert(key.as_slice(), value.as_slice())?;
-            }
-            Ok(())
-        });
-        match result {
-            Ok(()) => self.make_durable(),
-            Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
-            Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
-        }
+        self.guarded(|store| store.replace_all(dump))
     }
-
     fn location(&self) -> String {
         self.dir.display().to_string()
     }
 
     fn last_request(&self, client: u64) -> Result<Option<RequestRecord>, StoreError> {
         let key = request_key(client);
-        let Some(bytes) = self.db.get(key).map_err(|e| self.sled_error(e))? else {
+        let Some(bytes) = self.db()?.get(key).map_err(|e| self.sled_error(e))? else {
             return Ok(None);
         };
         codec::decode(&bytes)
@@ -304,7 +499,7 @@ impl SledStore {
     /// otherwise pile up over the years.
     pub fn forget_requests_before(&self, before: i64) -> Result<usize, StoreError> {
         let mut stale = Vec::new();
-        for item in self.db.scan_prefix(REQUEST) {
+        for item in self.db()?.scan_prefix(REQUEST) {
             let (key, value) = item.map_err(|e| self.sled_error(e))?;
             match codec::decode::<RequestRecord>(&value) {
                 Ok(record) if record.written_at >= before => {}
@@ -312,7 +507,7 @@ impl SledStore {
             }
         }
         for key in &stale {
-            self.db.remove(key).map_err(|e| self.sled_error(e))?;
+            self.db()?.remove(key).map_err(|e| self.sled_error(e))?;
         }
         Ok(stale.len())
     }
@@ -328,9 +523,6 @@ fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> {
     let mut records = Vec::new();
     if let Some(catalog) = &commit.catalog {
         records.push((CATALOG_KEY.to_vec(), codec::encode(catalog)?));
-    }
-    for (key, state) in &commit.tasks {
-        records.push(record(TASK, &key.to_string(), state)?);
     }
     for (id, overrides) in &commit.overrides {
         records.push(record(OVERRIDE, id, overrides)?);
@@ -352,7 +544,7 @@ fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> {
 fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
     let commit = Commit {
         catalog: Some(dump.catalog.clone()),
-        tasks: dump.tasks.clone(),
+        tasks: Vec::new(),
         overrides: dump.overrides.clone(),
         targets: dump.targets.clone(),
         agenda: dump
@@ -369,6 +561,15 @@ fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
         records.push((history_key(entry.seq), codec::encode(entry)?));
     }
     Ok(records)
+}
+
+/// Items keyed by task and index, as lists per task in index order.
+fn group<T>(items: BTreeMap<(TaskKey, usize), T>) -> BTreeMap<TaskKey, Vec<T>> {
+    let mut lists: BTreeMap<TaskKey, Vec<T>> = BTreeMap::new();
+    for ((key, _), item) in items {
+        lists.entry(key).or_default().push(item);
+    }
+    lists
 }
 
 fn history_key(seq: u64) -> Vec<u8> {
@@ -424,7 +625,7 @@ fn record_request(
     Ok(())
 }
 
-fn parse_task_key(text: &str) -> Option<TaskKey> {
+pub(super) fn parse_task_key(text: &str) -> Option<TaskKey> {
     let (task, occurrence) = TaskKey::parse(text)?;
     Some(TaskKey {
         task,
@@ -448,12 +649,41 @@ fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
     };
     match opened {
         Ok(Ok(db)) => Ok(db),
-        Ok(Err(sled::Error::Io(e))) => Err(StoreError::Io {
-            path: path.clone(),
-            detail: e.to_string(),
-        }),
+        // sled's own lock on its files: the process that held the store has
+        // just released `cchc.lock` and is still closing them. Waited for
+        // like the store's lock.
+        Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
+            Err(StoreError::Locked {
+                path: dir.to_path_buf(),
+                holder: None,
+            })
+        }
+        Ok(Err(sled::Error::Io(e))) => Err(io_error(&path, &e)),
         Ok(Err(e)) => Err(corrupt(e.to_string())),
         Err(_) => Err(corrupt("sled could not read its files".into())),
+    }
+}
+
+/// Room for sled to open and write a few segments (512 KiB each).
+const ROOM_TO_REOPEN: u64 = 4 << 20;
+
+fn has_room(dir: &Path) -> bool {
+    rustix::fs::statvfs(dir)
+        .map(|fs| fs.f_bavail.saturating_mul(fs.f_frsize) >= ROOM_TO_REOPEN)
+        .unwrap_or(false)
+}
+
+/// A full disk is told apart: it is the one failure the user can mend.
+fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
+    if error.kind() == std::io::ErrorKind::StorageFull {
+        StoreError::Full {
+            path: path.to_path_buf(),
+        }
+    } else {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        }
     }
 }
 
