@@ -27,6 +27,14 @@ pub enum Operation {
         reason: Option<String>,
         seen: Option<Seen>,
     },
+    /// Edits to the task a person typed ("1.a.1", "0.3@2026"; units as
+    /// typed), resolved by whoever holds the store: what a one-shot command
+    /// sends an owner, so that it need not read the whole store first.
+    EditTyped {
+        typed: String,
+        edits: Vec<Edit>,
+        reason: Option<String>,
+    },
     /// Undoes the changes of earlier history entries of one occurrence, named
     /// by their numbers: the entries themselves are the store's, never the
     /// asker's.
@@ -95,6 +103,15 @@ impl App {
                 reason,
                 seen,
             } => self.prepare_edit(key, edits, reason.as_deref(), seen.as_ref(), who),
+            Operation::EditTyped {
+                typed,
+                edits,
+                reason,
+            } => {
+                let key = self.resolve(typed)?;
+                let edits = self.with_units_resolved(edits)?;
+                self.prepare_edit(&key, &edits, reason.as_deref(), None, who)
+            }
             Operation::Revert { key, seqs, reason } => self.prepare_revert(key, seqs, reason, who),
             Operation::SetAgenda { key, on } => self.prepare_agenda(key, *on, who),
             Operation::Measure {
@@ -156,6 +173,22 @@ impl App {
         let result = revert_task_changes(key, &view.state, &overrides, &changes, &ctx)
             .map_err(|Overtaken(field)| self.conflict(key, field, after))?;
         Ok(self.task_commit(key, result, Some(&reason), who))
+    }
+
+    /// `edits` with each lead unit as typed ("vhxh", "Phòng VHXH") made the
+    /// plan's code.
+    pub fn with_units_resolved(&self, edits: &[Edit]) -> Result<Vec<Edit>, InputError> {
+        edits
+            .iter()
+            .map(|edit| match edit {
+                Edit::Lead(typed) => self
+                    .plan
+                    .unit_by_typed_code(typed)
+                    .map(|unit| Edit::Lead(unit.code.clone()))
+                    .ok_or_else(|| self.unknown_unit(typed)),
+                other => Ok(other.clone()),
+            })
+            .collect()
     }
 
     /// The changes that history entries `seqs` made to `key`, from the store's

@@ -34,6 +34,11 @@ pub fn socket_path(dir: &Path) -> PathBuf {
     dir.join(SOCKET_NAME)
 }
 
+/// Whether an owner is listening on the store's socket.
+pub fn owner_answers(dir: &Path) -> bool {
+    UnixStream::connect(socket_path(dir)).is_ok()
+}
+
 /// Opens the store in `dir` for this process (seeding it with `seed` on first
 /// use; `holder` says who holds it), waiting up to `wait` while another
 /// process holds it without serving it (a command finishing, an owner
@@ -46,7 +51,7 @@ pub fn open_unless_owned(
 ) -> Result<Option<SledStore>, StoreError> {
     let deadline = Instant::now() + wait;
     loop {
-        if UnixStream::connect(socket_path(dir)).is_ok() {
+        if owner_answers(dir) {
             return Ok(None);
         }
         match SledStore::open(dir, seed, holder) {
