@@ -464,11 +464,13 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             format_date(*date)
         ),
         (E::Conflict { task, who, at }, Lang::Vi) => format!(
-            "Không lưu: {who} vừa sửa nhiệm vụ {task} lúc {} (sau khi màn hình này hiện nó). Màn hình đã cập nhật; xem lại rồi sửa lại nếu vẫn cần.",
+            "{} đã sửa {task} lúc {}, sau khi màn hình này hiện nó; giữ bản của người đó. Xem lại rồi sửa lại nếu vẫn cần.",
+            sanitize_line(who),
             at.format("%H:%M:%S %d/%m/%Y")
         ),
         (E::Conflict { task, who, at }, Lang::En) => format!(
-            "Not saved: {who} changed task {task} at {} (after this screen showed it). The screen is up to date now; check it and edit again if still needed.",
+            "{} changed {task} at {}, after this screen showed it; their value is kept. Check it and edit again if still needed.",
+            sanitize_line(who),
             at.format("%H:%M:%S %d/%m/%Y")
         ),
         (E::NotUndoable(seq), Lang::Vi) => format!(
