@@ -1303,3 +1303,27 @@ fn the_owner_refuses_what_the_command_line_refuses() {
     }
     assert_eq!(store.export(), before, "nothing was written");
 }
+
+/// `cchc set` through a running owner sends the task as typed: the owner
+/// resolves the id and the unit as the command line would, refuses what it
+/// would refuse with the same words and exit code, and `--read-only` writes
+/// nothing.
+#[test]
+fn set_through_an_owner_is_resolved_and_checked_by_the_owner() {
+    let store = Store::new();
+    let (owner, keeper) = store.spawn_owner("keeper");
+    let saved = store.ok(&["set", "0.3", "--lead", "vhxh", "--progress", "30"]);
+    assert!(saved.contains("0.3@2026"), "names the occurrence: {saved}");
+    let unknown = store.run(&["set", "9.z", "--progress", "30"]);
+    assert_eq!(unknown.code, Some(2), "{unknown:#?}");
+    assert!(unknown.err.contains("Không có nhiệm vụ"), "{unknown:#?}");
+    let unit = store.run(&["set", "0.3", "--lead", "KHÔNG-CÓ"]);
+    assert_eq!(unit.code, Some(2), "{unit:#?}");
+    assert!(unit.err.contains("Không có đơn vị"), "{unit:#?}");
+    let read_only = store.run(&["--read-only", "set", "0.3", "--progress", "90"]);
+    assert_ne!(read_only.code, Some(0), "{read_only:#?}");
+    let log = store.log();
+    assert_eq!(log.len(), 2, "progress and status of the one saved edit: {log:#?}");
+    assert_eq!(store.owner_pid(), owner, "all through the one owner");
+    drop(keeper);
+}
