@@ -425,7 +425,8 @@ writer() {
         note="k9-own-w$w-$j"
         out=$(k9 "$dir" set "$task" --note "$note" 2>&1)
         rc=$?
-        if [ $rc -eq 0 ] && [[ $out == Saved* ]]; then
+        # After a reconnection the saved line follows "… WAS SAVED.".
+        if [ $rc -eq 0 ] && grep -q '^Saved' <<<"$out"; then
             outcome=ack
         elif [[ $out == *"NOT SAVED"* ]]; then
             outcome=notsaved
