@@ -1323,7 +1323,11 @@ fn set_through_an_owner_is_resolved_and_checked_by_the_owner() {
     let read_only = store.run(&["--read-only", "set", "0.3", "--progress", "90"]);
     assert_ne!(read_only.code, Some(0), "{read_only:#?}");
     let log = store.log();
-    assert_eq!(log.len(), 2, "progress and status of the one saved edit: {log:#?}");
+    assert_eq!(
+        log.len(),
+        2,
+        "progress and status of the one saved edit: {log:#?}"
+    );
     assert_eq!(store.owner_pid(), owner, "all through the one owner");
     drop(keeper);
 }

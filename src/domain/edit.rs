@@ -525,16 +525,21 @@ mod revert_tests {
         assert_eq!(undone.changes.len(), done.changes.len());
     }
 
-    #[test]
-    fn undo_over_a_newer_edit_is_refused() {
-        let key = TaskKey::single("1.a.1");
-        let ctx = EditContext {
+    /// Work on a task with no deadline, led by VP.
+    fn undated_context() -> EditContext {
+        EditContext {
             who: "a".into(),
             at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
             today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
             plan_due: None,
             plan_lead: "VP".into(),
-        };
+        }
+    }
+
+    #[test]
+    fn undo_over_a_newer_edit_is_refused() {
+        let key = TaskKey::single("1.a.1");
+        let ctx = undated_context();
         let none = TaskOverride::default();
         let at_30 = apply_task_edits(
             &key,
@@ -558,13 +563,7 @@ mod revert_tests {
     #[test]
     fn steps_add_up_from_the_current_value_and_stay_in_range() {
         let key = TaskKey::single("1.a.1");
-        let ctx = EditContext {
-            who: "a".into(),
-            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            plan_due: None,
-            plan_lead: "VP".into(),
-        };
+        let ctx = undated_context();
         let none = TaskOverride::default();
         let mut state = TaskState::default();
         for _ in 0..6 {
