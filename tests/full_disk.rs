@@ -21,10 +21,10 @@ struct SmallDisk {
 }
 
 impl SmallDisk {
-    fn mount() -> Option<SmallDisk> {
+    fn mount(megabytes: u32) -> Option<SmallDisk> {
         let mount = tempfile::tempdir().expect("a mount point");
         let status = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=6m", "tmpfs"])
+            .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m"), "tmpfs"])
             .arg(mount.path())
             .stderr(Stdio::null())
             .status()
@@ -64,7 +64,7 @@ impl Drop for Owner {
 
 #[test]
 fn a_full_disk_refuses_clearly_and_the_owner_recovers_when_space_returns() {
-    let Some(disk) = SmallDisk::mount() else {
+    let Some(disk) = SmallDisk::mount(6) else {
         eprintln!("skipped: mounting a tmpfs needs root");
         return;
     };
@@ -133,4 +133,62 @@ fn a_full_disk_refuses_clearly_and_the_owner_recovers_when_space_returns() {
         !log.out.contains(&format!("đầy {first_refused} ")),
         "nor the first one refused"
     );
+}
+
+/// An import that runs out of disk space is refused, and the store is the
+/// one it was, usable as soon as space is freed; the same import then goes in.
+#[test]
+fn an_import_that_fills_the_disk_leaves_the_old_store() {
+    let Some(disk) = SmallDisk::mount(24) else {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    };
+    let data = disk.path().join("store");
+    let config = tempfile::tempdir().expect("a config folder");
+    let run = |args: &[&str]| -> Output {
+        process::output(process::command(&data, config.path()).args(args))
+    };
+    assert_eq!(run(&["list"]).code, Some(0));
+    let before = run(&["export"]);
+    assert_eq!(before.code, Some(0));
+
+    let file = config.path().join("big.json");
+    std::fs::write(&file, big_dump(&before.out)).expect("write the file to import");
+    // Room for sled to open, not for the import's 2.3 MB of notes.
+    let filler = fill(disk.path());
+    let full = std::fs::metadata(&filler).expect("the filler").len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .and_then(|f| f.set_len(full.saturating_sub(3 << 19)))
+        .expect("leave 1.5 MiB free");
+    let refused = run(&["import", file.to_str().expect("utf-8")]);
+    assert_eq!(refused.code, Some(3), "{refused:#?}");
+    assert!(refused.err.contains("đã đầy"), "{refused:#?}");
+
+    std::fs::remove_file(filler).expect("free the space");
+    let after = run(&["export"]);
+    assert_eq!(after.code, Some(0), "the store opens: {after:#?}");
+    assert_eq!(after.out, before.out, "and is the one it was");
+    let imported = run(&["import", file.to_str().expect("utf-8")]);
+    assert_eq!(imported.code, Some(0), "{imported:#?}");
+}
+
+/// The store exported in `json`, with six hundred long notes on one task.
+fn big_dump(json: &str) -> String {
+    let mut dump: cchc::store::Dump = serde_json::from_str(json).expect("an export");
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T09:00:00+07:00").expect("a time");
+    let notes = (0..600)
+        .map(|i| cchc::domain::Note {
+            at,
+            who: "thuy".into(),
+            text: format!("{i} {}", "x".repeat(3_900)),
+        })
+        .collect();
+    let state = cchc::domain::TaskState {
+        notes,
+        ..Default::default()
+    };
+    dump.tasks = vec![(cchc::domain::TaskKey::single("1.a.1"), state)];
+    serde_json::to_string(&dump).expect("JSON")
 }
