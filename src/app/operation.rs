@@ -175,6 +175,15 @@ impl App {
         Ok(self.task_commit(key, result, Some(&reason), who))
     }
 
+    /// The target a person typed ("t04", " T04 ").
+    pub fn resolve_target(&self, typed: &str) -> Result<&crate::domain::TargetDef, InputError> {
+        self.plan
+            .targets()
+            .iter()
+            .find(|t| t.id.eq_ignore_ascii_case(typed.trim()))
+            .ok_or_else(|| InputError::UnknownTarget(typed.to_string()))
+    }
+
     /// `edits` with each lead unit as typed ("vhxh", "Phòng VHXH") made the
     /// plan's code.
     pub fn with_units_resolved(&self, edits: &[Edit]) -> Result<Vec<Edit>, InputError> {
@@ -290,11 +299,8 @@ impl App {
         note: Option<&str>,
         who: &str,
     ) -> Result<Commit, AppError> {
-        validate::check_measured_value(&self.plan, target_id, value)?;
-        let def = self
-            .plan
-            .target(target_id)
-            .ok_or_else(|| InputError::UnknownTarget(target_id.to_string()))?;
+        let def = self.resolve_target(target_id)?;
+        validate::check_measured_value(&self.plan, &def.id, value)?;
         if let Some(on) = on {
             validate::check_date(on)?;
         }

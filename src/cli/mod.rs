@@ -3,6 +3,7 @@
 
 mod args;
 mod render;
+mod through_owner;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
 use crate::domain::period::Period;
 use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
-use crate::domain::{Catalog, Edit, Evidence, InputError};
+use crate::domain::{Catalog, Edit, InputError};
 use crate::i18n::{self, Lang};
 use crate::share::owner::ServeError;
 use crate::share::{self, Client, Connect};
@@ -312,12 +313,12 @@ pub fn run(
         Command::Serve => return serve(dir, config),
         _ => {}
     }
-    if let Command::Set(set) = &command {
+    if let Some(write) = through_owner::operation(&command, lang)? {
         if read_only {
             return Err(InputError::ReadOnly.into());
         }
         let mut out = std::io::stdout().lock();
-        if set_through_owner(dir, set, lang, &mut out)?.is_some() {
+        if through_owner::perform(dir, &write, lang, &mut out)?.is_some() {
             return Ok(());
         }
     }
@@ -415,13 +416,7 @@ fn execute(
         } => {
             let value = parse_number(&value)?;
             let on = date.as_deref().map(parse_date).transpose()?;
-            let id = app
-                .plan()
-                .targets()
-                .iter()
-                .find(|t| t.id.eq_ignore_ascii_case(id.trim()))
-                .map(|t| t.id.clone())
-                .ok_or(InputError::UnknownTarget(id))?;
+            let id = app.resolve_target(&id)?.id.clone();
             let written = app.measure(&id, value, on, note.as_deref())?;
             render::saved(app, &id, written.len(), lang, out);
             Ok(true)
@@ -437,19 +432,7 @@ fn execute(
                 },
         } => {
             let key = app.resolve(&id)?;
-            let evidence = Evidence {
-                number: validate_text(&doc, TextField::DocumentNumber, 100, false)?,
-                issued_on: parse_date(&date)?,
-                summary: validate_text(
-                    &title,
-                    TextField::DocumentSummary,
-                    MAX_SHORT_TEXT_CHARS,
-                    false,
-                )?,
-                link: link
-                    .map(|l| validate_text(&l, TextField::Link, MAX_SHORT_TEXT_CHARS, false))
-                    .transpose()?,
-            };
+            let evidence = through_owner::typed_evidence(&doc, &date, &title, link.as_deref())?;
             let written = app.edit_task(&key, &[Edit::Evidence(evidence)], None)?;
             render::saved(app, &key.to_string(), written.len(), lang, out);
             Ok(true)
@@ -482,11 +465,7 @@ fn execute(
                 .map(parse_date)
                 .transpose()?
                 .unwrap_or(app.clock().today);
-            let title = title
-                .as_deref()
-                .map(|t| validate_text(t, TextField::Note, MAX_SHORT_TEXT_CHARS, false))
-                .transpose()?
-                .unwrap_or_else(|| i18n::default_meeting_title(lang).to_string());
+            let title = through_owner::meeting_title(title.as_deref(), lang)?;
             let written = app.record_meeting(date, &title)?;
             render::saved(app, &title, written.len(), lang, out);
             Ok(true)
@@ -523,7 +502,7 @@ fn set_task(
     out: &mut impl Write,
 ) -> Result<bool, CliError> {
     let key = app.resolve(&set.id)?;
-    let edits = app.with_units_resolved(&typed_edits(&set)?)?;
+    let edits = app.with_units_resolved(&through_owner::typed_edits(&set)?)?;
     let written = app.edit_task(&key, &edits, set.reason.as_deref())?;
     if written.is_empty() {
         let _ = writeln!(out, "{}", i18n::nothing_changed(&key.to_string(), lang));
@@ -531,72 +510,6 @@ fn set_task(
     }
     render::saved(app, &key.to_string(), written.len(), lang, out);
     Ok(true)
-}
-
-/// The edits `cchc set` asks for, as typed (units are resolved by the plan).
-fn typed_edits(set: &args::SetArgs) -> Result<Vec<Edit>, CliError> {
-    let mut edits = Vec::new();
-    if let Some(p) = &set.progress {
-        edits.push(Edit::Progress(parse_progress(p)?));
-    }
-    if let Some(s) = &set.status {
-        edits.push(Edit::Status(
-            i18n::parse_status(s).ok_or_else(|| InputError::BadStatus(s.clone()))?,
-        ));
-    }
-    if let Some(d) = &set.due {
-        edits.push(Edit::Due(parse_date(d)?));
-    }
-    if let Some(code) = &set.lead {
-        edits.push(Edit::Lead(code.clone()));
-    }
-    if let Some(n) = &set.note {
-        edits.push(Edit::Note(crate::domain::validate::note_text(n)?));
-    }
-    if edits.is_empty() {
-        return Err(InputError::NothingToChange.into());
-    }
-    Ok(edits)
-}
-
-/// `cchc set` when an owner serves the store: the edit goes to it as typed,
-/// and nothing else is read (at 100,000 tasks the store is tens of MB).
-/// `None` when no owner answers: the caller opens the store itself.
-fn set_through_owner(
-    dir: &Path,
-    set: &args::SetArgs,
-    lang: Lang,
-    out: &mut impl Write,
-) -> Result<Option<()>, CliError> {
-    if !share::owner_answers(dir) {
-        return Ok(None);
-    }
-    let edits = typed_edits(set)?;
-    let client = Client::connect(dir, Connect::starting_owner("set")).map_err(AppError::from)?;
-    let op = crate::app::Operation::EditTyped {
-        typed: set.id.clone(),
-        edits,
-        reason: set.reason.clone(),
-    };
-    let performed = crate::app::Owner::perform(&client, &op)?;
-    if performed.before.contains(&crate::app::Update::Reconnected) {
-        let _ = writeln!(out, "{}", i18n::saved_after_reconnect(lang));
-    }
-    let history = &performed.commit.history;
-    match history.first() {
-        None => {
-            let _ = writeln!(out, "{}", i18n::nothing_changed(set.id.trim(), lang));
-        }
-        Some(first) => {
-            let subject = match &first.subject {
-                crate::domain::Subject::Task(key) => key.to_string(),
-                _ => set.id.trim().to_string(),
-            };
-            let time = first.at.format("%H:%M:%S").to_string();
-            let _ = writeln!(out, "{}", i18n::saved(history.len(), &subject, &time, lang));
-        }
-    }
-    Ok(Some(()))
 }
 
 fn parse_area(app: &App, typed: Option<&str>) -> Result<Option<u8>, InputError> {

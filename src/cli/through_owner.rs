@@ -1,0 +1,178 @@
+//! One-shot writes when an owner serves the store: the command's operation
+//! goes to it with the task, target and units as typed, the owner resolves
+//! and checks them against what it holds, and the command reads nothing else
+//! (at 100,000 tasks the store is tens of MB).
+
+use std::path::Path;
+
+use super::args::{self, Command};
+use super::{CliError, parse_number, parse_progress};
+use crate::app::{AppError, Operation, Owner, Update};
+use crate::domain::date::parse_date;
+use crate::domain::validate;
+use crate::domain::{Edit, Evidence, InputError, Subject};
+use crate::i18n::{self, Lang};
+use crate::share::{self, Client, Connect};
+
+/// A write a command asks for, and what to call it when it changes nothing.
+pub struct AskedWrite {
+    pub op: Operation,
+    pub subject: String,
+}
+
+/// The write `command` asks for, checked as far as it can be without the
+/// plan; `None` for a command that reads, or writes more than one operation.
+pub fn operation(command: &Command, lang: Lang) -> Result<Option<AskedWrite>, CliError> {
+    let write = match command {
+        Command::Set(set) => AskedWrite {
+            op: Operation::EditTyped {
+                typed: set.id.clone(),
+                edits: typed_edits(set)?,
+                reason: set.reason.clone(),
+            },
+            subject: set.id.trim().to_string(),
+        },
+        Command::Evidence {
+            command:
+                args::EvidenceCommand::Add {
+                    id,
+                    doc,
+                    date,
+                    title,
+                    link,
+                },
+        } => AskedWrite {
+            op: Operation::EditTyped {
+                typed: id.clone(),
+                edits: vec![Edit::Evidence(typed_evidence(
+                    doc,
+                    date,
+                    title,
+                    link.as_deref(),
+                )?)],
+                reason: None,
+            },
+            subject: id.trim().to_string(),
+        },
+        Command::Target {
+            command:
+                args::TargetCommand::Set {
+                    id,
+                    value,
+                    date,
+                    note,
+                },
+        } => AskedWrite {
+            op: Operation::Measure {
+                target: id.clone(),
+                value: parse_number(value)?,
+                on: date.as_deref().map(parse_date).transpose()?,
+                note: note.clone(),
+            },
+            subject: id.trim().to_string(),
+        },
+        Command::Meeting {
+            command: args::MeetingCommand::New { date, title },
+        } => {
+            let title = meeting_title(title.as_deref(), lang)?;
+            let date = match date {
+                Some(typed) => parse_date(typed)?,
+                None => {
+                    crate::app::Clock::from_env()
+                        .map_err(|e| CliError::BadToday(e.0))?
+                        .today
+                }
+            };
+            AskedWrite {
+                op: Operation::RecordMeeting {
+                    date,
+                    title: title.clone(),
+                },
+                subject: title,
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(write))
+}
+
+/// Carries out `write` through the owner; `None` when no owner answers (the
+/// caller then opens the store itself).
+pub fn perform(
+    dir: &Path,
+    write: &AskedWrite,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> Result<Option<()>, CliError> {
+    if !share::owner_answers(dir) {
+        return Ok(None);
+    }
+    let client = Client::connect(dir, Connect::starting_owner("set")).map_err(AppError::from)?;
+    let performed = client.perform(&write.op)?;
+    if performed.before.contains(&Update::Reconnected) {
+        let _ = writeln!(out, "{}", i18n::saved_after_reconnect(lang));
+    }
+    let history = &performed.commit.history;
+    let Some(first) = history.first() else {
+        let _ = writeln!(out, "{}", i18n::nothing_changed(&write.subject, lang));
+        return Ok(Some(()));
+    };
+    let subject = match &first.subject {
+        Subject::Task(key) => key.to_string(),
+        Subject::Target(id) => id.clone(),
+        Subject::Catalog | Subject::Meeting(_) => write.subject.clone(),
+    };
+    let time = first.at.format("%H:%M:%S").to_string();
+    let _ = writeln!(out, "{}", i18n::saved(history.len(), &subject, &time, lang));
+    Ok(Some(()))
+}
+
+/// The edits `cchc set` asks for, as typed (units are resolved by the plan).
+pub fn typed_edits(set: &args::SetArgs) -> Result<Vec<Edit>, CliError> {
+    let mut edits = Vec::new();
+    if let Some(p) = &set.progress {
+        edits.push(Edit::Progress(parse_progress(p)?));
+    }
+    if let Some(s) = &set.status {
+        edits.push(Edit::Status(
+            i18n::parse_status(s).ok_or_else(|| InputError::BadStatus(s.clone()))?,
+        ));
+    }
+    if let Some(d) = &set.due {
+        edits.push(Edit::Due(parse_date(d)?));
+    }
+    if let Some(code) = &set.lead {
+        edits.push(Edit::Lead(code.clone()));
+    }
+    if let Some(n) = &set.note {
+        edits.push(Edit::Note(validate::note_text(n)?));
+    }
+    if edits.is_empty() {
+        return Err(InputError::NothingToChange.into());
+    }
+    Ok(edits)
+}
+
+/// A document as `cchc evidence add` takes it.
+pub fn typed_evidence(
+    doc: &str,
+    date: &str,
+    title: &str,
+    link: Option<&str>,
+) -> Result<Evidence, CliError> {
+    let typed = Evidence {
+        number: doc.to_string(),
+        issued_on: parse_date(date)?,
+        summary: title.to_string(),
+        link: link.map(str::to_string),
+    };
+    Ok(validate::checked_evidence(&typed)?)
+}
+
+/// A meeting's title as typed, or the default one.
+pub fn meeting_title(typed: Option<&str>, lang: Lang) -> Result<String, CliError> {
+    match typed {
+        Some(title) => Ok(validate::meeting_title(title)?),
+        None => Ok(i18n::default_meeting_title(lang).to_string()),
+    }
+}
