@@ -942,6 +942,13 @@ pub fn reconnected(lang: Lang) -> &'static str {
     )
 }
 
+pub fn not_a_read_command(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tiến trình chủ chỉ chạy hộ các lệnh xem (list, show, log, targets, risks, meeting list).",
+        "The owner runs only commands that read (list, show, log, targets, risks, meeting list).",
+    )
+}
+
 pub fn saved_after_reconnect(lang: Lang) -> &'static str {
     lang.pick(
         "Tiến trình chủ của kho dừng giữa chừng; đã kết nối lại. Sửa đổi vừa rồi ĐÃ ĐƯỢC LƯU.",

@@ -42,7 +42,7 @@ fn main() -> ExitCode {
     };
     let result = match parsed.command {
         None => cli::run_tui(&dir, lang, &config, cli::Start::Board, parsed.read_only),
-        Some(command) => cli::run(command, &dir, lang, &config, parsed.read_only),
+        Some(command) => cli::run(command, &args, &dir, lang, &config, parsed.read_only),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

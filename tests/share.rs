@@ -1331,3 +1331,41 @@ fn set_through_an_owner_is_resolved_and_checked_by_the_owner() {
     assert_eq!(store.owner_pid(), owner, "all through the one owner");
     drop(keeper);
 }
+
+/// A command that only reads is run by a running owner on what it holds, and
+/// prints exactly what the same
+/// command prints on the store opened directly, in either language, with the
+/// client's "today"; an error comes back with its words and exit code.
+#[test]
+fn reads_through_an_owner_print_what_a_direct_read_prints() {
+    let store = Store::new();
+    store.ok(&["set", "0.3", "--progress", "30", "--note", "đã họp"]);
+    let reads: [&[&str]; 6] = [
+        &["list", "--overdue"],
+        &["show", "0.3"],
+        &["log", "--format", "json"],
+        &["--lang", "en", "risks"],
+        &["targets"],
+        &["meeting", "list"],
+    ];
+    let direct: Vec<String> = reads.iter().map(|args| store.ok(args)).collect();
+    let (_owner, keeper) = store.spawn_owner("keeper");
+    for (args, expected) in reads.iter().zip(&direct) {
+        assert_eq!(&store.ok(args), expected, "cchc {args:?} through the owner");
+    }
+    let unknown = store.run(&["show", "9.z"]);
+    assert_eq!(unknown.code, Some(2), "{unknown:#?}");
+    assert!(unknown.err.contains("Không có nhiệm vụ"), "{unknown:#?}");
+    let later = process::output(store.command().env("CCHC_TODAY", "2028-01-15").args([
+        "list",
+        "--overdue",
+        "--format",
+        "tsv",
+    ]));
+    assert_eq!(later.code, Some(0));
+    assert!(
+        later.out.lines().count() > direct[0].lines().count(),
+        "the client's today, not the owner's, decides what is overdue"
+    );
+    drop(keeper);
+}

@@ -2,6 +2,7 @@
 //! application layer as the TUI. The only layer that prints.
 
 mod args;
+mod remote;
 mod render;
 mod through_owner;
 
@@ -34,12 +35,14 @@ pub const EXIT_STORE: u8 = 3;
 /// Parses the arguments with help texts in `lang`; clap prints and exits on
 /// `--help`, `--version` and usage errors (exit code 2).
 pub fn parse(args: &[String], lang: Lang) -> Cli {
+    try_parse(args, lang).unwrap_or_else(|e| e.exit())
+}
+
+/// Parses the arguments without printing or exiting.
+fn try_parse(args: &[String], lang: Lang) -> Result<Cli, clap::Error> {
     let command = localize(Cli::command(), "", lang);
-    let matches = command.get_matches_from(args);
-    match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
-    }
+    let matches = command.try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
 }
 
 fn localize(mut command: clap::Command, path: &str, lang: Lang) -> clap::Command {
@@ -143,7 +146,10 @@ pub fn serve(dir: &Path, config: &Config) -> Result<(), CliError> {
     let hung_up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let _ = signal_hook::flag::register(signal_hook::consts::SIGHUP, hung_up);
     let bundled = Catalog::bundled().map_err(AppError::from)?;
-    match share::serve(dir, &config.share, &bundled) {
+    let owned = dir.to_path_buf();
+    let reader =
+        Box::new(move |app: &mut App, payload: &[u8]| remote::answer(app, payload, &owned));
+    match share::serve(dir, &config.share, &bundled, reader) {
         Ok(_) => Ok(()),
         Err(ServeError::Store(e)) => Err(AppError::Store(e).into()),
         Err(ServeError::App(e)) => Err(e.into()),
@@ -179,7 +185,15 @@ pub enum CliError {
     BadToday(String),
     NoDataDir,
     NoTerminal,
-    File { path: String, detail: String },
+    File {
+        path: String,
+        detail: String,
+    },
+    /// The error of a command the owner ran, in the words it chose.
+    Relayed {
+        message: String,
+        code: u8,
+    },
 }
 
 impl From<AppError> for CliError {
@@ -202,15 +216,21 @@ impl CliError {
             CliError::NoDataDir => i18n::no_data_dir(lang).to_string(),
             CliError::NoTerminal => i18n::needs_terminal(lang).to_string(),
             CliError::File { path, detail } => i18n::bad_import_file(path, detail, lang),
+            CliError::Relayed { message, .. } => message.clone(),
         }
     }
 
     pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(self.exit_status())
+    }
+
+    pub fn exit_status(&self) -> u8 {
         match self {
             CliError::App(AppError::Store(_) | AppError::Share(_)) | CliError::NoDataDir => {
-                ExitCode::from(EXIT_STORE)
+                EXIT_STORE
             }
-            _ => ExitCode::from(EXIT_INPUT),
+            CliError::Relayed { code, .. } => *code,
+            _ => EXIT_INPUT,
         }
     }
 }
@@ -288,9 +308,25 @@ pub fn print_config(path: Option<&Path>, config: &Config, lang: Lang) {
     print!("{}", config.to_toml());
 }
 
-/// Runs one subcommand to completion.
+/// Prints what the owner's run of a command printed, and ends as it ended.
+fn relay(answer: crate::share::protocol::ReadAnswer) -> Result<(), CliError> {
+    if let Some(warning) = answer.warning {
+        eprintln!("{warning}");
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(&answer.out);
+    let _ = out.flush();
+    match answer.error {
+        None => Ok(()),
+        Some((message, code)) => Err(CliError::Relayed { message, code }),
+    }
+}
+
+/// Runs one subcommand to completion; `args` are the program's own, which a
+/// command that only reads sends to a running owner to run.
 pub fn run(
     command: Command,
+    args: &[String],
     dir: &Path,
     lang: Lang,
     config: &Config,
@@ -321,6 +357,11 @@ pub fn run(
         if through_owner::perform(dir, &write, lang, &mut out)?.is_some() {
             return Ok(());
         }
+    }
+    if remote::reads_only(&command)
+        && let Some(answer) = remote::run(dir, args, lang, config)?
+    {
+        return relay(answer);
     }
     let mut app = open_app(dir, command_name(&command), config, Access::Command)?;
     if !app.set_aside().is_empty() {

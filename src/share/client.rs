@@ -15,7 +15,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::protocol::{OwnerStatus, REPLY_LIMIT, Reply, Request};
+use super::protocol::{OwnerStatus, REPLY_LIMIT, ReadAnswer, Reply, Request};
 use super::{OWNER_LOG, socket_path};
 use crate::app::link::{Owner, Performed, Update};
 use crate::app::{AppError, Operation, ShareError};
@@ -208,6 +208,15 @@ impl Client {
     }
 
     /// A request that changes nothing: sent again once after a lost connection.
+    /// Has the owner run a command that only reads; what it printed.
+    pub fn read(&self, payload: Vec<u8>) -> Result<ReadAnswer, AppError> {
+        let request = Request::Read { payload };
+        match self.read_request(&request, |r| matches!(r, Reply::Read(_)))? {
+            Reply::Read(answer) => Ok(answer),
+            other => Err(unexpected(&other)),
+        }
+    }
+
     fn read_request(
         &self,
         request: &Request,

@@ -21,7 +21,8 @@ use chrono::{DateTime, FixedOffset, Local};
 
 use super::peer::{self, Peer};
 use super::protocol::{
-    ClientStatus, OwnerStatus, REQUEST_LIMIT, Refusal, Reply, Request, SnapshotReply, WHAT_LIMIT,
+    ClientStatus, OwnerStatus, REQUEST_LIMIT, ReadAnswer, Refusal, Reply, Request, SnapshotReply,
+    WHAT_LIMIT,
 };
 use super::{Settings, socket_path};
 use crate::app::{App, AppError, Clock, Operation};
@@ -72,8 +73,17 @@ pub enum Served {
     AlreadyRunning,
 }
 
+/// Runs a command that only reads on the owner's application, for a client:
+/// given by the command line, which knows the commands.
+pub type Reader = Box<dyn FnMut(&mut App, &[u8]) -> ReadAnswer>;
+
 /// Becomes the owner of the store in `dir` and serves until idle.
-pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, ServeError> {
+pub fn serve(
+    dir: &Path,
+    settings: &Settings,
+    seed: &Catalog,
+    reader: Reader,
+) -> Result<Served, ServeError> {
     let holder = format!(
         "pid {}, {}, cchc owner",
         std::process::id(),
@@ -93,6 +103,7 @@ pub fn serve(dir: &Path, settings: &Settings, seed: &Catalog) -> Result<Served, 
     thread::spawn(move || accept(listener, acceptor_jobs));
     let mut owner = Owner {
         app,
+        reader,
         dir: dir.to_path_buf(),
         clients: BTreeMap::new(),
         started: Local::now().fixed_offset(),
@@ -158,6 +169,7 @@ struct Client {
 
 struct Owner {
     app: App,
+    reader: Reader,
     dir: PathBuf,
     clients: BTreeMap<u64, Client>,
     started: DateTime<FixedOffset>,
@@ -253,6 +265,7 @@ impl Owner {
                 Err(e) => Reply::Error(e.to_string()),
             },
             Request::Status => Reply::Status(Box::new(self.status(id))),
+            Request::Read { payload } => Reply::Read((self.reader)(&mut self.app, &payload)),
         };
         self.send(id, &reply);
     }

@@ -48,6 +48,11 @@ pub enum Request {
         request: u64,
     },
     Status,
+    /// A command that only reads, run by the owner on what it holds; the
+    /// payload is the command's own (see `crate::cli::remote`).
+    Read {
+        payload: Vec<u8>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,6 +84,18 @@ pub enum Reply {
     Reload,
     /// The request could not be understood; the owner closes the connection.
     Error(String),
+    /// What a command that only reads printed, run by the owner.
+    Read(ReadAnswer),
+}
+
+/// What a command run by the owner for a client printed, and how it ended.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadAnswer {
+    pub out: Vec<u8>,
+    /// Said on standard error before the output (stored records set aside).
+    pub warning: Option<String>,
+    /// The error and the exit code, when the command failed.
+    pub error: Option<(String, u8)>,
 }
 
 /// [`Reply::Snapshot`] as the owner encodes it: from its state borrowed, to
