@@ -13,7 +13,9 @@
 # Usage: scripts/compare-taskwarrior.sh [TASKS]     (default 10000)
 # Environment: RUNS (default 20), WARMUP (default 3), NO_HYPERFINE=1 to use
 # the plain bash loop even when hyperfine is installed, KEEP=1 to keep the
-# temporary folder.
+# temporary folder, OWNER=1 to time cchc with its owner process running (as
+# it runs whenever a screen is open, or after `cchc serve &`): commands then
+# go through it instead of opening the store.
 #
 # Installs nothing. Needs taskwarrior (apt-get install taskwarrior); uses
 # hyperfine when present (apt-get install hyperfine), else a bash loop.
@@ -91,11 +93,26 @@ if [ "$tw_overdue" != "$EXPECTED_OVERDUE" ] || [ "$cchc_overdue" != "$EXPECTED_O
         "taskwarrior $tw_overdue, cchc $cchc_overdue" >&2
 fi
 
+OWNER_PID=
+if [ "${OWNER:-}" = 1 ]; then
+    export CCHC_CONFIG_DIR=$WORK/config
+    mkdir -p "$CCHC_CONFIG_DIR"
+    printf '[share]\nidle_seconds = 3600\n' >"$CCHC_CONFIG_DIR/config.toml"
+    "$CCHC" serve >/dev/null 2>&1 &
+    OWNER_PID=$!
+    trap 'kill "$OWNER_PID" 2>/dev/null; [ "${KEEP:-}" = 1 ] || rm -rf "$WORK"' EXIT
+    for _ in $(seq 100); do
+        "$CCHC" status 2>/dev/null | grep -q "$OWNER_PID" && break
+        sleep 0.1
+    done
+fi
+
 echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 echo "tools:       taskwarrior $TW_VERSION; $("$CCHC" --version)"
 echo "tasks:       $TASKS ($(value states) with a state, $(value history) history entries)"
 echo "today:       $TODAY (TZ=UTC); overdue: taskwarrior $tw_overdue, cchc $cchc_overdue"
 echo "edited task: taskwarrior id $TW_ID ($EDIT_UUID), cchc $EDIT_ID"
+echo "cchc owner:  ${OWNER_PID:+running (pid $OWNER_PID): commands go through it}${OWNER_PID:-none: each command opens the store}"
 echo "task import: ${import_ms} ms (once, informative)"
 
 # median_ms PREPARE COMMAND...: runs COMMAND RUNS times (after WARMUP runs),
