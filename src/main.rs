@@ -8,11 +8,6 @@ use cchc::config::Config;
 use cchc::i18n::{self, Lang};
 
 fn main() -> ExitCode {
-    // Transparent huge pages make the kernel clear 2 MiB for every first touch
-    // of an allocator page: for a one-shot command that was a third of its time
-    // (BENCHMARKS.md). Failing to turn them off costs only that time.
-    #[cfg(target_os = "linux")]
-    let _ = nix::sys::prctl::set_thp_disable(true);
     let args: Vec<String> = std::env::args().collect();
     let asked = Lang::from_args_and_env(&args);
     let config_path = Config::path();
