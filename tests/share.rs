@@ -1369,3 +1369,43 @@ fn reads_through_an_owner_print_what_a_direct_read_prints() {
     );
     drop(keeper);
 }
+
+/// A client asking the owner to run something that is not a read, or sending
+/// garbage, is refused with a reason, and the owner serves on: it never
+/// writes, prints help or exits on a client's arguments.
+#[test]
+fn the_owner_runs_only_reads_for_a_client() {
+    let store = Store::new();
+    let (owner, raw) = store.spawn_owner("raw");
+    let before = store.export();
+    let asked = |args: &[&str]| {
+        serde_json::json!({
+            "args": args,
+            "english": false,
+            "now": "2026-11-26T09:00:00+07:00",
+            "today": "2026-11-26",
+            "periods": {},
+            "risks": {},
+        })
+        .to_string()
+        .into_bytes()
+    };
+    for payload in [
+        asked(&["cchc", "set", "0.3", "--progress", "90"]),
+        asked(&["cchc", "import", "/etc/passwd"]),
+        asked(&["cchc", "--help"]),
+        asked(&["cchc", "serve"]),
+        b"not json".to_vec(),
+    ] {
+        let answer = raw.read(payload).expect("an answer");
+        assert!(answer.error.is_some(), "refused: {answer:?}");
+        assert!(answer.out.is_empty(), "{answer:?}");
+    }
+    let listed = raw
+        .read(asked(&["cchc", "list", "--format", "tsv"]))
+        .expect("an answer");
+    assert_eq!(listed.error, None);
+    assert!(String::from_utf8_lossy(&listed.out).contains("0.3@2026"));
+    assert_eq!(store.export(), before, "nothing was written");
+    assert_eq!(store.owner_pid(), owner, "the same owner serves on");
+}
