@@ -1460,3 +1460,48 @@ fn parallel_commands_without_an_owner_wait_for_each_other() {
     });
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// A history entry that cannot be read is left out of what is shown and
+/// named, like any other record; the rest of the history reads, and a backup
+/// of it imports into a new store.
+#[test]
+fn an_unreadable_history_entry_is_named_and_the_rest_reads() {
+    let dir = store();
+    for progress in ["10", "20", "30"] {
+        run(
+            dir.path(),
+            NOV_2026,
+            &["set", "1.a.1", "--progress", progress],
+        )
+        .ok();
+    }
+    {
+        let db = sled::open(dir.path().join("sled")).expect("open sled");
+        let mut key = b"history/".to_vec();
+        key.extend_from_slice(&2u64.to_be_bytes());
+        db.insert(key, &[2u8, 0, 0xff, 0xff][..])
+            .expect("damage one entry");
+        db.flush().expect("flush");
+    }
+    let log = run(dir.path(), NOV_2026, &["log", "--format", "json"]);
+    assert_eq!(log.code, Some(0), "{log:#?}");
+    assert!(log.err.contains("history/2"), "names the entry: {log:#?}");
+    let seqs: Vec<u64> = serde_json::from_str::<Value>(&log.out)
+        .expect("JSON")
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| e["seq"].as_u64().expect("a seq"))
+        .collect();
+    assert!(!seqs.contains(&2) && seqs.contains(&3), "{seqs:?}");
+    let backup = run(dir.path(), NOV_2026, &["backup"]);
+    assert_eq!(backup.code, Some(0), "{backup:#?}");
+    let newest = cchc::store::backup::newest(dir.path()).expect("a backup");
+    let target = dir.path().join("restored");
+    run(
+        &target,
+        NOV_2026,
+        &["import", newest.to_str().expect("utf-8")],
+    )
+    .ok();
+}

@@ -66,6 +66,16 @@ pub fn write_backup(
         .map_err(|e| failed(&crate::store::backup::backup_dir(dir), &e))
 }
 
+/// The numbers missing from a history numbered from 1.
+fn history_gaps(history: &[HistoryEntry]) -> impl Iterator<Item = u64> + '_ {
+    let mut expected = 1;
+    history.iter().flat_map(move |entry| {
+        let gap = expected..entry.seq;
+        expected = entry.seq.saturating_add(1);
+        gap
+    })
+}
+
 /// One occurrence of a task as people see it: the plan's definition with the
 /// state, deadline and lead in force, and its class as of today.
 #[derive(Debug, Clone)]
@@ -535,8 +545,18 @@ impl App {
     }
 
     /// The stored records left out of everything, with why.
-    pub fn set_aside(&self) -> &[SetAside] {
-        &self.set_aside
+    /// With the history entries that could not be read, once the history has
+    /// been read: it is numbered from 1 without gaps, so a gap is an entry the
+    /// store left out.
+    pub fn set_aside(&self) -> Vec<SetAside> {
+        let mut records = self.set_aside.clone();
+        if let Some(history) = self.history.get() {
+            records.extend(history_gaps(history).map(|seq| SetAside {
+                key: format!("history/{seq}"),
+                problem: "cannot be read".into(),
+            }));
+        }
+        records
     }
 
     fn take_snapshot(&mut self, snapshot: crate::store::Snapshot) {

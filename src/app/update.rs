@@ -84,8 +84,9 @@ fn read_history_when_shown(app: &App, ui: &mut Ui) {
 /// Rebuilds the board from the app, keeping the selection on the same task.
 /// Tells the person at the screen, once, of stored records left out.
 pub fn warn_set_aside(app: &App, ui: &mut Ui) {
-    if !app.set_aside().is_empty() {
-        flash_error(ui, i18n::records_set_aside(app.set_aside(), ui.lang));
+    let set_aside = app.set_aside();
+    if !set_aside.is_empty() {
+        flash_error(ui, i18n::records_set_aside(&set_aside, ui.lang));
     }
 }
 

@@ -364,13 +364,16 @@ pub fn run(
         return relay(answer);
     }
     let mut app = open_app(dir, command_name(&command), config, Access::Command)?;
-    if !app.set_aside().is_empty() {
-        eprintln!("{}", i18n::records_set_aside(app.set_aside(), lang));
-    }
     // Buffered: a listing of thousands of lines is one write, not thousands.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let wrote = execute(&mut app, command, dir, lang, &mut out)?;
+    let executed = execute(&mut app, command, dir, lang, &mut out);
     let _ = out.flush();
+    // After the command: a history it read may have had entries left out.
+    let set_aside = app.set_aside();
+    if !set_aside.is_empty() {
+        eprintln!("{}", i18n::records_set_aside(&set_aside, lang));
+    }
+    let wrote = executed?;
     // An owner writes its own backups.
     if wrote && !app.is_shared() {
         backup_if_due(&app, dir);

@@ -104,10 +104,10 @@ pub fn answer(app: &mut App, payload: &[u8], dir: &Path) -> ReadAnswer {
     app.set_clock(kept.0);
     app.set_rules(kept.1, kept.2);
     app.set_period(kept.3);
+    let set_aside = app.set_aside();
     ReadAnswer {
         out,
-        warning: (!app.set_aside().is_empty())
-            .then(|| i18n::records_set_aside(app.set_aside(), lang)),
+        warning: (!set_aside.is_empty()).then(|| i18n::records_set_aside(&set_aside, lang)),
         error: result.err().map(|e| (e.message(lang), e.exit_status())),
     }
 }
