@@ -386,7 +386,10 @@ fn a_failed_write_changes_nothing() {
         matches!(result, Err(AppError::Store(StoreError::Io { .. }))),
         "{result:?}"
     );
-    assert_eq!(app.view(&key("1.a.1")).unwrap().state, TaskState::default());
+    assert_eq!(
+        *app.view(&key("1.a.1")).unwrap().state,
+        TaskState::default()
+    );
     let result = app.measure("T05", 50.0, None, None);
     assert!(matches!(result, Err(AppError::Store(_))), "{result:?}");
     assert_eq!(app.target_state("T05").measurements, vec![]);

@@ -82,7 +82,8 @@ fn history_gaps(history: &[HistoryEntry]) -> impl Iterator<Item = u64> + '_ {
 pub struct TaskView<'a> {
     pub def: &'a TaskDef,
     pub key: TaskKey,
-    pub state: TaskState,
+    /// Borrowed from what is held: a list of thousands of rows copies no notes.
+    pub state: std::borrow::Cow<'a, TaskState>,
     pub window: Window,
     pub due: Option<NaiveDate>,
     pub lead: &'a str,
@@ -278,7 +279,13 @@ impl App {
 
     pub fn view(&self, key: &TaskKey) -> Option<TaskView<'_>> {
         let def = self.plan.task(&key.task)?;
-        let state = self.tasks.get(key).cloned().unwrap_or_default();
+        Some(self.view_of(def, key.clone()))
+    }
+
+    /// The view of an occurrence of `def`, known already (no look-up by id).
+    pub fn view_of<'a>(&'a self, def: &'a TaskDef, key: TaskKey) -> TaskView<'a> {
+        static NOT_STARTED: TaskState = TaskState::NOT_STARTED;
+        let state = std::borrow::Cow::Borrowed(self.tasks.get(&key).unwrap_or(&NOT_STARTED));
         let window = occurrence::window(def, self.plan.info(), key.occurrence);
         let due = state.due.or(window.due);
         let lead = self
@@ -287,15 +294,15 @@ impl App {
             .and_then(|o| o.lead.as_deref())
             .unwrap_or(&def.lead);
         let class = classify(&state, due, self.as_of);
-        Some(TaskView {
+        TaskView {
             def,
-            key: key.clone(),
+            key,
             state,
             window,
             due,
             lead,
             class,
-        })
+        }
     }
 
     /// The figures of one occurrence of `def`, borrowed from the loaded state:

@@ -59,13 +59,16 @@ impl App {
                         task: def.id.clone(),
                         occurrence,
                     };
-                    rows.extend(self.view(&key).filter(|v| filter.keeps(v)));
+                    let view = self.view_of(def, key);
+                    if filter.keeps(&view) {
+                        rows.push(view);
+                    }
                 }
             } else {
-                rows.extend(
-                    self.view(&self.current_key(def))
-                        .filter(|v| filter.keeps(v)),
-                );
+                let view = self.view_of(def, self.current_key(def));
+                if filter.keeps(&view) {
+                    rows.push(view);
+                }
             }
         }
         rows

@@ -314,7 +314,7 @@ fn relay(answer: crate::share::protocol::ReadAnswer) -> Result<(), CliError> {
         eprintln!("{warning}");
     }
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(&answer.out);
+    let _ = out.write_all(answer.out.as_bytes());
     let _ = out.flush();
     match answer.error {
         None => Ok(()),

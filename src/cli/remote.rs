@@ -106,7 +106,7 @@ pub fn answer(app: &mut App, payload: &[u8], dir: &Path) -> ReadAnswer {
     app.set_period(kept.3);
     let set_aside = app.set_aside();
     ReadAnswer {
-        out,
+        out: String::from_utf8_lossy(&out).into_owned(),
         warning: (!set_aside.is_empty()).then(|| i18n::records_set_aside(&set_aside, lang)),
         error: result.err().map(|e| (e.message(lang), e.exit_status())),
     }

@@ -176,7 +176,10 @@ pub fn fit_width(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     let cut = truncate_width(text, width);
     let pad = width.saturating_sub(cut.width());
-    format!("{cut}{}", " ".repeat(pad))
+    let mut fitted = String::with_capacity(cut.len() + pad);
+    fitted.push_str(&cut);
+    fitted.extend(std::iter::repeat_n(' ', pad));
+    fitted
 }
 
 #[cfg(test)]

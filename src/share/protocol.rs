@@ -91,7 +91,8 @@ pub enum Reply {
 /// What a command run by the owner for a client printed, and how it ended.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadAnswer {
-    pub out: Vec<u8>,
+    /// Text: sent as one string, not byte by byte.
+    pub out: String,
     /// Said on standard error before the output (stored records set aside).
     pub warning: Option<String>,
     /// The error and the exit code, when the command failed.
