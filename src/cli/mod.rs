@@ -20,7 +20,7 @@ use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
 use crate::domain::period::Period;
 use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
-use crate::domain::{Catalog, Edit, InputError};
+use crate::domain::{Catalog, InputError};
 use crate::i18n::{self, Lang};
 use crate::share::owner::ServeError;
 use crate::share::{self, Client, Connect};
@@ -439,7 +439,12 @@ fn execute(
             render::show(app, &key, format, lang, out)?;
             Ok(false)
         }
-        Command::Set(set) => set_task(app, set, lang, out),
+        write @ (Command::Set(_)
+        | Command::Evidence { .. }
+        | Command::Target { .. }
+        | Command::Meeting {
+            command: args::MeetingCommand::New { .. },
+        }) => through_owner::perform_here(app, &write, lang, out),
         Command::Log { id, since, format } => {
             let filter = history_filter(app, id, since)?;
             render::log(app, &app.history(&filter)?, format, lang, out);
@@ -448,38 +453,6 @@ fn execute(
         Command::Targets { format } => {
             render::targets(app, format, lang, out);
             Ok(false)
-        }
-        Command::Target {
-            command:
-                args::TargetCommand::Set {
-                    id,
-                    value,
-                    date,
-                    note,
-                },
-        } => {
-            let value = parse_number(&value)?;
-            let on = date.as_deref().map(parse_date).transpose()?;
-            let id = app.resolve_target(&id)?.id.clone();
-            let written = app.measure(&id, value, on, note.as_deref())?;
-            render::saved(app, &id, written.len(), lang, out);
-            Ok(true)
-        }
-        Command::Evidence {
-            command:
-                args::EvidenceCommand::Add {
-                    id,
-                    doc,
-                    date,
-                    title,
-                    link,
-                },
-        } => {
-            let key = app.resolve(&id)?;
-            let evidence = through_owner::typed_evidence(&doc, &date, &title, link.as_deref())?;
-            let written = app.edit_task(&key, &[Edit::Evidence(evidence)], None)?;
-            render::saved(app, &key.to_string(), written.len(), lang, out);
-            Ok(true)
         }
         Command::Export { output } => export(app, output.as_deref()).map(|_| false),
         Command::Import { file } => import(app, &file, lang, out).map(|_| true),
@@ -501,19 +474,6 @@ fn execute(
         | Command::Present { .. }
         | Command::Status
         | Command::Serve => Ok(false),
-        Command::Meeting {
-            command: args::MeetingCommand::New { date, title },
-        } => {
-            let date = date
-                .as_deref()
-                .map(parse_date)
-                .transpose()?
-                .unwrap_or(app.clock().today);
-            let title = through_owner::meeting_title(title.as_deref(), lang)?;
-            let written = app.record_meeting(date, &title)?;
-            render::saved(app, &title, written.len(), lang, out);
-            Ok(true)
-        }
         Command::Meeting {
             command: args::MeetingCommand::List,
         } => {
@@ -537,23 +497,6 @@ fn execute(
             Ok(false)
         }
     }
-}
-
-fn set_task(
-    app: &mut App,
-    set: args::SetArgs,
-    lang: Lang,
-    out: &mut impl Write,
-) -> Result<bool, CliError> {
-    let key = app.resolve(&set.id)?;
-    let edits = app.with_units_resolved(&through_owner::typed_edits(&set)?)?;
-    let written = app.edit_task(&key, &edits, set.reason.as_deref())?;
-    if written.is_empty() {
-        let _ = writeln!(out, "{}", i18n::nothing_changed(&key.to_string(), lang));
-        return Ok(false);
-    }
-    render::saved(app, &key.to_string(), written.len(), lang, out);
-    Ok(true)
 }
 
 fn parse_area(app: &App, typed: Option<&str>) -> Result<Option<u8>, InputError> {

@@ -446,11 +446,6 @@ fn short_unit(unit: &str) -> &str {
     if unit.starts_with('%') { "%" } else { unit }
 }
 
-pub fn saved(app: &App, subject: &str, count: usize, lang: Lang, out: &mut impl Write) {
-    let time = app.clock().now.format("%H:%M:%S").to_string();
-    let _ = writeln!(out, "{}", i18n::saved(count, subject, &time, lang));
-}
-
 /// `cchc risks`: flagged tasks then flagged targets, most severe first.
 pub fn risks(
     app: &App,

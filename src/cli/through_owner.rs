@@ -1,16 +1,18 @@
-//! One-shot writes when an owner serves the store: the command's operation
-//! goes to it with the task, target and units as typed, the owner resolves
-//! and checks them against what it holds, and the command reads nothing else
-//! (at 100,000 tasks the store is tens of MB).
+//! The one-shot writes (`set`, `evidence add`, `target set`, `meeting new`):
+//! each command is one operation with the task, target and units as typed,
+//! resolved and checked by whoever holds the store. When an owner serves it,
+//! the operation goes there and the command reads nothing else (at 100,000
+//! tasks the store is tens of MB); otherwise it is carried out on the store
+//! opened here, by the same code.
 
 use std::path::Path;
 
 use super::args::{self, Command};
 use super::{CliError, parse_number, parse_progress};
-use crate::app::{AppError, Operation, Owner, Update};
+use crate::app::{App, AppError, Operation, Owner, Update};
 use crate::domain::date::parse_date;
 use crate::domain::validate;
-use crate::domain::{Edit, Evidence, InputError, Subject};
+use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Subject};
 use crate::i18n::{self, Lang};
 use crate::share::{self, Client, Connect};
 
@@ -112,19 +114,44 @@ pub fn perform(
     if performed.before.contains(&Update::Reconnected) {
         let _ = writeln!(out, "{}", i18n::saved_after_reconnect(lang));
     }
-    let history = &performed.commit.history;
+    tell_written(&performed.commit.history, &write.subject, lang, out);
+    Ok(Some(()))
+}
+
+/// Carries out the write `command` asks for on the store this process holds;
+/// true when something was written.
+pub fn perform_here(
+    app: &mut App,
+    command: &Command,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> Result<bool, CliError> {
+    let Some(write) = operation(command, lang)? else {
+        return Ok(false);
+    };
+    let written = app.perform(write.op)?;
+    tell_written(&written, &write.subject, lang, out);
+    Ok(!written.is_empty())
+}
+
+/// "Saved N changes to 0.3@2026 at 10:48:22", with the history's own time.
+fn tell_written(
+    history: &[HistoryEntry],
+    subject: &str,
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) {
     let Some(first) = history.first() else {
-        let _ = writeln!(out, "{}", i18n::nothing_changed(&write.subject, lang));
-        return Ok(Some(()));
+        let _ = writeln!(out, "{}", i18n::nothing_changed(subject, lang));
+        return;
     };
     let subject = match &first.subject {
         Subject::Task(key) => key.to_string(),
         Subject::Target(id) => id.clone(),
-        Subject::Catalog | Subject::Meeting(_) => write.subject.clone(),
+        Subject::Catalog | Subject::Meeting(_) => subject.to_string(),
     };
     let time = first.at.format("%H:%M:%S").to_string();
     let _ = writeln!(out, "{}", i18n::saved(history.len(), &subject, &time, lang));
-    Ok(Some(()))
 }
 
 /// The edits `cchc set` asks for, as typed (units are resolved by the plan).
