@@ -4,7 +4,7 @@
 mod args;
 mod remote;
 mod render;
-mod through_owner;
+mod writes;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -349,12 +349,12 @@ pub fn run(
         Command::Serve => return serve(dir, config),
         _ => {}
     }
-    if let Some(write) = through_owner::operation(&command, lang)? {
+    if let Some(write) = writes::operation(&command, lang)? {
         if read_only {
             return Err(InputError::ReadOnly.into());
         }
         let mut out = std::io::stdout().lock();
-        if through_owner::perform(dir, &write, lang, &mut out)?.is_some() {
+        if writes::perform(dir, &write, lang, &mut out)?.is_some() {
             return Ok(());
         }
     }
@@ -444,7 +444,7 @@ fn execute(
         | Command::Target { .. }
         | Command::Meeting {
             command: args::MeetingCommand::New { .. },
-        }) => through_owner::perform_here(app, &write, lang, out),
+        }) => writes::perform_here(app, &write, lang, out),
         Command::Log { id, since, format } => {
             let filter = history_filter(app, id, since)?;
             render::log(app, &app.history(&filter)?, format, lang, out);
