@@ -1,0 +1,152 @@
+//! Words of the command line's listings and messages.
+
+use super::*;
+
+pub struct Columns {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub due: &'static str,
+    pub class: &'static str,
+    pub progress: &'static str,
+}
+
+pub fn columns(lang: Lang) -> Columns {
+    Columns {
+        id: lang.pick("Mã", "ID"),
+        title: lang.pick("Nhiệm vụ", "Task"),
+        lead: lang.pick("Chủ trì", "Lead"),
+        due: lang.pick("Hạn", "Due"),
+        class: lang.pick("Tình trạng", "State"),
+        progress: lang.pick("Tiến độ", "Progress"),
+    }
+}
+
+pub struct ShowLabels {
+    pub area: &'static str,
+    pub plan_ref: &'static str,
+    pub parent: &'static str,
+    pub lead: &'static str,
+    pub coordinators: &'static str,
+    pub cadence: &'static str,
+    pub occurrence: &'static str,
+    pub start: &'static str,
+    pub due: &'static str,
+    pub status: &'static str,
+    pub class: &'static str,
+    pub progress: &'static str,
+    pub completed_on: &'static str,
+    pub notes: &'static str,
+    pub evidence: &'static str,
+    pub history: &'static str,
+    pub none: &'static str,
+    pub no_deadline: &'static str,
+    pub moved_from: &'static str,
+}
+
+pub fn show_labels(lang: Lang) -> ShowLabels {
+    ShowLabels {
+        area: lang.pick("Lĩnh vực", "Area"),
+        plan_ref: lang.pick("Mục kế hoạch", "Plan section"),
+        parent: lang.pick("Thuộc nhiệm vụ", "Part of"),
+        lead: lang.pick("Chủ trì", "Lead"),
+        coordinators: lang.pick("Phối hợp", "Coordinating"),
+        cadence: lang.pick("Tần suất", "Cadence"),
+        occurrence: lang.pick("Kỳ", "Occurrence"),
+        start: lang.pick("Bắt đầu", "Starts"),
+        due: lang.pick("Hạn", "Due"),
+        status: lang.pick("Trạng thái", "Status"),
+        class: lang.pick("Tình trạng", "State"),
+        progress: lang.pick("Tiến độ", "Progress"),
+        completed_on: lang.pick("Ngày hoàn thành", "Completed on"),
+        notes: lang.pick("Ghi chú", "Notes"),
+        evidence: lang.pick("Tài liệu kiểm chứng", "Evidence"),
+        history: lang.pick("Lịch sử thay đổi", "History"),
+        none: lang.pick("(chưa có)", "(none)"),
+        no_deadline: lang.pick("không có hạn", "no deadline"),
+        moved_from: lang.pick("hạn cũ", "was"),
+    }
+}
+
+pub struct TargetLabels {
+    pub id: &'static str,
+    pub target: &'static str,
+    pub goal: &'static str,
+    pub latest: &'static str,
+    pub due: &'static str,
+    pub met: &'static str,
+    pub not_met: &'static str,
+    pub unmeasured: &'static str,
+}
+
+pub fn target_labels(lang: Lang) -> TargetLabels {
+    TargetLabels {
+        id: lang.pick("Mã", "ID"),
+        target: lang.pick("Chỉ tiêu", "Target"),
+        goal: lang.pick("Mục tiêu", "Goal"),
+        latest: lang.pick("Đo gần nhất", "Latest"),
+        due: lang.pick("Hạn", "Due"),
+        met: lang.pick("✓ đạt", "✓ met"),
+        not_met: lang.pick("× chưa đạt", "× not met"),
+        unmeasured: lang.pick("chưa đo", "not measured"),
+    }
+}
+
+pub fn saved(count: usize, subject: &str, time: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã lưu {count} thay đổi của {subject} lúc {time}."),
+        Lang::En => format!("Saved {count} change(s) to {subject} at {time}."),
+    }
+}
+
+pub fn nothing_changed(subject: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{subject}: không có gì thay đổi, không ghi gì."),
+        Lang::En => format!("{subject}: nothing changed, nothing written."),
+    }
+}
+
+pub fn no_rows(lang: Lang) -> &'static str {
+    lang.pick("Không có nhiệm vụ nào khớp.", "No task matches.")
+}
+
+pub fn rows_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{count} nhiệm vụ."),
+        Lang::En => format!("{count} task(s)."),
+    }
+}
+
+pub fn no_history(lang: Lang) -> &'static str {
+    lang.pick("Chưa có thay đổi nào.", "No changes yet.")
+}
+
+pub fn catalog_synced(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Đã cập nhật danh mục: {count} thay đổi, mọi chỉnh sửa được giữ nguyên.")
+        }
+        Lang::En => format!("Catalog updated: {count} change(s), every edit kept."),
+    }
+}
+
+pub fn catalog_current(lang: Lang) -> &'static str {
+    lang.pick(
+        "Danh mục đã là bản mới nhất.",
+        "The catalog is already current.",
+    )
+}
+
+pub fn imported(tasks: usize, history: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã nhập {tasks} bản ghi nhiệm vụ và {history} mục lịch sử."),
+        Lang::En => format!("Imported {tasks} task record(s) and {history} history entries."),
+    }
+}
+
+pub fn backup_written(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã sao lưu vào {path}"),
+        Lang::En => format!("Backup written to {path}"),
+    }
+}

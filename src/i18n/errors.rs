@@ -1,0 +1,357 @@
+//! Every refusal and failure in words that say what is accepted.
+
+use super::*;
+
+pub(crate) fn text_field(field: TextField, lang: Lang) -> &'static str {
+    match field {
+        TextField::Note => lang.pick("Ghi chú", "The note"),
+        TextField::DocumentNumber => lang.pick("Số ký hiệu văn bản", "The document number"),
+        TextField::DocumentSummary => lang.pick("Trích yếu", "The summary"),
+        TextField::Link => lang.pick("Đường dẫn", "The link"),
+        TextField::Search => lang.pick("Từ khóa tìm kiếm", "The search text"),
+        TextField::Reason => lang.pick("Lý do", "The reason"),
+        TextField::MeetingTitle => lang.pick("Tên cuộc họp", "The meeting title"),
+        TextField::Author => lang.pick("Người sửa", "The author"),
+    }
+}
+
+/// Stored records left out of everything: which, and that the rest is sound.
+pub fn records_set_aside(records: &[crate::store::SetAside], lang: Lang) -> String {
+    let names: Vec<String> = records
+        .iter()
+        .take(3)
+        .map(|r| format!("{} ({})", sanitize_line(&r.key), sanitize_line(&r.problem)))
+        .collect();
+    let more = records.len().saturating_sub(names.len());
+    let more = match (more, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" và {n} bản ghi khác"),
+        (n, Lang::En) => format!(" and {n} more"),
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Cảnh báo: {} bản ghi trong kho không đọc được hoặc sai quy tắc nên được để riêng, không tính vào số liệu và không chép vào bản sao lưu: {}{more}. Các bản ghi khác vẫn dùng bình thường.",
+            records.len(),
+            names.join(", ")
+        ),
+        Lang::En => format!(
+            "Warning: {} stored record(s) cannot be read or break the rules, so they are set aside, left out of every figure and of backups: {}{more}. Everything else works as usual.",
+            records.len(),
+            names.join(", ")
+        ),
+    }
+}
+
+pub fn input_error(error: &InputError, lang: Lang) -> String {
+    use InputError as E;
+    match (error, lang) {
+        (E::UnknownTask(id), Lang::Vi) => format!(
+            "Không có nhiệm vụ “{id}”. Mã nhiệm vụ có dạng 1.a, 2.a.1 hoặc 0.3@2026 (kỳ của việc định kỳ); xem danh sách bằng `cchc list`."
+        ),
+        (E::UnknownTask(id), Lang::En) => format!(
+            "No task “{id}”. Task ids look like 1.a, 2.a.1 or 0.3@2026 (an occurrence of recurring work); see `cchc list`."
+        ),
+        (E::UnknownTarget(id), Lang::Vi) => {
+            format!("Không có chỉ tiêu “{id}”. Xem mã chỉ tiêu bằng `cchc targets`.")
+        }
+        (E::UnknownTarget(id), Lang::En) => format!("No target “{id}”. See `cchc targets` for ids."),
+        (E::UnknownUnit { typed, known }, Lang::Vi) => format!(
+            "Không có đơn vị “{typed}”. Các đơn vị: {}.",
+            known.join(", ")
+        ),
+        (E::UnknownUnit { typed, known }, Lang::En) => {
+            format!("No unit “{typed}”. Units: {}.", known.join(", "))
+        }
+        (E::UnknownArea(a), Lang::Vi) => {
+            format!("Không có lĩnh vực “{a}”. Lĩnh vực là một số từ 0 đến 6.")
+        }
+        (E::UnknownArea(a), Lang::En) => format!("No area “{a}”. Areas are numbers 0 to 6."),
+        (E::UnknownOccurrence { task, occurrence }, Lang::Vi) => format!(
+            "Nhiệm vụ {task} không có kỳ “{occurrence}”. Việc hàng năm ghi năm (@2027), việc hàng quý ghi quý (@2027-Q1), trong giai đoạn của kế hoạch; `cchc show {task}` cho biết các kỳ."
+        ),
+        (E::UnknownOccurrence { task, occurrence }, Lang::En) => format!(
+            "Task {task} has no occurrence “{occurrence}”. Yearly work takes a year (@2027), quarterly work a quarter (@2027-Q1), within the plan; `cchc show {task}` lists them."
+        ),
+        (E::BadDate(d), Lang::Vi) => format!(
+            "Ngày “{d}” không hợp lệ. Nhập ngày có thật dạng dd/mm/yyyy (ví dụ 31/12/2027) hoặc yyyy-mm-dd, năm từ 2000 đến 2100."
+        ),
+        (E::BadDate(d), Lang::En) => format!(
+            "“{d}” is not a valid date. Type a real date as dd/mm/yyyy (e.g. 31/12/2027) or yyyy-mm-dd, year 2000 to 2100."
+        ),
+        (E::BadProgress(p), Lang::Vi) => {
+            format!("Tiến độ “{p}” không hợp lệ. Nhập số nguyên từ 0 đến 100 (phần trăm).")
+        }
+        (E::BadProgress(p), Lang::En) => {
+            format!("Progress “{p}” is not valid. Type a whole number from 0 to 100 (percent).")
+        }
+        (E::BadStatus(s), _) => match lang {
+            Lang::Vi => format!(
+                "Trạng thái “{s}” không hợp lệ. Chấp nhận: {}.",
+                accepted_statuses(lang)
+            ),
+            Lang::En => format!("Status “{s}” is not valid. Accepted: {}.", accepted_statuses(lang)),
+        },
+        (E::BadNumber(n), Lang::Vi) => format!(
+            "Giá trị “{n}” không hợp lệ. Nhập một số (ví dụ 87,5 hoặc 87.5); chỉ tiêu tính bằng % nhận từ 0 đến 100."
+        ),
+        (E::BadNumber(n), Lang::En) => format!(
+            "“{n}” is not a valid value. Type a number (e.g. 87.5); targets in % take 0 to 100."
+        ),
+        (E::TextTooLong { field, chars, max }, Lang::Vi) => format!(
+            "{} dài {chars} ký tự; tối đa {max} ký tự.",
+            text_field(*field, lang)
+        ),
+        (E::TextTooLong { field, chars, max }, Lang::En) => format!(
+            "{} is {chars} characters long; at most {max} are accepted.",
+            text_field(*field, lang)
+        ),
+        (E::ControlCharacters(field), Lang::Vi) => format!(
+            "{} chứa ký tự điều khiển (như ESC). Chỉ nhận chữ, số và dấu câu; riêng ghi chú được xuống dòng.",
+            text_field(*field, lang)
+        ),
+        (E::ControlCharacters(field), Lang::En) => format!(
+            "{} contains control characters (such as ESC). Only letters, digits and punctuation are accepted; notes may have line breaks.",
+            text_field(*field, lang)
+        ),
+        (E::EmptyText(field), Lang::Vi) => {
+            format!("{} không được để trống.", text_field(*field, lang))
+        }
+        (E::EmptyText(field), Lang::En) => format!("{} must not be empty.", text_field(*field, lang)),
+        (E::BadPeriod(p), _) => bad_period(p, lang),
+        (E::ReadOnly, _) => lang
+            .pick(
+                "Đang ở chế độ chỉ xem: không sửa được gì. Mở cchc không có --read-only (và không ở chế độ trình chiếu) để cập nhật.",
+                "This screen is read-only: nothing can be changed. Open cchc without --read-only (and outside meeting mode) to update.",
+            )
+            .into(),
+        (E::DueOutsidePlan { date, first_year, last_year }, Lang::Vi) => format!(
+            "Hạn {} nằm ngoài kế hoạch. Hạn phải trong các năm {first_year}–{last_year} của kế hoạch.",
+            format_date(*date)
+        ),
+        (E::DueOutsidePlan { date, first_year, last_year }, Lang::En) => format!(
+            "The deadline {} is outside the plan. A deadline must fall in the plan's years {first_year}–{last_year}.",
+            format_date(*date)
+        ),
+        (E::Conflict { task, who, at }, Lang::Vi) => format!(
+            "{} đã sửa {task} lúc {}, sau khi màn hình này hiện nó; giữ bản của người đó. Xem lại rồi sửa lại nếu vẫn cần.",
+            sanitize_line(who),
+            at.format("%H:%M:%S %d/%m/%Y")
+        ),
+        (E::Conflict { task, who, at }, Lang::En) => format!(
+            "{} changed {task} at {}, after this screen showed it; their value is kept. Check it and edit again if still needed.",
+            sanitize_line(who),
+            at.format("%H:%M:%S %d/%m/%Y")
+        ),
+        (E::NotUndoable(seq), Lang::Vi) => format!(
+            "Không có thay đổi #{seq} của nhiệm vụ này để hoàn tác."
+        ),
+        (E::NotUndoable(seq), Lang::En) => format!("There is no change #{seq} of this task to undo."),
+        (E::DuplicateRecord(record), Lang::Vi) => format!(
+            "Tệp có bản ghi {} hai lần; mỗi bản ghi chỉ được có một lần. Không có gì được ghi.",
+            sanitize_line(record)
+        ),
+        (E::DuplicateRecord(record), Lang::En) => format!(
+            "The file holds record {} twice; each record may appear once. Nothing was written.",
+            sanitize_line(record)
+        ),
+        (E::BadRecord { record, problem }, Lang::Vi) => format!(
+            "Bản ghi {} trong tệp không được nhận: {} Không có gì được ghi.",
+            sanitize_line(record),
+            input_error(problem, lang)
+        ),
+        (E::BadRecord { record, problem }, Lang::En) => format!(
+            "Record {} of the file is refused: {} Nothing was written.",
+            sanitize_line(record),
+            input_error(problem, lang)
+        ),
+        (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --due, --note, --lead.".into(),
+        (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --due, --note, --lead.".into(),
+    }
+}
+
+pub fn store_error(error: &StoreError, lang: Lang) -> String {
+    use StoreError as E;
+    match (error, lang) {
+        (E::Locked { path, holder }, Lang::Vi) => format!(
+            "Kho dữ liệu {} đang được tiến trình khác mở{} và không nhả ra trong lúc chờ. Có thể đó là một cchc cũ hoặc bị treo: hãy thoát nó rồi thử lại. Không có gì được ghi.",
+            path.display(),
+            holder
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default()
+        ),
+        (E::Locked { path, holder }, Lang::En) => format!(
+            "The store {} is held by another process{}, which did not let go while we waited. It may be an old or hung cchc: quit it and try again. Nothing was written.",
+            path.display(),
+            holder
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default()
+        ),
+        (
+            E::Corrupt {
+                path,
+                detail,
+                backup,
+            },
+            Lang::Vi,
+        ) => {
+            let restore = match backup {
+                Some(b) => format!(
+                    "Bản sao lưu mới nhất: {}. Để khôi phục: đổi tên thư mục kho, rồi chạy `cchc import {}`.",
+                    b.display(),
+                    b.display()
+                ),
+                None => "Chưa có bản sao lưu nào trong thư mục kho.".into(),
+            };
+            format!(
+                "Kho dữ liệu {} bị hỏng hoặc không đọc được ({detail}). {restore}",
+                path.display()
+            )
+        }
+        (
+            E::Corrupt {
+                path,
+                detail,
+                backup,
+            },
+            Lang::En,
+        ) => {
+            let restore = match backup {
+                Some(b) => format!(
+                    "Newest backup: {}. To restore: rename the store folder, then run `cchc import {}`.",
+                    b.display(),
+                    b.display()
+                ),
+                None => "There is no backup in the store folder yet.".into(),
+            };
+            format!(
+                "The store {} is damaged or unreadable ({detail}). {restore}",
+                path.display()
+            )
+        }
+        (E::NewerSchema { path, found }, Lang::Vi) => format!(
+            "Kho dữ liệu {} do phiên bản cchc mới hơn ghi (lược đồ {found}). Hãy cập nhật cchc; không có gì được ghi.",
+            path.display()
+        ),
+        (E::NewerSchema { path, found }, Lang::En) => format!(
+            "The store {} was written by a newer cchc (schema {found}). Update cchc; nothing was written.",
+            path.display()
+        ),
+        (E::NotEmpty { path }, Lang::Vi) => format!(
+            "Kho dữ liệu {} đã có chỉnh sửa; chỉ nhập được vào kho trống. Dùng --data-dir để chọn một thư mục mới.",
+            path.display()
+        ),
+        (E::NotEmpty { path }, Lang::En) => format!(
+            "The store {} already holds edits; import only goes into an empty store. Use --data-dir for a new folder.",
+            path.display()
+        ),
+        (E::Io { path, detail }, Lang::Vi) => {
+            format!(
+                "Không đọc/ghi được {}: {detail}. Không có gì được ghi.",
+                path.display()
+            )
+        }
+        (E::Io { path, detail }, Lang::En) => {
+            format!(
+                "Cannot read or write {}: {detail}. Nothing was written.",
+                path.display()
+            )
+        }
+        (E::Full { path }, Lang::Vi) => format!(
+            "Ổ đĩa chứa kho dữ liệu {} đã đầy: không ghi được gì, sửa đổi vừa rồi (nếu có) CHƯA được lưu. Hãy giải phóng chỗ trống (xóa bớt tệp không cần) rồi làm lại.",
+            path.display()
+        ),
+        (E::Full { path }, Lang::En) => format!(
+            "The disk holding the store {} is full: nothing could be written, and the last change (if any) was NOT saved. Free some space (delete files you do not need) and do it again.",
+            path.display()
+        ),
+    }
+}
+
+pub fn catalog_error(error: &CatalogError, lang: Lang) -> String {
+    let problems = error.0.join("; ");
+    match lang {
+        Lang::Vi => format!("Danh mục không hợp lệ: {problems}"),
+        Lang::En => format!("Invalid catalog: {problems}"),
+    }
+}
+
+pub fn app_error(error: &AppError, lang: Lang) -> String {
+    match error {
+        AppError::Input(e) => input_error(e, lang),
+        AppError::Store(e) => store_error(e, lang),
+        AppError::Catalog(e) => catalog_error(e, lang),
+        AppError::Share(e) => share_error(e, lang),
+    }
+}
+
+/// " (detail)", or nothing for no detail.
+pub(crate) fn parenthesized(detail: &str) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({detail})")
+    }
+}
+
+pub fn share_error(error: &crate::app::ShareError, lang: Lang) -> String {
+    use crate::app::ShareError as E;
+    match (error, lang) {
+        (E::Unreachable(detail), Lang::Vi) => format!(
+            "Không kết nối được tiến trình chủ của kho dữ liệu{}. Chưa có gì được ghi; thử lại sau ít giây, hoặc xem `cchc status`.",
+            parenthesized(detail)
+        ),
+        (E::Unreachable(detail), Lang::En) => format!(
+            "Cannot reach the process that owns the store{}. Nothing was written; try again in a few seconds, or see `cchc status`.",
+            parenthesized(detail)
+        ),
+        (E::NotSaved, Lang::Vi) => "CHƯA LƯU: tiến trình chủ của kho dừng trước khi ghi sửa đổi này. Đã kết nối lại và đọc lại dữ liệu; hãy làm lại sửa đổi.".to_string(),
+        (E::NotSaved, Lang::En) => "NOT SAVED: the process that owns the store stopped before writing this edit. Reconnected and read everything again; please make the edit again.".to_string(),
+        (E::Unconfirmed, Lang::Vi) => "CHƯA RÕ ĐÃ LƯU HAY CHƯA: mất kết nối với tiến trình chủ của kho trước khi nó xác nhận, và chưa kết nối lại được. Kiểm tra lại nhiệm vụ khi kết nối lại.".to_string(),
+        (E::Unconfirmed, Lang::En) => "NOT KNOWN WHETHER SAVED: the connection to the process that owns the store broke before it confirmed, and it cannot be reached yet. Check the task once reconnected.".to_string(),
+        (E::OwnerFailed(detail), Lang::Vi) => format!("Không khởi động được tiến trình chủ của kho: {detail}"),
+        (E::OwnerFailed(detail), Lang::En) => format!("The process that owns the store could not start: {detail}"),
+        (E::Version { owner, ours }, Lang::Vi) => format!(
+            "Tiến trình chủ đang chạy là phiên bản khác (giao thức {owner}, bản này {ours}). Đóng mọi cửa sổ cchc cũ rồi mở lại."
+        ),
+        (E::Version { owner, ours }, Lang::En) => format!(
+            "The running owner process is another version (protocol {owner}, this program {ours}). Close every old cchc window and start again."
+        ),
+        (E::Protocol(detail), Lang::Vi) => format!("Lỗi trao đổi với tiến trình chủ: {detail}. Chưa có gì được ghi."),
+        (E::Protocol(detail), Lang::En) => format!("Error talking to the owner process: {detail}. Nothing was written."),
+    }
+}
+
+pub fn bad_today(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "CCHC_TODAY=“{value}” không phải ngày hợp lệ; dùng dạng YYYY-MM-DD hoặc bỏ biến này."
+        ),
+        Lang::En => {
+            format!("CCHC_TODAY=“{value}” is not a valid date; use YYYY-MM-DD or unset it.")
+        }
+    }
+}
+
+pub fn bad_import_file(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không đọc được tệp {path}: {detail}. Tệp nhập phải là JSON do `cchc export` hoặc bản sao lưu tạo ra."
+        ),
+        Lang::En => format!(
+            "Cannot read {path}: {detail}. Import takes the JSON written by `cchc export` or a backup."
+        ),
+    }
+}
+
+pub fn no_data_dir(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ định bằng --data-dir hoặc CCHC_DATA.",
+        "No user data folder found; set one with --data-dir or CCHC_DATA.",
+    )
+}
+
+pub fn error_prefix(lang: Lang) -> &'static str {
+    lang.pick("Lỗi", "Error")
+}

@@ -1,0 +1,188 @@
+//! The command line's help texts.
+
+use super::*;
+
+/// Help texts of the command line, keyed by `subcommand[.subcommand][.argument]`
+/// ("" is the program itself).
+pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
+    let (vi, en) = match key {
+        "" => (
+            "Theo dõi kế hoạch cải cách hành chính (CCHC) 2026–2030 của xã Hà Đông. Không có lệnh con: mở giao diện toàn màn hình.",
+            "Track the commune's public-administration reform plan (CCHC) 2026–2030. With no subcommand: open the full-screen interface.",
+        ),
+        "data-dir" => (
+            "Thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc biến CCHC_DATA)",
+            "Data folder (default: the user's data folder, or CCHC_DATA)",
+        ),
+        "lang" => (
+            "Ngôn ngữ: vi hoặc en (hoặc biến CCHC_LANG)",
+            "Language: vi or en (or CCHC_LANG)",
+        ),
+        "format" => ("Dạng kết quả", "Output format"),
+        "list" => (
+            "Liệt kê nhiệm vụ (việc định kỳ: kỳ hiện tại)",
+            "List tasks (recurring work: today's occurrence)",
+        ),
+        "list.area" => ("Lĩnh vực 0–6", "Reform area 0–6"),
+        "list.unit" => (
+            "Đơn vị chủ trì: VHXH, VP, KT, TTPVHCC, TTDVSNC, MTTQ",
+            "Lead unit: VHXH, VP, KT, TTPVHCC, TTDVSNC, MTTQ",
+        ),
+        "list.status" => (
+            "Trạng thái: chưa bắt đầu, đang thực hiện, hoàn thành, tạm dừng, đã hủy",
+            "Status: not started, in progress, done, paused, cancelled",
+        ),
+        "list.overdue" => (
+            "Chỉ việc quá hạn (mọi kỳ)",
+            "Overdue work only (every occurrence)",
+        ),
+        "list.due-before" => (
+            "Hạn đến hết ngày này (dd/mm/yyyy), mọi kỳ",
+            "Due on or before this day (dd/mm/yyyy), every occurrence",
+        ),
+        "list.period" | "risks.period" | "triage.period" => (
+            "Kỳ báo cáo: 2026-Q1, 2026-H1, 2026-Q3 hoặc 2026 (mặc định: kỳ hiện tại)",
+            "Review period: 2026-Q1, 2026-H1, 2026-Q3 or 2026 (default: the current one)",
+        ),
+        "risks" => (
+            "Nhiệm vụ và chỉ tiêu cần lưu ý trong kỳ, kèm lý do và mức độ",
+            "Tasks and targets at risk this period, with reason and severity",
+        ),
+        "risks.area" => ("Lĩnh vực 0–6", "Reform area 0–6"),
+        "risks.unit" => ("Đơn vị chủ trì", "Lead unit"),
+        "read-only" => (
+            "Chỉ xem: không sửa được gì (cho màn hình dùng chung)",
+            "View only: nothing can be changed (for a shared screen)",
+        ),
+        "present" => (
+            "Trình chiếu cuộc họp của một kỳ (chỉ xem)",
+            "Present a period's review meeting (read-only)",
+        ),
+        "present.period" => (
+            "Kỳ báo cáo (mặc định: kỳ hiện tại)",
+            "Review period (default: the current one)",
+        ),
+        "present.theme" => (
+            "Giao diện: projector (mặc định), dark, light",
+            "Theme: projector (default), dark, light",
+        ),
+        "meeting" => (
+            "Ghi nhận các cuộc họp giao ban, sơ kết",
+            "Record review meetings",
+        ),
+        "meeting.new" => (
+            "Ghi nhận một cuộc họp (mặc định hôm nay)",
+            "Record a meeting (default today)",
+        ),
+        "meeting.new.date" => ("Ngày họp (dd/mm/yyyy)", "Meeting date (dd/mm/yyyy)"),
+        "meeting.new.title" => ("Tên cuộc họp", "Meeting title"),
+        "meeting.list" => ("Liệt kê các cuộc họp đã ghi", "List recorded meetings"),
+        "triage" => (
+            "Rà soát nhanh việc quá hạn và cần lưu ý bằng bàn phím",
+            "Keyboard triage of overdue and at-risk work",
+        ),
+        "list.search" => (
+            "Tìm theo mã hoặc nội dung, có dấu hay không dấu đều được",
+            "Search id or title, accents optional",
+        ),
+        "show" => (
+            "Xem đầy đủ một nhiệm vụ và lịch sử của nó",
+            "Show a task in full with its history",
+        ),
+        "show.id" | "set.id" | "evidence.add.id" => (
+            "Mã nhiệm vụ, ví dụ 1.a.1; việc định kỳ thêm kỳ: 0.3@2026, 0.17@2027-Q1",
+            "Task id, e.g. 1.a.1; recurring work takes an occurrence: 0.3@2026, 0.17@2027-Q1",
+        ),
+        "set" => (
+            "Cập nhật một nhiệm vụ; lưu và ghi lịch sử ngay",
+            "Update a task; saved with its history at once",
+        ),
+        "set.status" => ("Trạng thái mới", "New status"),
+        "set.progress" => ("Tiến độ 0–100 (%)", "Progress 0–100 (%)"),
+        "set.due" => (
+            "Hạn mới dd/mm/yyyy (gia hạn)",
+            "New deadline dd/mm/yyyy (extension)",
+        ),
+        "set.note" => ("Thêm một ghi chú", "Add a note"),
+        "set.lead" => ("Đổi đơn vị chủ trì", "Change the lead unit"),
+        "set.reason" => (
+            "Lý do, ghi vào lịch sử (ví dụ lý do gia hạn)",
+            "Reason, kept in the history (e.g. why a deadline moved)",
+        ),
+        "log" => ("Xem lịch sử thay đổi", "Show the history of changes"),
+        "log.id" => (
+            "Mã nhiệm vụ hoặc chỉ tiêu (bỏ trống: tất cả)",
+            "Task or target id (empty: all)",
+        ),
+        "log.since" => (
+            "Chỉ thay đổi từ ngày này (dd/mm/yyyy)",
+            "Only changes since this day (dd/mm/yyyy)",
+        ),
+        "targets" => (
+            "Liệt kê chỉ tiêu và số đo gần nhất",
+            "List targets with their latest measurement",
+        ),
+        "target" => ("Ghi số đo chỉ tiêu", "Record target measurements"),
+        "target.set" => (
+            "Ghi một số đo, ví dụ: cchc target set T04 87,5 --date 30/06/2027",
+            "Record a measurement, e.g. cchc target set T04 87.5 --date 30/06/2027",
+        ),
+        "target.set.id" => ("Mã chỉ tiêu, ví dụ T04", "Target id, e.g. T04"),
+        "target.set.value" => ("Giá trị đo được", "Measured value"),
+        "target.set.date" => (
+            "Ngày đo (mặc định hôm nay)",
+            "Date measured (default today)",
+        ),
+        "target.set.note" => ("Ghi chú về số đo", "Note on the measurement"),
+        "evidence" => (
+            "Tài liệu kiểm chứng của nhiệm vụ",
+            "Evidence documents of a task",
+        ),
+        "evidence.add" => ("Thêm tài liệu kiểm chứng", "Add an evidence document"),
+        "evidence.add.doc" => (
+            "Số ký hiệu văn bản, ví dụ 123/QĐ-UBND",
+            "Document number, e.g. 123/QĐ-UBND",
+        ),
+        "evidence.add.date" => ("Ngày ban hành (dd/mm/yyyy)", "Date issued (dd/mm/yyyy)"),
+        "evidence.add.title" => ("Trích yếu", "Summary"),
+        "evidence.add.link" => (
+            "Đường dẫn hoặc liên kết tới tệp",
+            "Path or link to the file",
+        ),
+        "export" => (
+            "Xuất toàn bộ dữ liệu, kể cả lịch sử, ra JSON",
+            "Export everything, history included, as JSON",
+        ),
+        "export.output" => (
+            "Ghi vào tệp thay vì ra màn hình",
+            "Write to a file instead of standard output",
+        ),
+        "import" => (
+            "Nhập JSON (từ export hoặc bản sao lưu) vào kho trống",
+            "Import JSON (from export or a backup) into an empty store",
+        ),
+        "import.file" => ("Tệp JSON", "JSON file"),
+        "catalog" => (
+            "Danh mục nhiệm vụ đóng gói trong chương trình",
+            "The task catalog bundled in the program",
+        ),
+        "catalog.sync" => (
+            "Cập nhật danh mục từ bản đóng gói, giữ mọi chỉnh sửa",
+            "Update the catalog from the bundled one, keeping every edit",
+        ),
+        "config" => (
+            "In vị trí và nội dung tệp cấu hình",
+            "Print where the config file is and what it holds",
+        ),
+        "status" => (
+            "Tiến trình chủ của kho: từ khi nào, và những cửa sổ cchc nào đang kết nối",
+            "The process that owns the store: since when, and which cchc windows are connected",
+        ),
+        "backup" => (
+            "Sao lưu ngay ra JSON (giữ 10 bản gần nhất)",
+            "Write a JSON backup now (the newest 10 are kept)",
+        ),
+        _ => return None,
+    };
+    Some(lang.pick(vi, en))
+}

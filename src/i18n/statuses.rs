@@ -1,0 +1,128 @@
+//! Statuses, deadline classes, cadences and history fields in words, and
+//! the words people type for a status.
+
+use super::*;
+
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::NotStarted => lang.pick("chưa bắt đầu", "not started"),
+        Status::InProgress => lang.pick("đang thực hiện", "in progress"),
+        Status::Done => lang.pick("hoàn thành", "done"),
+        Status::Paused => lang.pick("tạm dừng", "paused"),
+        Status::Cancelled => lang.pick("đã hủy", "cancelled"),
+    }
+}
+
+/// A status as typed: Vietnamese with or without accents, English, or the code.
+pub fn parse_status(typed: &str) -> Option<Status> {
+    let folded = fold(typed).replace(['_', '-'], " ");
+    Status::ALL.into_iter().find(|&s| {
+        [
+            status_label(s, Lang::Vi),
+            status_label(s, Lang::En),
+            s.code(),
+        ]
+        .iter()
+        .any(|name| fold(name).replace(['_', '-'], " ") == folded)
+            || status_aliases(s).contains(&folded.as_str())
+    })
+}
+
+pub(crate) fn status_aliases(status: Status) -> &'static [&'static str] {
+    match status {
+        Status::NotStarted => &["todo", "chua lam"],
+        Status::InProgress => &["dang lam", "doing", "started"],
+        Status::Done => &["xong", "da hoan thanh", "complete", "completed"],
+        Status::Paused => &["dung", "on hold"],
+        Status::Cancelled => &["huy", "canceled"],
+    }
+}
+
+pub fn accepted_statuses(lang: Lang) -> String {
+    let names: Vec<String> = Status::ALL
+        .iter()
+        .map(|&s| format!("{} ({})", status_label(s, lang), s.code()))
+        .collect();
+    names.join(", ")
+}
+
+/// The deadline class in the words of Vietnamese task reports.
+pub fn class_label(class: DeadlineClass, lang: Lang) -> String {
+    match class {
+        DeadlineClass::Overdue(days) => match lang {
+            Lang::Vi => format!("quá hạn {days} ngày"),
+            Lang::En => format!("overdue {days} d"),
+        },
+        DeadlineClass::NotStarted => lang.pick("chưa bắt đầu", "not started").into(),
+        DeadlineClass::InProgress => lang.pick("trong hạn", "on time").into(),
+        DeadlineClass::Ongoing => lang.pick("thường xuyên", "ongoing").into(),
+        DeadlineClass::Paused => lang.pick("tạm dừng", "paused").into(),
+        DeadlineClass::DoneLate => lang.pick("hoàn thành quá hạn", "done late").into(),
+        DeadlineClass::DoneOnTime => lang.pick("hoàn thành đúng hạn", "done on time").into(),
+        DeadlineClass::DoneNoDeadline => lang.pick("hoàn thành", "done").into(),
+        DeadlineClass::Cancelled => lang.pick("đã hủy", "cancelled").into(),
+    }
+}
+
+pub fn cadence_label(cadence: Cadence, lang: Lang) -> &'static str {
+    match cadence {
+        Cadence::Once => lang.pick("một lần", "once"),
+        Cadence::Yearly => lang.pick("hàng năm", "yearly"),
+        Cadence::Quarterly => lang.pick("hàng quý", "quarterly"),
+        Cadence::Weekly => lang.pick("hàng tuần (xét theo quý)", "weekly (reviewed per quarter)"),
+        Cadence::Continuous => lang.pick("thường xuyên", "continuous"),
+    }
+}
+
+pub fn field_label(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::Status => lang.pick("trạng thái", "status"),
+        Field::Progress => lang.pick("tiến độ", "progress"),
+        Field::CompletedOn => lang.pick("ngày hoàn thành", "completed on"),
+        Field::Due => lang.pick("hạn", "due"),
+        Field::Lead => lang.pick("chủ trì", "lead"),
+        Field::Note => lang.pick("ghi chú", "note"),
+        Field::Evidence => lang.pick("tài liệu kiểm chứng", "evidence"),
+        Field::Measurement => lang.pick("số đo", "measurement"),
+        Field::Title => lang.pick("nội dung", "title"),
+        Field::Added => lang.pick("thêm vào danh mục", "added to catalog"),
+        Field::CatalogVersion => lang.pick("phiên bản danh mục", "catalog version"),
+        Field::Agenda => lang.pick("đưa vào chương trình họp", "meeting agenda"),
+        Field::Meeting => lang.pick("cuộc họp", "meeting"),
+    }
+}
+
+/// A history value as one line of text (unsanitised: callers sanitise).
+pub fn value_text(value: &Value, lang: Lang) -> String {
+    match value {
+        Value::None => "—".into(),
+        Value::Status(s) => status_label(*s, lang).into(),
+        Value::Progress(p) => format!("{p}%"),
+        Value::Date(d) => format_date(*d),
+        Value::Text(t) => t.clone(),
+        Value::Evidence(e) => format!("{} {} {}", e.number, format_date(e.issued_on), e.summary),
+        Value::Measured { on, value } => {
+            format!("{} ({})", decimal(*value, lang), format_date(*on))
+        }
+        Value::Number(n) => n.to_string(),
+        Value::Flag(on) => yes_no(*on, lang).into(),
+    }
+}
+
+/// A measured value without needless decimals: 95, 87.5.
+pub fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+/// A number as the reader writes it: 87,5 in Vietnamese, 87.5 in English.
+pub fn decimal(value: f64, lang: Lang) -> String {
+    let text = number_text(value);
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}

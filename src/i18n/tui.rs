@@ -1,0 +1,563 @@
+//! Words of the full-screen board, its dialogs and triage.
+
+use super::*;
+
+pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static str {
+    use crate::app::action::Action as A;
+    match action {
+        A::Up => lang.pick("lên", "up"),
+        A::Down => lang.pick("xuống", "down"),
+        A::PageUp => lang.pick("lên một trang", "page up"),
+        A::PageDown => lang.pick("xuống một trang", "page down"),
+        A::Top => lang.pick("về đầu", "to the top"),
+        A::Bottom => lang.pick("về cuối", "to the bottom"),
+        A::Collapse => lang.pick("thu gọn nhóm / lên nhóm", "fold / go to the group"),
+        A::Expand => lang.pick("mở nhóm", "unfold"),
+        A::Open => lang.pick("xem chi tiết", "details"),
+        A::Back => lang.pick("quay lại", "back"),
+        A::SwitchPane => lang.pick("chuyển khung", "switch pane"),
+        A::ScrollUp => lang.pick("cuộn lên", "scroll up"),
+        A::ScrollDown => lang.pick("cuộn xuống", "scroll down"),
+        A::PreviousPeriod => lang.pick("kỳ báo cáo trước", "previous period"),
+        A::NextPeriod => lang.pick("kỳ báo cáo sau", "next period"),
+        A::ShowRisks => lang.pick("việc cần lưu ý trong kỳ", "what is at risk this period"),
+        A::StartTriage => lang.pick(
+            "rà soát nhanh việc quá hạn, cần lưu ý",
+            "triage overdue and at-risk work",
+        ),
+        A::MarkDone => lang.pick("đã xong", "done"),
+        A::Extend => lang.pick("gia hạn (phải ghi lý do)", "extend (a reason is required)"),
+        A::ToggleAgenda => lang.pick(
+            "đưa vào / bỏ khỏi chương trình họp",
+            "put on / take off the agenda",
+        ),
+        A::Skip => lang.pick("bỏ qua", "skip"),
+        A::GoBack => lang.pick("quay lại việc trước", "back to the previous item"),
+        A::EndTriage => lang.pick("kết thúc, xem tổng kết", "end, see the summary"),
+        A::Present => lang.pick(
+            "trình chiếu cuộc họp (không sửa được gì)",
+            "present the meeting (read-only)",
+        ),
+        A::NextSlide => lang.pick("trang sau", "next slide"),
+        A::PreviousSlide => lang.pick("trang trước", "previous slide"),
+        A::GoToSlide(_) => lang.pick("đến trang số", "go to slide"),
+        A::FirstSlide => lang.pick("trang tổng quan", "overview"),
+        A::Blank => lang.pick("tắt / bật màn hình", "blank / show the screen"),
+        A::Larger => lang.pick("chữ to hơn, ít dòng hơn", "larger, fewer rows"),
+        A::Reload => lang.pick("đọc lại dữ liệu", "reload"),
+        A::CycleGrouping => lang.pick(
+            "nhóm theo lĩnh vực / đơn vị / tình trạng / tháng",
+            "group by area / unit / state / month",
+        ),
+        A::ShowTargets => lang.pick("chỉ tiêu", "targets"),
+        A::ShowHelp => lang.pick("trợ giúp", "help"),
+        A::Quit => lang.pick("thoát (mọi thay đổi đã lưu)", "quit (everything is saved)"),
+        A::StartSearch => lang.pick("tìm (không cần dấu)", "search (accents optional)"),
+        A::NextMatch => lang.pick("kết quả sau", "next match"),
+        A::PreviousMatch => lang.pick("kết quả trước", "previous match"),
+        A::OpenFilter => lang.pick("lọc", "filter"),
+        A::ClearFilters => lang.pick("xóa bộ lọc", "clear filters"),
+        A::PickStatus => lang.pick("đổi trạng thái", "set status"),
+        A::ProgressUp => lang.pick("tiến độ +10%", "progress +10%"),
+        A::ProgressDown => lang.pick("tiến độ −10%", "progress −10%"),
+        A::TypeProgress => lang.pick("nhập tiến độ", "type progress"),
+        A::TypeDue => lang.pick("đổi hạn (gia hạn)", "new deadline"),
+        A::AddNote => lang.pick("thêm ghi chú", "add a note"),
+        A::AddEvidence => lang.pick("thêm tài liệu kiểm chứng", "add evidence"),
+        A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
+        A::Confirm => lang.pick(
+            "chọn / lưu (ghi chú: xuống dòng; dòng trống: lưu)",
+            "choose / save (note: new line; empty line: save)",
+        ),
+        A::Cancel => lang.pick("hủy", "cancel"),
+        A::Save => lang.pick("lưu ghi chú", "save the note"),
+        A::NextField => lang.pick("ô tiếp theo", "next field"),
+        A::PreviousField => lang.pick("ô trước", "previous field"),
+        A::CursorLeft => lang.pick("sang trái / giá trị trước", "left / previous value"),
+        A::CursorRight => lang.pick("sang phải / giá trị sau", "right / next value"),
+        A::CursorHome => lang.pick("đầu dòng", "start of line"),
+        A::CursorEnd => lang.pick("cuối dòng", "end of line"),
+        A::DeleteBack => lang.pick("xóa ký tự trước", "delete before"),
+        A::DeleteForward => lang.pick("xóa ký tự sau", "delete after"),
+        A::Insert(_) | A::Paste | A::Resize(..) | A::StoreChanged(_) => "",
+    }
+}
+
+/// Short words for the status-bar hints.
+pub fn hint_label(action: crate::app::action::Action, lang: Lang) -> &'static str {
+    use crate::app::action::Action as A;
+    match action {
+        A::Open => lang.pick("chi tiết", "details"),
+        A::StartSearch => lang.pick("tìm", "search"),
+        A::OpenFilter => lang.pick("lọc", "filter"),
+        A::CycleGrouping => lang.pick("nhóm", "group"),
+        A::PickStatus => lang.pick("trạng thái", "status"),
+        A::AddNote => lang.pick("ghi chú", "note"),
+        A::ShowHelp => lang.pick("trợ giúp", "help"),
+        A::Quit => lang.pick("thoát", "quit"),
+        A::Back => lang.pick("quay lại", "back"),
+        A::NextMatch => lang.pick("kết quả sau", "next"),
+        A::PreviousMatch => lang.pick("trước", "previous"),
+        A::Confirm => lang.pick("chọn", "choose"),
+        A::Cancel => lang.pick("hủy", "cancel"),
+        A::Save => lang.pick("lưu", "save"),
+        A::Up | A::Down => lang.pick("di chuyển", "move"),
+        A::StartTriage => lang.pick("rà soát", "triage"),
+        A::NextSlide => lang.pick("trang sau", "next"),
+        A::PreviousSlide => lang.pick("trang trước", "previous"),
+        A::FirstSlide => lang.pick("tổng quan", "overview"),
+        A::Blank => lang.pick("tắt màn hình", "blank"),
+        A::Larger => lang.pick("chữ to", "larger"),
+        A::MarkDone => lang.pick("xong", "done"),
+        A::Extend => lang.pick("gia hạn", "extend"),
+        A::TypeProgress => lang.pick("tiến độ", "progress"),
+        A::ToggleAgenda => lang.pick("đưa vào họp", "agenda"),
+        A::Skip => lang.pick("bỏ qua", "skip"),
+        A::GoBack => lang.pick("lùi", "back"),
+        A::EndTriage => lang.pick("kết thúc", "end"),
+        other => action_label(other, lang),
+    }
+}
+
+pub fn mode_title(mode: crate::keymap::Mode, lang: Lang) -> &'static str {
+    use crate::keymap::Mode as M;
+    match mode {
+        M::Board => lang.pick("Bảng nhiệm vụ", "Task board"),
+        M::SearchResults => lang.pick("Khi đang tìm", "While searching"),
+        M::Detail => lang.pick("Khung chi tiết", "Detail pane"),
+        M::Targets => lang.pick("Chỉ tiêu", "Targets"),
+        M::Risks => lang.pick("Việc cần lưu ý", "At risk"),
+        M::Triage => lang.pick("Rà soát nhanh", "Triage"),
+        M::Meeting => lang.pick("Trình chiếu cuộc họp", "Meeting mode"),
+        M::Help => lang.pick("Trợ giúp", "Help"),
+        M::Picker => lang.pick("Hộp chọn (trạng thái, bộ lọc)", "Pickers (status, filter)"),
+        M::Input => lang.pick("Ô nhập", "Text fields"),
+        M::Editor => lang.pick("Soạn ghi chú", "Note editor"),
+    }
+}
+
+pub fn select_a_task(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hãy chọn một nhiệm vụ (không phải dòng nhóm).",
+        "Select a task (not a group line).",
+    )
+}
+
+pub fn save_failed(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("CHƯA LƯU: {detail}"),
+        Lang::En => format!("NOT SAVED: {detail}"),
+    }
+}
+
+pub fn nothing_to_undo(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không còn thay đổi nào của phiên này để hoàn tác.",
+        "Nothing of this session left to undo.",
+    )
+}
+
+pub fn undo_reason(seq: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("hoàn tác thay đổi #{seq}"),
+        Lang::En => format!("undo of change #{seq}"),
+    }
+}
+
+pub fn undone(subject: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã hoàn tác thay đổi vừa rồi của {subject}."),
+        Lang::En => format!("Undid the last edit of {subject}."),
+    }
+}
+
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Cửa sổ quá nhỏ ({width}×{height}). Cần ít nhất {min_width}×{min_height}.")
+        }
+        Lang::En => {
+            format!("Window too small ({width}×{height}). Needs at least {min_width}×{min_height}.")
+        }
+    }
+}
+
+pub fn app_title(lang: Lang) -> &'static str {
+    lang.pick("CCHC · xã Hà Đông", "CCHC · Hà Đông")
+}
+
+pub fn grouping_label(grouping: crate::app::board::Grouping, lang: Lang) -> &'static str {
+    use crate::app::board::Grouping as G;
+    match grouping {
+        G::Area => lang.pick("Nhóm: lĩnh vực", "By area"),
+        G::Unit => lang.pick("Nhóm: đơn vị chủ trì", "By lead unit"),
+        G::Status => lang.pick("Nhóm: tình trạng", "By state"),
+        G::DueMonth => lang.pick("Nhóm: tháng đến hạn", "By due month"),
+    }
+}
+
+pub fn chip_area(area: u8, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("lĩnh vực {area}"),
+        Lang::En => format!("area {area}"),
+    }
+}
+
+pub fn chip_overdue(lang: Lang) -> &'static str {
+    lang.pick("chỉ quá hạn", "overdue only")
+}
+
+pub fn chip_search(query: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("tìm: {query}"),
+        Lang::En => format!("search: {query}"),
+    }
+}
+
+pub fn clear_filters_hint(lang: Lang) -> &'static str {
+    lang.pick("x: xóa lọc", "x: clear")
+}
+
+pub fn board_empty(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không có nhiệm vụ nào khớp bộ lọc. Nhấn x để xóa bộ lọc.",
+        "No task matches the filters. Press x to clear them.",
+    )
+}
+
+pub fn area_name(area: &crate::domain::Area, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => area.name.clone(),
+        Lang::En => area.name_en.clone(),
+    }
+}
+
+pub fn unit_name(unit: &crate::domain::Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => unit.name.clone(),
+        Lang::En => unit.name_en.clone(),
+    }
+}
+
+pub fn bucket_label(bucket: crate::app::board::StateBucket, lang: Lang) -> &'static str {
+    use crate::app::board::StateBucket as B;
+    match bucket {
+        B::Overdue => lang.pick("Quá hạn", "Overdue"),
+        B::NotStarted => lang.pick("Chưa bắt đầu", "Not started"),
+        B::InProgress => lang.pick("Đang thực hiện, trong hạn", "In progress, on time"),
+        B::Ongoing => lang.pick("Thường xuyên (không có hạn)", "Continuous (no deadline)"),
+        B::Paused => lang.pick("Tạm dừng", "Paused"),
+        B::DoneLate => lang.pick("Hoàn thành quá hạn", "Done late"),
+        B::DoneOnTime => lang.pick("Hoàn thành đúng hạn", "Done on time"),
+        B::Cancelled => lang.pick("Đã hủy", "Cancelled"),
+    }
+}
+
+pub fn month_label(year: i32, month: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Tháng {month:02}/{year}"),
+        Lang::En => format!("{month:02}/{year}"),
+    }
+}
+
+pub fn detail_title(lang: Lang) -> &'static str {
+    lang.pick("Chi tiết", "Details")
+}
+
+pub fn subtasks_title(lang: Lang) -> &'static str {
+    lang.pick("Nhiệm vụ con", "Sub-tasks")
+}
+
+/// One history entry on one line (stored text sanitised).
+pub fn history_line(entry: &crate::domain::HistoryEntry, lang: Lang) -> String {
+    use crate::domain::text::sanitize_line;
+    let reason = entry
+        .reason
+        .as_deref()
+        .map(|r| format!(" ({})", sanitize_line(r)))
+        .unwrap_or_default();
+    format!(
+        "#{} {} {} · {}: {} → {}{reason}",
+        entry.seq,
+        entry.at.format("%d/%m/%Y %H:%M:%S"),
+        sanitize_line(&entry.who),
+        field_label(entry.field, lang),
+        sanitize_line(&value_text(&entry.old, lang)),
+        sanitize_line(&value_text(&entry.new, lang)),
+    )
+}
+
+pub fn period_name(period: crate::domain::period::Period, lang: Lang) -> String {
+    use crate::domain::period::PeriodKind as K;
+    let year = period.year;
+    match (period.kind, lang) {
+        (K::Q1, Lang::Vi) => format!("Quý I/{year}"),
+        (K::H1, Lang::Vi) => format!("6 tháng/{year}"),
+        (K::Q3, Lang::Vi) => format!("Quý III/{year}"),
+        (K::Year, Lang::Vi) => format!("Năm {year}"),
+        (K::Q1, Lang::En) => format!("Q1 {year}"),
+        (K::H1, Lang::En) => format!("H1 {year}"),
+        (K::Q3, Lang::En) => format!("Q3 {year}"),
+        (K::Year, Lang::En) => format!("Year {year}"),
+    }
+}
+
+pub fn period_status(
+    period: crate::domain::period::Period,
+    report_due: chrono::NaiveDate,
+    days_left: i64,
+    lang: Lang,
+) -> String {
+    let name = period_name(period, lang);
+    let due = report_due.format("%d/%m").to_string();
+    match lang {
+        Lang::Vi if days_left >= 0 => format!("Kỳ {name}: báo cáo {due}, còn {days_left} ngày"),
+        Lang::Vi => format!("Kỳ {name}: hạn báo cáo {due} đã qua"),
+        Lang::En if days_left >= 0 => format!("{name}: report {due}, {days_left} d left"),
+        Lang::En => format!("{name}: report was due {due}"),
+    }
+}
+
+pub fn task_count(tasks: usize, done: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{tasks} nhiệm vụ, {done} xong"),
+        Lang::En => format!("{tasks} tasks, {done} done"),
+    }
+}
+
+pub(crate) fn percent_text(value: f64, lang: Lang) -> String {
+    let text = format!("{value:.1}");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+pub fn overdue_status(overdue: usize, of_all: f64, of_dated: f64, lang: Lang) -> String {
+    let (all, dated) = (percent_text(of_all, lang), percent_text(of_dated, lang));
+    match lang {
+        Lang::Vi => format!("quá hạn {overdue} ({all}% / {dated}% có hạn)"),
+        Lang::En => format!("overdue {overdue} ({all}% / {dated}% of dated)"),
+    }
+}
+
+pub fn saved_at(time: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("đã lưu {time}"),
+        Lang::En => format!("saved {time}"),
+    }
+}
+
+pub fn help_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Trợ giúp — phím tắt (↑↓ cuộn, Esc đóng)",
+        "Help — keys (↑↓ scroll, Esc close)",
+    )
+}
+
+pub fn status_picker_title(lang: Lang) -> &'static str {
+    lang.pick("Trạng thái", "Status")
+}
+
+pub fn filter_title(lang: Lang) -> &'static str {
+    lang.pick("Lọc nhiệm vụ", "Filter tasks")
+}
+
+pub fn filter_all(lang: Lang) -> &'static str {
+    lang.pick("tất cả", "all")
+}
+
+pub fn yes_no(value: bool, lang: Lang) -> &'static str {
+    match value {
+        true => lang.pick("có", "yes"),
+        false => lang.pick("không", "no"),
+    }
+}
+
+pub fn filter_line_label(line: crate::app::state::FilterLine, lang: Lang) -> &'static str {
+    use crate::app::state::FilterLine as F;
+    match line {
+        F::Area => lang.pick("Lĩnh vực", "Area"),
+        F::Unit => lang.pick("Đơn vị chủ trì", "Lead unit"),
+        F::Status => lang.pick("Trạng thái", "Status"),
+        F::Overdue => lang.pick("Chỉ quá hạn", "Overdue only"),
+    }
+}
+
+pub fn filter_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ chọn dòng · ←→ đổi giá trị · Enter/Esc đóng",
+        "↑↓ line · ←→ value · Enter/Esc close",
+    )
+}
+
+pub fn search_title(lang: Lang) -> &'static str {
+    lang.pick("Tìm", "Search")
+}
+
+pub fn search_prompt(lang: Lang) -> &'static str {
+    lang.pick(
+        "Gõ mã hoặc vài chữ của nội dung, có dấu hay không đều được:",
+        "Type an id or words of the title, accents optional:",
+    )
+}
+
+pub fn progress_title(lang: Lang) -> &'static str {
+    lang.pick("Tiến độ", "Progress")
+}
+
+pub fn progress_prompt(current: Option<u8>, lang: Lang) -> String {
+    let current = current.unwrap_or(0);
+    match lang {
+        Lang::Vi => format!("Hiện {current}%. Tiến độ mới (số nguyên 0–100), Enter để lưu:"),
+        Lang::En => format!("Now {current}%. New progress (whole number 0–100), Enter saves:"),
+    }
+}
+
+pub fn due_title(lang: Lang) -> &'static str {
+    lang.pick("Đổi hạn (gia hạn)", "New deadline")
+}
+
+pub fn due_prompt(current: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    let l = show_labels(lang);
+    let current = current
+        .map(format_date)
+        .unwrap_or_else(|| l.no_deadline.to_string());
+    match lang {
+        Lang::Vi => format!("Hạn hiện tại {current}. Hạn mới dd/mm/yyyy, Enter để lưu:"),
+        Lang::En => format!("Due now {current}. New deadline dd/mm/yyyy, Enter saves:"),
+    }
+}
+
+pub fn evidence_title(lang: Lang) -> &'static str {
+    lang.pick("Thêm tài liệu kiểm chứng", "Add an evidence document")
+}
+
+pub fn evidence_labels(lang: Lang) -> [&'static str; 3] {
+    [
+        lang.pick(
+            "Số ký hiệu (ví dụ 123/QĐ-UBND)",
+            "Number (e.g. 123/QĐ-UBND)",
+        ),
+        lang.pick("Ngày ban hành (dd/mm/yyyy)", "Date issued (dd/mm/yyyy)"),
+        lang.pick("Trích yếu", "Summary"),
+    ]
+}
+
+pub fn evidence_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tab/Enter ô tiếp · Enter ở ô cuối để lưu · Esc hủy",
+        "Tab/Enter next field · Enter on the last saves · Esc cancels",
+    )
+}
+
+pub fn note_title(lang: Lang) -> &'static str {
+    lang.pick("Ghi chú cho", "Note on")
+}
+
+pub fn note_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Ctrl+S hoặc Enter ở dòng trống để lưu · Esc hủy",
+        "Ctrl+S or Enter on an empty line saves · Esc cancels",
+    )
+}
+
+pub fn crashed(report: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "cchc gặp lỗi nội bộ và đã dừng. Mọi thay đổi đã báo “đã lưu” vẫn còn nguyên. Báo cáo lỗi: {report}"
+        ),
+        Lang::En => format!(
+            "cchc hit an internal error and stopped. Every edit reported saved is kept. Crash report: {report}"
+        ),
+    }
+}
+
+pub fn needs_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "Giao diện toàn màn hình cần một cửa sổ dòng lệnh (terminal). Dùng các lệnh con, ví dụ `cchc list`.",
+        "The full-screen interface needs a terminal. Use the subcommands, e.g. `cchc list`.",
+    )
+}
+
+pub fn config_error(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Tệp cấu hình {path} không hợp lệ: {detail}. Các mục được nhận: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance; [share] idle_seconds (giây), group_access (true, false)."
+        ),
+        Lang::En => format!(
+            "The config file {path} is invalid: {detail}. Accepted settings: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance; [share] idle_seconds (seconds), group_access (true, false)."
+        ),
+    }
+}
+
+pub fn config_location(path: &str, exists: bool, lang: Lang) -> String {
+    match (lang, exists) {
+        (Lang::Vi, true) => format!("# Tệp cấu hình: {path}\n# Giá trị đang dùng:"),
+        (Lang::Vi, false) => {
+            format!("# Tệp cấu hình: {path} (chưa có; đang dùng mặc định)\n# Giá trị đang dùng:")
+        }
+        (Lang::En, true) => format!("# Config file: {path}\n# Settings in force:"),
+        (Lang::En, false) => {
+            format!("# Config file: {path} (absent; defaults in force)\n# Settings in force:")
+        }
+    }
+}
+
+/// The deadline class in at most 14 columns, for the board on narrow screens.
+pub fn class_label_short(class: DeadlineClass, lang: Lang) -> String {
+    match (class, lang) {
+        (DeadlineClass::Overdue(days), Lang::Vi) => format!("quá {days} ngày"),
+        (DeadlineClass::Overdue(days), Lang::En) => format!("overdue {days}d"),
+        (DeadlineClass::DoneOnTime, _) => lang.pick("xong đúng hạn", "done on time").into(),
+        (DeadlineClass::DoneLate, _) => lang.pick("xong trễ hạn", "done late").into(),
+        (other, _) => class_label(other, lang),
+    }
+}
+
+pub fn group_figures(
+    total: usize,
+    done: usize,
+    in_progress: usize,
+    overdue: usize,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{total} nhiệm vụ: √ {done} hoàn thành · ► {in_progress} đang thực hiện · ! {overdue} quá hạn"
+        ),
+        Lang::En => format!(
+            "{total} tasks: √ {done} done · ► {in_progress} in progress · ! {overdue} overdue"
+        ),
+    }
+}
+
+/// Open work due within the warning window: "còn 5 ngày", "hạn hôm nay".
+pub fn due_soon_label(days_left: i64, lang: Lang) -> String {
+    match (days_left, lang) {
+        (0, Lang::Vi) => "đến hạn hôm nay".into(),
+        (0, Lang::En) => "due today".into(),
+        (n, Lang::Vi) => format!("còn {n} ngày"),
+        (n, Lang::En) => format!("{n} d left"),
+    }
+}
+
+/// A deadline as shown in a task's details; `was` is the plan's deadline when
+/// a person moved it.
+pub fn due_text(
+    due: Option<chrono::NaiveDate>,
+    was: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> String {
+    let l = show_labels(lang);
+    match (due, was) {
+        (Some(due), Some(was)) => format!(
+            "{} ({} {})",
+            format_date(due),
+            l.moved_from,
+            format_date(was)
+        ),
+        (Some(due), None) => format_date(due),
+        (None, _) => l.no_deadline.to_string(),
+    }
+}
