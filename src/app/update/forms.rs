@@ -1,0 +1,284 @@
+//! Help, pickers, the filter dialog, typed fields, the evidence form and the
+//! note editor.
+
+use super::*;
+
+pub(super) fn help(ui: &mut Ui, action: Action) {
+    match action {
+        Action::ScrollUp => ui.help_scroll = ui.help_scroll.saturating_sub(1),
+        Action::ScrollDown => ui.help_scroll = ui.help_scroll.saturating_add(1),
+        Action::Back => ui.overlay = None,
+        _ => {}
+    }
+}
+
+pub(super) fn picker(app: &mut App, ui: &mut Ui, action: Action) {
+    match ui.overlay.clone() {
+        Some(Overlay::StatusPicker { selected }) => status_picker(app, ui, action, selected),
+        Some(Overlay::Filter { line }) => filter_dialog(app, ui, action, line),
+        _ => {}
+    }
+}
+
+pub(super) fn status_picker(app: &mut App, ui: &mut Ui, action: Action, selected: usize) {
+    let last = Status::ALL.len() - 1;
+    match action {
+        Action::Up => {
+            ui.overlay = Some(Overlay::StatusPicker {
+                selected: selected.saturating_sub(1),
+            })
+        }
+        Action::Down => {
+            ui.overlay = Some(Overlay::StatusPicker {
+                selected: (selected + 1).min(last),
+            })
+        }
+        Action::Confirm => {
+            ui.overlay = None;
+            if let Some(key) = ui.selected_key().cloned() {
+                save_edit(
+                    app,
+                    ui,
+                    &key,
+                    &[Edit::Status(Status::ALL[selected.min(last)])],
+                );
+            }
+        }
+        Action::Cancel => ui.overlay = None,
+        _ => {}
+    }
+}
+
+pub(super) fn filter_dialog(app: &mut App, ui: &mut Ui, action: Action, line: usize) {
+    let last = FilterLine::ALL.len() - 1;
+    let step: isize = match action {
+        Action::Up => {
+            return ui.overlay = Some(Overlay::Filter {
+                line: line.saturating_sub(1),
+            });
+        }
+        Action::Down => {
+            return ui.overlay = Some(Overlay::Filter {
+                line: (line + 1).min(last),
+            });
+        }
+        Action::Confirm | Action::Cancel => return ui.overlay = None,
+        Action::CursorLeft => -1,
+        Action::CursorRight => 1,
+        _ => return,
+    };
+    match FilterLine::ALL[line.min(last)] {
+        FilterLine::Area => {
+            let areas: Vec<u8> = app.plan().catalog().areas.iter().map(|a| a.code).collect();
+            ui.filter.area = cycle(&areas, ui.filter.area.as_ref(), step);
+        }
+        FilterLine::Unit => {
+            let units: Vec<String> = app
+                .plan()
+                .catalog()
+                .units
+                .iter()
+                .map(|u| u.code.clone())
+                .collect();
+            ui.filter.unit = cycle(&units, ui.filter.unit.as_ref(), step);
+        }
+        FilterLine::Status => {
+            ui.filter.status = cycle(&Status::ALL, ui.filter.status.as_ref(), step)
+        }
+        FilterLine::Overdue => ui.filter.overdue_only = !ui.filter.overdue_only,
+    }
+    refresh(app, ui);
+}
+
+/// The next value in `choices` after `current` ("all" sits before the first).
+pub(super) fn cycle<T: Clone + PartialEq>(
+    choices: &[T],
+    current: Option<&T>,
+    step: isize,
+) -> Option<T> {
+    let len = choices.len() as isize + 1;
+    let position = current
+        .and_then(|c| choices.iter().position(|x| x == c))
+        .map_or(0, |p| p as isize + 1);
+    let next = (position + step).rem_euclid(len);
+    (next > 0).then(|| choices[(next - 1) as usize].clone())
+}
+
+pub(super) fn input(app: &mut App, ui: &mut Ui, action: Action) {
+    if let Some(Overlay::Evidence(_)) = ui.overlay {
+        return evidence_form(app, ui, action);
+    }
+    if let Some(Overlay::Extend(_)) = ui.overlay {
+        return extend_form(app, ui, action);
+    }
+    let Some(Overlay::Input(mut field)) = ui.overlay.take() else {
+        return;
+    };
+    let edited = edit_line(&mut field.line, action);
+    match action {
+        Action::Cancel => {
+            if field.kind == InputKind::Search {
+                ui.search = None;
+                move_selection(ui, ui.search_origin);
+            }
+            return;
+        }
+        Action::Confirm => {
+            if let Err(message) = confirm_input(app, ui, &field) {
+                field.error = Some(message);
+                ui.overlay = Some(Overlay::Input(field));
+            }
+            return;
+        }
+        _ => {}
+    }
+    if edited && field.kind == InputKind::Search {
+        incremental_search(app, ui, &field.line.text);
+    }
+    field.error = None;
+    ui.overlay = Some(Overlay::Input(field));
+}
+
+/// Applies a text-editing action to a line; true when the text changed.
+pub(super) fn edit_line(line: &mut LineEdit, action: Action) -> bool {
+    match action {
+        Action::Insert(c) => line.insert(c.encode_utf8(&mut [0; 4])),
+        Action::DeleteBack => line.delete_back(),
+        Action::DeleteForward => line.delete_forward(),
+        Action::CursorLeft => line.left(),
+        Action::CursorRight => line.right(),
+        Action::CursorHome => line.home(),
+        Action::CursorEnd => line.end(),
+        _ => return false,
+    }
+    matches!(
+        action,
+        Action::Insert(_) | Action::DeleteBack | Action::DeleteForward
+    )
+}
+
+pub(super) fn incremental_search(app: &App, ui: &mut Ui, text: &str) {
+    let folded = fold(text);
+    if folded.is_empty() {
+        ui.search = None;
+        return move_selection(ui, ui.search_origin);
+    }
+    ui.search = Some(Search {
+        query: text.to_string(),
+        folded: folded.clone(),
+    });
+    if let Some(i) = find_match(app, ui, &folded, ui.search_origin, true, 0) {
+        move_selection(ui, i);
+    }
+}
+
+/// Saves what a one-line field holds; `Err` keeps the field open with why.
+pub(super) fn confirm_input(app: &mut App, ui: &mut Ui, field: &TextInput) -> Result<(), String> {
+    let lang = ui.lang;
+    let text = field.line.text.trim();
+    let edit = match field.kind {
+        InputKind::Search => return Ok(()),
+        InputKind::Progress => text
+            .trim_end_matches('%')
+            .parse::<u8>()
+            .ok()
+            .filter(|p| *p <= 100)
+            .map(Edit::Progress)
+            .ok_or_else(|| i18n::input_error(&InputError::BadProgress(text.to_string()), lang))?,
+        InputKind::Due => Edit::Due(parse_date(text).map_err(|e| i18n::input_error(&e, lang))?),
+    };
+    let Some(key) = ui.selected_key().cloned() else {
+        return Ok(());
+    };
+    save_edit(app, ui, &key, &[edit]);
+    Ok(())
+}
+
+pub(super) fn evidence_form(app: &mut App, ui: &mut Ui, action: Action) {
+    let Some(Overlay::Evidence(mut form)) = ui.overlay.take() else {
+        return;
+    };
+    match action {
+        Action::Cancel => return,
+        Action::NextField => form.focus = (form.focus + 1) % EvidenceForm::FIELDS,
+        Action::PreviousField => {
+            form.focus = (form.focus + EvidenceForm::FIELDS - 1) % EvidenceForm::FIELDS
+        }
+        Action::Confirm if form.focus + 1 < EvidenceForm::FIELDS => form.focus += 1,
+        Action::Confirm => match evidence_from(&form) {
+            Ok(doc) => {
+                if let Some(key) = ui.selected_key().cloned() {
+                    save_edit(app, ui, &key, &[Edit::Evidence(doc)]);
+                }
+                return;
+            }
+            Err(e) => form.error = Some(i18n::input_error(&e, ui.lang)),
+        },
+        other => {
+            edit_line(form.field(), other);
+        }
+    }
+    ui.overlay = Some(Overlay::Evidence(form));
+}
+
+pub(super) fn evidence_from(form: &EvidenceForm) -> Result<Evidence, InputError> {
+    Ok(Evidence {
+        number: validate_text(&form.number.text, TextField::DocumentNumber, 100, false)?,
+        issued_on: parse_date(&form.date.text)?,
+        summary: validate_text(
+            &form.summary.text,
+            TextField::DocumentSummary,
+            MAX_SHORT_TEXT_CHARS,
+            false,
+        )?,
+        link: None,
+    })
+}
+
+pub(super) fn editor(app: &mut App, ui: &mut Ui, action: Action) {
+    let Some(Overlay::Note(mut note)) = ui.overlay.take() else {
+        return;
+    };
+    let area = &mut note.area;
+    match action {
+        Action::Cancel => return,
+        Action::Save => return save_note(app, ui, note),
+        Action::Confirm if area.current_is_empty() && !area.text().is_empty() => {
+            return save_note(app, ui, note);
+        }
+        Action::Confirm => area.newline(),
+        Action::Up => area.up(),
+        Action::Down => area.down(),
+        Action::DeleteBack => area.delete_back(),
+        Action::Insert(c) => area.insert(c.encode_utf8(&mut [0; 4])),
+        other => {
+            edit_line(area.current(), other);
+        }
+    }
+    note.error = None;
+    ui.overlay = Some(Overlay::Note(note));
+}
+
+pub(super) fn save_note(app: &mut App, ui: &mut Ui, mut note: NoteEditor) {
+    match validate_text(&note.area.text(), TextField::Note, MAX_NOTE_CHARS, true) {
+        Ok(text) => {
+            if let Some(key) = ui.selected_key().cloned() {
+                save_edit(app, ui, &key, &[Edit::Note(text)]);
+            }
+        }
+        Err(e) => {
+            note.error = Some(i18n::input_error(&e, ui.lang));
+            ui.overlay = Some(Overlay::Note(note));
+        }
+    }
+}
+
+/// Inserts pasted text into whichever box is open.
+pub fn paste(ui: &mut Ui, text: &str) {
+    match &mut ui.overlay {
+        Some(Overlay::Note(note)) => note.area.insert(text),
+        Some(Overlay::Input(field)) => field.line.insert(&text.replace(['\n', '\r'], " ")),
+        Some(Overlay::Evidence(form)) => form.field().insert(&text.replace(['\n', '\r'], " ")),
+        _ => {}
+    }
+}

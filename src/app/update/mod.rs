@@ -1,0 +1,214 @@
+//! The one place TUI state changes: `update(app, ui, action)`.
+
+mod browse;
+mod forms;
+mod presentation;
+mod triage_flow;
+
+pub use browse::find_match;
+use browse::*;
+pub use forms::paste;
+use forms::*;
+pub use presentation::start_presentation;
+use presentation::*;
+pub use triage_flow::start_triage;
+use triage_flow::*;
+
+use super::action::Action;
+use super::board::{Grouping, Row};
+use super::state::{
+    Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
+    Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
+};
+use super::text_input::{LineEdit, TextArea};
+use super::{App, AppError, Notice};
+use crate::domain::date::parse_date;
+use crate::domain::error::TextField;
+use crate::domain::text::{
+    MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, fold, matches_folded, validate_text,
+};
+use chrono::Datelike;
+
+use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Status, TaskKey};
+
+/// How many points `+` and `-` move progress.
+const PROGRESS_STEP: i8 = 10;
+use crate::i18n;
+use crate::keymap::Mode;
+
+/// Applies one action. Edits are saved (and flushed) before this returns.
+pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
+    if !matches!(action, Action::Resize(..) | Action::StoreChanged(None)) {
+        ui.flash = None;
+    }
+    match action {
+        Action::Quit => ui.quit = true,
+        Action::Resize(..) => {}
+        Action::StoreChanged(notice) => store_changed(app, ui, notice),
+        _ => match ui.mode() {
+            Mode::Board | Mode::SearchResults => board(app, ui, action),
+            Mode::Detail => detail(app, ui, action),
+            Mode::Targets => targets(app, ui, action),
+            Mode::Risks => risks(app, ui, action),
+            Mode::Triage => triage(app, ui, action),
+            Mode::Meeting => meeting(app, ui, action),
+            Mode::Help => help(ui, action),
+            Mode::Picker => picker(app, ui, action),
+            Mode::Input => input(app, ui, action),
+            Mode::Editor => editor(app, ui, action),
+        },
+    }
+    keep_selection_visible(ui);
+    read_history_when_shown(app, ui);
+}
+
+/// Another process changed the store: everything shown is built again from
+/// it, keeping the screen, the selection, the scroll and any open dialog.
+fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
+    refresh(app, ui);
+    if ui.screen == Screen::Risks {
+        let risks = app.task_risks().len() + app.target_risks().len();
+        ui.risk_selected = ui.risk_selected.min(risks.saturating_sub(1));
+    }
+    if ui.screen == Screen::Meeting {
+        let last = app.slides(ui.presentation.capacity).len().saturating_sub(1);
+        ui.presentation.slide = ui.presentation.slide.min(last);
+    }
+    match notice {
+        Some(Notice::Reconnected) => flash_info(ui, i18n::reconnected(ui.lang).to_string()),
+        Some(Notice::Lost) => flash_error(ui, i18n::owner_lost(ui.lang).to_string()),
+        Some(Notice::SavedAfterReconnect) => {
+            flash_info(ui, i18n::saved_after_reconnect(ui.lang).to_string())
+        }
+        None => {}
+    }
+}
+
+/// The history is read from the store the first time a task's detail is on
+/// screen, not at start: with a large store that keeps the first frame quick.
+fn read_history_when_shown(app: &App, ui: &mut Ui) {
+    if ui.shows_detail()
+        && ui.selected_key().is_some()
+        && let Err(e) = app.load_history()
+    {
+        flash_error(ui, i18n::app_error(&e, ui.lang));
+    }
+}
+
+/// Rebuilds the board from the app, keeping the selection on the same task.
+/// Tells the person at the screen, once, of stored records left out.
+pub fn warn_set_aside(app: &App, ui: &mut Ui) {
+    let set_aside = app.set_aside();
+    if !set_aside.is_empty() {
+        flash_error(ui, i18n::records_set_aside(&set_aside, ui.lang));
+    }
+}
+
+pub fn refresh(app: &App, ui: &mut Ui) {
+    let selected_key = ui.selected_key().cloned();
+    let selected_group = match ui.selected_row() {
+        Some(Row::Group { key, .. }) => Some(key.clone()),
+        _ => None,
+    };
+    let board = app.board(ui.grouping, &ui.filter, &ui.folded);
+    ui.rows = board.rows;
+    ui.summary = board.summary;
+    let found = ui.rows.iter().position(|r| match r {
+        Row::Task(t) => Some(&t.key) == selected_key.as_ref(),
+        Row::Group { key, .. } => Some(key) == selected_group.as_ref(),
+    });
+    ui.selected = found
+        .unwrap_or(ui.selected)
+        .min(ui.rows.len().saturating_sub(1));
+    keep_selection_visible(ui);
+    read_history_when_shown(app, ui);
+}
+
+fn keep_selection_visible(ui: &mut Ui) {
+    let page = ui.page.max(1);
+    if ui.selected < ui.offset {
+        ui.offset = ui.selected;
+    } else if ui.selected >= ui.offset + page {
+        ui.offset = ui.selected + 1 - page;
+    }
+    ui.offset = ui.offset.min(ui.rows.len().saturating_sub(page));
+}
+
+fn move_selection(ui: &mut Ui, to: usize) {
+    let last = ui.rows.len().saturating_sub(1);
+    let to = to.min(last);
+    if to != ui.selected {
+        ui.detail_scroll = 0;
+    }
+    ui.selected = to;
+}
+
+fn save_edit(app: &mut App, ui: &mut Ui, key: &TaskKey, edits: &[Edit]) {
+    let result = app.edit_task(key, edits, None);
+    after_save(app, ui, key, result, true);
+}
+
+fn after_save(
+    app: &App,
+    ui: &mut Ui,
+    key: &TaskKey,
+    result: Result<Vec<HistoryEntry>, AppError>,
+    undoable: bool,
+) {
+    match result {
+        Ok(entries) if entries.is_empty() => {}
+        Ok(entries) => {
+            ui.last_saved = Some(app.clock().now);
+            if undoable {
+                ui.undo.push(UndoRecord {
+                    key: key.clone(),
+                    entries,
+                });
+            }
+            if ui.screen == Screen::Triage
+                && let Some(decision) = ui.triage.pending.take()
+            {
+                decide(ui, decision);
+            }
+            refresh(app, ui);
+        }
+        Err(e) => flash_error(
+            ui,
+            i18n::save_failed(&i18n::app_error(&e, ui.lang), ui.lang),
+        ),
+    }
+}
+
+fn undo(app: &mut App, ui: &mut Ui) {
+    let Some(record) = ui.undo.pop() else {
+        return flash_info(ui, i18n::nothing_to_undo(ui.lang).to_string());
+    };
+    let first = record.entries.first().map_or(0, |e| e.seq);
+    let reason = i18n::undo_reason(first, ui.lang);
+    let result = app.revert(&record.key, &record.entries, &reason);
+    let failed = result.is_err();
+    after_save(app, ui, &record.key, result, false);
+    if failed {
+        ui.undo.push(record);
+    } else {
+        flash_info(ui, i18n::undone(&record.key.to_string(), ui.lang));
+    }
+}
+
+fn flash_read_only(ui: &mut Ui) {
+    flash_error(ui, i18n::input_error(&InputError::ReadOnly, ui.lang));
+}
+
+fn flash_error(ui: &mut Ui, text: String) {
+    ui.flash = Some(Flash {
+        text,
+        is_error: true,
+    });
+}
+
+fn flash_info(ui: &mut Ui, text: String) {
+    ui.flash = Some(Flash {
+        text,
+        is_error: false,
+    });
+}

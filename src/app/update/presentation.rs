@@ -1,0 +1,52 @@
+//! Meeting mode: its slides and keys.
+
+use super::*;
+
+/// Opens meeting mode on its first slide; `standalone` when the program was
+/// started for it (leaving it then ends the program).
+pub fn start_presentation(app: &App, ui: &mut Ui, standalone: bool) {
+    // "Since the last meeting" reads the history.
+    if let Err(e) = app.load_history() {
+        flash_error(ui, i18n::app_error(&e, ui.lang));
+    }
+    ui.presentation.slide = 0;
+    ui.presentation.blank = false;
+    ui.presentation.standalone = standalone;
+    ui.overlay = None;
+    ui.screen = Screen::Meeting;
+}
+
+/// Meeting mode: moves between slides; nothing here edits.
+pub(super) fn meeting(app: &mut App, ui: &mut Ui, action: Action) {
+    let count = app.slides(ui.presentation.capacity).len();
+    let show = &mut ui.presentation;
+    match action {
+        Action::NextSlide => show.slide = (show.slide + 1).min(count.saturating_sub(1)),
+        Action::PreviousSlide => show.slide = show.slide.saturating_sub(1),
+        Action::GoToSlide(n) if usize::from(n) <= count => {
+            show.slide = usize::from(n).saturating_sub(1)
+        }
+        Action::FirstSlide => show.slide = 0,
+        Action::Blank => show.blank = !show.blank,
+        Action::Larger => {
+            show.large = !show.large;
+            show.capacity = Presentation::capacity_for(show.height, show.large);
+            show.slide = show
+                .slide
+                .min(app.slides(show.capacity).len().saturating_sub(1));
+        }
+        Action::PreviousPeriod | Action::NextPeriod => {
+            change_period(app, ui, action == Action::NextPeriod);
+            let last = app.slides(ui.presentation.capacity).len().saturating_sub(1);
+            ui.presentation.slide = ui.presentation.slide.min(last);
+        }
+        Action::Reload => match app.reload() {
+            Ok(()) => refresh(app, ui),
+            Err(e) => flash_error(ui, i18n::app_error(&e, ui.lang)),
+        },
+        Action::ShowHelp => open_help(ui),
+        Action::Back if show.standalone => ui.quit = true,
+        Action::Back => ui.screen = Screen::Board,
+        _ => {}
+    }
+}
