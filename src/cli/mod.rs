@@ -2,24 +2,21 @@
 //! application layer as the TUI. The only layer that prints.
 
 mod args;
+mod error;
 mod remote;
 mod render;
+mod typed;
 mod writes;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::app::actor::{self, Clock};
-use crate::app::{App, AppError, HistoryFilter, TaskFilter};
+use crate::app::{App, AppError};
 use crate::config::{Config, ThemeName};
-use crate::domain::date::parse_date;
-use crate::domain::error::TextField;
-use crate::domain::period::Period;
-use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
 use crate::domain::{Catalog, InputError};
 use crate::i18n::{self, Lang};
 use crate::share::owner::ServeError;
@@ -27,6 +24,8 @@ use crate::share::{self, Client, Connect};
 use crate::store::{Dump, backup};
 
 pub use args::{Cli, Command};
+pub use error::CliError;
+use typed::{history_filter, parse_area, parse_unit, select_period, task_filter};
 
 /// Exit codes: 0 done, 2 refused input, 3 the store cannot be used.
 pub const EXIT_INPUT: u8 = 2;
@@ -167,72 +166,6 @@ pub fn status(dir: &Path, lang: Lang) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     render::owner_status(dir, status.as_ref(), lang, &mut out);
     Ok(())
-}
-
-/// Selects the period typed with `--period`, if any.
-fn select_period(app: &mut App, typed: Option<&str>) -> Result<(), CliError> {
-    if let Some(typed) = typed {
-        let period =
-            Period::parse(typed).ok_or_else(|| InputError::BadPeriod(typed.to_string()))?;
-        app.set_period(period);
-    }
-    Ok(())
-}
-
-#[derive(Debug)]
-pub enum CliError {
-    App(AppError),
-    BadToday(String),
-    NoDataDir,
-    NoTerminal,
-    File {
-        path: String,
-        detail: String,
-    },
-    /// The error of a command the owner ran, in the words it chose.
-    Relayed {
-        message: String,
-        code: u8,
-    },
-}
-
-impl From<AppError> for CliError {
-    fn from(e: AppError) -> Self {
-        CliError::App(e)
-    }
-}
-
-impl From<InputError> for CliError {
-    fn from(e: InputError) -> Self {
-        CliError::App(AppError::Input(e))
-    }
-}
-
-impl CliError {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            CliError::App(e) => i18n::app_error(e, lang),
-            CliError::BadToday(v) => i18n::bad_today(v, lang),
-            CliError::NoDataDir => i18n::no_data_dir(lang).to_string(),
-            CliError::NoTerminal => i18n::needs_terminal(lang).to_string(),
-            CliError::File { path, detail } => i18n::bad_import_file(path, detail, lang),
-            CliError::Relayed { message, .. } => message.clone(),
-        }
-    }
-
-    pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(self.exit_status())
-    }
-
-    pub fn exit_status(&self) -> u8 {
-        match self {
-            CliError::App(AppError::Store(_) | AppError::Share(_)) | CliError::NoDataDir => {
-                EXIT_STORE
-            }
-            CliError::Relayed { code, .. } => *code,
-            _ => EXIT_INPUT,
-        }
-    }
 }
 
 /// Where the full-screen interface opens.
@@ -497,113 +430,6 @@ fn execute(
             Ok(false)
         }
     }
-}
-
-fn parse_area(app: &App, typed: Option<&str>) -> Result<Option<u8>, InputError> {
-    typed
-        .map(|a| {
-            a.trim()
-                .parse::<u8>()
-                .ok()
-                .filter(|n| app.plan().area(*n).is_some())
-                .ok_or_else(|| InputError::UnknownArea(a.to_string()))
-        })
-        .transpose()
-}
-
-fn parse_unit(app: &App, typed: Option<&str>) -> Result<Option<String>, InputError> {
-    typed
-        .map(|u| {
-            app.plan()
-                .unit_by_typed_code(u)
-                .map(|unit| unit.code.clone())
-                .ok_or_else(|| app.unknown_unit(u))
-        })
-        .transpose()
-}
-
-fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter, CliError> {
-    let area = parse_area(app, list.area.as_deref())?;
-    let unit = parse_unit(app, list.unit.as_deref())?;
-    let status = list
-        .status
-        .as_deref()
-        .map(|s| i18n::parse_status(s).ok_or_else(|| InputError::BadStatus(s.to_string())))
-        .transpose()?;
-    let search = list
-        .search
-        .as_deref()
-        .map(|s| validate_text(s, TextField::Search, MAX_SHORT_TEXT_CHARS, false))
-        .transpose()?;
-    Ok(TaskFilter {
-        area,
-        unit,
-        status,
-        overdue: list.overdue,
-        due_by: list.due_before.as_deref().map(parse_date).transpose()?,
-        search,
-    })
-}
-
-fn history_filter(
-    app: &App,
-    id: Option<String>,
-    since: Option<String>,
-) -> Result<HistoryFilter, CliError> {
-    let since = since.as_deref().map(parse_date).transpose()?;
-    let Some(id) = id else {
-        return Ok(HistoryFilter {
-            since,
-            ..HistoryFilter::default()
-        });
-    };
-    let id = id.trim().to_string();
-    if let Some(target) = app
-        .plan()
-        .targets()
-        .iter()
-        .find(|t| t.id.eq_ignore_ascii_case(&id))
-    {
-        return Ok(HistoryFilter {
-            target: Some(target.id.clone()),
-            since,
-            ..HistoryFilter::default()
-        });
-    }
-    let (task, occurrence) =
-        crate::domain::TaskKey::parse(&id).ok_or_else(|| InputError::UnknownTask(id.clone()))?;
-    if app.plan().task(&task).is_none() {
-        return Err(InputError::UnknownTask(id).into());
-    }
-    let typed = if occurrence.is_some() {
-        app.resolve(&id)?.to_string()
-    } else {
-        task
-    };
-    Ok(HistoryFilter {
-        task: Some(typed),
-        since,
-        ..HistoryFilter::default()
-    })
-}
-
-fn parse_progress(text: &str) -> Result<u8, InputError> {
-    let trimmed = text.trim().trim_end_matches('%');
-    trimmed
-        .parse::<u8>()
-        .ok()
-        .filter(|p| *p <= 100)
-        .ok_or_else(|| InputError::BadProgress(text.to_string()))
-}
-
-/// A number as Vietnamese write it (87,5) or as English do (87.5).
-fn parse_number(text: &str) -> Result<f64, InputError> {
-    let normalized = text.trim().trim_end_matches('%').replace(',', ".");
-    normalized
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| InputError::BadNumber(text.to_string()))
 }
 
 fn export(app: &App, output: Option<&Path>) -> Result<(), CliError> {

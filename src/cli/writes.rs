@@ -7,8 +7,9 @@
 
 use std::path::Path;
 
+use super::CliError;
 use super::args::{self, Command};
-use super::{CliError, parse_number, parse_progress};
+use super::typed::{parse_number, parse_progress};
 use crate::app::{App, AppError, Operation, Owner, Update};
 use crate::domain::date::parse_date;
 use crate::domain::validate;

@@ -1,0 +1,64 @@
+//! Why a command failed, in the user's words, and its exit code.
+
+use std::process::ExitCode;
+
+use super::{EXIT_INPUT, EXIT_STORE};
+use crate::app::AppError;
+use crate::domain::InputError;
+use crate::i18n::{self, Lang};
+
+#[derive(Debug)]
+pub enum CliError {
+    App(AppError),
+    BadToday(String),
+    NoDataDir,
+    NoTerminal,
+    File {
+        path: String,
+        detail: String,
+    },
+    /// The error of a command the owner ran, in the words it chose.
+    Relayed {
+        message: String,
+        code: u8,
+    },
+}
+
+impl From<AppError> for CliError {
+    fn from(e: AppError) -> Self {
+        CliError::App(e)
+    }
+}
+
+impl From<InputError> for CliError {
+    fn from(e: InputError) -> Self {
+        CliError::App(AppError::Input(e))
+    }
+}
+
+impl CliError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::App(e) => i18n::app_error(e, lang),
+            CliError::BadToday(v) => i18n::bad_today(v, lang),
+            CliError::NoDataDir => i18n::no_data_dir(lang).to_string(),
+            CliError::NoTerminal => i18n::needs_terminal(lang).to_string(),
+            CliError::File { path, detail } => i18n::bad_import_file(path, detail, lang),
+            CliError::Relayed { message, .. } => message.clone(),
+        }
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(self.exit_status())
+    }
+
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            CliError::App(AppError::Store(_) | AppError::Share(_)) | CliError::NoDataDir => {
+                EXIT_STORE
+            }
+            CliError::Relayed { code, .. } => *code,
+            _ => EXIT_INPUT,
+        }
+    }
+}
