@@ -1,0 +1,71 @@
+//! sled's files on disk: opening them, telling a full disk from other
+//! failures, and making a write durable.
+
+use super::*;
+
+/// Opens sled, turning its errors and its panics on damaged files into a
+/// [`StoreError`] that names the path and the newest backup.
+pub(super) fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
+    let path = dir.join("sled");
+    let config = sled::Config::new().path(&path);
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let opened = panic::catch_unwind(AssertUnwindSafe(|| config.open()));
+    panic::set_hook(previous_hook);
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: dir.to_path_buf(),
+        detail,
+        backup: backup::newest(dir),
+    };
+    match opened {
+        Ok(Ok(db)) => Ok(db),
+        // sled's own lock on its files: the process that held the store has
+        // just released `cchc.lock` and is still closing them. Waited for
+        // like the store's lock.
+        Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
+            Err(StoreError::Locked {
+                path: dir.to_path_buf(),
+                holder: None,
+            })
+        }
+        Ok(Err(sled::Error::Io(e))) => Err(io_error(&path, &e)),
+        Ok(Err(e)) => Err(corrupt(e.to_string())),
+        Err(_) => Err(corrupt("sled could not read its files".into())),
+    }
+}
+
+/// Room for sled to open and write a few segments (512 KiB each).
+pub(super) const ROOM_TO_REOPEN: u64 = 4 << 20;
+
+pub(super) fn has_room(dir: &Path) -> bool {
+    rustix::fs::statvfs(dir)
+        .map(|fs| fs.f_bavail.saturating_mul(fs.f_frsize) >= ROOM_TO_REOPEN)
+        .unwrap_or(false)
+}
+
+/// A full disk is told apart: it is the one failure the user can mend.
+pub(super) fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
+    if error.kind() == std::io::ErrorKind::StorageFull {
+        StoreError::Full {
+            path: path.to_path_buf(),
+        }
+    } else {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        }
+    }
+}
+
+pub(super) fn fsync_tree(dir: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            fsync_tree(&entry.path())?;
+        } else if kind.is_file() {
+            fs::File::open(entry.path())?.sync_all()?;
+        }
+    }
+    fs::File::open(dir)?.sync_all()
+}
