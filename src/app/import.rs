@@ -1,59 +1,88 @@
-//! An imported file, checked and renumbered before anything is written: every
-//! record passes the same rules as an edit, no key appears twice, and the
-//! history and meeting numbers are the store's to give (1, 2, 3… in the
-//! file's order), never taken from the file.
+//! The store's records as a whole, checked by the rules every edit follows.
+//! What is read from a store is sorted out: a record the rules refuse is set
+//! aside, never fatal. What is written out (an export, a backup) carries no such
+//! record. An imported file is checked and renumbered before anything is
+//! written: no key twice, and the history and meeting numbers are the store's
+//! to give (1, 2, 3… in the file's order), never taken from the file.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::AppError;
+use std::cell::OnceCell;
+
 use super::operation::check_catalog;
+use super::{App, AppError};
 use crate::domain::catalog::Plan;
 use crate::domain::validate;
-use crate::domain::{HistoryEntry, InputError, Subject};
+use crate::domain::{
+    AgendaMark, HistoryEntry, InputError, Meeting, Subject, TargetState, TaskKey, TaskOverride,
+    TaskState,
+};
 use crate::store::{Dump, SetAside, Snapshot};
 
-/// `snapshot` with every record the rules refuse moved to its `set_aside`.
-/// On start-up only what could break a count or a screen is checked (keys,
-/// ranges, dates, units); `thorough` also checks every text, for a backup or
-/// an export, which must never carry a record that an import would refuse.
-pub fn sort_out(mut snapshot: Snapshot, thorough: bool) -> Snapshot {
-    let plan = Plan::new(snapshot.catalog.clone());
-    let aside = &mut snapshot.set_aside;
-    snapshot.tasks.retain(|key, state| {
+/// The records of a snapshot beside its plan, borrowed to be checked.
+pub struct Records<'a> {
+    pub tasks: &'a mut BTreeMap<TaskKey, TaskState>,
+    pub overrides: &'a mut BTreeMap<String, TaskOverride>,
+    pub targets: &'a mut BTreeMap<String, TargetState>,
+    pub agenda: &'a mut BTreeMap<TaskKey, AgendaMark>,
+    pub meetings: &'a mut BTreeMap<u32, Meeting>,
+    pub set_aside: &'a mut Vec<SetAside>,
+}
+
+impl<'a> Records<'a> {
+    pub fn of(snapshot: &'a mut Snapshot) -> Records<'a> {
+        Records {
+            tasks: &mut snapshot.tasks,
+            overrides: &mut snapshot.overrides,
+            targets: &mut snapshot.targets,
+            agenda: &mut snapshot.agenda,
+            meetings: &mut snapshot.meetings,
+            set_aside: &mut snapshot.set_aside,
+        }
+    }
+}
+
+/// Moves every record the rules of `plan` refuse to `set_aside`. On start-up
+/// only what could break a count or a screen is checked (keys, ranges, dates,
+/// units); `thorough` also checks every text, for a backup or an export, which
+/// must never carry a record that an import would refuse.
+pub fn sort_out(plan: &Plan, records: Records<'_>, thorough: bool) {
+    let aside = records.set_aside;
+    records.tasks.retain(|key, state| {
         let checked = if thorough {
-            validate::check_task_state(&plan, key, state)
+            validate::check_task_state(plan, key, state)
         } else {
-            validate::check_task_shape(&plan, key, state)
+            validate::check_task_shape(plan, key, state)
         };
         keep(aside, "task", key, checked)
     });
-    snapshot.overrides.retain(|task, o| {
+    records.overrides.retain(|task, o| {
         keep(
             aside,
             "override",
             task,
-            validate::check_override(&plan, task, o),
+            validate::check_override(plan, task, o),
         )
     });
-    snapshot.targets.retain(|id, state| {
-        let checked = state
-            .measurements
-            .iter()
-            .try_for_each(|m| validate::check_measurement(&plan, id, m));
-        keep(aside, "target", id, checked)
+    records.targets.retain(|id, state| {
+        keep(
+            aside,
+            "target",
+            id,
+            validate::check_target_state(plan, id, state),
+        )
     });
-    snapshot.agenda.retain(|key, mark| {
+    records.agenda.retain(|key, mark| {
         keep(
             aside,
             "agenda",
             key,
-            validate::check_agenda(&plan, key, mark),
+            validate::check_agenda(plan, key, mark),
         )
     });
-    snapshot
+    records
         .meetings
         .retain(|id, meeting| keep(aside, "meeting", id, validate::check_meeting(meeting)));
-    snapshot
 }
 
 fn keep(
@@ -74,6 +103,85 @@ fn keep(
     }
 }
 
+impl App {
+    /// Sets aside the held records that break the rules of the held plan.
+    pub(super) fn sort_out_held(&mut self) {
+        let records = Records {
+            tasks: &mut self.tasks,
+            overrides: &mut self.overrides,
+            targets: &mut self.targets,
+            agenda: &mut self.agenda,
+            meetings: &mut self.meetings,
+            set_aside: &mut self.set_aside,
+        };
+        sort_out(&self.plan, records, false);
+    }
+
+    /// Everything, history included, as `cchc export` writes it.
+    /// Records set aside are left out: a backup or an export never carries
+    /// what an import would refuse.
+    pub fn dump(&self) -> Result<Dump, AppError> {
+        let mut snapshot = self.link.load()?;
+        let plan = Plan::new(snapshot.catalog.clone());
+        sort_out(&plan, Records::of(&mut snapshot), true);
+        Ok(Dump::new(snapshot, self.checked_history()?))
+    }
+
+    /// Everything as held in memory, history included: what an owner backs up
+    /// without reading its store again.
+    pub fn dump_held(&self) -> Result<Dump, AppError> {
+        let mut snapshot = self.snapshot();
+        sort_out(&self.plan, Records::of(&mut snapshot), true);
+        Ok(Dump::new(snapshot, self.checked_history()?))
+    }
+
+    /// The history entries an import would accept.
+    fn checked_history(&self) -> Result<Vec<HistoryEntry>, AppError> {
+        let history = self.load_history()?;
+        Ok(history
+            .iter()
+            .filter(|e| crate::domain::validate::check_history_entry(e).is_ok())
+            .cloned()
+            .collect())
+    }
+
+    /// Loads a dump into this (empty) store and reloads from it.
+    pub fn import(&mut self, dump: Dump) -> Result<(), AppError> {
+        self.check_writable()?;
+        let dump = checked_dump(dump)?;
+        self.link.import(dump)?;
+        self.history = OnceCell::new();
+        let snapshot = self.link.load()?;
+        self.take_snapshot(snapshot);
+        Ok(())
+    }
+
+    /// The stored records left out of everything, with why.
+    /// With the history entries that could not be read, once the history has
+    /// been read: it is numbered from 1 without gaps, so a gap is an entry the
+    /// store left out.
+    pub fn set_aside(&self) -> Vec<SetAside> {
+        let mut records = self.set_aside.clone();
+        if let Some(history) = self.history.get() {
+            records.extend(history_gaps(history).map(|seq| SetAside {
+                key: format!("history/{seq}"),
+                problem: "cannot be read".into(),
+            }));
+        }
+        records
+    }
+}
+
+/// The numbers missing from a history numbered from 1.
+fn history_gaps(history: &[HistoryEntry]) -> impl Iterator<Item = u64> + '_ {
+    let mut expected = 1;
+    history.iter().flat_map(move |entry| {
+        let gap = expected..entry.seq;
+        expected = entry.seq.saturating_add(1);
+        gap
+    })
+}
+
 /// `dump` as it may be imported, or the first record refused and why.
 pub fn checked_dump(dump: Dump) -> Result<Dump, AppError> {
     check_catalog(&dump.catalog)?;
@@ -85,10 +193,7 @@ pub fn checked_dump(dump: Dump) -> Result<Dump, AppError> {
         validate::check_override(&plan, task, o)
     })?;
     check_records("target", &dump.targets, |id, state| {
-        state
-            .measurements
-            .iter()
-            .try_for_each(|m| validate::check_measurement(&plan, id, m))
+        validate::check_target_state(&plan, id, state)
     })?;
     check_records("agenda", &dump.agenda, |key, mark| {
         validate::check_agenda(&plan, key, mark)

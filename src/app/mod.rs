@@ -66,16 +66,6 @@ pub fn write_backup(
         .map_err(|e| failed(&crate::store::backup::backup_dir(dir), &e))
 }
 
-/// The numbers missing from a history numbered from 1.
-fn history_gaps(history: &[HistoryEntry]) -> impl Iterator<Item = u64> + '_ {
-    let mut expected = 1;
-    history.iter().flat_map(move |entry| {
-        let gap = expected..entry.seq;
-        expected = entry.seq.saturating_add(1);
-        gap
-    })
-}
-
 /// One occurrence of a task as people see it: the plan's definition with the
 /// state, deadline and lead in force, and its class as of today.
 #[derive(Debug, Clone)]
@@ -140,8 +130,8 @@ impl App {
     }
 
     fn open_link(link: Link, clock: Clock, who: String) -> Result<App, AppError> {
-        let snapshot = import::sort_out(link.load()?, false);
-        Ok(App {
+        let snapshot = link.load()?;
+        let mut app = App {
             link,
             notice: None,
             plan: Plan::new(snapshot.catalog),
@@ -159,8 +149,9 @@ impl App {
             period_rules: PeriodRules::default(),
             risk_rules: RiskRules::default(),
             as_of: clock.today,
-        }
-        .with_review_day())
+        };
+        app.sort_out_held();
+        Ok(app.with_review_day())
     }
 
     /// Closes the store and ends the application without freeing the loaded
@@ -502,14 +493,6 @@ impl App {
         })
     }
 
-    /// Everything, history included, as `cchc export` writes it.
-    /// Records set aside are left out: a backup or an export never carries
-    /// what an import would refuse.
-    pub fn dump(&self) -> Result<Dump, AppError> {
-        let snapshot = import::sort_out(self.link.load()?, true);
-        Ok(Dump::new(snapshot, self.checked_history()?))
-    }
-
     /// Writes everything, history included, as a compact backup in `dir`'s
     /// backup folder (a backup is for `cchc import`, and is written every
     /// day); returns its path, or the path and detail of what failed.
@@ -523,51 +506,7 @@ impl App {
         write_backup(dir, &dump, self.clock.now)
     }
 
-    /// Everything as held in memory, history included: what an owner backs up
-    /// without reading its store again.
-    pub fn dump_held(&self) -> Result<Dump, AppError> {
-        let snapshot = import::sort_out(self.snapshot(), true);
-        Ok(Dump::new(snapshot, self.checked_history()?))
-    }
-
-    /// The history entries an import would accept.
-    fn checked_history(&self) -> Result<Vec<HistoryEntry>, AppError> {
-        let history = self.load_history()?;
-        Ok(history
-            .iter()
-            .filter(|e| crate::domain::validate::check_history_entry(e).is_ok())
-            .cloned()
-            .collect())
-    }
-
-    /// Loads a dump into this (empty) store and reloads from it.
-    pub fn import(&mut self, dump: Dump) -> Result<(), AppError> {
-        self.check_writable()?;
-        let dump = import::checked_dump(dump)?;
-        self.link.import(dump)?;
-        self.history = OnceCell::new();
-        let snapshot = self.link.load()?;
-        self.take_snapshot(snapshot);
-        Ok(())
-    }
-
-    /// The stored records left out of everything, with why.
-    /// With the history entries that could not be read, once the history has
-    /// been read: it is numbered from 1 without gaps, so a gap is an entry the
-    /// store left out.
-    pub fn set_aside(&self) -> Vec<SetAside> {
-        let mut records = self.set_aside.clone();
-        if let Some(history) = self.history.get() {
-            records.extend(history_gaps(history).map(|seq| SetAside {
-                key: format!("history/{seq}"),
-                problem: "cannot be read".into(),
-            }));
-        }
-        records
-    }
-
     fn take_snapshot(&mut self, snapshot: crate::store::Snapshot) {
-        let snapshot = import::sort_out(snapshot, false);
         self.set_aside = snapshot.set_aside;
         self.plan = Plan::new(snapshot.catalog);
         self.tasks = snapshot.tasks;
@@ -575,6 +514,7 @@ impl App {
         self.targets = snapshot.targets;
         self.agenda = snapshot.agenda;
         self.meetings = snapshot.meetings;
+        self.sort_out_held();
     }
 
     /// The subject of a history entry in the words of the plan, for listings.

@@ -12,7 +12,7 @@ use super::occurrence::has_occurrence;
 use super::text::{MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, validate_text};
 use super::{
     AgendaMark, Edit, Evidence, HistoryEntry, InputError, Measurement, Meeting, Note, Subject,
-    TaskDef, TaskKey, TaskOverride, TaskState, Value,
+    TargetState, TaskDef, TaskKey, TaskOverride, TaskState, Value,
 };
 
 /// The longest document number (số ký hiệu) accepted.
@@ -218,6 +218,18 @@ pub fn check_measurement(plan: &Plan, target: &str, m: &Measurement) -> Result<(
         Some(note) => check_stored(note, TextField::Note, MAX_NOTE_CHARS, true),
         None => Ok(()),
     }
+}
+
+/// Every measurement of a target.
+pub fn check_target_state(
+    plan: &Plan,
+    target: &str,
+    state: &TargetState,
+) -> Result<(), InputError> {
+    state
+        .measurements
+        .iter()
+        .try_for_each(|m| check_measurement(plan, target, m))
 }
 
 pub fn meeting_title(title: &str) -> Result<String, InputError> {
