@@ -136,10 +136,8 @@ impl App {
         seen: Option<&Seen>,
         who: &str,
     ) -> Result<Commit, AppError> {
-        validate::check_key(&self.plan, key)?;
-        let view = self
-            .view(key)
-            .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
+        let def = validate::check_key(&self.plan, key)?;
+        let view = self.view_of(def, key.clone());
         let edits = edits
             .iter()
             .map(|e| validate::checked_edit(&self.plan, e))
@@ -161,10 +159,8 @@ impl App {
         reason: &str,
         who: &str,
     ) -> Result<Commit, AppError> {
-        validate::check_key(&self.plan, key)?;
-        let view = self
-            .view(key)
-            .ok_or_else(|| InputError::UnknownTask(key.to_string()))?;
+        let def = validate::check_key(&self.plan, key)?;
+        let view = self.view_of(def, key.clone());
         let reason = validate::reason_text(reason)?;
         let changes = self.undoable_changes(key, seqs)?;
         let ctx = self.edit_context(&view, who);
@@ -176,7 +172,7 @@ impl App {
     }
 
     /// The target a person typed ("t04", " T04 ").
-    pub fn resolve_target(&self, typed: &str) -> Result<&crate::domain::TargetDef, InputError> {
+    fn resolve_target(&self, typed: &str) -> Result<&crate::domain::TargetDef, InputError> {
         self.plan
             .targets()
             .iter()
@@ -186,7 +182,7 @@ impl App {
 
     /// `edits` with each lead unit as typed ("vhxh", "Phòng VHXH") made the
     /// plan's code.
-    pub fn with_units_resolved(&self, edits: &[Edit]) -> Result<Vec<Edit>, InputError> {
+    fn with_units_resolved(&self, edits: &[Edit]) -> Result<Vec<Edit>, InputError> {
         edits
             .iter()
             .map(|edit| match edit {
