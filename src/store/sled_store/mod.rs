@@ -174,11 +174,7 @@ impl SledStore {
             tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
             Ok(())
         });
-        match result {
-            Ok(()) => self.make_durable(),
-            Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
-            Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
-        }
+        self.made_durable(result)
     }
 
     fn seed(&mut self, catalog: &Catalog) -> Result<(), StoreError> {
@@ -235,11 +231,17 @@ impl SledStore {
             }
             Ok(entries)
         });
+        self.made_durable(result)
+    }
+
+    /// The outcome of a transaction: once it is written, made durable before
+    /// anyone is told; a failure in the store's words.
+    fn made_durable<T>(
+        &self,
+        result: Result<T, TransactionError<CodecError>>,
+    ) -> Result<T, StoreError> {
         match result {
-            Ok(entries) => {
-                self.make_durable()?;
-                Ok(entries)
-            }
+            Ok(written) => self.make_durable().map(|()| written),
             Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
             Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
         }
@@ -383,11 +385,7 @@ impl SledStore {
             }
             Ok(())
         });
-        match result {
-            Ok(()) => self.make_durable(),
-            Err(TransactionError::Abort(e)) => Err(self.corrupt(&e.to_string())),
-            Err(TransactionError::Storage(e)) => Err(self.sled_error(e)),
-        }
+        self.made_durable(result)
     }
 
     fn all_keys(&self) -> Result<Vec<sled::IVec>, StoreError> {
