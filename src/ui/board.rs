@@ -137,25 +137,21 @@ fn group_line(
     let bar_width = if width >= 100 { 12 } else { 6 };
     let percent = format!(" {:>3}%", (counts.completion() * 100.0).round() as u32);
     let name_width = width.saturating_sub(2 + figures.chars().count() + bar_width + percent.len());
-    let filled = (counts.completion() * bar_width as f64).round() as usize;
     let figures_style = if counts.overdue > 0 {
         ctx.theme.overdue()
     } else {
         ctx.theme.label()
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(
             format!("{marker}{}", fit_width(&name, name_width)),
             ctx.theme.group(),
         ),
         Span::styled(figures, figures_style),
-        Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
-        Span::styled(
-            "░".repeat(bar_width - filled.min(bar_width)),
-            ctx.theme.bar_empty(),
-        ),
-        Span::styled(percent, ctx.theme.group()),
-    ])
+    ];
+    spans.extend(super::bar(&ctx.theme, counts.completion(), bar_width));
+    spans.push(Span::styled(percent, ctx.theme.group()));
+    Line::from(spans)
 }
 
 /// How a row shows its state: symbol, words and their styles.

@@ -172,13 +172,10 @@ fn unit_text(ctx: &Context, code: &str) -> String {
 }
 
 fn progress_line<'a>(ctx: &Context, label: &str, progress: u8) -> Line<'a> {
-    let filled = usize::from(progress) / 5;
-    Line::from(vec![
-        Span::styled(format!("{label}: "), ctx.theme.label()),
-        Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
-        Span::styled("░".repeat(20 - filled), ctx.theme.bar_empty()),
-        Span::raw(format!(" {progress}%")),
-    ])
+    let mut spans = vec![Span::styled(format!("{label}: "), ctx.theme.label())];
+    spans.extend(super::bar(&ctx.theme, f64::from(progress) / 100.0, 20));
+    spans.push(Span::raw(format!(" {progress}%")));
+    Line::from(spans)
 }
 
 fn section<'a>(ctx: &Context, title: &str, lines: &mut Vec<Line<'a>>) {

@@ -289,16 +289,16 @@ fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
             .map(|a| i18n::area_name(a, lang))
             .unwrap_or_default();
         let share = counts.completion();
-        let filled = (share * bar as f64).round() as usize;
-        lines.push(Line::from(vec![
-            Span::raw(format!(
-                "{code} {} ",
-                fit_width(&sanitize_line(&name), name_width)
-            )),
-            Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
-            Span::styled("░".repeat(bar - filled.min(bar)), ctx.theme.bar_empty()),
-            Span::raw(format!(" {:>3}%", (share * 100.0).round() as u32)),
-        ]));
+        let mut spans = vec![Span::raw(format!(
+            "{code} {} ",
+            fit_width(&sanitize_line(&name), name_width)
+        ))];
+        spans.extend(super::bar(&ctx.theme, share, bar));
+        spans.push(Span::raw(format!(
+            " {:>3}%",
+            (share * 100.0).round() as u32
+        )));
+        lines.push(Line::from(spans));
     }
     lines
 }
@@ -442,7 +442,6 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
         (m.value / def.value.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
     });
     let gauge = 10;
-    let filled = (share * gauge as f64).round() as usize;
     let spark = sparkline(
         &state
             .measurements
@@ -455,7 +454,7 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
     let title_width = width
         .saturating_sub(2 + 5 + 1 + 17 + gauge + 1 + 8 + 1 + 10)
         .clamp(10, 48);
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(format!("{mark} "), style),
         Span::raw(format!(
             "{} {} {} ",
@@ -463,11 +462,11 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
             fit_width(&sanitize_line(&def.short), title_width),
             fit_width(&figures, 16)
         )),
-        Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
-        Span::styled("░".repeat(gauge - filled.min(gauge)), ctx.theme.bar_empty()),
-        Span::raw(format!(" {} ", fit_width(&spark, 8))),
-        Span::styled(format_date(def.due), Style::new()),
-    ])
+    ];
+    spans.extend(super::bar(&ctx.theme, share, gauge));
+    spans.push(Span::raw(format!(" {} ", fit_width(&spark, 8))));
+    spans.push(Span::styled(format_date(def.due), Style::new()));
+    Line::from(spans)
 }
 
 /// The values as block heights relative to the goal: "▂▄▆█".

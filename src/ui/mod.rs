@@ -138,6 +138,21 @@ fn draw_overlay(frame: &mut Frame, parts: &Areas, ctx: &Context) {
     }
 }
 
+/// A bar of `width` cells, the `share` (0 to 1, clamped: a damaged or odd
+/// figure never draws past its bar) filled.
+pub fn bar<'a>(theme: &Theme, share: f64, width: usize) -> [ratatui::text::Span<'a>; 2] {
+    let share = if share.is_finite() {
+        share.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let filled = ((share * width as f64).round() as usize).min(width);
+    [
+        ratatui::text::Span::styled("█".repeat(filled), theme.bar_filled()),
+        ratatui::text::Span::styled("░".repeat(width - filled), theme.bar_empty()),
+    ]
+}
+
 /// A box of `width`×`height` centred in `area`, never larger than it.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -147,5 +162,27 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ThemeName;
+
+    #[test]
+    fn a_bar_never_draws_past_its_width() {
+        let theme = Theme::new(ThemeName::Dark);
+        let cells = |share: f64| {
+            let [filled, empty] = bar(&theme, share, 20);
+            (
+                filled.content.chars().count(),
+                empty.content.chars().count(),
+            )
+        };
+        assert_eq!(cells(0.5), (10, 10));
+        assert_eq!(cells(2.55), (20, 0));
+        assert_eq!(cells(-1.0), (0, 20));
+        assert_eq!(cells(f64::NAN), (0, 20));
     }
 }

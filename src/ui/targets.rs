@@ -96,14 +96,13 @@ fn target_line(
     let share = latest.map_or(0.0, |m| {
         (m.value / def.value.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
     });
-    let filled = (share * gauge as f64).round() as usize;
     let met = latest.is_some_and(|m| is_met(def.direction, def.value, m.value));
     let (mark, style) = match latest {
         Some(_) if met => ("√", ctx.theme.done()),
         Some(_) => ("×", ctx.theme.overdue()),
         None => ("○", ctx.theme.not_started()),
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::raw(format!("{} ", fit_width(&def.id, 4))),
         Span::raw(format!(
             "{} ",
@@ -111,12 +110,12 @@ fn target_line(
         )),
         Span::raw(format!("{} ", fit_width(&goal, 8))),
         Span::styled(format!("{} ", fit_width(&latest_text, 16)), style),
-        Span::styled("█".repeat(filled), ctx.theme.bar_filled()),
-        Span::styled("░".repeat(gauge - filled.min(gauge)), ctx.theme.bar_empty()),
-        Span::styled(
-            format!(" {mark}{:>3}% ", (share * 100.0).round() as u32),
-            style,
-        ),
-        Span::raw(format_date(def.due)),
-    ])
+    ];
+    spans.extend(super::bar(&ctx.theme, share, gauge));
+    spans.push(Span::styled(
+        format!(" {mark}{:>3}% ", (share * 100.0).round() as u32),
+        style,
+    ));
+    spans.push(Span::raw(format_date(def.due)));
+    Line::from(spans)
 }
