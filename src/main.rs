@@ -8,15 +8,21 @@ use cchc::config::Config;
 use cchc::i18n::{self, Lang};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    let (args, not_text) = text_args();
     let asked = Lang::from_args_and_env(&args);
+    if let Some(position) = not_text {
+        let lang = asked.unwrap_or_default();
+        let message = i18n::argument_not_text(position, &args[position], lang);
+        cli::print_error(&format!("{}: {message}", i18n::error_prefix(lang)));
+        return ExitCode::from(cli::EXIT_INPUT);
+    }
     let config_path = Config::path();
     let config = match Config::load(config_path.as_deref()) {
         Ok(config) => config,
         Err(e) => {
             let lang = asked.unwrap_or_default();
             let message = i18n::config_error(&e.path.display().to_string(), &e.detail, lang);
-            eprintln!("{}: {message}", i18n::error_prefix(lang));
+            cli::print_error(&format!("{}: {message}", i18n::error_prefix(lang)));
             return ExitCode::from(cli::EXIT_INPUT);
         }
     };
@@ -32,7 +38,11 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let Some(dir) = cli::data_dir(&parsed) else {
-        eprintln!("{}: {}", i18n::error_prefix(lang), i18n::no_data_dir(lang));
+        cli::print_error(&format!(
+            "{}: {}",
+            i18n::error_prefix(lang),
+            i18n::no_data_dir(lang)
+        ));
         return ExitCode::from(cli::EXIT_STORE);
     };
     let result = match parsed.command {
@@ -42,10 +52,31 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}: {}", i18n::error_prefix(lang), e.message(lang));
+            cli::print_error(&format!(
+                "{}: {}",
+                i18n::error_prefix(lang),
+                e.message(lang)
+            ));
             e.exit_code()
         }
     }
+}
+
+/// The program's arguments as text, and the position of the first one that is
+/// not UTF-8 (shown with its bad bytes replaced), which is refused: a path or a
+/// note in another encoding would be stored or looked up wrongly.
+fn text_args() -> (Vec<String>, Option<usize>) {
+    let mut not_text = None;
+    let args = std::env::args_os()
+        .enumerate()
+        .map(|(i, arg)| {
+            arg.into_string().unwrap_or_else(|raw| {
+                not_text.get_or_insert(i);
+                raw.to_string_lossy().into_owned()
+            })
+        })
+        .collect();
+    (args, not_text)
 }
 
 /// Loading a large plan is mostly small allocations; mimalloc makes start-up

@@ -352,6 +352,24 @@ pub fn no_data_dir(lang: Lang) -> &'static str {
     )
 }
 
+/// An argument in another encoding than UTF-8 (a Latin-1 file name, bytes
+/// typed by mistake). `shown` has its bad bytes replaced.
+pub fn argument_not_text(position: usize, shown: &str, lang: Lang) -> String {
+    let shown = crate::domain::text::sanitize_line(shown);
+    match lang {
+        Lang::Vi => format!(
+            "đối số thứ {position} («{shown}») không phải văn bản UTF-8. \
+             cchc chỉ nhận chữ UTF-8 (mã mặc định của PuTTY, Windows Terminal); \
+             hãy gõ lại hoặc đổi tên tệp."
+        ),
+        Lang::En => format!(
+            "argument {position} (\"{shown}\") is not UTF-8 text. \
+             cchc accepts UTF-8 only (the default of PuTTY and Windows Terminal); \
+             type it again or rename the file."
+        ),
+    }
+}
+
 pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("Lỗi", "Error")
 }

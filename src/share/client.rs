@@ -472,7 +472,9 @@ fn start_owner(program: &Path, dir: &Path) -> Result<Child, ShareError> {
     let mut command = Command::new(program);
     // What it may have to say goes back to this process's user: in their
     // language, also when it was asked for with `--lang`.
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     if let Some(lang) = Lang::from_args_and_env(&args) {
         command.arg("--lang").arg(lang.pick("vi", "en"));
     }
