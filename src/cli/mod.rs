@@ -5,8 +5,11 @@ mod args;
 mod error;
 mod remote;
 mod render;
+mod safe_out;
 mod typed;
 mod writes;
+
+pub use safe_out::print_error;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,7 +37,21 @@ pub const EXIT_STORE: u8 = 3;
 /// Parses the arguments with help texts in `lang`; clap prints and exits on
 /// `--help`, `--version` and usage errors (exit code 2).
 pub fn parse(args: &[String], lang: Lang) -> Cli {
-    try_parse(args, lang).unwrap_or_else(|e| e.exit())
+    try_parse(args, lang).unwrap_or_else(|e| exit_with(&e))
+}
+
+/// Prints a usage error, or the help asked for, as plain text made safe (it
+/// echoes what was typed), and ends with clap's exit code: 2, or 0 for help.
+fn exit_with(error: &clap::Error) -> ! {
+    let text = error.render().to_string();
+    if error.use_stderr() {
+        print_error(text.trim_end());
+    } else {
+        let mut out = safe_out::stdout();
+        let _ = write!(out, "{text}");
+        let _ = out.flush();
+    }
+    std::process::exit(error.exit_code())
 }
 
 /// Parses the arguments without printing or exiting.
@@ -163,8 +180,9 @@ pub fn serve(dir: &Path, config: &Config) -> Result<(), CliError> {
 /// `cchc status`: the owner, its uptime and its clients.
 pub fn status(dir: &Path, lang: Lang) -> Result<(), CliError> {
     let status = share::owner_status(dir)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = safe_out::stdout();
     render::owner_status(dir, status.as_ref(), lang, &mut out);
+    let _ = out.flush();
     Ok(())
 }
 
@@ -237,16 +255,18 @@ pub fn run_tui(
 pub fn print_config(path: Option<&Path>, config: &Config, lang: Lang) {
     let shown = path.map(|p| p.display().to_string()).unwrap_or_default();
     let exists = path.is_some_and(Path::exists);
-    println!("{}", i18n::config_location(&shown, exists, lang));
-    print!("{}", config.to_toml());
+    let mut out = safe_out::stdout();
+    let _ = writeln!(out, "{}", i18n::config_location(&shown, exists, lang));
+    let _ = write!(out, "{}", config.to_toml());
+    let _ = out.flush();
 }
 
 /// Prints what the owner's run of a command printed, and ends as it ended.
 fn relay(answer: crate::share::protocol::ReadAnswer) -> Result<(), CliError> {
     if let Some(warning) = answer.warning {
-        eprintln!("{warning}");
+        print_error(&warning);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = safe_out::stdout();
     let _ = out.write_all(answer.out.as_bytes());
     let _ = out.flush();
     match answer.error {
@@ -282,12 +302,14 @@ pub fn run(
         Command::Serve => return serve(dir, config),
         _ => {}
     }
+    if read_only && changes_store(&command) {
+        return Err(InputError::ReadOnly.into());
+    }
     if let Some(write) = writes::operation(&command, lang)? {
-        if read_only {
-            return Err(InputError::ReadOnly.into());
-        }
-        let mut out = std::io::stdout().lock();
-        if writes::perform(dir, &write, lang, &mut out)?.is_some() {
+        let mut out = safe_out::stdout();
+        let performed = writes::perform(dir, &write, lang, &mut out);
+        let _ = out.flush();
+        if performed?.is_some() {
             return Ok(());
         }
     }
@@ -297,14 +319,13 @@ pub fn run(
         return relay(answer);
     }
     let mut app = open_app(dir, command_name(&command), config, Access::Command)?;
-    // Buffered: a listing of thousands of lines is one write, not thousands.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = safe_out::stdout();
     let executed = execute(&mut app, command, dir, lang, &mut out);
     let _ = out.flush();
     // After the command: a history it read may have had entries left out.
     let set_aside = app.set_aside();
     if !set_aside.is_empty() {
-        eprintln!("{}", i18n::records_set_aside(&set_aside, lang));
+        print_error(&i18n::records_set_aside(&set_aside, lang));
     }
     let wrote = executed?;
     // An owner writes its own backups.
@@ -313,6 +334,28 @@ pub fn run(
     }
     app.close();
     Ok(())
+}
+
+/// Commands that change the store or write into its folder: what
+/// `--read-only` refuses. Writing an export to a file the user names does not.
+fn changes_store(command: &Command) -> bool {
+    use args::{EvidenceCommand, MeetingCommand, TargetCommand};
+    matches!(
+        command,
+        Command::Set(_)
+            | Command::Target {
+                command: TargetCommand::Set { .. }
+            }
+            | Command::Evidence {
+                command: EvidenceCommand::Add { .. }
+            }
+            | Command::Meeting {
+                command: MeetingCommand::New { .. }
+            }
+            | Command::Import { .. }
+            | Command::Catalog { .. }
+            | Command::Backup
+    )
 }
 
 fn command_name(command: &Command) -> &'static str {
@@ -443,8 +486,10 @@ fn export(app: &App, output: Option<&Path>) -> Result<(), CliError> {
     match output {
         Some(path) => std::fs::write(path, json + "\n").map_err(|e| file_error(path, &e)),
         None => {
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{json}").map_err(|e| file_error(Path::new("-"), &e))
+            let mut out = safe_out::stdout();
+            writeln!(out, "{json}")
+                .and_then(|()| out.flush())
+                .map_err(|e| file_error(Path::new("-"), &e))
         }
     }
 }

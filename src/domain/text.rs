@@ -112,6 +112,26 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Text on its way out of a command: like [`sanitize_line`], but line breaks
+/// and tabs (what separates TSV columns) stay.
+pub fn sanitize_output(text: &str) -> Cow<'_, str> {
+    let kept = |c: char| matches!(c, '\n' | '\t');
+    if !text.chars().any(|c| is_unsafe(c) && !kept(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_unsafe(c) && !kept(c) {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
 /// Like [`sanitize_line`] but keeps line breaks, for multi-line notes.
 pub fn sanitize_block(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c) && c != '\n') {
