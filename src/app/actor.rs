@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 
+use crate::domain::Author;
 use crate::domain::date::parse_date;
 
 /// The OS user running this process.
@@ -10,17 +11,11 @@ pub fn os_user() -> String {
     whoami::username().unwrap_or_else(|_| "unknown".to_string())
 }
 
-/// The OS user, with the SSH client's address when the session came over SSH
-/// ("thuy@10.0.0.5"), as the history records it.
+/// The OS user, with the address this SSH session reports, as the history
+/// records it (see [`Author`]).
 pub fn current_actor() -> String {
-    let user = os_user();
-    match std::env::var("SSH_CONNECTION")
-        .ok()
-        .and_then(|c| c.split_whitespace().next().map(str::to_string))
-    {
-        Some(client) => format!("{user}@{client}"),
-        None => user,
-    }
+    let ssh = std::env::var("SSH_CONNECTION").ok();
+    Author::record(&os_user(), ssh.as_deref())
 }
 
 /// "Now" and "today". `today` can be pinned with `CCHC_TODAY=YYYY-MM-DD` for

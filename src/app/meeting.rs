@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::App;
 use crate::domain::risk::TaskReason;
-use crate::domain::{Field, HistoryEntry, Meeting, Subject, TaskKey, Value};
+use crate::domain::{Author, Field, HistoryEntry, Meeting, Subject, TaskKey, Value};
 
 /// What a slide shows. One slide per area and per unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +94,8 @@ impl App {
     }
 
     /// What changed since the baseline: newly done, newly overdue, deadlines
-    /// moved (who and why), target measurements added.
+    /// moved (who and why), target measurements added. Who is the account
+    /// alone: a projected screen shows no addresses.
     pub fn changes_since_last_meeting(&self) -> Vec<ChangeLine> {
         let (since, _) = self.changes_baseline();
         let history = self.history.get().map_or(&[][..], Vec::as_slice);
@@ -104,7 +105,7 @@ impl App {
                 (Subject::Task(key), Field::Status, Value::Status(crate::domain::Status::Done)) => {
                     lines.push(ChangeLine::Done {
                         key: key.clone(),
-                        who: entry.who.clone(),
+                        who: Author::of(&entry.who).account.to_string(),
                     })
                 }
                 (Subject::Task(key), Field::Due, Value::Date(to)) => {
@@ -115,7 +116,7 @@ impl App {
                             _ => None,
                         },
                         to: *to,
-                        who: entry.who.clone(),
+                        who: Author::of(&entry.who).account.to_string(),
                         reason: entry.reason.clone(),
                     })
                 }
@@ -124,7 +125,7 @@ impl App {
                         target: id.clone(),
                         value: *value,
                         on: *on,
-                        who: entry.who.clone(),
+                        who: Author::of(&entry.who).account.to_string(),
                     }),
                 _ => {}
             }

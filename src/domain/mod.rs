@@ -19,7 +19,7 @@ pub mod validate;
 pub use catalog::{Area, Cadence, Catalog, TargetDef, TaskDef, Unit};
 pub use edit::{Change, Edit, Field, Subject, Value};
 pub use error::InputError;
-pub use history::HistoryEntry;
+pub use history::{Author, HistoryEntry};
 pub use occurrence::{Occurrence, TaskKey};
 pub use status::{DeadlineClass, Status};
 pub use target::{Direction, Measurement, TargetState};

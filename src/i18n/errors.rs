@@ -134,12 +134,12 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         ),
         (E::Conflict { task, who, at }, Lang::Vi) => format!(
             "{} đã sửa {task} lúc {}, sau khi màn hình này hiện nó; giữ bản của người đó. Xem lại rồi sửa lại nếu vẫn cần.",
-            sanitize_line(who),
+            super::author(who, Lang::Vi),
             at.format("%H:%M:%S %d/%m/%Y")
         ),
         (E::Conflict { task, who, at }, Lang::En) => format!(
             "{} changed {task} at {}, after this screen showed it; their value is kept. Check it and edit again if still needed.",
-            sanitize_line(who),
+            super::author(who, Lang::En),
             at.format("%H:%M:%S %d/%m/%Y")
         ),
         (E::NotUndoable(seq), Lang::Vi) => format!(

@@ -269,6 +269,18 @@ pub fn subtasks_title(lang: Lang) -> &'static str {
 }
 
 /// One history entry on one line (stored text sanitised).
+/// Who made a change, the address marked as what the SSH session reported.
+pub fn author(who: &str, lang: Lang) -> String {
+    use crate::domain::text::sanitize_line;
+    let author = crate::domain::Author::of(who);
+    let account = sanitize_line(author.account);
+    match (author.reported_from, lang) {
+        (None, _) => account.into_owned(),
+        (Some(from), Lang::Vi) => format!("{account} (phiên SSH báo từ {from})"),
+        (Some(from), Lang::En) => format!("{account} (SSH session reports {from})"),
+    }
+}
+
 pub fn history_line(entry: &crate::domain::HistoryEntry, lang: Lang) -> String {
     use crate::domain::text::sanitize_line;
     let reason = entry
@@ -280,7 +292,7 @@ pub fn history_line(entry: &crate::domain::HistoryEntry, lang: Lang) -> String {
         "#{} {} {} · {}: {} → {}{reason}",
         entry.seq,
         entry.at.format("%d/%m/%Y %H:%M:%S"),
-        sanitize_line(&entry.who),
+        author(&entry.who, lang),
         field_label(entry.field, lang),
         sanitize_line(&value_text(&entry.old, lang)),
         sanitize_line(&value_text(&entry.new, lang)),

@@ -14,14 +14,10 @@ pub struct Peer {
 }
 
 impl Peer {
-    /// Who the history records: the account, with the SSH client's address
-    /// when there is one ("thuy@10.0.0.5"), as a process opening the store
-    /// itself records it.
+    /// Who the history records: the account, with the address the peer's
+    /// SSH session reports, as a process opening the store itself records it.
     pub fn actor(&self) -> String {
-        match &self.ssh_client {
-            Some(address) => format!("{}@{address}", self.user),
-            None => self.user.clone(),
-        }
+        crate::domain::Author::record(&self.user, self.ssh_client.as_deref())
     }
 }
 

@@ -241,7 +241,7 @@ fn notes<'a>(ctx: &Context, view: &TaskView<'a>, lines: &mut Vec<Line<'a>>) {
             format!(
                 "  {} · {}",
                 note.at.format("%d/%m/%Y %H:%M"),
-                sanitize_line(&note.who)
+                i18n::author(&note.who, ctx.ui.lang)
             ),
             ctx.theme.label(),
         ));

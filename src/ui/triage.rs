@@ -96,7 +96,7 @@ fn item(frame: &mut Frame, area: Rect, ctx: &Context, key: &crate::domain::TaskK
                 "{} ({} · {})",
                 l.notes,
                 note.at.format("%d/%m/%Y"),
-                sanitize_line(&note.who)
+                i18n::author(&note.who, lang)
             ),
             ctx.theme.label(),
         ));

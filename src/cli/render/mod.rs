@@ -254,7 +254,7 @@ fn show_text(
             format!(
                 "{} {}: {}",
                 n.at.format("%d/%m/%Y %H:%M"),
-                sanitize_line(&n.who),
+                i18n::author(&n.who, lang),
                 sanitize_block(&n.text).replace('\n', "\n      ")
             )
         }),
