@@ -45,6 +45,15 @@ fn main() -> ExitCode {
         ));
         return ExitCode::from(cli::EXIT_STORE);
     };
+    match cchc::store::folder::prepare(&dir, config.share.sharing()) {
+        Ok(None) => {}
+        Ok(Some(warning)) => cli::print_error(&i18n::folder_mode_warning(&warning, lang)),
+        Err(e) => {
+            let message = i18n::folder_unusable(&dir.display().to_string(), &e.to_string(), lang);
+            cli::print_error(&format!("{}: {message}", i18n::error_prefix(lang)));
+            return ExitCode::from(cli::EXIT_STORE);
+        }
+    }
     let result = match parsed.command {
         None => cli::run_tui(&dir, lang, &config, cli::Start::Board, parsed.read_only),
         Some(command) => cli::run(command, &args, &dir, lang, &config, parsed.read_only),

@@ -310,5 +310,6 @@ fn install_crash_report(dir: PathBuf, lang: Lang) {
 fn write_crash_report(dir: &Path, report: &str) -> Option<PathBuf> {
     let name = format!("crash-{}.txt", chrono::Local::now().format("%Y%m%d-%H%M%S"));
     let path = dir.join(name);
-    std::fs::write(&path, report).ok().map(|()| path)
+    let mut file = crate::store::folder::create_new(dir, &path).ok()?;
+    file.write_all(report.as_bytes()).ok().map(|()| path)
 }

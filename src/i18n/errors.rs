@@ -370,6 +370,40 @@ pub fn argument_not_text(position: usize, shown: &str, lang: Lang) -> String {
     }
 }
 
+/// The data folder's mode is not what its sharing needs, and it is another
+/// account's folder, so cchc could not set it.
+pub fn folder_mode_warning(w: &crate::store::folder::ModeWarning, lang: Lang) -> String {
+    let path = w.path.display();
+    let (found, wanted) = (w.found, w.wanted);
+    match lang {
+        Lang::Vi => format!(
+            "Cảnh báo: thư mục dữ liệu {path} có quyền {found:o}, cần {wanted:o} \
+             (700: riêng một tài khoản; 2770: dùng chung trong nhóm). Thư mục thuộc \
+             tài khoản khác nên cchc không sửa được; nhờ chủ thư mục chạy \
+             `chmod {wanted:o} {path}`."
+        ),
+        Lang::En => format!(
+            "Warning: the data folder {path} has mode {found:o}, it needs {wanted:o} \
+             (700: one account; 2770: shared with a group). It belongs to another \
+             account, so cchc cannot change it; ask its owner to run `chmod {wanted:o} {path}`."
+        ),
+    }
+}
+
+/// The data folder cannot be made or given its mode.
+pub fn folder_unusable(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "không dùng được thư mục dữ liệu {path}: {detail}. Chọn thư mục khác bằng \
+             --data-dir hoặc kiểm tra quyền của nó."
+        ),
+        Lang::En => format!(
+            "cannot use the data folder {path}: {detail}. Choose another with \
+             --data-dir or check its permissions."
+        ),
+    }
+}
+
 pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("Lỗi", "Error")
 }

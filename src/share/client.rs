@@ -468,7 +468,9 @@ fn hello(stream: UnixStream, id: u64, what: &str) -> Result<BufReader<UnixStream
 fn start_owner(program: &Path, dir: &Path) -> Result<Child, ShareError> {
     let failed = |e: std::io::Error| ShareError::Unreachable(e.to_string());
     crate::store::create_private_dir(dir).map_err(|e| ShareError::Unreachable(e.to_string()))?;
-    let log = std::fs::File::create(dir.join(OWNER_LOG)).map_err(failed)?;
+    let log = crate::store::folder::open_to_write(dir, &dir.join(OWNER_LOG))
+        .and_then(|log| log.set_len(0).map(|()| log))
+        .map_err(failed)?;
     let mut command = Command::new(program);
     // What it may have to say goes back to this process's user: in their
     // language, also when it was asked for with `--lang`.

@@ -92,13 +92,18 @@ impl Settings {
         Duration::from_secs(self.idle_seconds)
     }
 
-    /// The modes of the data folder and of the socket.
-    pub fn modes(&self) -> (u32, u32) {
+    /// How the data folder is shared.
+    pub fn sharing(&self) -> crate::store::folder::Sharing {
         if self.group_access {
-            (0o770, 0o660)
+            crate::store::folder::Sharing::Group
         } else {
-            (0o700, 0o600)
+            crate::store::folder::Sharing::Private
         }
+    }
+
+    /// The socket's mode.
+    pub fn socket_mode(&self) -> u32 {
+        if self.group_access { 0o660 } else { 0o600 }
     }
 
     /// The file-creation mask a process on a group-shared store needs, so

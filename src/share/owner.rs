@@ -132,9 +132,13 @@ fn bind(dir: &Path, settings: &Settings) -> Result<UnixListener, ServeError> {
         Err(e) => return Err(fail(e)),
     }
     let listener = UnixListener::bind(&path).map_err(fail)?;
-    let (dir_mode, socket_mode) = settings.modes();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(socket_mode)).map_err(fail)?;
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(dir_mode)).map_err(fail)?;
+    // The folder's own mode (and its setgid bit) was set when it was
+    // prepared; only the socket's is set here.
+    std::fs::set_permissions(
+        &path,
+        std::fs::Permissions::from_mode(settings.socket_mode()),
+    )
+    .map_err(fail)?;
     Ok(listener)
 }
 

@@ -16,7 +16,7 @@
 //! the time of writing (the clock was moved) is always kept.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -101,10 +101,10 @@ pub fn is_due(store_dir: &Path, now: DateTime<FixedOffset>) -> bool {
 /// keep (see the module comment). Returns the new backup's path.
 pub fn write(store_dir: &Path, json: &[u8], now: DateTime<FixedOffset>) -> io::Result<PathBuf> {
     let dir = backup_dir(store_dir);
-    fs::create_dir_all(&dir)?;
+    super::folder::create_subfolder(store_dir, &dir)?;
     let path = dir.join(backup_name(now.naive_local()));
     let temp = dir.join(temp_name());
-    write_new_file(&temp, json)?;
+    write_new_file(store_dir, &temp, json)?;
     if let Err(e) = fs::rename(&temp, &path) {
         let _ = fs::remove_file(&temp);
         return Err(e);
@@ -124,10 +124,11 @@ fn temp_name() -> String {
     format!(".cchc-backup-{}-{nanos}-{call}.tmp", std::process::id())
 }
 
-/// Creates `path`, which must not exist (nor be a link), writes `bytes` and
-/// fsyncs it; a file it created is removed again if writing fails.
-fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+/// Creates `path`, which must not exist (nor be a link), with the data
+/// folder's privacy, writes `bytes` and fsyncs it; a file it created is
+/// removed again if writing fails.
+fn write_new_file(store_dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = super::folder::create_new(store_dir, path)?;
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     drop(file);
     if written.is_err() {

@@ -1,7 +1,7 @@
 //! One writer at a time: an advisory lock file beside the store that also says
 //! who holds it, so a refused open can name the process.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::Path;
 
@@ -21,13 +21,7 @@ pub fn acquire(dir: &Path, holder: &str) -> Result<StoreLock, StoreError> {
         path: path.clone(),
         detail: e.to_string(),
     };
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(io)?;
+    let mut file = super::folder::open_to_write(dir, &path).map_err(io)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {

@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod codec;
+pub mod folder;
 mod lock;
 mod memory;
 mod sled_store;

@@ -65,8 +65,9 @@ impl SledStore {
         };
         match store.schema()? {
             // sled can come back empty from damaged files: a store that was
-            // seeded before is damaged, not new, and must not be seeded afresh.
-            None if dir.join(SEEDED_MARKER).exists() => {
+            // seeded before, or whose folder holds its backups, is damaged,
+            // not new, and must not be seeded afresh over what it held.
+            None if dir.join(SEEDED_MARKER).exists() || backup::newest(dir).is_some() => {
                 return Err(store.corrupt("the store's records are missing"));
             }
             None => store.seed(seed)?,
@@ -184,8 +185,12 @@ impl SledStore {
         };
         self.write(commit, true)?;
         let marker = self.dir.join(SEEDED_MARKER);
-        fs::write(&marker, b"cchc store\n")
-            .and_then(|()| fs::File::open(&marker)?.sync_all())
+        super::folder::open_to_write(&self.dir, &marker)
+            .and_then(|mut file| {
+                file.set_len(0)?;
+                std::io::Write::write_all(&mut file, b"cchc store\n")?;
+                file.sync_all()
+            })
             .map_err(|e| StoreError::Io {
                 path: marker.clone(),
                 detail: e.to_string(),
