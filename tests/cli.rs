@@ -341,7 +341,7 @@ fn set_then_show_log_in_other_processes() {
 }
 
 #[test]
-fn ssh_client_address_is_recorded() {
+fn the_ssh_address_is_recorded_as_the_session_reports_it() {
     let dir = store();
     let ssh = [("SSH_CONNECTION", "10.1.2.3 5555 10.0.0.1 22")];
     run_env(
@@ -359,8 +359,28 @@ fn ssh_client_address_is_recorded() {
         assert!(who.ends_with("@10.1.2.3"), "who: {who:?}");
         assert!(who.len() > "@10.1.2.3".len(), "user name before @: {who:?}");
     }
+    // Shown as what the session says, which anyone can set, not as a fact.
     let show = run(dir.path(), NOV_2026, &["show", "1.a.1"]);
-    assert!(show.ok().out.contains("@10.1.2.3"), "{}", show.out);
+    assert!(
+        show.ok().out.contains("(phiên SSH báo từ 10.1.2.3)"),
+        "{}",
+        show.out
+    );
+    // A session that reports something other than an address records none.
+    let faked = [("SSH_CONNECTION", "admin-pc 1 2 3")];
+    run_env(
+        dir.path(),
+        NOV_2026,
+        &faked,
+        &["set", "1.a.2", "--progress", "10"],
+    )
+    .ok();
+    let log = history(dir.path(), NOV_2026);
+    let last = log.as_array().and_then(|a| a.last()).expect("an entry");
+    assert!(
+        !last["who"].as_str().unwrap_or_default().contains('@'),
+        "{last}"
+    );
 }
 
 #[test]
