@@ -5,6 +5,8 @@
 //! Included with `mod process;`; not every file uses every helper.
 #![allow(dead_code)]
 
+pub mod owner;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 
