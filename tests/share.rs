@@ -359,7 +359,7 @@ fn malformed_and_silent_clients_cost_the_owner_nothing() {
     let mut silent = connect();
     let mut stalled = connect();
     stalled
-        .write_all(&frame(1 << 20, PROTOCOL_VERSION, b"0123456789"))
+        .write_all(&frame(1000, PROTOCOL_VERSION, b"0123456789"))
         .expect("start a message");
 
     let error = |r: &[Reply]| matches!(r, [Reply::Error(_)]);
@@ -379,6 +379,12 @@ fn malformed_and_silent_clients_cost_the_owner_nothing() {
         Bad {
             what: "a length over the limit",
             bytes: vec![0xff, 0xff, 0xff, 0xff, 1, 0],
+            hang_up: false,
+            answer: error,
+        },
+        Bad {
+            what: "a hello claiming a megabyte",
+            bytes: frame(1 << 20, PROTOCOL_VERSION, b"0123456789"),
             hang_up: false,
             answer: error,
         },

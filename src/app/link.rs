@@ -289,6 +289,21 @@ pub enum ShareError {
     /// could be asked since: whether it was written is not known yet.
     #[error("the edit may not have been saved: the owner process cannot be reached")]
     Unconfirmed,
+    /// No owner answered within the wait, one started by this process
+    /// included when `started`.
+    #[error("no owner process answered within {waited_secs} s")]
+    NoOwner { waited_secs: u64, started: bool },
+    /// The store's owner runs as another account, whose socket this
+    /// account may not open.
+    #[error("the owner process runs as {account}, which this account cannot reach")]
+    OtherAccount { account: String },
+    /// A request larger than the owner takes (an import of a huge file).
+    #[error("the request of {bytes} bytes is over the owner's limit of {limit}")]
+    TooLarge { bytes: u64, limit: u64 },
+    /// An owner accepted the connection and then said nothing: it is
+    /// stopped or hung.
+    #[error("the owner process does not answer")]
+    NotResponding,
     /// An owner was started and stopped at once, saying this.
     #[error("the owner process could not start: {0}")]
     OwnerFailed(String),

@@ -310,8 +310,38 @@ pub fn share_error(error: &crate::app::ShareError, lang: Lang) -> String {
         (E::NotSaved, Lang::En) => "NOT SAVED: the process that owns the store stopped before writing this edit. Reconnected and read everything again; please make the edit again.".to_string(),
         (E::Unconfirmed, Lang::Vi) => "CHƯA RÕ ĐÃ LƯU HAY CHƯA: mất kết nối với tiến trình chủ của kho trước khi nó xác nhận, và chưa kết nối lại được. Kiểm tra lại nhiệm vụ khi kết nối lại.".to_string(),
         (E::Unconfirmed, Lang::En) => "NOT KNOWN WHETHER SAVED: the connection to the process that owns the store broke before it confirmed, and it cannot be reached yet. Check the task once reconnected.".to_string(),
-        (E::OwnerFailed(detail), Lang::Vi) => format!("Không khởi động được tiến trình chủ của kho: {detail}"),
-        (E::OwnerFailed(detail), Lang::En) => format!("The process that owns the store could not start: {detail}"),
+        (E::NoOwner { waited_secs, started: true }, Lang::Vi) => format!(
+            "Đã chờ {waited_secs} giây mà tiến trình chủ của kho (do lệnh này khởi động) chưa trả lời. Chưa có gì được ghi. Xem tệp owner.log trong thư mục dữ liệu, rồi thử lại."
+        ),
+        (E::NoOwner { waited_secs, started: true }, Lang::En) => format!(
+            "Waited {waited_secs} s and the process that owns the store (started by this command) has not answered. Nothing was written. See owner.log in the data folder, then try again."
+        ),
+        (E::NoOwner { waited_secs, started: false }, Lang::Vi) => format!(
+            "Đã chờ {waited_secs} giây mà không có tiến trình chủ nào của kho trả lời. Chưa có gì được ghi; thử lại, hoặc xem `cchc status`."
+        ),
+        (E::NoOwner { waited_secs, started: false }, Lang::En) => format!(
+            "Waited {waited_secs} s and no process that owns the store answered. Nothing was written; try again, or see `cchc status`."
+        ),
+        (E::OtherAccount { account }, Lang::Vi) => format!(
+            "Kho này đang có tiến trình chủ chạy dưới tài khoản {}, và tài khoản của bạn không được vào. Muốn dùng chung kho, đặt group_access = true trong [share] cho mọi người dùng (xem SECURITY.md).",
+            sanitize_line(account)
+        ),
+        (E::OtherAccount { account }, Lang::En) => format!(
+            "An owner process runs on this store as {}, and your account may not reach it. To share a store, set group_access = true under [share] for everyone who uses it (see SECURITY.md).",
+            sanitize_line(account)
+        ),
+        (E::TooLarge { bytes, limit }, Lang::Vi) => format!(
+            "Dữ liệu gửi đi quá lớn ({} MiB; tối đa {} MiB). Chưa có gì được ghi. Tệp nhập lớn như vậy không phải bản xuất của cchc; kiểm tra lại tệp.",
+            bytes >> 20, limit >> 20
+        ),
+        (E::TooLarge { bytes, limit }, Lang::En) => format!(
+            "What was to be sent is too large ({} MiB; at most {} MiB). Nothing was written. An import file this large is not a cchc export; check the file.",
+            bytes >> 20, limit >> 20
+        ),
+        (E::NotResponding, Lang::Vi) => "Tiến trình chủ của kho nhận kết nối nhưng không trả lời trong 5 giây: nó đang bị treo hoặc bị tạm dừng. Chưa có gì được ghi từ lệnh này. Xem `cchc status`; nếu nó vẫn không trả lời, dừng nó (`pkill -f \"cchc.* serve\"`) rồi chạy lại lệnh.".to_string(),
+        (E::NotResponding, Lang::En) => "The process that owns the store accepted the connection but did not answer within 5 seconds: it is hung or stopped. Nothing was written by this command. See `cchc status`; if it still does not answer, stop it (`pkill -f \"cchc.* serve\"`) and run the command again.".to_string(),
+        (E::OwnerFailed(detail), Lang::Vi) => format!("Không khởi động được tiến trình chủ của kho: {detail}. Xem tệp owner.log trong thư mục dữ liệu."),
+        (E::OwnerFailed(detail), Lang::En) => format!("The process that owns the store could not start: {detail}. See owner.log in the data folder."),
         (E::Version { owner, ours }, Lang::Vi) => format!(
             "Tiến trình chủ đang chạy là phiên bản khác (giao thức {owner}, bản này {ours}). Đóng mọi cửa sổ cchc cũ rồi mở lại."
         ),
@@ -342,6 +372,28 @@ pub fn bad_import_file(path: &str, detail: &str, lang: Lang) -> String {
         Lang::En => format!(
             "Cannot read {path}: {detail}. Import takes the JSON written by `cchc export` or a backup."
         ),
+    }
+}
+
+pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không ghi được {path}: {detail}. Dữ liệu trong kho không thay đổi; chọn nơi ghi có quyền ghi và còn chỗ trống rồi chạy lại."
+        ),
+        Lang::En => format!(
+            "Cannot write {path}: {detail}. Nothing in the store changed; choose a place you may write to, with free space, and run it again."
+        ),
+    }
+}
+
+pub fn terminal_failed(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Cửa sổ dòng lệnh gặp lỗi: {detail}. Những gì đã lưu vẫn còn; mở lại cchc.")
+        }
+        Lang::En => {
+            format!("The terminal failed: {detail}. What was saved is kept; open cchc again.")
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::protocol::{OwnerStatus, REPLY_LIMIT, ReadAnswer, Reply, Request};
+use super::protocol::{OwnerStatus, REPLY_LIMIT, REQUEST_LIMIT, ReadAnswer, Reply, Request};
 use super::{OWNER_LOG, socket_path};
 use crate::app::link::{Owner, Performed, Update};
 use crate::app::{AppError, Operation, ShareError};
@@ -24,8 +24,11 @@ use crate::i18n::{self, Lang};
 use crate::store::wire::{self, FrameError, PROTOCOL_VERSION};
 use crate::store::{Commit, Dump, Snapshot};
 
-/// How long an answer may take (an import of a large plan is the slowest).
-const REPLY_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long the owner may say nothing while it owes an answer. A working
+/// owner says it is alive every second until it answers (an import of a
+/// large plan takes longer than this); one that is stopped or hung says
+/// nothing, and the client stops waiting.
+const OWNER_SILENT: Duration = Duration::from_secs(5);
 /// How long a starting owner may take to answer (it may wait for the lock and
 /// then load a large store).
 const START_TIMEOUT: Duration = Duration::from_secs(30);
@@ -130,6 +133,13 @@ impl Client {
             return Err(Failure::NotSent);
         };
         let frame = wire::encode(request).map_err(|e| protocol(e.to_string()))?;
+        if frame.len() > REQUEST_LIMIT {
+            let too_large = ShareError::TooLarge {
+                bytes: frame.len() as u64,
+                limit: REQUEST_LIMIT as u64,
+            };
+            return Err(Failure::Refused(too_large.into()));
+        }
         // A message cut short is never decoded, so a failed write sent nothing.
         if stream.get_mut().write_all(&frame).is_err() {
             link.stream = None;
@@ -138,6 +148,7 @@ impl Client {
         loop {
             match wire::read::<Reply>(stream, REPLY_LIMIT) {
                 Ok(reply) if is_answer(&reply) => return Ok(reply),
+                Ok(Reply::Alive) => {}
                 Ok(Reply::Committed(commit)) => link.pending.push(Update::Committed(commit)),
                 Ok(Reply::Reload) => link.pending.push(Update::Reload),
                 Ok(Reply::Error(detail)) => return Err(protocol(detail)),
@@ -390,8 +401,17 @@ impl Owner for Client {
 /// `cchc status`: the owner's account of itself, or `None` when no owner
 /// answers (nothing is started to ask).
 pub fn owner_status(dir: &Path) -> Result<Option<OwnerStatus>, AppError> {
-    if UnixStream::connect(socket_path(dir)).is_err() {
-        return Ok(None);
+    match UnixStream::connect(socket_path(dir)) {
+        Ok(_) => {}
+        // An owner runs, but this account may not reach it.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            use std::os::unix::fs::MetadataExt;
+            let account = std::fs::metadata(socket_path(dir))
+                .map(|m| super::peer::user_name(m.uid()))
+                .unwrap_or_default();
+            return Err(ShareError::OtherAccount { account }.into());
+        }
+        Err(_) => return Ok(None),
     }
     let connect = Connect {
         what: "status".into(),
@@ -408,12 +428,12 @@ fn open(dir: &Path, connect: &Connect, id: u64) -> Result<BufReader<UnixStream>,
     let mut started: Option<Child> = None;
     loop {
         if let Ok(stream) = UnixStream::connect(socket_path(dir)) {
-            match hello(stream, id, &connect.what) {
+            match hello(stream, id, &connect.what, deadline) {
                 Ok(stream) => {
                     reap(started);
                     return Ok(stream);
                 }
-                Err(e @ ShareError::Version { .. }) => return Err(e),
+                Err(e @ (ShareError::Version { .. } | ShareError::NotResponding)) => return Err(e),
                 // An owner on its way out: a new one will answer.
                 Err(_) => {}
             }
@@ -421,7 +441,13 @@ fn open(dir: &Path, connect: &Connect, id: u64) -> Result<BufReader<UnixStream>,
         started = match started {
             Some(mut child) => match child.try_wait() {
                 Ok(Some(status)) if !status.success() => {
-                    return Err(ShareError::OwnerFailed(owner_log(dir)));
+                    let said = owner_log(dir);
+                    let why = if said.is_empty() {
+                        status.to_string()
+                    } else {
+                        said
+                    };
+                    return Err(ShareError::OwnerFailed(why));
                 }
                 // It found another owner answering; that one will do.
                 Ok(Some(_)) => None,
@@ -434,15 +460,29 @@ fn open(dir: &Path, connect: &Connect, id: u64) -> Result<BufReader<UnixStream>,
         };
         if Instant::now() >= deadline {
             reap(started);
-            return Err(ShareError::Unreachable(String::new()));
+            return Err(ShareError::NoOwner {
+                waited_secs: connect.wait.as_secs(),
+                started: connect.program.is_some(),
+            });
         }
         thread::sleep(Duration::from_millis(20));
     }
 }
 
-fn hello(stream: UnixStream, id: u64, what: &str) -> Result<BufReader<UnixStream>, ShareError> {
+/// Says hello and waits for the welcome until `deadline`, but never longer
+/// than an owner may stay silent: an owner that accepts the connection and
+/// then says nothing is stopped or hung, and waiting longer will not help.
+fn hello(
+    stream: UnixStream,
+    id: u64,
+    what: &str,
+    deadline: Instant,
+) -> Result<BufReader<UnixStream>, ShareError> {
     let io = |e: std::io::Error| ShareError::Protocol(e.to_string());
-    stream.set_read_timeout(Some(REPLY_TIMEOUT)).map_err(io)?;
+    let wait = deadline
+        .saturating_duration_since(Instant::now())
+        .clamp(Duration::from_millis(200), OWNER_SILENT);
+    stream.set_read_timeout(Some(wait)).map_err(io)?;
     let frame = wire::encode(&Request::Hello {
         client: id,
         what: what.to_string(),
@@ -450,8 +490,21 @@ fn hello(stream: UnixStream, id: u64, what: &str) -> Result<BufReader<UnixStream
     .map_err(|e| ShareError::Protocol(e.to_string()))?;
     (&stream).write_all(&frame).map_err(io)?;
     let mut reader = BufReader::new(stream);
-    match wire::read::<Reply>(&mut reader, REPLY_LIMIT) {
-        Ok(Reply::Welcome { .. }) => Ok(reader),
+    let welcome = loop {
+        match wire::read::<Reply>(&mut reader, REPLY_LIMIT) {
+            Ok(Reply::Alive) => {}
+            other => break other,
+        }
+    };
+    match welcome {
+        Ok(Reply::Welcome { .. }) => {
+            reader
+                .get_ref()
+                .set_read_timeout(Some(OWNER_SILENT))
+                .map_err(io)?;
+            Ok(reader)
+        }
+        Err(FrameError::Io(e)) if is_timeout(&e) => Err(ShareError::NotResponding),
         Ok(Reply::Error(detail)) => Err(ShareError::Protocol(detail)),
         Ok(_) => Err(ShareError::Protocol("no welcome".into())),
         Err(FrameError::Version(v)) => Err(ShareError::Version {
@@ -490,6 +543,13 @@ fn start_owner(program: &Path, dir: &Path) -> Result<Child, ShareError> {
         .process_group(0)
         .spawn()
         .map_err(failed)
+}
+
+fn is_timeout(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    )
 }
 
 /// Waits for a started owner in the background, so it leaves no zombie.

@@ -9,6 +9,7 @@
 //! store and the message framing; knows nothing of the terminal.
 
 pub mod client;
+mod connection;
 pub mod owner;
 mod peer;
 pub mod protocol;

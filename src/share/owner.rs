@@ -7,7 +7,6 @@
 //! connected for the idle time.
 
 use std::collections::BTreeMap;
-use std::io::{BufReader, Read, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
@@ -19,31 +18,22 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local};
 
-use super::peer::{self, Peer};
+use super::connection::{self, LargePermit};
+use super::peer::Peer;
 use super::protocol::{
-    ClientStatus, OwnerStatus, REQUEST_LIMIT, ReadAnswer, Refusal, Reply, Request, SnapshotReply,
-    WHAT_LIMIT,
+    ClientStatus, OwnerStatus, ReadAnswer, Refusal, Reply, Request, SnapshotReply,
 };
 use super::{Settings, socket_path};
 use crate::app::{App, AppError, Clock, Operation};
 use crate::domain::Catalog;
-use crate::domain::text::{sanitize_line, truncate_width};
-use crate::store::wire::{self, FrameError};
+use crate::store::wire;
 use crate::store::{RequestMark, StoreError};
 
-/// How long a new connection may take to say who it is.
-const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
-/// How long a write to one client may block before that client is dropped.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
-/// Messages queued for one client before it counts as stalled and is dropped.
-const OUTBOX: usize = 1024;
 /// Requests waiting for the owner; beyond this, the connections sending more
 /// wait (so a client that floods the owner fills no memory).
 const JOB_QUEUE: usize = 4096;
 /// Clients beyond this are refused.
 const MAX_CLIENTS: usize = 128;
-/// Open connections beyond this, greeted or not, are closed at once.
-const MAX_CONNECTIONS: usize = 256;
 /// How long a starting owner waits for the store's lock (another `cchc`
 /// command may hold it for a moment).
 const LOCK_WAIT: Duration = Duration::from_secs(15);
@@ -100,7 +90,7 @@ pub fn serve(
     let listener = bind(dir, settings)?;
     let (jobs, inbox) = mpsc::sync_channel(JOB_QUEUE);
     let acceptor_jobs = jobs.clone();
-    thread::spawn(move || accept(listener, acceptor_jobs));
+    thread::spawn(move || connection::accept(listener, acceptor_jobs));
     let mut owner = Owner {
         app,
         reader,
@@ -142,7 +132,7 @@ fn bind(dir: &Path, settings: &Settings) -> Result<UnixListener, ServeError> {
     Ok(listener)
 }
 
-enum Job {
+pub(super) enum Job {
     Joined {
         id: u64,
         client: Client,
@@ -150,6 +140,9 @@ enum Job {
     Request {
         id: u64,
         request: Request,
+        /// Read under the one permit for large requests, given back once
+        /// this is answered.
+        large: Option<LargePermit>,
     },
     /// A message that could not be read: the client gets an error and is dropped.
     Malformed {
@@ -161,14 +154,16 @@ enum Job {
     },
 }
 
-struct Client {
-    peer: Peer,
-    client_id: u64,
-    what: String,
-    since: DateTime<FixedOffset>,
-    outbox: SyncSender<Arc<Vec<u8>>>,
+pub(super) struct Client {
+    pub(super) peer: Peer,
+    pub(super) client_id: u64,
+    pub(super) what: String,
+    pub(super) since: DateTime<FixedOffset>,
+    pub(super) outbox: SyncSender<Arc<Vec<u8>>>,
+    /// Answers the client is waiting for (its hello's welcome included).
+    pub(super) owed: Arc<AtomicUsize>,
     /// To cut the connection off from this side.
-    stream: UnixStream,
+    pub(super) stream: UnixStream,
 }
 
 struct Owner {
@@ -234,8 +229,13 @@ impl Owner {
                 }
                 self.clients.insert(id, client);
                 self.send(id, &welcome);
+                self.answered(id);
             }
-            Job::Request { id, request } => self.answer(id, request),
+            Job::Request { id, request, large } => {
+                self.answer(id, request);
+                self.answered(id);
+                drop(large);
+            }
             Job::Malformed { id, detail } => {
                 self.send(id, &Reply::Error(detail));
                 // Its writer sends what is queued, the error last, then ends.
@@ -244,6 +244,12 @@ impl Owner {
                 }
             }
             Job::Left { id } => self.drop_client(id),
+        }
+    }
+
+    fn answered(&self, id: u64) {
+        if let Some(client) = self.clients.get(&id) {
+            client.owed.fetch_sub(1, Ordering::AcqRel);
         }
     }
 
@@ -447,122 +453,4 @@ impl Owner {
             let _ = client.stream.shutdown(std::net::Shutdown::Both);
         }
     }
-}
-
-fn accept(listener: UnixListener, jobs: SyncSender<Job>) {
-    let open = Arc::new(AtomicUsize::new(0));
-    let mut next_id = 0u64;
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else {
-            continue;
-        };
-        if open.load(Ordering::Relaxed) >= MAX_CONNECTIONS {
-            continue;
-        }
-        next_id += 1;
-        let id = next_id;
-        let jobs = jobs.clone();
-        let open = Arc::clone(&open);
-        open.fetch_add(1, Ordering::Relaxed);
-        thread::spawn(move || {
-            connection(stream, id, jobs);
-            open.fetch_sub(1, Ordering::Relaxed);
-        });
-    }
-}
-
-/// One client, from its hello to its last message.
-fn connection(stream: UnixStream, id: u64, jobs: SyncSender<Job>) {
-    let Some(client) = greet(&stream) else {
-        return;
-    };
-    if jobs.send(Job::Joined { id, client }).is_err() {
-        return;
-    }
-    let mut reader = BufReader::new(stream);
-    loop {
-        match wire::read::<Request>(&mut reader, REQUEST_LIMIT) {
-            Ok(request) => {
-                if jobs.send(Job::Request { id, request }).is_err() {
-                    return;
-                }
-            }
-            Err(FrameError::Closed | FrameError::Io(_)) => break,
-            Err(e) => {
-                let _ = jobs.send(Job::Malformed {
-                    id,
-                    detail: e.to_string(),
-                });
-                return;
-            }
-        }
-    }
-    let _ = jobs.send(Job::Left { id });
-}
-
-/// Reads the hello within its time limit and starts the client's writer;
-/// `None` drops the connection.
-fn greet(stream: &UnixStream) -> Option<Client> {
-    let mut reader = Deadline {
-        stream,
-        until: Instant::now() + HELLO_TIMEOUT,
-    };
-    let hello = wire::read::<Request>(&mut reader, REQUEST_LIMIT);
-    let (client_id, what) = match hello {
-        Ok(Request::Hello { client, what }) => (client, what),
-        Ok(_) => return refuse(stream, "the first message must be a hello".into()),
-        Err(e @ (FrameError::Version(_) | FrameError::Invalid(_) | FrameError::TooLarge(..))) => {
-            return refuse(stream, e.to_string());
-        }
-        Err(_) => return None,
-    };
-    stream.set_read_timeout(None).ok()?;
-    stream.set_write_timeout(Some(WRITE_TIMEOUT)).ok()?;
-    let peer = peer::peer(stream).ok()?;
-    let (outbox, queue) = mpsc::sync_channel(OUTBOX);
-    let mut writer = stream.try_clone().ok()?;
-    thread::spawn(move || {
-        for frame in queue {
-            let frame: Arc<Vec<u8>> = frame;
-            if writer.write_all(&frame).is_err() {
-                let _ = writer.shutdown(std::net::Shutdown::Both);
-                return;
-            }
-        }
-    });
-    Some(Client {
-        peer,
-        client_id,
-        what: truncate_width(&sanitize_line(&what), WHAT_LIMIT).into_owned(),
-        since: Local::now().fixed_offset(),
-        outbox,
-        stream: stream.try_clone().ok()?,
-    })
-}
-
-/// Reads from a stream until a moment, however slowly the bytes trickle in.
-struct Deadline<'a> {
-    stream: &'a UnixStream,
-    until: Instant,
-}
-
-impl Read for Deadline<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let left = self.until.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Err(std::io::ErrorKind::TimedOut.into());
-        }
-        self.stream.set_read_timeout(Some(left))?;
-        (&mut &*self.stream).read(buf)
-    }
-}
-
-/// Tells a client why it is dropped, in our protocol version (a client of
-/// another version reads that version from the frame).
-fn refuse(mut stream: &UnixStream, detail: String) -> Option<Client> {
-    if let Ok(frame) = wire::encode(&Reply::Error(detail)) {
-        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-        let _ = stream.write_all(&frame);
-    }
-    None
 }

@@ -86,6 +86,9 @@ pub enum Reply {
     Error(String),
     /// What a command that only reads printed, run by the owner.
     Read(ReadAnswer),
+    /// Sent every second while a client waits for an answer: the owner is
+    /// working on it, not stopped.
+    Alive,
 }
 
 /// What a command run by the owner for a client printed, and how it ended.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// The protocol this build speaks. Changed whenever a message changes shape.
-pub const PROTOCOL_VERSION: u16 = 2;
+pub const PROTOCOL_VERSION: u16 = 3;
 
 const LENGTH_BYTES: usize = 4;
 const VERSION_BYTES: usize = 2;
@@ -46,16 +46,29 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, FrameError> {
 
 /// Reads one message of at most `limit` bytes.
 pub fn read<T: DeserializeOwned>(reader: &mut impl Read, limit: usize) -> Result<T, FrameError> {
-    let mut length = [0u8; LENGTH_BYTES];
-    match read_full(reader, &mut length)? {
-        0 => return Err(FrameError::Closed),
-        LENGTH_BYTES => {}
-        _ => return Err(FrameError::Truncated),
-    }
-    let length = u64::from(u32::from_le_bytes(length));
+    let length = read_length(reader)?;
     if length > limit as u64 {
         return Err(FrameError::TooLarge(length, limit));
     }
+    read_body(reader, length)
+}
+
+/// Reads the length that starts a message, for a reader that decides how
+/// much it will take before reading the rest with [`read_body`].
+pub fn read_length(reader: &mut impl Read) -> Result<u64, FrameError> {
+    let mut length = [0u8; LENGTH_BYTES];
+    match read_full(reader, &mut length)? {
+        0 => Err(FrameError::Closed),
+        LENGTH_BYTES => Ok(u64::from(u32::from_le_bytes(length))),
+        _ => Err(FrameError::Truncated),
+    }
+}
+
+/// Reads and decodes the `length` bytes of a message after its length.
+pub fn read_body<T: DeserializeOwned>(
+    reader: &mut impl Read,
+    length: u64,
+) -> Result<T, FrameError> {
     let mut body = Vec::new();
     reader.take(length).read_to_end(&mut body)?;
     if (body.len() as u64) < length {
