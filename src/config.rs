@@ -2,6 +2,7 @@
 //! on Linux). Every setting has a default built in; a partial file overrides
 //! only what it sets.
 
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,35 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        match config.out_of_range().first() {
+            None => Ok(config),
+            Some((key, value, range)) => Err(format!(
+                "{key} = {value} ({}–{})",
+                range.start(),
+                range.end()
+            )),
+        }
+    }
+
+    /// Settings outside what they can mean: a cut-off day every month has,
+    /// days and points that are not absurd. Each with its accepted range.
+    fn out_of_range(&self) -> Vec<(&'static str, i64, RangeInclusive<i64>)> {
+        let checks = [
+            ("cutoff_day", i64::from(self.periods.cutoff_day), 1..=28),
+            ("report_day", i64::from(self.periods.report_day), 1..=28),
+            ("due_soon_days", self.risks.due_soon_days, 0..=365),
+            (
+                "behind_tolerance",
+                i64::from(self.risks.behind_tolerance),
+                0..=100,
+            ),
+            ("idle_seconds", self.share.idle_seconds as i64, 0..=86_400),
+        ];
+        checks
+            .into_iter()
+            .filter(|(_, value, range)| !range.contains(value))
+            .collect()
     }
 
     pub fn to_toml(&self) -> String {
@@ -96,6 +125,26 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_out_of_their_range_are_refused_naming_the_range() {
+        for (text, said) in [
+            ("[periods]\ncutoff_day = 0\n", "cutoff_day = 0 (1–28)"),
+            ("[periods]\ncutoff_day = 40\n", "cutoff_day = 40 (1–28)"),
+            ("[periods]\ncutoff_day = 255\n", "cutoff_day = 255 (1–28)"),
+            (
+                "[risks]\nbehind_tolerance = 200\n",
+                "behind_tolerance = 200 (0–100)",
+            ),
+            (
+                "[share]\nidle_seconds = 99999999\n",
+                "idle_seconds = 99999999 (0–86400)",
+            ),
+        ] {
+            assert_eq!(Config::parse(text), Err(said.to_string()), "{text}");
+        }
+        assert!(Config::parse("[periods]\ncutoff_day = 28\n").is_ok());
+    }
 
     #[test]
     fn a_partial_file_overrides_only_what_it_sets() {

@@ -13,10 +13,18 @@ pub enum CliError {
     BadToday(String),
     NoDataDir,
     NoTerminal,
-    File {
+    /// The file to import cannot be read or is not a dump.
+    ImportFile {
         path: String,
         detail: String,
     },
+    /// A file the command writes (an export, a backup, the owner's socket).
+    WriteFile {
+        path: String,
+        detail: String,
+    },
+    /// The terminal failed under the full-screen interface.
+    Terminal(String),
     /// The error of a command the owner ran, in the words it chose.
     Relayed {
         message: String,
@@ -43,7 +51,9 @@ impl CliError {
             CliError::BadToday(v) => i18n::bad_today(v, lang),
             CliError::NoDataDir => i18n::no_data_dir(lang).to_string(),
             CliError::NoTerminal => i18n::needs_terminal(lang).to_string(),
-            CliError::File { path, detail } => i18n::bad_import_file(path, detail, lang),
+            CliError::ImportFile { path, detail } => i18n::bad_import_file(path, detail, lang),
+            CliError::WriteFile { path, detail } => i18n::cannot_write(path, detail, lang),
+            CliError::Terminal(detail) => i18n::terminal_failed(detail, lang),
             CliError::Relayed { message, .. } => message.clone(),
         }
     }

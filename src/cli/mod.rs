@@ -170,7 +170,7 @@ pub fn serve(dir: &Path, config: &Config) -> Result<(), CliError> {
         Err(ServeError::Store(e)) => Err(AppError::Store(e).into()),
         Err(ServeError::App(e)) => Err(e.into()),
         Err(ServeError::BadToday(v)) => Err(CliError::BadToday(v)),
-        Err(ServeError::Socket { path, detail }) => Err(CliError::File {
+        Err(ServeError::Socket { path, detail }) => Err(CliError::WriteFile {
             path: path.display().to_string(),
             detail,
         }),
@@ -245,10 +245,7 @@ pub fn run_tui(
         present,
     };
     // Backups are the owner's job: it writes one a day, and when it stops.
-    crate::tui::run(&mut app, &options).map_err(|e| CliError::File {
-        path: "terminal".into(),
-        detail: e.to_string(),
-    })
+    crate::tui::run(&mut app, &options).map_err(|e| CliError::Terminal(e.to_string()))
 }
 
 /// `cchc config`: where the file is and the settings in force.
@@ -392,7 +389,7 @@ fn backup_if_due(app: &App, dir: &Path) {
 
 pub fn write_backup(app: &App, dir: &Path) -> Result<PathBuf, CliError> {
     app.write_backup(dir)
-        .map_err(|(path, detail)| CliError::File { path, detail })
+        .map_err(|(path, detail)| CliError::WriteFile { path, detail })
 }
 
 /// Executes `command`; true when it wrote to the store.
@@ -477,7 +474,7 @@ fn execute(
 
 fn export(app: &App, output: Option<&Path>) -> Result<(), CliError> {
     let dump = app.dump()?;
-    let file_error = |path: &Path, e: &dyn std::fmt::Display| CliError::File {
+    let file_error = |path: &Path, e: &dyn std::fmt::Display| CliError::WriteFile {
         path: path.display().to_string(),
         detail: e.to_string(),
     };
@@ -495,7 +492,7 @@ fn export(app: &App, output: Option<&Path>) -> Result<(), CliError> {
 }
 
 fn import(app: &mut App, file: &Path, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
-    let file_error = |detail: String| CliError::File {
+    let file_error = |detail: String| CliError::ImportFile {
         path: file.display().to_string(),
         detail,
     };

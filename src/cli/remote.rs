@@ -65,10 +65,8 @@ pub fn run(
         periods: config.periods,
         risks: config.risks,
     };
-    let payload = serde_json::to_vec(&asked).map_err(|e| CliError::File {
-        path: "-".into(),
-        detail: e.to_string(),
-    })?;
+    let payload = serde_json::to_vec(&asked)
+        .map_err(|e| AppError::Share(crate::app::ShareError::Protocol(e.to_string())))?;
     let client = Client::connect(dir, Connect::starting_owner("read")).map_err(AppError::from)?;
     Ok(Some(client.read(payload)?))
 }

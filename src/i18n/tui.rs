@@ -495,10 +495,10 @@ pub fn needs_terminal(lang: Lang) -> &'static str {
 pub fn config_error(path: &str, detail: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
-            "Tệp cấu hình {path} không hợp lệ: {detail}. Các mục được nhận: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance; [share] idle_seconds (giây), group_access (true, false)."
+            "Tệp cấu hình {path} không hợp lệ: {detail}. Các mục được nhận: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day (1–28), report_day (1–28); [risks] due_soon_days (0–365), behind_tolerance (0–100); [share] idle_seconds (0–86400 giây), group_access (true, false)."
         ),
         Lang::En => format!(
-            "The config file {path} is invalid: {detail}. Accepted settings: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day, report_day; [risks] due_soon_days, behind_tolerance; [share] idle_seconds (seconds), group_access (true, false)."
+            "The config file {path} is invalid: {detail}. Accepted settings: theme (dark, light, high-contrast, mono, projector), lang (vi, en), key_hints (true, false); [periods] scheme (ministry, calendar), cutoff_day (1–28), report_day (1–28); [risks] due_soon_days (0–365), behind_tolerance (0–100); [share] idle_seconds (0–86400 seconds), group_access (true, false)."
         ),
     }
 }
