@@ -282,3 +282,89 @@ fn escapes_stored_in_every_text_field_never_reach_the_terminal() {
         "the hostile text was shown by {shown} commands only"
     );
 }
+
+/// Words a command line is made of, so that random arguments reach past the
+/// parser into the commands; mixed with arbitrary bytes.
+const WORDS: &[&str] = &[
+    "list",
+    "show",
+    "set",
+    "log",
+    "targets",
+    "target",
+    "evidence",
+    "add",
+    "export",
+    "import",
+    "catalog",
+    "sync",
+    "backup",
+    "config",
+    "risks",
+    "meeting",
+    "new",
+    "status",
+    "--format",
+    "json",
+    "tsv",
+    "--progress",
+    "--status",
+    "--note",
+    "--due",
+    "--reason",
+    "--period",
+    "--unit",
+    "--area",
+    "--lang",
+    "en",
+    "vi",
+    "--read-only",
+    "1.a.1",
+    "0.3@2026",
+    "T01",
+    "--date",
+    "31/02/2026",
+    "99999",
+    "-1",
+    "--overdue",
+    "--doc",
+    "--title",
+    "done",
+    "triage",
+    "present",
+    "--help",
+];
+
+fn argument() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => proptest::sample::select(WORDS).prop_map(|w| w.as_bytes().to_vec()),
+        1 => proptest::collection::vec(any::<u8>(), 0..12)
+            .prop_map(|mut bytes| { bytes.retain(|&b| b != 0); bytes }),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the arguments, the program ends with 0 (done), 2 (bad
+    /// input) or 3 (the store), never a panic (101) or a signal.
+    #[test]
+    fn any_arguments_end_in_0_2_or_3(args in proptest::collection::vec(argument(), 0..6)) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let config = dir.path().join("config");
+        let args: Vec<&OsStr> = args.iter().map(|a| OsStr::from_bytes(a)).collect();
+        let ran = command(&data, &config)
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let code = ran.status.code();
+        proptest::prop_assert!(
+            matches!(code, Some(0 | 2 | 3)),
+            "{args:?} ended with {code:?}: {}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+    }
+}

@@ -733,6 +733,51 @@ fn requests_survive_the_wire() {
     ));
 }
 
+/// How many frames the mutation fuzz below tries: a few thousand in every
+/// test run, 100,000 or more with `scripts/fuzz-protocol.sh`.
+fn fuzz_cases() -> u32 {
+    std::env::var("CCHC_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: fuzz_cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Valid requests with bytes flipped, inserted or cut anywhere, framed
+    /// or not: the reader refuses or decodes, never panics, and what it
+    /// decodes survives the wire again.
+    #[test]
+    fn mutated_frames_never_crash_the_reader(
+        request in request(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        insert in proptest::option::of((any::<prop::sample::Index>(), proptest::collection::vec(any::<u8>(), 1..16))),
+        cut in proptest::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut bytes = wire::encode(&request).expect("encode");
+        for (at, byte) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= byte;
+        }
+        if let Some((at, extra)) = insert {
+            let i = at.index(bytes.len());
+            bytes.splice(i..i, extra);
+        }
+        if let Some(at) = cut {
+            bytes.truncate(at.index(bytes.len() + 1));
+        }
+        let mut reader = &bytes[..];
+        while let Ok(request) = wire::read::<Request>(&mut reader, REQUEST_LIMIT) {
+            assert_consistent(&request);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 1000,
