@@ -746,6 +746,32 @@ fn a_board_survives_its_owner_being_killed() {
     tui.quit();
 }
 
+/// The owner is stopped (SIGSTOP) under an open board: a key that needs it
+/// is answered within seconds with the loss of the owner, not a frozen
+/// screen, and `q` quits at once.
+#[test]
+fn a_stopped_owner_never_freezes_the_board() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 100, 30);
+    tui.wait_for_board();
+    let owner = owner_pid(&store).expect("an owner runs for the open board");
+    let signal = |name: &str| {
+        let sent = Command::new("kill")
+            .args([name, &owner.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+    };
+    tui.select("0.3", "0.3");
+    signal("-STOP");
+    tui.send("+");
+    tui.wait_for("Mất kết nối");
+    tui.send("q");
+    let ended = tui.wait_exit(TIMEOUT);
+    signal("-CONT");
+    assert!(ended.is_some(), "q did not quit with the owner stopped");
+}
+
 /// Closing the window that started the owner cuts nobody off: the owner runs
 /// on, and the other window goes on saving through it.
 #[test]

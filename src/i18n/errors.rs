@@ -338,8 +338,8 @@ pub fn share_error(error: &crate::app::ShareError, lang: Lang) -> String {
             "What was to be sent is too large ({} MiB; at most {} MiB). Nothing was written. An import file this large is not a cchc export; check the file.",
             bytes >> 20, limit >> 20
         ),
-        (E::NotResponding, Lang::Vi) => "Tiến trình chủ của kho nhận kết nối nhưng không trả lời trong 5 giây: nó đang bị treo hoặc bị tạm dừng. Chưa có gì được ghi từ lệnh này. Xem `cchc status`; nếu nó vẫn không trả lời, dừng nó (`pkill -f \"cchc.* serve\"`) rồi chạy lại lệnh.".to_string(),
-        (E::NotResponding, Lang::En) => "The process that owns the store accepted the connection but did not answer within 5 seconds: it is hung or stopped. Nothing was written by this command. See `cchc status`; if it still does not answer, stop it (`pkill -f \"cchc.* serve\"`) and run the command again.".to_string(),
+        (E::NotResponding, Lang::Vi) => "Tiến trình chủ của kho nhận kết nối nhưng không trả lời trong 3 giây: nó đang bị treo hoặc bị tạm dừng. Chưa có gì được ghi từ lệnh này. Xem `cchc status`; nếu nó vẫn không trả lời, dừng nó (`pkill -f \"cchc.* serve\"`) rồi chạy lại lệnh.".to_string(),
+        (E::NotResponding, Lang::En) => "The process that owns the store accepted the connection but did not answer within 3 seconds: it is hung or stopped. Nothing was written by this command. See `cchc status`; if it still does not answer, stop it (`pkill -f \"cchc.* serve\"`) and run the command again.".to_string(),
         (E::OwnerFailed(detail), Lang::Vi) => format!("Không khởi động được tiến trình chủ của kho: {detail}. Xem tệp owner.log trong thư mục dữ liệu."),
         (E::OwnerFailed(detail), Lang::En) => format!("The process that owns the store could not start: {detail}. See owner.log in the data folder."),
         (E::Version { owner, ours }, Lang::Vi) => format!(

@@ -28,7 +28,7 @@ use crate::store::{Commit, Dump, Snapshot};
 /// owner says it is alive every second until it answers (an import of a
 /// large plan takes longer than this); one that is stopped or hung says
 /// nothing, and the client stops waiting.
-const OWNER_SILENT: Duration = Duration::from_secs(5);
+const OWNER_SILENT: Duration = Duration::from_secs(3);
 /// How long a starting owner may take to answer (it may wait for the lock and
 /// then load a large store).
 const START_TIMEOUT: Duration = Duration::from_secs(30);
