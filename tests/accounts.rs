@@ -183,3 +183,66 @@ fn a_group_store_is_shared_across_owner_restarts_and_links_are_refused() {
     assert_eq!(refused.code, Some(3), "{refused:#?}");
     assert_eq!(fs::read_to_string(&victim).expect("my file"), before);
 }
+
+/// A colleague's processes connect, greet and hang up in a loop, as fast as
+/// they can, on a shared store: my edits through the owner are served
+/// meanwhile, as are my reads.
+#[test]
+fn a_colleagues_reconnect_flood_does_not_starve_my_edits() {
+    let Some(other) = colleague() else { return };
+    let place = shared_place("[share]\ngroup_access = true\nidle_seconds = 5\n");
+    let data = place.path().join("data");
+    fs::create_dir(&data).expect("the data folder");
+    std::os::unix::fs::chown(&data, None, Some(other.1)).expect("chgrp");
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o2770)).expect("chmod");
+    let mut serve = command(&data, &place.path().join("me"));
+    serve
+        .arg("serve")
+        .current_dir(place.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut owner = serve.spawn().expect("start an owner");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let pid = owner.id().to_string();
+    while !as_me(place.path(), &data, &["status"]).out.contains(&pid) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the owner never answered"
+        );
+    }
+    // The colleague reaches the owner: the flood below is real.
+    let seen = as_colleague(place.path(), &data, other, &["status"]);
+    assert!(seen.out.contains(&pid), "{seen:#?}");
+    let program = env!("CARGO_BIN_EXE_cchc");
+    let flooders: Vec<_> = (0..6)
+        .map(|_| {
+            let mut shell = Command::new("sh");
+            shell
+                .arg("-c")
+                .arg(format!("while :; do '{program}' status; done"))
+                .env("CCHC_DATA", &data)
+                .env("CCHC_CONFIG_DIR", place.path().join("colleague"))
+                .current_dir(place.path())
+                .uid(other.0)
+                .gid(other.1)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            shell.spawn().expect("start a flooder")
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    for progress in ["60", "70", "80"] {
+        let set = as_me(
+            place.path(),
+            &data,
+            &["set", "1.a.1", "--progress", progress],
+        );
+        assert_eq!(set.code, Some(0), "{set:#?}");
+    }
+    for mut flooder in flooders {
+        let _ = flooder.kill();
+        let _ = flooder.wait();
+    }
+    let _ = owner.kill();
+    let _ = owner.wait();
+}

@@ -34,6 +34,8 @@ const SMALL_REQUEST: u64 = 256 << 10;
 const IN_FLIGHT: usize = 4;
 /// Connections one account may hold open at once.
 const PER_ACCOUNT: usize = 32;
+/// New connections one account may open per second, on average.
+const NEW_PER_SECOND: f64 = 200.0;
 /// How often a client waiting for an answer hears that the owner is alive.
 const HEARTBEAT: Duration = Duration::from_secs(1);
 /// How long a write to one client may block before that client is dropped.
@@ -73,7 +75,31 @@ pub(super) fn accept(listener: UnixListener, jobs: SyncSender<Job>) {
 struct Connections {
     started: Instant,
     total: usize,
-    per_account: HashMap<u32, Vec<OpenConnection>>,
+    per_account: HashMap<u32, Account>,
+}
+
+/// One account's connections, and how many new ones it may open now.
+struct Account {
+    open: Vec<OpenConnection>,
+    allowance: f64,
+    checked: Instant,
+}
+
+impl Account {
+    /// Takes one new connection from the account's allowance, which grows by
+    /// [`NEW_PER_SECOND`] up to two seconds' worth: connecting and hanging up
+    /// in a loop costs the owner that much and no more.
+    fn may_connect(&mut self) -> bool {
+        let now = Instant::now();
+        let earned = now.duration_since(self.checked).as_secs_f64() * NEW_PER_SECOND;
+        self.allowance = (self.allowance + earned).min(NEW_PER_SECOND * 2.0);
+        self.checked = now;
+        if self.allowance < 1.0 {
+            return false;
+        }
+        self.allowance -= 1.0;
+        true
+    }
 }
 
 struct OpenConnection {
@@ -105,7 +131,19 @@ impl Connections {
     ) -> Option<ConnectionSlot> {
         let mut guard = open.lock().unwrap_or_else(PoisonError::into_inner);
         let counts = &mut *guard;
-        let mine = counts.per_account.entry(peer.uid).or_default();
+        let started = counts.started;
+        let account = counts
+            .per_account
+            .entry(peer.uid)
+            .or_insert_with(|| Account {
+                open: Vec::new(),
+                allowance: NEW_PER_SECOND * 2.0,
+                checked: Instant::now(),
+            });
+        if !account.may_connect() {
+            return None;
+        }
+        let mine = &mut account.open;
         if mine.len() >= PER_ACCOUNT
             && let Some(idlest) =
                 (0..mine.len()).min_by_key(|&i| mine[i].active.load(Ordering::Acquire))
@@ -119,7 +157,7 @@ impl Connections {
         if counts.total >= MAX_CONNECTIONS {
             return None;
         }
-        let now = counts.started.elapsed().as_millis() as u64;
+        let now = started.elapsed().as_millis() as u64;
         let active = Arc::new(AtomicU64::new(now));
         mine.push(OpenConnection {
             id,
@@ -132,7 +170,7 @@ impl Connections {
             uid: peer.uid,
             id,
             active: Activity {
-                started: counts.started,
+                started,
                 last: active,
             },
         })
@@ -150,15 +188,13 @@ struct ConnectionSlot {
 impl Drop for ConnectionSlot {
     fn drop(&mut self) {
         let mut counts = self.open.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(mine) = counts.per_account.get_mut(&self.uid) else {
+        // The account stays known, with its allowance, once it has none open.
+        let Some(account) = counts.per_account.get_mut(&self.uid) else {
             return;
         };
-        let before = mine.len();
-        mine.retain(|c| c.id != self.id);
-        let removed = before - mine.len();
-        if mine.is_empty() {
-            counts.per_account.remove(&self.uid);
-        }
+        let before = account.open.len();
+        account.open.retain(|c| c.id != self.id);
+        let removed = before - account.open.len();
         counts.total -= removed;
     }
 }
@@ -233,7 +269,7 @@ fn connection(
             Err(e) => {
                 let _ = jobs.send(Job::Malformed {
                     id,
-                    detail: e.to_string(),
+                    detail: why_refused(&e),
                 });
                 return;
             }
@@ -273,7 +309,7 @@ fn greet(stream: &UnixStream, peer: Peer) -> Option<Client> {
         Ok(Request::Hello { client, what }) => (client, what),
         Ok(_) => return refuse(stream, "the first message must be a hello".into()),
         Err(e @ (FrameError::Version(_) | FrameError::Invalid(_) | FrameError::TooLarge(..))) => {
-            return refuse(stream, e.to_string());
+            return refuse(stream, why_refused(&e));
         }
         Err(_) => return None,
     };
@@ -338,10 +374,38 @@ impl Read for Deadline<'_> {
 
 /// Tells a client why it is dropped, in our protocol version (a client of
 /// another version reads that version from the frame).
+/// What a client is told of a message it sent that cannot be read: the kind
+/// of fault, never the decoder's own account of it.
+fn why_refused(error: &FrameError) -> String {
+    match error {
+        FrameError::Invalid(_) => "the message cannot be decoded".into(),
+        other => other.to_string(),
+    }
+}
+
 fn refuse(mut stream: &UnixStream, detail: String) -> Option<Client> {
     if let Ok(frame) = wire::encode(&Reply::Error(detail)) {
         let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
         let _ = stream.write_all(&frame);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_account_may_open_two_seconds_worth_at_once_then_its_rate() {
+        let mut account = Account {
+            open: Vec::new(),
+            allowance: NEW_PER_SECOND * 2.0,
+            checked: Instant::now(),
+        };
+        let burst = (0..1000).take_while(|_| account.may_connect()).count();
+        assert!((400..=401).contains(&burst), "{burst}");
+        account.checked -= Duration::from_millis(100);
+        let later = (0..1000).take_while(|_| account.may_connect()).count();
+        assert!((19..=21).contains(&later), "{later}");
+    }
 }
