@@ -9,6 +9,10 @@ pub struct LineEdit {
     pub text: String,
     /// In characters from the start.
     pub cursor: usize,
+    /// The whole text is selected: what is typed next replaces it, and a
+    /// deletion clears it. A field that opens showing the current value is
+    /// selected, so `p 6 0 Enter` sets 60% rather than appending to it.
+    pub selected: bool,
 }
 
 impl LineEdit {
@@ -16,7 +20,26 @@ impl LineEdit {
         LineEdit {
             text: text.to_string(),
             cursor: text.chars().count(),
+            selected: false,
         }
+    }
+
+    /// A field showing `text`, all of it selected.
+    pub fn selected(text: &str) -> LineEdit {
+        LineEdit {
+            selected: !text.is_empty(),
+            ..LineEdit::new(text)
+        }
+    }
+
+    /// Drops the selected text, if any; true when there was some.
+    fn take_selection(&mut self) -> bool {
+        if !std::mem::take(&mut self.selected) {
+            return false;
+        }
+        self.text.clear();
+        self.cursor = 0;
+        true
     }
 
     fn byte_at(&self, chars: usize) -> usize {
@@ -27,6 +50,7 @@ impl LineEdit {
     }
 
     pub fn insert(&mut self, text: &str) {
+        self.take_selection();
         let at = self.byte_at(self.cursor);
         let before = nfc(&format!("{}{}", &self.text[..at], text));
         let after = &self.text[at..];
@@ -35,7 +59,7 @@ impl LineEdit {
     }
 
     pub fn delete_back(&mut self) {
-        if self.cursor == 0 {
+        if self.take_selection() || self.cursor == 0 {
             return;
         }
         let start = self.byte_at(self.cursor - 1);
@@ -45,24 +69,31 @@ impl LineEdit {
     }
 
     pub fn delete_forward(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         let start = self.byte_at(self.cursor);
         let end = self.byte_at(self.cursor + 1);
         self.text.replace_range(start..end, "");
     }
 
     pub fn left(&mut self) {
+        self.selected = false;
         self.cursor = self.cursor.saturating_sub(1);
     }
 
     pub fn right(&mut self) {
+        self.selected = false;
         self.cursor = (self.cursor + 1).min(self.text.chars().count());
     }
 
     pub fn home(&mut self) {
+        self.selected = false;
         self.cursor = 0;
     }
 
     pub fn end(&mut self) {
+        self.selected = false;
         self.cursor = self.text.chars().count();
     }
 
@@ -97,12 +128,6 @@ impl TextArea {
         &mut self.lines[self.row]
     }
 
-    pub fn current_is_empty(&self) -> bool {
-        self.lines
-            .get(self.row)
-            .is_none_or(|l| l.text.trim().is_empty())
-    }
-
     /// Splits the current line at the cursor.
     pub fn newline(&mut self) {
         let line = self.current();
@@ -112,6 +137,7 @@ impl TextArea {
         self.lines.insert(
             row,
             LineEdit {
+                selected: false,
                 text: rest,
                 cursor: 0,
             },
@@ -182,6 +208,21 @@ mod tests {
         assert_eq!(line.cursor, 3);
         line.delete_back();
         assert_eq!(line.text, "cả");
+    }
+
+    #[test]
+    fn a_selected_value_is_replaced_by_what_is_typed() {
+        let mut line = LineEdit::selected("40");
+        line.insert("6");
+        line.insert("0");
+        assert_eq!(line.text, "60");
+        let mut line = LineEdit::selected("31/12/2026");
+        line.delete_back();
+        assert_eq!(line.text, "");
+        let mut line = LineEdit::selected("40");
+        line.left();
+        line.insert("5");
+        assert_eq!(line.text, "450", "a moved cursor keeps the text");
     }
 
     #[test]

@@ -135,7 +135,7 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
     let inner = dialog(frame, area, ctx, &title, 64, 7);
     let mut lines = vec![
         Line::styled(prompt, ctx.theme.label()),
-        Line::raw(field.line.text.clone()),
+        Line::from(field_text(ctx, &field.line)),
     ];
     if let Some(error) = &field.error {
         lines.push(Line::styled(error.clone(), ctx.theme.error()));
@@ -241,6 +241,15 @@ pub fn search_bar(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInpu
     at.x += label.width() as u16;
     at.width = at.width.saturating_sub(label.width() as u16);
     place_cursor(frame, at, 0, &field.line);
+}
+
+/// A field's text, shown selected (reversed) while typing would replace it.
+fn field_text(ctx: &Context, line: &LineEdit) -> Span<'static> {
+    if line.selected {
+        Span::styled(line.text.clone(), ctx.theme.selected())
+    } else {
+        Span::raw(line.text.clone())
+    }
 }
 
 /// Shows the terminal cursor after the text before the cursor, on `row` of `area`.

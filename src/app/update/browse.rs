@@ -77,12 +77,7 @@ pub(super) fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
                 .map(crate::domain::date::format_date);
             open_input(ui, InputKind::Due, &due.unwrap_or_default());
         }
-        Action::AddNote => {
-            ui.overlay = Some(Overlay::Note(NoteEditor {
-                area: TextArea::default(),
-                error: None,
-            }))
-        }
+        Action::AddNote => ui.overlay = Some(Overlay::Note(NoteEditor::default())),
         Action::AddEvidence => ui.overlay = Some(Overlay::Evidence(EvidenceForm::default())),
         _ => {}
     }
@@ -101,10 +96,12 @@ pub(super) fn is_edit(action: Action) -> bool {
     )
 }
 
+/// Opens a one-line field showing `text`, selected, so that typing
+/// replaces it.
 pub(super) fn open_input(ui: &mut Ui, kind: InputKind, text: &str) {
     ui.overlay = Some(Overlay::Input(TextInput {
         kind,
-        line: LineEdit::new(text),
+        line: LineEdit::selected(text),
         error: None,
     }));
 }
