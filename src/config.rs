@@ -87,6 +87,9 @@ impl Config {
 
     pub fn parse(text: &str) -> Result<Config, String> {
         let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        if crate::i18n::Lang::parse(&config.lang).is_none() {
+            return Err(format!("lang = \"{}\" (vi, en)", config.lang));
+        }
         match config.out_of_range().first() {
             None => Ok(config),
             Some((key, value, range)) => Err(format!(
@@ -144,6 +147,10 @@ mod tests {
             assert_eq!(Config::parse(text), Err(said.to_string()), "{text}");
         }
         assert!(Config::parse("[periods]\ncutoff_day = 28\n").is_ok());
+        assert_eq!(
+            Config::parse("lang = \"fr\"\n"),
+            Err("lang = \"fr\" (vi, en)".to_string())
+        );
     }
 
     #[test]

@@ -10,6 +10,15 @@ use cchc::i18n::{self, Lang};
 fn main() -> ExitCode {
     let (args, not_text) = text_args();
     let asked = Lang::from_args_and_env(&args);
+    if let Some((source, value)) = Lang::unknown_asked(&args) {
+        let lang = Lang::default();
+        cli::print_error(&format!(
+            "{}: {}",
+            i18n::error_prefix(lang),
+            i18n::unknown_lang(source, &value)
+        ));
+        return ExitCode::from(cli::EXIT_INPUT);
+    }
     if let Some(position) = not_text {
         let lang = asked.unwrap_or_default();
         let message = i18n::argument_not_text(position, &args[position], lang);

@@ -456,6 +456,16 @@ pub fn folder_unusable(path: &str, detail: &str, lang: Lang) -> String {
     }
 }
 
+/// A language cchc does not speak, asked for: said in both, since which
+/// the person reads is not known.
+pub fn unknown_lang(source: &str, value: &str) -> String {
+    let value = crate::domain::text::sanitize_line(value);
+    format!(
+        "{source} “{value}”: cchc nói tiếng Việt (vi) và tiếng Anh (en). / \
+         {source} \"{value}\": cchc speaks Vietnamese (vi) and English (en)."
+    )
+}
+
 pub fn error_prefix(lang: Lang) -> &'static str {
     lang.pick("Lỗi", "Error")
 }

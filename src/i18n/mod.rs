@@ -46,8 +46,19 @@ impl Lang {
     }
 
     /// `--lang X` / `--lang=X` among the arguments, else `CCHC_LANG`; `None`
-    /// when neither says (the config file, then Vietnamese, decide).
+    /// when neither says (the config file, then Vietnamese, decide), or
+    /// when what they say is not a language (see [`Lang::unknown_asked`]).
     pub fn from_args_and_env(args: &[String]) -> Option<Lang> {
+        Lang::asked(args).and_then(|(_, value)| Lang::parse(&value))
+    }
+
+    /// Where a language was asked for and the value, when it is not one
+    /// cchc speaks: `("--lang", "fr")`, `("CCHC_LANG", "fr")`.
+    pub fn unknown_asked(args: &[String]) -> Option<(&'static str, String)> {
+        Lang::asked(args).filter(|(_, value)| Lang::parse(value).is_none())
+    }
+
+    fn asked(args: &[String]) -> Option<(&'static str, String)> {
         let from_args = args.iter().enumerate().find_map(|(i, a)| {
             a.strip_prefix("--lang=")
                 .or_else(|| {
@@ -55,13 +66,13 @@ impl Lang {
                         .then(|| args.get(i + 1).map(String::as_str))
                         .flatten()
                 })
-                .and_then(Lang::parse)
+                .map(|value| ("--lang", value.to_string()))
         });
         from_args.or_else(|| {
             std::env::var("CCHC_LANG")
                 .ok()
-                .as_deref()
-                .and_then(Lang::parse)
+                .filter(|v| !v.trim().is_empty())
+                .map(|value| ("CCHC_LANG", value))
         })
     }
 
