@@ -291,7 +291,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Editor, &[K::End, K::Ctrl('e')], A::CursorEnd, false),
     bind(M::Editor, &[K::Backspace], A::DeleteBack, false),
     bind(M::Editor, &[K::Delete], A::DeleteForward, false),
-    bind(M::Editor, &[K::Ctrl('c')], A::Quit, false),
+    // Ctrl+C does not quit from under a typed note: it asks, as Esc does.
+    bind(M::Editor, &[K::Ctrl('c')], A::Cancel, false),
 ];
 
 /// The action of `key` in `mode`: its own row first, then its parent's; in

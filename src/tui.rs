@@ -208,7 +208,7 @@ fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
             true
         }
         Event::Paste(text) => {
-            paste(ui, &text);
+            paste(app, ui, &text);
             true
         }
         _ => false,

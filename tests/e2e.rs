@@ -520,6 +520,100 @@ fn clerk_marks_a_task_done_and_notes_it() {
     assert_eq!(note_entry["new"]["text"], NOTE, "{note_entry:#}");
 }
 
+/// A note typed key by key (no bracketed paste), with an empty line between
+/// paragraphs and lines that begin with board keys: Enter only starts new
+/// lines, the whole note is stored on Ctrl+S, and nothing reached the board.
+#[test]
+fn a_typed_note_with_empty_lines_and_board_keys_is_stored_whole() {
+    const LINES: [&str; 6] = [
+        "Kết quả quý I:",
+        "",
+        "- rà soát 12 văn bản",
+        "+ t q s n u",
+        "  tiếp tục…",
+        "",
+    ];
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.select("0.8", "0.8");
+    // Off the search results, where `n` is the next result.
+    tui.send_esc();
+    tui.wait_gone("tìm: 0.8");
+    tui.send("n");
+    tui.wait_for("Ghi chú cho 0.8");
+    for line in LINES {
+        tui.send(line);
+        tui.send(ENTER);
+    }
+    tui.wait_for("tiếp tục…");
+    tui.send(CTRL_S);
+    tui.wait_gone("Ghi chú cho 0.8");
+    tui.quit();
+    let show = store.json(&["show", "0.8", "--format", "json"]);
+    let expected = LINES[..5].join("\n");
+    assert_eq!(notes(&show), vec![expected], "{show:#}");
+    let log = store.json(&["log", "--format", "json"]);
+    let fields: Vec<&str> = log_entries(&log)
+        .iter()
+        .map(|e| e["field"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(fields, vec!["note"], "nothing but the note was changed");
+}
+
+/// Esc over a typed note asks first; a second Esc throws it away.
+#[test]
+fn esc_asks_before_a_typed_note_is_thrown_away() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.select("0.8", "0.8");
+    // Off the search results, where `n` is the next result.
+    tui.send_esc();
+    tui.wait_gone("tìm: 0.8");
+    tui.send("n");
+    tui.wait_for("Ghi chú cho 0.8");
+    tui.send("nháp");
+    tui.wait_for("nháp");
+    tui.send_esc();
+    tui.wait_for("Bỏ ghi chú đang gõ?");
+    tui.send("!");
+    tui.wait_for("nháp!");
+    tui.send_esc();
+    tui.wait_for("Bỏ ghi chú đang gõ?");
+    tui.send_esc();
+    tui.wait_gone("Ghi chú cho 0.8");
+    tui.quit();
+    let show = store.json(&["show", "0.8", "--format", "json"]);
+    assert!(notes(&show).is_empty(), "{show:#}");
+}
+
+/// `p` shows the current progress selected: typing replaces it.
+#[test]
+fn typing_over_a_shown_value_replaces_it() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.select("0.8", "0.8");
+    tui.send("p");
+    tui.wait_for("Tiến độ");
+    tui.send("60");
+    tui.send(ENTER);
+    tui.wait_until("0.8 at 60%", TIMEOUT, |s| {
+        row(s, "0.8").is_some_and(|r| r.ends_with("60%"))
+    });
+    tui.send("p");
+    tui.wait_for("Tiến độ");
+    tui.send("75");
+    tui.send(ENTER);
+    tui.wait_until("0.8 at 75%", TIMEOUT, |s| {
+        row(s, "0.8").is_some_and(|r| r.ends_with("75%"))
+    });
+    tui.quit();
+    let show = store.json(&["show", "0.8", "--format", "json"]);
+    assert_eq!(show["progress"], 75, "{show:#}");
+}
+
 /// `u` takes back the last edit of the session and says so; the history keeps
 /// both the edit and its undoing.
 #[test]

@@ -485,8 +485,14 @@ fn the_status_line_says_saved_after_an_edit() {
 #[test]
 fn a_typed_note_is_saved_and_shown_in_the_detail_pane() {
     let (mut app, mut ui) = scene(Scene::NoteEditor, NARROW.0, NARROW.1);
-    // Enter on a fresh empty line saves.
+    // Enter, also on an empty line, only starts a new line; Ctrl+S saves.
     press(&mut app, &mut ui, &[Action::Confirm, Action::Confirm]);
+    assert!(
+        matches!(&ui.overlay, Some(Overlay::Note(n)) if n.area.lines.len() >= 3),
+        "Enter keeps the editor open: {:?}",
+        ui.overlay
+    );
+    press(&mut app, &mut ui, &[Action::Save]);
     assert_eq!(ui.overlay, None, "the editor closed");
     press(&mut app, &mut ui, &[Action::Open]);
     let terminal = render(&app, &ui, WIDE.0, WIDE.1, ThemeName::Dark);

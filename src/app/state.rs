@@ -65,10 +65,13 @@ impl EvidenceForm {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
 pub struct NoteEditor {
     pub area: TextArea,
     pub error: Option<String>,
+    /// Esc was pressed once over typed text: a second Esc throws it away,
+    /// any other key goes on editing.
+    pub discard_asked: bool,
 }
 
 /// Lines of the filter dialog.

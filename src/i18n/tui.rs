@@ -66,8 +66,8 @@ pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static 
         A::AddEvidence => lang.pick("thêm tài liệu kiểm chứng", "add evidence"),
         A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
         A::Confirm => lang.pick(
-            "chọn / lưu (ghi chú: xuống dòng; dòng trống: lưu)",
-            "choose / save (note: new line; empty line: save)",
+            "chọn / lưu (ghi chú: xuống dòng)",
+            "choose / save (note: new line)",
         ),
         A::Cancel => lang.pick("hủy", "cancel"),
         A::Save => lang.pick("lưu ghi chú", "save the note"),
@@ -467,10 +467,26 @@ pub fn note_title(lang: Lang) -> &'static str {
     lang.pick("Ghi chú cho", "Note on")
 }
 
+/// Text pasted with no box open.
+pub fn paste_needs_a_box(lang: Lang) -> &'static str {
+    lang.pick(
+        "Dán chữ vào ô đang mở: / để tìm, n để ghi chú, p tiến độ, d hạn.",
+        "Paste into an open box: / to search, n for a note, p progress, d deadline.",
+    )
+}
+
+/// Esc over a typed note: the question before it is thrown away.
+pub fn discard_note_question(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bỏ ghi chú đang gõ? Esc lần nữa để bỏ; phím khác để gõ tiếp; Ctrl+S để lưu.",
+        "Throw the typed note away? Esc again to discard; any other key to go on; Ctrl+S to save.",
+    )
+}
+
 pub fn note_help(lang: Lang) -> &'static str {
     lang.pick(
-        "Ctrl+S hoặc Enter ở dòng trống để lưu · Esc hủy",
-        "Ctrl+S or Enter on an empty line saves · Esc cancels",
+        "Ctrl+S lưu · Enter xuống dòng · Esc hủy",
+        "Ctrl+S saves · Enter starts a new line · Esc cancels",
     )
 }
 

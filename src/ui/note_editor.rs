@@ -1,5 +1,5 @@
-//! The note editor: several lines with a cursor; Ctrl+S or Enter on an empty
-//! line saves, Esc cancels.
+//! The note editor: several lines with a cursor; Enter starts a new line,
+//! Ctrl+S saves, Esc asks before throwing typed text away.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -239,13 +239,18 @@ pub(super) fn editor(app: &mut App, ui: &mut Ui, action: Action) {
     let Some(Overlay::Note(mut note)) = ui.overlay.take() else {
         return;
     };
+    let discard_asked = std::mem::take(&mut note.discard_asked);
     let area = &mut note.area;
     match action {
-        Action::Cancel => return,
-        Action::Save => return save_note(app, ui, note),
-        Action::Confirm if area.current_is_empty() && !area.text().is_empty() => {
-            return save_note(app, ui, note);
+        Action::Cancel if discard_asked || area.text().trim().is_empty() => return,
+        Action::Cancel => {
+            note.discard_asked = true;
+            note.error = Some(i18n::discard_note_question(ui.lang).to_string());
+            ui.overlay = Some(Overlay::Note(note));
+            return;
         }
+        Action::Save => return save_note(app, ui, note),
+        // A new line, also on an empty line: paragraphs are kept apart.
         Action::Confirm => area.newline(),
         Action::Up => area.up(),
         Action::Down => area.down(),
@@ -273,12 +278,25 @@ pub(super) fn save_note(app: &mut App, ui: &mut Ui, mut note: NoteEditor) {
     }
 }
 
-/// Inserts pasted text into whichever box is open.
-pub fn paste(ui: &mut Ui, text: &str) {
+/// Pasted text goes into whichever box is open, as if typed there (a paste
+/// into the search bar searches); with no box open it is not taken for
+/// keys, and a hint says where pasting works.
+pub fn paste(app: &App, ui: &mut Ui, text: &str) {
+    let one_line = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     match &mut ui.overlay {
-        Some(Overlay::Note(note)) => note.area.insert(text),
-        Some(Overlay::Input(field)) => field.line.insert(&text.replace(['\n', '\r'], " ")),
-        Some(Overlay::Evidence(form)) => form.field().insert(&text.replace(['\n', '\r'], " ")),
-        _ => {}
+        Some(Overlay::Note(note)) => note
+            .area
+            .insert(&text.replace("\r\n", "\n").replace('\r', "\n")),
+        Some(Overlay::Input(field)) => {
+            field.line.insert(&one_line);
+            field.error = None;
+            if field.kind == InputKind::Search {
+                let query = field.line.text.clone();
+                incremental_search(app, ui, &query);
+            }
+        }
+        Some(Overlay::Evidence(form)) => form.field().insert(&one_line),
+        Some(Overlay::Extend(form)) => form.field().insert(&one_line),
+        _ => flash_info(ui, i18n::paste_needs_a_box(ui.lang).to_string()),
     }
 }

@@ -20,7 +20,7 @@ use super::state::{
     Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
     Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
 };
-use super::text_input::{LineEdit, TextArea};
+use super::text_input::LineEdit;
 use super::{App, AppError, Notice};
 use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
@@ -158,7 +158,8 @@ fn after_save(
     match result {
         Ok(entries) if entries.is_empty() => {}
         Ok(entries) => {
-            ui.last_saved = Some(app.clock().now);
+            // The time the store gave the change, as `cchc log` shows it.
+            ui.last_saved = entries.last().map(|e| e.at);
             if undoable {
                 ui.undo.push(UndoRecord {
                     key: key.clone(),

@@ -38,10 +38,7 @@ pub(super) fn triage(app: &mut App, ui: &mut Ui, action: Action) {
         }
         Action::AddNote => {
             ui.triage.pending = Some(Decision::Note);
-            ui.overlay = Some(Overlay::Note(NoteEditor {
-                area: TextArea::default(),
-                error: None,
-            }));
+            ui.overlay = Some(Overlay::Note(NoteEditor::default()));
         }
         Action::ToggleAgenda => match app.toggle_agenda(&key) {
             Ok(written) => {
