@@ -463,3 +463,19 @@ fn help_explains_every_risk_rule() {
         }
     }
 }
+
+/// A paste goes through the same update as keys: into the search bar it
+/// searches; with no box open it changes nothing and says where to paste.
+#[test]
+fn a_paste_searches_in_the_search_bar_and_is_refused_on_the_board() {
+    let mut app = support::seeded_app();
+    let mut ui = support::new_ui(&app, 80, 24);
+    let before = ui.selected;
+    cchc::app::update::paste(&app, &mut ui, "- rà soát t q");
+    assert_eq!(ui.selected, before, "the board took no key from the paste");
+    assert!(ui.flash.is_some(), "a hint says where pasting works");
+    update(&mut app, &mut ui, Action::StartSearch);
+    cchc::app::update::paste(&app, &mut ui, "văn bản\n");
+    let search = ui.search.as_ref().expect("the paste searched");
+    assert_eq!(search.query, "văn bản ");
+}
