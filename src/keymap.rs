@@ -257,6 +257,8 @@ pub const BINDINGS: &[Binding] = &[
     // Help
     bind(M::Help, &[K::Up, K::Char('k')], A::ScrollUp, false),
     bind(M::Help, &[K::Down, K::Char('j')], A::ScrollDown, false),
+    bind(M::Help, &[K::PageUp], A::PageUp, false),
+    bind(M::Help, &[K::PageDown, K::Char(' ')], A::PageDown, false),
     bind(M::Help, &[K::Esc, K::Char('?')], A::Back, true),
     bind(M::Help, &[K::Char('q'), K::Ctrl('c')], A::Quit, true),
     // Pickers (status, filter)

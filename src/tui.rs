@@ -267,6 +267,7 @@ fn panic_for_tests(ui: &Ui) {
 
 fn fit_to(ui: &mut Ui, width: u16, height: u16, key_hints: bool) {
     ui.page = ui::board_page(width, height, key_hints);
+    ui.help_box = ui::help_box(width, height, key_hints);
     ui.wide = ui::is_wide(width);
     let show = &mut ui.presentation;
     show.height = height;

@@ -479,3 +479,21 @@ fn a_paste_searches_in_the_search_bar_and_is_refused_on_the_board() {
     let search = ui.search.as_ref().expect("the paste searched");
     assert_eq!(search.query, "văn bản ");
 }
+
+/// Help scrolls no further than where its last line shows, so ↑ after ↓
+/// held down moves at once.
+#[test]
+fn help_stops_scrolling_at_its_end_and_comes_back_at_once() {
+    let mut app = support::seeded_app();
+    let mut ui = support::new_ui(&app, 80, 24);
+    update(&mut app, &mut ui, Action::ShowHelp);
+    for _ in 0..2_000 {
+        update(&mut app, &mut ui, Action::ScrollDown);
+    }
+    let end = ui.help_scroll;
+    assert!(end > 0 && end < 1_000, "{end}");
+    update(&mut app, &mut ui, Action::ScrollDown);
+    assert_eq!(ui.help_scroll, end, "no further than the end");
+    update(&mut app, &mut ui, Action::ScrollUp);
+    assert_eq!(ui.help_scroll, end - 1, "back at once");
+}

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod actor;
 pub mod board;
+pub mod help;
 mod import;
 pub mod link;
 pub mod meeting;

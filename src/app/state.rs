@@ -74,6 +74,25 @@ pub struct NoteEditor {
     pub discard_asked: bool,
 }
 
+/// Where help is drawn: the width of its text, and the rows it shows over
+/// the board and over the meeting screen (which has no bars).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HelpBox {
+    pub width: u16,
+    pub rows: u16,
+    pub rows_in_meeting: u16,
+}
+
+impl HelpBox {
+    pub fn rows_on(&self, screen: Screen) -> usize {
+        usize::from(if screen == Screen::Meeting {
+            self.rows_in_meeting
+        } else {
+            self.rows
+        })
+    }
+}
+
 /// Lines of the filter dialog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterLine {
@@ -222,6 +241,8 @@ pub struct Ui {
     pub search_origin: usize,
     pub detail_scroll: u16,
     pub help_scroll: u16,
+    /// The help box at this screen size, kept by the runtime from the layout.
+    pub help_box: HelpBox,
     pub target_selected: usize,
     pub flash: Option<Flash>,
     pub last_saved: Option<DateTime<FixedOffset>>,
@@ -252,6 +273,7 @@ impl Ui {
             search_origin: 0,
             detail_scroll: 0,
             help_scroll: 0,
+            help_box: HelpBox::default(),
             target_selected: 0,
             flash: None,
             last_saved: None,

@@ -70,6 +70,18 @@ pub fn board_page(width: u16, height: u16, key_hints: bool) -> usize {
     usize::from(main.height.saturating_sub(1))
 }
 
+/// The help box on a screen of this size (the runtime keeps `Ui::help_box`
+/// in step with it): over the board's main area, or the whole meeting screen.
+pub fn help_box(width: u16, height: u16, key_hints: bool) -> crate::app::state::HelpBox {
+    let main = areas(Rect::new(0, 0, width, height), key_hints).main;
+    let inner = |rows: u16| rows.saturating_sub(2);
+    crate::app::state::HelpBox {
+        width: width.min(crate::app::help::HELP_WIDTH).saturating_sub(2),
+        rows: inner(main.height),
+        rows_in_meeting: inner(height),
+    }
+}
+
 pub fn is_wide(width: u16) -> bool {
     width >= WIDE_WIDTH
 }

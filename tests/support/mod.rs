@@ -135,6 +135,7 @@ pub fn seeded_app() -> App {
 pub fn fit(ui: &mut Ui, width: u16, height: u16) {
     ui.page = ui::board_page(width, height, true);
     ui.wide = ui::is_wide(width);
+    ui.help_box = ui::help_box(width, height, true);
 }
 
 /// A resize as the runtime handles it: fit, then the `Resize` action.

@@ -3,12 +3,22 @@
 
 use super::*;
 
-pub(super) fn help(ui: &mut Ui, action: Action) {
-    match action {
-        Action::ScrollUp => ui.help_scroll = ui.help_scroll.saturating_sub(1),
-        Action::ScrollDown => ui.help_scroll = ui.help_scroll.saturating_add(1),
-        Action::Back => ui.overlay = None,
-        _ => {}
+/// Scrolls help, never past the point where its last line shows, so that
+/// scrolling back moves at once.
+pub(super) fn help(app: &App, ui: &mut Ui, action: Action) {
+    let width = usize::from(ui.help_box.width);
+    let lines = crate::app::help::help_lines(app.risk_rules(), ui.lang, width).len();
+    let last = crate::app::help::max_scroll(lines, ui.help_box.rows_on(ui.screen));
+    let at = ui.help_scroll.min(last);
+    ui.help_scroll = match action {
+        Action::ScrollUp => at.saturating_sub(1),
+        Action::ScrollDown => at.saturating_add(1).min(last),
+        Action::PageUp => at.saturating_sub(ui.help_box.rows),
+        Action::PageDown => at.saturating_add(ui.help_box.rows).min(last),
+        _ => at,
+    };
+    if action == Action::Back {
+        ui.overlay = None;
     }
 }
 

@@ -52,7 +52,7 @@ pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
             Mode::Risks => risks(app, ui, action),
             Mode::Triage => triage(app, ui, action),
             Mode::Meeting => meeting(app, ui, action),
-            Mode::Help => help(ui, action),
+            Mode::Help => help(app, ui, action),
             Mode::Picker => picker(app, ui, action),
             Mode::Input => input(app, ui, action),
             Mode::Editor => editor(app, ui, action),
