@@ -16,13 +16,13 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-use cchc::app::action::Action;
-use cchc::app::state::{Screen, Ui};
-use cchc::app::update::{refresh, start_triage, update};
 use cchc::app::{App, Clock, Operation};
 use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit};
 use cchc::i18n::Lang;
+use cchc::screen::action::Action;
+use cchc::screen::state::{Screen, Ui};
+use cchc::screen::update::{refresh, start_triage, update};
 use cchc::store::SledStore;
 use cchc::ui::{self, Context, Theme};
 use criterion::{Criterion, SamplingMode};

@@ -11,6 +11,9 @@
 //! - [`share`]: several processes on one store: the owner process that holds it
 //!   and serves the others over a Unix socket, and the client the others use.
 //!   Uses [`app`] and [`store`]; no terminal.
+//! - [`screen`]: the full-screen interface's model: its state, the one
+//!   `update` every key, paste and change goes through, the key table.
+//! - [`ui`]: the views; they only draw from [`screen`] and [`app`].
 //! - [`cli`]: subcommands over [`app`]; the only place that prints.
 //! - [`i18n`]: every user-facing string, Vietnamese first, English on request.
 
@@ -19,7 +22,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
-pub mod keymap;
+pub mod screen;
 pub mod share;
 pub mod store;
 pub mod tui;

@@ -11,14 +11,14 @@ use std::time::Duration;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 
 use crate::app::App;
-use crate::app::action::Action;
 use crate::app::actor::Clock;
-use crate::app::state::Ui;
-use crate::app::update::{
+use crate::i18n::{self, Lang};
+use crate::screen::action::Action;
+use crate::screen::keymap::{self, Key};
+use crate::screen::state::Ui;
+use crate::screen::update::{
     paste, refresh, start_presentation, start_triage, update, warn_set_aside,
 };
-use crate::i18n::{self, Lang};
-use crate::keymap::{self, Key};
 use crate::ui::{self, Context, Theme};
 
 /// How often the loop wakes without input, to notice signals and a new day.
@@ -177,7 +177,7 @@ fn take_store_changes(app: &mut App, ui: &mut Ui) -> bool {
         }
         Ok(_) => false,
         Err(e) => {
-            ui.flash = Some(crate::app::state::Flash {
+            ui.flash = Some(crate::screen::state::Flash {
                 text: i18n::app_error(&e, ui.lang),
                 is_error: true,
             });
@@ -256,7 +256,7 @@ fn wait_for_input(timeout: Duration, app: &App) -> Input {
 /// crash report. Release builds have no such switch.
 fn panic_for_tests(ui: &Ui) {
     #[cfg(debug_assertions)]
-    if ui.overlay == Some(crate::app::state::Overlay::Help)
+    if ui.overlay == Some(crate::screen::state::Overlay::Help)
         && std::env::var_os("CCHC_TEST_PANIC").is_some()
     {
         panic!("panic requested by CCHC_TEST_PANIC");
@@ -271,7 +271,7 @@ fn fit_to(ui: &mut Ui, width: u16, height: u16, key_hints: bool) {
     ui.wide = ui::is_wide(width);
     let show = &mut ui.presentation;
     show.height = height;
-    show.capacity = crate::app::state::Presentation::capacity_for(height, show.large);
+    show.capacity = crate::screen::state::Presentation::capacity_for(height, show.large);
 }
 
 /// "Today" moves during long meetings: at midnight classes change.

@@ -14,12 +14,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use cchc::app::App;
-use cchc::app::action::Action;
-use cchc::app::state::{Screen, Ui};
-use cchc::app::update::update;
 use cchc::config::ThemeName;
 use cchc::i18n::{self, Lang};
-use cchc::keymap::{self, BINDINGS, Key, Mode};
+use cchc::screen::action::Action;
+use cchc::screen::keymap::{self, BINDINGS, Key, Mode};
+use cchc::screen::state::{Screen, Ui};
+use cchc::screen::update::update;
 use support::{
     NARROW, OVERDUE_TASK, draw, new_ui, press, render, resize, screen_lines, seeded_app,
     select_task, type_text,
@@ -471,11 +471,11 @@ fn a_paste_searches_in_the_search_bar_and_is_refused_on_the_board() {
     let mut app = support::seeded_app();
     let mut ui = support::new_ui(&app, 80, 24);
     let before = ui.selected;
-    cchc::app::update::paste(&app, &mut ui, "- rà soát t q");
+    cchc::screen::update::paste(&app, &mut ui, "- rà soát t q");
     assert_eq!(ui.selected, before, "the board took no key from the paste");
     assert!(ui.flash.is_some(), "a hint says where pasting works");
     update(&mut app, &mut ui, Action::StartSearch);
-    cchc::app::update::paste(&app, &mut ui, "văn bản\n");
+    cchc::screen::update::paste(&app, &mut ui, "văn bản\n");
     let search = ui.search.as_ref().expect("the paste searched");
     assert_eq!(search.query, "văn bản ");
 }

@@ -11,13 +11,13 @@ use std::collections::VecDeque;
 use std::os::fd::AsFd;
 use std::rc::Rc;
 
-use cchc::app::action::Action;
-use cchc::app::state::{Flash, Ui};
-use cchc::app::update::update;
 use cchc::app::{App, AppError, Notice, Operation, Owner, Performed, ShareError, Update};
 use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit, HistoryEntry, Status, TaskKey};
 use cchc::i18n::{self, Lang};
+use cchc::screen::action::Action;
+use cchc::screen::state::{Flash, Ui};
+use cchc::screen::update::update;
 use cchc::store::{Commit, Dump, MemoryStore, Snapshot};
 use support::{clock, new_ui, render, screen_lines, select_task};
 
@@ -226,7 +226,7 @@ fn the_projector_shows_a_lost_owner_but_not_routine_news() {
     let remote = Remote::new();
     let mut app = shared_app(&remote);
     let mut ui = new_ui(&app, 100, 30);
-    cchc::app::update::start_presentation(&app, &mut ui, true);
+    cchc::screen::update::start_presentation(&app, &mut ui, true);
     update(&mut app, &mut ui, Action::StoreChanged(Some(Notice::Lost)));
     let lost = screen_lines(&render(&app, &ui, 100, 30, ThemeName::Projector));
     let footer = lost.last().expect("a footer");
@@ -266,7 +266,7 @@ fn a_lost_owner_stays_on_screen_until_one_answers_again() {
     // A key clears the message on the status line; the badge stays.
     update(&mut app, &mut ui, Action::Down);
     assert!(top(&app, &ui).contains(badge), "{}", top(&app, &ui));
-    cchc::app::update::start_presentation(&app, &mut ui, false);
+    cchc::screen::update::start_presentation(&app, &mut ui, false);
     let footer = screen_lines(&render(&app, &ui, 80, 24, ThemeName::Projector))
         .last()
         .cloned()
@@ -280,6 +280,6 @@ fn a_lost_owner_stays_on_screen_until_one_answers_again() {
         Action::StoreChanged(Some(Notice::Reconnected)),
     );
     update(&mut app, &mut ui, Action::Back);
-    assert_eq!(ui.screen, cchc::app::state::Screen::Board);
+    assert_eq!(ui.screen, cchc::screen::state::Screen::Board);
     assert!(!top(&app, &ui).contains(badge), "{}", top(&app, &ui));
 }

@@ -17,15 +17,15 @@ mod support;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use cchc::app::action::Action;
 use cchc::app::meeting::{Slide, SlideKind};
-use cchc::app::state::{Flash, Overlay, Presentation, Screen, Ui};
-use cchc::app::update::{self, update};
 use cchc::app::{App, AppError};
 use cchc::config::ThemeName;
 use cchc::domain::period::Period;
 use cchc::domain::{Edit, InputError, Status, TaskKey};
-use cchc::keymap::{self, Key, Mode};
+use cchc::screen::action::Action;
+use cchc::screen::keymap::{self, Key, Mode};
+use cchc::screen::state::{Flash, Overlay, Presentation, Screen, Ui};
+use cchc::screen::update::{self, update};
 use cchc::store::Dump;
 use support::{NOTED_TASK, date, new_ui, render, screen_lines, seeded_app, select_task};
 

@@ -14,14 +14,14 @@ mod support;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use cchc::app::action::Action;
 use cchc::app::board::{Grouping, Row};
-use cchc::app::state::{Decision, Overlay, Screen, Ui};
 use cchc::app::{App, HistoryFilter};
 use cchc::config::ThemeName;
 use cchc::domain::risk::{Severity, TaskReason};
 use cchc::domain::{DeadlineClass, Status, TaskKey};
-use cchc::keymap::{self, Key};
+use cchc::screen::action::Action;
+use cchc::screen::keymap::{self, Key};
+use cchc::screen::state::{Decision, Overlay, Screen, Ui};
 use support::{
     NARROW, OVERDUE_TASK, WIDE, cells_text, date, find_row, new_ui, press, render, resize,
     screen_lines, seeded_app, type_text,

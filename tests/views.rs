@@ -17,10 +17,10 @@ use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
 
 use cchc::app::App;
-use cchc::app::action::Action;
-use cchc::app::state::{Overlay, Ui};
 use cchc::config::ThemeName;
 use cchc::domain::text::truncate_width;
+use cchc::screen::action::Action;
+use cchc::screen::state::{Overlay, Ui};
 use support::{
     NARROW, NOTED_TASK, OVERDUE_TASK, WIDE, cells_text, find_row, new_ui, press, render, resize,
     screen_lines, seeded_app, select_task, type_text,

@@ -3,19 +3,14 @@
 //! written. The command line and the TUI both work through [`App`]; it never
 //! prints or draws.
 
-pub mod action;
 pub mod actor;
 pub mod board;
-pub mod help;
 mod import;
 pub mod link;
 pub mod meeting;
 pub mod operation;
 mod query;
 pub mod risks;
-pub mod state;
-pub mod text_input;
-pub mod update;
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -79,6 +74,17 @@ pub struct TaskView<'a> {
     pub due: Option<NaiveDate>,
     pub lead: &'a str,
     pub class: DeadlineClass,
+}
+
+impl TaskView<'_> {
+    /// The plan's deadline, when a person moved it to another.
+    pub fn moved_from(&self) -> Option<NaiveDate> {
+        self.state
+            .due
+            .zip(self.window.due)
+            .filter(|(moved, plan)| moved != plan)
+            .map(|(_, plan)| plan)
+    }
 }
 
 /// The state in force of one occurrence, borrowed (see [`App::figures`]).
@@ -258,17 +264,6 @@ impl App {
     }
 
     /// The view of one occurrence; `None` for an id not in the plan.
-    /// The deadline in force, and the plan's when a person moved it:
-    /// "31/03/2028 (hạn cũ 31/12/2027)".
-    pub fn due_text(view: &TaskView<'_>, lang: crate::i18n::Lang) -> String {
-        let moved = view
-            .state
-            .due
-            .zip(view.window.due)
-            .filter(|(moved, plan)| moved != plan);
-        crate::i18n::due_text(view.due, moved.map(|(_, plan)| plan), lang)
-    }
-
     pub fn view(&self, key: &TaskKey) -> Option<TaskView<'_>> {
         let def = self.plan.task(&key.task)?;
         Some(self.view_of(def, key.clone()))

@@ -188,8 +188,8 @@ pub fn triage_summary_help(lang: Lang) -> &'static str {
     )
 }
 
-pub fn decision_label(decision: &crate::app::state::Decision, lang: Lang) -> &'static str {
-    use crate::app::state::Decision as D;
+pub fn decision_label(decision: &crate::screen::state::Decision, lang: Lang) -> &'static str {
+    use crate::screen::state::Decision as D;
     match decision {
         D::Done => lang.pick("xong", "done"),
         D::Extended(_) => lang.pick("gia hạn đến", "extended to"),

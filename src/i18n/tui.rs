@@ -2,8 +2,8 @@
 
 use super::*;
 
-pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static str {
-    use crate::app::action::Action as A;
+pub fn action_label(action: crate::screen::action::Action, lang: Lang) -> &'static str {
+    use crate::screen::action::Action as A;
     match action {
         A::Up => lang.pick("lên", "up"),
         A::Down => lang.pick("xuống", "down"),
@@ -84,8 +84,8 @@ pub fn action_label(action: crate::app::action::Action, lang: Lang) -> &'static 
 }
 
 /// Short words for the status-bar hints.
-pub fn hint_label(action: crate::app::action::Action, lang: Lang) -> &'static str {
-    use crate::app::action::Action as A;
+pub fn hint_label(action: crate::screen::action::Action, lang: Lang) -> &'static str {
+    use crate::screen::action::Action as A;
     match action {
         A::Open => lang.pick("chi tiết", "details"),
         A::StartSearch => lang.pick("tìm", "search"),
@@ -119,8 +119,8 @@ pub fn hint_label(action: crate::app::action::Action, lang: Lang) -> &'static st
     }
 }
 
-pub fn mode_title(mode: crate::keymap::Mode, lang: Lang) -> &'static str {
-    use crate::keymap::Mode as M;
+pub fn mode_title(mode: crate::screen::keymap::Mode, lang: Lang) -> &'static str {
+    use crate::screen::keymap::Mode as M;
     match mode {
         M::Board => lang.pick("Bảng nhiệm vụ", "Task board"),
         M::SearchResults => lang.pick("Khi đang tìm", "While searching"),
@@ -386,8 +386,8 @@ pub fn yes_no(value: bool, lang: Lang) -> &'static str {
     }
 }
 
-pub fn filter_line_label(line: crate::app::state::FilterLine, lang: Lang) -> &'static str {
-    use crate::app::state::FilterLine as F;
+pub fn filter_line_label(line: crate::screen::state::FilterLine, lang: Lang) -> &'static str {
+    use crate::screen::state::FilterLine as F;
     match line {
         F::Area => lang.pick("Lĩnh vực", "Area"),
         F::Unit => lang.pick("Đơn vị chủ trì", "Lead unit"),
@@ -568,6 +568,12 @@ pub fn due_soon_label(days_left: i64, lang: Lang) -> String {
         (n, Lang::Vi) => format!("còn {n} ngày"),
         (n, Lang::En) => format!("{n} d left"),
     }
+}
+
+/// A task's deadline in force, and the plan's when a person moved it:
+/// "31/03/2028 (hạn cũ 31/12/2027)".
+pub fn task_due(view: &crate::app::TaskView<'_>, lang: Lang) -> String {
+    due_text(view.due, view.moved_from(), lang)
 }
 
 /// A deadline as shown in a task's details; `was` is the plan's deadline when

@@ -11,11 +11,11 @@ use super::Context;
 use super::theme::class_symbol;
 use crate::app::TaskView;
 use crate::app::board::{Counts, GroupKey, Row};
-use crate::app::state::Focus;
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::domain::{HistoryEntry, Occurrence};
 use crate::i18n;
+use crate::screen::state::Focus;
 
 /// History lines shown; `cchc log ID` has the rest.
 const HISTORY_LINES: usize = 30;
@@ -136,7 +136,7 @@ fn task_lines<'a>(ctx: &Context, view: &TaskView<'a>) -> Vec<Line<'a>> {
         cadence.push_str(&format!("   {}: {}", l.occurrence, view.key.occurrence));
     }
     lines.push(field(ctx, l.cadence, cadence));
-    lines.push(field(ctx, l.due, crate::app::App::due_text(view, lang)));
+    lines.push(field(ctx, l.due, i18n::task_due(view, lang)));
     let status = i18n::status_label(view.state.status, lang);
     let class = i18n::class_label(view.class, lang);
     let state = if status == class {

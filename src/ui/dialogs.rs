@@ -8,11 +8,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Context, centered};
-use crate::app::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, TextInput};
-use crate::app::text_input::LineEdit;
 use crate::domain::Status;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n;
+use crate::screen::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, TextInput};
+use crate::screen::text_input::LineEdit;
 
 fn dialog(
     frame: &mut Frame,

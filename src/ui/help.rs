@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{Context, centered};
-use crate::app::help::{HELP_WIDTH, HelpLine, help_lines, max_scroll};
 use crate::i18n;
+use crate::screen::help::{HELP_WIDTH, HelpLine, help_lines, max_scroll};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let lang = ctx.ui.lang;

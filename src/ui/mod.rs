@@ -20,7 +20,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Block;
 
 use crate::app::App;
-use crate::app::state::{InputKind, Overlay, Screen, Ui};
+use crate::screen::state::{InputKind, Overlay, Screen, Ui};
 pub use theme::Theme;
 
 /// The smallest screen the board is drawn on; below it, "cửa sổ quá nhỏ".
@@ -72,11 +72,11 @@ pub fn board_page(width: u16, height: u16, key_hints: bool) -> usize {
 
 /// The help box on a screen of this size (the runtime keeps `Ui::help_box`
 /// in step with it): over the board's main area, or the whole meeting screen.
-pub fn help_box(width: u16, height: u16, key_hints: bool) -> crate::app::state::HelpBox {
+pub fn help_box(width: u16, height: u16, key_hints: bool) -> crate::screen::state::HelpBox {
     let main = areas(Rect::new(0, 0, width, height), key_hints).main;
     let inner = |rows: u16| rows.saturating_sub(2);
-    crate::app::state::HelpBox {
-        width: width.min(crate::app::help::HELP_WIDTH).saturating_sub(2),
+    crate::screen::state::HelpBox {
+        width: width.min(crate::screen::help::HELP_WIDTH).saturating_sub(2),
         rows: inner(main.height),
         rows_in_meeting: inner(height),
     }

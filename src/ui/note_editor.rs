@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::dialogs::place_cursor;
 use super::{Context, centered};
-use crate::app::state::NoteEditor;
 use crate::i18n;
+use crate::screen::state::NoteEditor;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context, note: &NoteEditor) {
     let lang = ctx.ui.lang;

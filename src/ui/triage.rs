@@ -8,10 +8,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Context;
 use super::risks::{severity_style, severity_symbol};
-use crate::app::state::Decision;
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::i18n;
+use crate::screen::state::Decision;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let triage = &ctx.ui.triage;
@@ -63,7 +63,7 @@ fn item(frame: &mut Frame, area: Rect, ctx: &Context, key: &crate::domain::TaskK
             l.lead,
             view.lead,
             l.due,
-            crate::app::App::due_text(&view, lang),
+            i18n::task_due(&view, lang),
             l.progress,
             view.state.progress,
             l.class,

@@ -11,13 +11,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 
-use cchc::app::action::Action;
-use cchc::app::state::Ui;
-use cchc::app::update::{refresh, update};
 use cchc::app::{App, Clock};
 use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit, Evidence, Status, TaskKey};
 use cchc::i18n::Lang;
+use cchc::screen::action::Action;
+use cchc::screen::state::Ui;
+use cchc::screen::update::{refresh, update};
 use cchc::store::MemoryStore;
 use cchc::ui::{self, Context, Theme};
 

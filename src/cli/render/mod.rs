@@ -239,7 +239,7 @@ fn show_text(
         line(l.occurrence, view.key.occurrence.to_string());
     }
     line(l.start, format_date(view.window.start));
-    line(l.due, App::due_text(view, lang));
+    line(l.due, i18n::task_due(view, lang));
     line(l.status, i18n::status_label(view.state.status, lang).into());
     line(l.class, i18n::class_label(view.class, lang));
     line(l.progress, format!("{}%", view.state.progress));

@@ -7,8 +7,8 @@ use super::*;
 /// scrolling back moves at once.
 pub(super) fn help(app: &App, ui: &mut Ui, action: Action) {
     let width = usize::from(ui.help_box.width);
-    let lines = crate::app::help::help_lines(app.risk_rules(), ui.lang, width).len();
-    let last = crate::app::help::max_scroll(lines, ui.help_box.rows_on(ui.screen));
+    let lines = crate::screen::help::help_lines(app.risk_rules(), ui.lang, width).len();
+    let last = crate::screen::help::max_scroll(lines, ui.help_box.rows_on(ui.screen));
     let at = ui.help_scroll.min(last);
     ui.help_scroll = match action {
         Action::ScrollUp => at.saturating_sub(1),

@@ -5,11 +5,11 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::board::{BoardFilter, Fold, Grouping, Row, Summary};
 use super::text_input::{LineEdit, TextArea};
+use crate::app::board::{BoardFilter, Fold, Grouping, Row, Summary};
 use crate::domain::{HistoryEntry, TaskKey};
 use crate::i18n::Lang;
-use crate::keymap::Mode;
+use crate::screen::keymap::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {

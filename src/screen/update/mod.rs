@@ -15,13 +15,13 @@ pub use triage_flow::start_triage;
 use triage_flow::*;
 
 use super::action::Action;
-use super::board::{Grouping, Row};
 use super::state::{
     Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
     Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
 };
 use super::text_input::LineEdit;
-use super::{App, AppError, Notice};
+use crate::app::board::{Grouping, Row};
+use crate::app::{App, AppError, Notice};
 use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
 use crate::domain::text::{
@@ -34,7 +34,7 @@ use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Status, TaskKey};
 /// How many points `+` and `-` move progress.
 const PROGRESS_STEP: i8 = 10;
 use crate::i18n;
-use crate::keymap::Mode;
+use crate::screen::keymap::Mode;
 
 /// Applies one action. Edits are saved (and flushed) before this returns.
 pub fn update(app: &mut App, ui: &mut Ui, action: Action) {

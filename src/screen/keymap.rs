@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::action::Action;
+use crate::screen::action::Action;
 
 /// Where the keyboard is: decides which rows of the table apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,0 +1,13 @@
+//! The screen's model: what the full-screen interface shows and how it
+//! changes. One key table ([`keymap`]) maps keys to [`action::Action`]s;
+//! [`update::update`] is the one place the screen's state ([`state::Ui`])
+//! changes, working through the application ([`crate::app::App`]); the
+//! views in [`crate::ui`] only draw from it. No terminal I/O here: the
+//! runtime ([`crate::tui`]) reads the terminal and calls `update`.
+
+pub mod action;
+pub mod help;
+pub mod keymap;
+pub mod state;
+pub mod text_input;
+pub mod update;
