@@ -21,6 +21,7 @@ use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit};
 use cchc::i18n::Lang;
 use cchc::screen::action::Action;
+use cchc::screen::message::Message;
 use cchc::screen::state::{Screen, Ui};
 use cchc::screen::update::{refresh, start_triage, update};
 use cchc::store::SledStore;
@@ -49,8 +50,7 @@ fn open(dir: &Path, seed: &Catalog) -> (App, Ui) {
     let store = SledStore::open(dir, seed, "bench").expect("open the generated store");
     let app = App::open(Box::new(store), clock(), "bench".into()).expect("load the store");
     let mut ui = Ui::new(Lang::Vi);
-    ui.page = ui::board_page(WIDTH, HEIGHT, true);
-    ui.wide = ui::is_wide(WIDTH);
+    ui.fit(ui::fit(WIDTH, HEIGHT, true));
     refresh(&app, &mut ui);
     (app, ui)
 }
@@ -147,7 +147,7 @@ fn benches(c: &mut Criterion) {
             };
             let commit = app.prepare(&op, "clerk").expect("a valid edit");
             app.absorb(&commit);
-            update(&mut app, &mut ui, Action::StoreChanged(None));
+            update(&mut app, &mut ui, Message::StoreChanged(None));
             draw(&mut terminal, &app, &ui);
         })
     });

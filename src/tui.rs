@@ -13,12 +13,10 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event,
 use crate::app::App;
 use crate::app::actor::Clock;
 use crate::i18n::{self, Lang};
-use crate::screen::action::Action;
 use crate::screen::keymap::{self, Key};
+use crate::screen::message::Message;
 use crate::screen::state::Ui;
-use crate::screen::update::{
-    paste, refresh, start_presentation, start_triage, update, warn_set_aside,
-};
+use crate::screen::update::{refresh, start_presentation, start_triage, update, warn_set_aside};
 use crate::ui::{self, Context, Theme};
 
 /// How often the loop wakes without input, to notice signals and a new day.
@@ -97,7 +95,8 @@ fn event_loop(
 ) -> std::io::Result<Exit> {
     let mut ui = Ui::new(options.lang);
     let size = terminal.size()?;
-    fit_to(&mut ui, size.width, size.height, options.key_hints);
+    let fit = ui::fit(size.width, size.height, options.key_hints);
+    update(app, &mut ui, Message::Resized(fit));
     refresh(app, &mut ui);
     warn_set_aside(app, &mut ui);
     if options.triage {
@@ -172,7 +171,7 @@ fn wait_for_change(
 fn take_store_changes(app: &mut App, ui: &mut Ui) -> bool {
     match app.sync() {
         Ok(synced) if synced.changed || synced.notice.is_some() => {
-            update(app, ui, Action::StoreChanged(synced.notice));
+            update(app, ui, Message::StoreChanged(synced.notice));
             true
         }
         Ok(_) => false,
@@ -195,7 +194,7 @@ fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
                     update(app, ui, action);
                     // An edit may have found the owner gone and reconnected.
                     if let Some(notice) = app.take_notice() {
-                        update(app, ui, Action::StoreChanged(Some(notice)));
+                        update(app, ui, Message::StoreChanged(Some(notice)));
                     }
                     true
                 }
@@ -203,12 +202,12 @@ fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
             }
         }
         Event::Resize(width, height) => {
-            fit_to(ui, width, height, options.key_hints);
-            update(app, ui, Action::Resize(width, height));
+            let fit = ui::fit(width, height, options.key_hints);
+            update(app, ui, Message::Resized(fit));
             true
         }
         Event::Paste(text) => {
-            paste(app, ui, &text);
+            update(app, ui, Message::Paste(text));
             true
         }
         _ => false,
@@ -263,15 +262,6 @@ fn panic_for_tests(ui: &Ui) {
     }
     #[cfg(not(debug_assertions))]
     let _ = ui;
-}
-
-fn fit_to(ui: &mut Ui, width: u16, height: u16, key_hints: bool) {
-    ui.page = ui::board_page(width, height, key_hints);
-    ui.help_box = ui::help_box(width, height, key_hints);
-    ui.wide = ui::is_wide(width);
-    let show = &mut ui.presentation;
-    show.height = height;
-    show.capacity = crate::screen::state::Presentation::capacity_for(height, show.large);
 }
 
 /// "Today" moves during long meetings: at midnight classes change.

@@ -18,11 +18,12 @@ use cchc::config::ThemeName;
 use cchc::i18n::{self, Lang};
 use cchc::screen::action::Action;
 use cchc::screen::keymap::{self, BINDINGS, Key, Mode};
+use cchc::screen::message::Message;
 use cchc::screen::state::{Screen, Ui};
 use cchc::screen::update::update;
 use support::{
-    NARROW, OVERDUE_TASK, draw, new_ui, press, render, resize, screen_lines, seeded_app,
-    select_task, type_text,
+    NARROW, OVERDUE_TASK, draw, new_ui, press, render, screen_lines, seeded_app, select_task,
+    type_text,
 };
 
 /// Every key the table mentions, in table order, once.
@@ -256,12 +257,7 @@ fn board_setups() -> Vec<Setup> {
 /// An action the board reacts to but no key sends could never be used.
 #[test]
 fn every_action_the_board_reacts_to_has_a_key() {
-    let not_from_keys = |a: Action| {
-        matches!(
-            a,
-            A::Insert(_) | A::Paste | A::Resize(..) | A::StoreChanged(_)
-        )
-    };
+    let not_from_keys = |a: Action| matches!(a, A::Insert(_));
     for (name, setup) in board_setups() {
         for action in support::every_action()
             .into_iter()
@@ -353,14 +349,18 @@ const SIMPLE: [Action; 28] = [
     A::Undo,
 ];
 
-fn any_action() -> impl Strategy<Value = Action> {
+/// Any message the screen gets: mostly keys, sometimes a paste (text with
+/// line breaks and board keys in it) or a new size.
+fn any_message() -> impl Strategy<Value = Message> {
     prop_oneof![
-        24 => proptest::sample::select(SIMPLE.to_vec()),
+        24 => proptest::sample::select(SIMPLE.to_vec()).prop_map(Message::from),
         // Back again: only it leaves help, which would otherwise soak up runs.
-        2 => Just(A::Back),
+        2 => Just(Message::from(A::Back)),
         6 => proptest::sample::select(vec!['a', 'c', 'd', 'h', 'n', 's', 't', ' ', '1', '/'])
-            .prop_map(Action::Insert),
-        1 => (1u16..250, 1u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+            .prop_map(|c| Message::from(Action::Insert(c))),
+        1 => proptest::sample::select(vec!["- rà soát\n\nq t", "văn bản", "+\r\n-", ""])
+            .prop_map(|t| Message::Paste(t.to_string())),
+        1 => (1u16..250, 1u16..80).prop_map(|(w, h)| Message::Resized(cchc::ui::fit(w, h, true))),
     ]
 }
 
@@ -394,7 +394,7 @@ fn check_selection(ui: &Ui) -> Result<(), TestCaseError> {
 /// nothing the views read has changed since the last one at this size
 /// (drawing is a pure function of the app, the `Ui` and the size; every edit
 /// of the app also changes the `Ui`'s undo stack).
-fn press_randomly(size: (u16, u16), actions: Vec<Action>) -> Result<(), TestCaseError> {
+fn press_randomly(size: (u16, u16), messages: Vec<Message>) -> Result<(), TestCaseError> {
     let (width, height) = size;
     let mut app = seeded_app();
     let mut ui = new_ui(&app, width, height);
@@ -402,18 +402,15 @@ fn press_randomly(size: (u16, u16), actions: Vec<Action>) -> Result<(), TestCase
     draw(&mut terminal, &app, &ui, ThemeName::Dark);
     let mut drawn = format!("{ui:?}");
     check_selection(&ui)?;
-    for action in actions {
-        let resized = match action {
-            Action::Resize(w, h) => {
-                resize(&mut app, &mut ui, w, h);
-                terminal.backend_mut().resize(w, h);
+    for message in messages {
+        let resized = match &message {
+            Message::Resized(fit) => {
+                terminal.backend_mut().resize(fit.width, fit.height);
                 true
             }
-            other => {
-                update(&mut app, &mut ui, other);
-                false
-            }
+            _ => false,
         };
+        update(&mut app, &mut ui, message);
         let state = format!("{ui:?}");
         if resized || state != drawn {
             draw(&mut terminal, &app, &ui, ThemeName::Dark);
@@ -436,7 +433,7 @@ proptest! {
     #[test]
     fn random_presses_never_panic_or_lose_the_selection(
         size in (1u16..250, 1u16..80),
-        actions in proptest::collection::vec(any_action(), 300),
+        actions in proptest::collection::vec(any_message(), 300),
     ) {
         press_randomly(size, actions)?;
     }
@@ -444,7 +441,7 @@ proptest! {
     #[test]
     fn random_presses_never_panic_or_lose_the_selection_too(
         size in (1u16..250, 1u16..80),
-        actions in proptest::collection::vec(any_action(), 300),
+        actions in proptest::collection::vec(any_message(), 300),
     ) {
         press_randomly(size, actions)?;
     }
@@ -471,11 +468,11 @@ fn a_paste_searches_in_the_search_bar_and_is_refused_on_the_board() {
     let mut app = support::seeded_app();
     let mut ui = support::new_ui(&app, 80, 24);
     let before = ui.selected;
-    cchc::screen::update::paste(&app, &mut ui, "- rà soát t q");
+    update(&mut app, &mut ui, Message::Paste("- rà soát t q".into()));
     assert_eq!(ui.selected, before, "the board took no key from the paste");
     assert!(ui.flash.is_some(), "a hint says where pasting works");
     update(&mut app, &mut ui, Action::StartSearch);
-    cchc::screen::update::paste(&app, &mut ui, "văn bản\n");
+    update(&mut app, &mut ui, Message::Paste("văn bản\n".into()));
     let search = ui.search.as_ref().expect("the paste searched");
     assert_eq!(search.query, "văn bản ");
 }

@@ -16,6 +16,7 @@ use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit, HistoryEntry, Status, TaskKey};
 use cchc::i18n::{self, Lang};
 use cchc::screen::action::Action;
+use cchc::screen::message::Message;
 use cchc::screen::state::{Flash, Ui};
 use cchc::screen::update::update;
 use cchc::store::{Commit, Dump, MemoryStore, Snapshot};
@@ -141,7 +142,7 @@ fn shared_app(remote: &Rc<RefCell<Remote>>) -> App {
 fn take_pushes(app: &mut App, ui: &mut Ui) {
     let synced = app.sync().expect("sync");
     assert!(synced.changed, "something was pushed");
-    update(app, ui, Action::StoreChanged(synced.notice));
+    update(app, ui, Message::StoreChanged(synced.notice));
 }
 
 #[test]
@@ -227,7 +228,7 @@ fn the_projector_shows_a_lost_owner_but_not_routine_news() {
     let mut app = shared_app(&remote);
     let mut ui = new_ui(&app, 100, 30);
     cchc::screen::update::start_presentation(&app, &mut ui, true);
-    update(&mut app, &mut ui, Action::StoreChanged(Some(Notice::Lost)));
+    update(&mut app, &mut ui, Message::StoreChanged(Some(Notice::Lost)));
     let lost = screen_lines(&render(&app, &ui, 100, 30, ThemeName::Projector));
     let footer = lost.last().expect("a footer");
     assert!(
@@ -237,7 +238,7 @@ fn the_projector_shows_a_lost_owner_but_not_routine_news() {
     update(
         &mut app,
         &mut ui,
-        Action::StoreChanged(Some(Notice::Reconnected)),
+        Message::StoreChanged(Some(Notice::Reconnected)),
     );
     assert!(matches!(
         ui.flash,
@@ -262,7 +263,7 @@ fn a_lost_owner_stays_on_screen_until_one_answers_again() {
     assert!(!top(&app, &ui).contains(badge));
 
     remote.borrow_mut().connected = false;
-    update(&mut app, &mut ui, Action::StoreChanged(Some(Notice::Lost)));
+    update(&mut app, &mut ui, Message::StoreChanged(Some(Notice::Lost)));
     // A key clears the message on the status line; the badge stays.
     update(&mut app, &mut ui, Action::Down);
     assert!(top(&app, &ui).contains(badge), "{}", top(&app, &ui));
@@ -277,7 +278,7 @@ fn a_lost_owner_stays_on_screen_until_one_answers_again() {
     update(
         &mut app,
         &mut ui,
-        Action::StoreChanged(Some(Notice::Reconnected)),
+        Message::StoreChanged(Some(Notice::Reconnected)),
     );
     update(&mut app, &mut ui, Action::Back);
     assert_eq!(ui.screen, cchc::screen::state::Screen::Board);

@@ -79,7 +79,7 @@ pub fn action_label(action: crate::screen::action::Action, lang: Lang) -> &'stat
         A::CursorEnd => lang.pick("cuối dòng", "end of line"),
         A::DeleteBack => lang.pick("xóa ký tự trước", "delete before"),
         A::DeleteForward => lang.pick("xóa ký tự sau", "delete after"),
-        A::Insert(_) | A::Paste | A::Resize(..) | A::StoreChanged(_) => "",
+        A::Insert(_) => "",
     }
 }
 

@@ -73,11 +73,4 @@ pub enum Action {
     DeleteForward,
     /// A typed character, in text boxes only (never in the key table).
     Insert(char),
-    /// Text pasted at once (bracketed paste).
-    Paste,
-    /// The terminal changed size.
-    Resize(u16, u16),
-    /// Another process changed the store (pushed by its owner), with what the
-    /// user should be told about the connection, if anything.
-    StoreChanged(Option<crate::app::Notice>),
 }

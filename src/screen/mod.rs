@@ -8,6 +8,7 @@
 pub mod action;
 pub mod help;
 pub mod keymap;
+pub mod message;
 pub mod state;
 pub mod text_input;
 pub mod update;

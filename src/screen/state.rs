@@ -254,6 +254,17 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// Takes in a new screen size: the board's page, the detail pane beside
+    /// it or not, the help box and the meeting's slides follow it.
+    pub fn fit(&mut self, fit: super::message::Fit) {
+        self.page = fit.page;
+        self.wide = fit.wide;
+        self.help_box = fit.help_box;
+        let show = &mut self.presentation;
+        show.height = fit.height;
+        show.capacity = Presentation::capacity_for(fit.height, show.large);
+    }
+
     pub fn new(lang: Lang) -> Ui {
         Ui {
             lang,

@@ -70,6 +70,17 @@ pub fn board_page(width: u16, height: u16, key_hints: bool) -> usize {
     usize::from(main.height.saturating_sub(1))
 }
 
+/// How the layout fits a screen of this size, for the model to take in.
+pub fn fit(width: u16, height: u16, key_hints: bool) -> crate::screen::message::Fit {
+    crate::screen::message::Fit {
+        width,
+        height,
+        page: board_page(width, height, key_hints),
+        wide: is_wide(width),
+        help_box: help_box(width, height, key_hints),
+    }
+}
+
 /// The help box on a screen of this size (the runtime keeps `Ui::help_box`
 /// in step with it): over the board's main area, or the whole meeting screen.
 pub fn help_box(width: u16, height: u16, key_hints: bool) -> crate::screen::state::HelpBox {

@@ -291,7 +291,7 @@ pub(super) fn save_note(app: &mut App, ui: &mut Ui, mut note: NoteEditor) {
 /// Pasted text goes into whichever box is open, as if typed there (a paste
 /// into the search bar searches); with no box open it is not taken for
 /// keys, and a hint says where pasting works.
-pub fn paste(app: &App, ui: &mut Ui, text: &str) {
+pub(super) fn paste(app: &App, ui: &mut Ui, text: &str) {
     let one_line = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     match &mut ui.overlay {
         Some(Overlay::Note(note)) => note

@@ -7,7 +7,6 @@ mod triage_flow;
 
 pub use browse::find_match;
 use browse::*;
-pub use forms::paste;
 use forms::*;
 pub use presentation::start_presentation;
 use presentation::*;
@@ -15,6 +14,7 @@ pub use triage_flow::start_triage;
 use triage_flow::*;
 
 use super::action::Action;
+use super::message::Message;
 use super::state::{
     Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
     Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
@@ -36,15 +36,28 @@ const PROGRESS_STEP: i8 = 10;
 use crate::i18n;
 use crate::screen::keymap::Mode;
 
-/// Applies one action. Edits are saved (and flushed) before this returns.
-pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
-    if !matches!(action, Action::Resize(..) | Action::StoreChanged(None)) {
-        ui.flash = None;
+/// Applies one message: the only place the screen's state changes. Edits
+/// are saved (and flushed) before this returns.
+pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
+    match message.into() {
+        Message::Action(action) => {
+            ui.flash = None;
+            act(app, ui, action);
+        }
+        Message::Paste(text) => {
+            ui.flash = None;
+            paste(app, ui, &text);
+        }
+        Message::Resized(fit) => ui.fit(fit),
+        Message::StoreChanged(notice) => store_changed(app, ui, notice),
     }
+    keep_selection_visible(ui);
+    read_history_when_shown(app, ui);
+}
+
+fn act(app: &mut App, ui: &mut Ui, action: Action) {
     match action {
         Action::Quit => ui.quit = true,
-        Action::Resize(..) => {}
-        Action::StoreChanged(notice) => store_changed(app, ui, notice),
         _ => match ui.mode() {
             Mode::Board | Mode::SearchResults => board(app, ui, action),
             Mode::Detail => detail(app, ui, action),
@@ -58,8 +71,6 @@ pub fn update(app: &mut App, ui: &mut Ui, action: Action) {
             Mode::Editor => editor(app, ui, action),
         },
     }
-    keep_selection_visible(ui);
-    read_history_when_shown(app, ui);
 }
 
 /// Another process changed the store: everything shown is built again from
