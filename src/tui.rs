@@ -16,7 +16,9 @@ use crate::i18n::{self, Lang};
 use crate::screen::keymap::{self, Key};
 use crate::screen::message::Message;
 use crate::screen::state::Ui;
-use crate::screen::update::{refresh, start_presentation, start_triage, update, warn_set_aside};
+use crate::screen::update::{
+    refresh, start_presentation, start_triage, update, warn_not_utf8, warn_set_aside,
+};
 use crate::ui::{self, Context, Theme};
 
 /// How often the loop wakes without input, to notice signals and a new day.
@@ -32,6 +34,28 @@ pub struct Options {
     pub triage: bool,
     /// Start in meeting mode (`cchc present`); leaving it ends the program.
     pub present: bool,
+    /// The terminal does not take UTF-8: frames are drawn in ASCII.
+    pub ascii: bool,
+}
+
+/// Whether the terminal's locale is UTF-8, from `LC_ALL`, `LC_CTYPE`, then
+/// `LANG`, the first one set, as the C library decides. Unset everywhere
+/// counts as UTF-8: most terminals are, and a missing `LANG` usually only
+/// means the SSH server passed none on. `CCHC_ASCII=1` or `0` decides instead.
+pub fn locale_is_utf8() -> bool {
+    match std::env::var("CCHC_ASCII").ok().as_deref() {
+        Some("1") => return false,
+        Some("0") => return true,
+        _ => {}
+    }
+    let set = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty());
+    set.is_none_or(|value| {
+        let value = value.to_ascii_lowercase();
+        value.contains("utf-8") || value.contains("utf8")
+    })
 }
 
 /// Runs the board until the user quits or a signal asks us to stop.
@@ -99,6 +123,9 @@ fn event_loop(
     update(app, &mut ui, Message::Resized(fit));
     refresh(app, &mut ui);
     warn_set_aside(app, &mut ui);
+    if options.ascii {
+        warn_not_utf8(&mut ui);
+    }
     if options.triage {
         start_triage(app, &mut ui);
     }
@@ -119,6 +146,9 @@ fn event_loop(
                 key_hints: options.key_hints,
             };
             ui::draw(frame, &ctx);
+            if options.ascii {
+                ui::ascii::to_ascii(frame.buffer_mut());
+            }
         })?;
         panic_for_tests(&ui);
         if !wait_for_change(app, &mut ui, options, stop)? {

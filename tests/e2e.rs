@@ -142,6 +142,11 @@ impl Tui {
         command.env("CCHC_TODAY", TODAY);
         command.env("CCHC_CONFIG_DIR", store.config.path());
         command.env("TERM", "xterm-256color");
+        // A UTF-8 terminal, whatever the machine running the tests says.
+        command.env("LANG", "C.UTF-8");
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_CTYPE");
+        command.env_remove("CCHC_ASCII");
         command.env_remove("CCHC_LANG");
         command.env_remove("SSH_CONNECTION");
         command.env_remove("NO_COLOR");
@@ -864,6 +869,19 @@ fn a_stopped_owner_never_freezes_the_board() {
     let ended = tui.wait_exit(TIMEOUT);
     signal("-CONT");
     assert!(ended.is_some(), "q did not quit with the owner stopped");
+}
+
+/// A terminal whose locale is not UTF-8 (LANG=C over an old SSH client)
+/// gets the screen in ASCII, letters without accents, and is told why and
+/// how to set UTF-8.
+#[test]
+fn a_terminal_that_is_not_utf8_gets_a_readable_ascii_screen() {
+    let store = Store::new();
+    let mut tui = Tui::open_with(&store, 100, 30, &[("LANG", "C")]);
+    let screen = tui.wait_for("khong dung UTF-8");
+    assert!(screen.contains("Nhom: linh vuc"), "{screen}");
+    assert!(screen.is_ascii(), "not ASCII:\n{screen}");
+    tui.quit();
 }
 
 /// Closing the window that started the owner cuts nobody off: the owner runs

@@ -243,6 +243,7 @@ pub fn run_tui(
         crash_dir: dir.to_path_buf(),
         triage: matches!(start, Start::Triage { .. }),
         present,
+        ascii: !crate::tui::locale_is_utf8(),
     };
     // Backups are the owner's job: it writes one a day, and when it stops.
     crate::tui::run(&mut app, &options).map_err(|e| CliError::Terminal(e.to_string()))

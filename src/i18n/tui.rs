@@ -467,6 +467,14 @@ pub fn note_title(lang: Lang) -> &'static str {
     lang.pick("Ghi chú cho", "Note on")
 }
 
+/// The terminal's locale is not UTF-8; shown without accents.
+pub fn terminal_not_utf8(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cửa sổ dòng lệnh không dùng UTF-8 nên chữ hiện không dấu. PuTTY: Window > Translation > UTF-8; hoặc đặt LANG=C.UTF-8.",
+        "The terminal is not UTF-8, so letters are shown without accents. PuTTY: Window > Translation > UTF-8; or set LANG=C.UTF-8.",
+    )
+}
+
 /// Text pasted with no box open.
 pub fn paste_needs_a_box(lang: Lang) -> &'static str {
     lang.pick(

@@ -1,6 +1,7 @@
 //! Views: each file draws one part of the screen from borrowed state and
 //! changes nothing. `draw` lays the screen out and calls them.
 
+pub mod ascii;
 mod board;
 mod detail;
 mod dialogs;

@@ -115,6 +115,12 @@ pub fn warn_set_aside(app: &App, ui: &mut Ui) {
     }
 }
 
+/// Tells the person at the screen that their terminal is not UTF-8, and how
+/// to set it (the screen is drawn without accents meanwhile).
+pub fn warn_not_utf8(ui: &mut Ui) {
+    flash_error(ui, i18n::terminal_not_utf8(ui.lang).to_string());
+}
+
 pub fn refresh(app: &App, ui: &mut Ui) {
     let selected_key = ui.selected_key().cloned();
     let selected_group = match ui.selected_row() {
