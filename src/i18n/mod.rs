@@ -3,6 +3,7 @@
 //! file per part of the program the words belong to.
 
 mod cli;
+mod dialogs;
 mod errors;
 mod help;
 mod meeting;
@@ -12,6 +13,7 @@ mod statuses;
 mod tui;
 
 pub use cli::*;
+pub use dialogs::*;
 pub use errors::*;
 pub use help::*;
 pub use meeting::*;

@@ -13,6 +13,7 @@ mod connection;
 pub mod owner;
 mod peer;
 pub mod protocol;
+mod reach;
 
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
