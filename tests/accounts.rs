@@ -71,6 +71,15 @@ fn as_colleague(place: &Path, data: &Path, (uid, gid): (u32, u32), args: &[&str]
     output(&mut command)
 }
 
+/// The data folder of a group store in `place`: the office group's, 2770.
+fn group_folder(place: &Path, (_, gid): (u32, u32)) -> std::path::PathBuf {
+    let data = place.join("data");
+    fs::create_dir(&data).expect("the data folder");
+    std::os::unix::fs::chown(&data, None, Some(gid)).expect("chgrp");
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o2770)).expect("chmod");
+    data
+}
+
 /// Starts an owner as `account` (or as me), has a client of the same
 /// account greet it so it stops once idle, and waits until it has.
 fn serve_once(place: &Path, data: &Path, account: Option<(u32, u32)>) {
@@ -136,10 +145,7 @@ fn a_private_store_is_unreadable_by_another_account() {
 fn a_group_store_is_shared_across_owner_restarts_and_links_are_refused() {
     let Some(other) = colleague() else { return };
     let place = shared_place("[share]\ngroup_access = true\nidle_seconds = 1\n");
-    let data = place.path().join("data");
-    fs::create_dir(&data).expect("the data folder");
-    std::os::unix::fs::chown(&data, None, Some(other.1)).expect("chgrp");
-    fs::set_permissions(&data, fs::Permissions::from_mode(0o2770)).expect("chmod");
+    let data = group_folder(place.path(), other);
     let mode = || fs::metadata(&data).expect("the folder").mode() & 0o7777;
 
     // The owner is started by one account, then the other, then the first
@@ -191,10 +197,7 @@ fn a_group_store_is_shared_across_owner_restarts_and_links_are_refused() {
 fn a_colleagues_reconnect_flood_does_not_starve_my_edits() {
     let Some(other) = colleague() else { return };
     let place = shared_place("[share]\ngroup_access = true\nidle_seconds = 5\n");
-    let data = place.path().join("data");
-    fs::create_dir(&data).expect("the data folder");
-    std::os::unix::fs::chown(&data, None, Some(other.1)).expect("chgrp");
-    fs::set_permissions(&data, fs::Permissions::from_mode(0o2770)).expect("chmod");
+    let data = group_folder(place.path(), other);
     let mut serve = command(&data, &place.path().join("me"));
     serve
         .arg("serve")

@@ -525,6 +525,19 @@ fn clerk_marks_a_task_done_and_notes_it() {
     assert_eq!(note_entry["new"]["text"], NOTE, "{note_entry:#}");
 }
 
+/// A board at 80×24 with the note editor open on task `id`.
+fn note_editor_on(store: &Store, id: &str) -> Tui {
+    let mut tui = Tui::open(store, 80, 24);
+    tui.wait_for_board();
+    tui.select(id, id);
+    // Off the search results, where `n` is the next result.
+    tui.send_esc();
+    tui.wait_gone(&format!("tìm: {id}"));
+    tui.send("n");
+    tui.wait_for(&format!("Ghi chú cho {id}"));
+    tui
+}
+
 /// A note typed key by key (no bracketed paste), with an empty line between
 /// paragraphs and lines that begin with board keys: Enter only starts new
 /// lines, the whole note is stored on Ctrl+S, and nothing reached the board.
@@ -539,14 +552,7 @@ fn a_typed_note_with_empty_lines_and_board_keys_is_stored_whole() {
         "",
     ];
     let store = Store::new();
-    let mut tui = Tui::open(&store, 80, 24);
-    tui.wait_for_board();
-    tui.select("0.8", "0.8");
-    // Off the search results, where `n` is the next result.
-    tui.send_esc();
-    tui.wait_gone("tìm: 0.8");
-    tui.send("n");
-    tui.wait_for("Ghi chú cho 0.8");
+    let mut tui = note_editor_on(&store, "0.8");
     for line in LINES {
         tui.send(line);
         tui.send(ENTER);
@@ -570,14 +576,7 @@ fn a_typed_note_with_empty_lines_and_board_keys_is_stored_whole() {
 #[test]
 fn esc_asks_before_a_typed_note_is_thrown_away() {
     let store = Store::new();
-    let mut tui = Tui::open(&store, 80, 24);
-    tui.wait_for_board();
-    tui.select("0.8", "0.8");
-    // Off the search results, where `n` is the next result.
-    tui.send_esc();
-    tui.wait_gone("tìm: 0.8");
-    tui.send("n");
-    tui.wait_for("Ghi chú cho 0.8");
+    let mut tui = note_editor_on(&store, "0.8");
     tui.send("nháp");
     tui.wait_for("nháp");
     tui.send_esc();
