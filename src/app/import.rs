@@ -48,50 +48,36 @@ impl<'a> Records<'a> {
 /// must never carry a record that an import would refuse.
 pub fn sort_out(plan: &Plan, records: Records<'_>, thorough: bool) {
     let aside = records.set_aside;
-    records.tasks.retain(|key, state| {
-        let checked = if thorough {
+    set_aside_refused(aside, "task", records.tasks, |key, state| {
+        if thorough {
             validate::check_task_state(plan, key, state)
         } else {
             validate::check_task_shape(plan, key, state)
-        };
-        keep(aside, "task", key, checked)
+        }
     });
-    records.overrides.retain(|task, o| {
-        keep(
-            aside,
-            "override",
-            task,
-            validate::check_override(plan, task, o),
-        )
+    set_aside_refused(aside, "override", records.overrides, |task, o| {
+        validate::check_override(plan, task, o)
     });
-    records.targets.retain(|id, state| {
-        keep(
-            aside,
-            "target",
-            id,
-            validate::check_target_state(plan, id, state),
-        )
+    set_aside_refused(aside, "target", records.targets, |id, state| {
+        validate::check_target_state(plan, id, state)
     });
-    records.agenda.retain(|key, mark| {
-        keep(
-            aside,
-            "agenda",
-            key,
-            validate::check_agenda(plan, key, mark),
-        )
+    set_aside_refused(aside, "agenda", records.agenda, |key, mark| {
+        validate::check_agenda(plan, key, mark)
     });
-    records
-        .meetings
-        .retain(|id, meeting| keep(aside, "meeting", id, validate::check_meeting(meeting)));
+    set_aside_refused(aside, "meeting", records.meetings, |_, meeting| {
+        validate::check_meeting(meeting)
+    });
 }
 
-fn keep(
+/// Takes out of `records` each one `check` refuses, noting it in `aside`
+/// as `kind/key` with the rule it breaks.
+fn set_aside_refused<K: ToString + Ord, V>(
     aside: &mut Vec<SetAside>,
     kind: &str,
-    key: &impl ToString,
-    checked: Result<(), InputError>,
-) -> bool {
-    match checked {
+    records: &mut BTreeMap<K, V>,
+    check: impl Fn(&K, &V) -> Result<(), InputError>,
+) {
+    records.retain(|key, value| match check(key, value) {
         Ok(()) => true,
         Err(problem) => {
             aside.push(SetAside {
@@ -100,7 +86,7 @@ fn keep(
             });
             false
         }
-    }
+    });
 }
 
 impl App {
