@@ -74,7 +74,6 @@ pub(super) fn accept(listener: UnixListener, jobs: SyncSender<Job>) {
 /// Open connections, per account, each with when it last asked something.
 struct Connections {
     started: Instant,
-    total: usize,
     per_account: HashMap<u32, Account>,
 }
 
@@ -112,7 +111,6 @@ impl Default for Connections {
     fn default() -> Self {
         Connections {
             started: Instant::now(),
-            total: 0,
             per_account: HashMap::new(),
         }
     }
@@ -129,9 +127,9 @@ impl Connections {
         id: u64,
         stream: &UnixStream,
     ) -> Option<ConnectionSlot> {
-        let mut guard = open.lock().unwrap_or_else(PoisonError::into_inner);
-        let counts = &mut *guard;
+        let mut counts = open.lock().unwrap_or_else(PoisonError::into_inner);
         let started = counts.started;
+        let mut total: usize = counts.per_account.values().map(|a| a.open.len()).sum();
         let account = counts
             .per_account
             .entry(peer.uid)
@@ -152,9 +150,9 @@ impl Connections {
                 .swap_remove(idlest)
                 .stream
                 .shutdown(std::net::Shutdown::Both);
-            counts.total -= 1;
+            total -= 1;
         }
-        if counts.total >= MAX_CONNECTIONS {
+        if total >= MAX_CONNECTIONS {
             return None;
         }
         let now = started.elapsed().as_millis() as u64;
@@ -164,7 +162,6 @@ impl Connections {
             stream: stream.try_clone().ok()?,
             active: Arc::clone(&active),
         });
-        counts.total += 1;
         Some(ConnectionSlot {
             open: Arc::clone(open),
             uid: peer.uid,
@@ -189,13 +186,9 @@ impl Drop for ConnectionSlot {
     fn drop(&mut self) {
         let mut counts = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         // The account stays known, with its allowance, once it has none open.
-        let Some(account) = counts.per_account.get_mut(&self.uid) else {
-            return;
-        };
-        let before = account.open.len();
-        account.open.retain(|c| c.id != self.id);
-        let removed = before - account.open.len();
-        counts.total -= removed;
+        if let Some(account) = counts.per_account.get_mut(&self.uid) {
+            account.open.retain(|c| c.id != self.id);
+        }
     }
 }
 
