@@ -196,34 +196,24 @@ pub fn risks(
         Format::Tsv => {
             let _ = writeln!(out, "kind\tid\tseverity\treasons\tarea\tlead\ttitle");
             for f in &tasks {
-                let reasons: Vec<String> = f
-                    .reasons
-                    .iter()
-                    .map(|r| i18n::task_reason(r, lang))
-                    .collect();
                 let _ = writeln!(
                     out,
                     "task\t{}\t{}\t{}\t{}\t{}\t{}",
                     f.key,
                     i18n::severity_label(f.severity(), lang),
-                    reasons.join("; "),
+                    task_reasons(f, lang),
                     f.area,
                     f.lead,
                     sanitize_line(&title(&f.key))
                 );
             }
             for f in &targets {
-                let reasons: Vec<String> = f
-                    .reasons
-                    .iter()
-                    .map(|r| i18n::target_reason(r, &f.def.unit, lang))
-                    .collect();
                 let _ = writeln!(
                     out,
                     "target\t{}\t{}\t{}\t{}\t{}\t{}",
                     f.def.id,
                     i18n::severity_label(f.severity(), lang),
-                    reasons.join("; "),
+                    target_reasons(f, lang),
                     f.def.area,
                     f.def.lead,
                     sanitize_line(&f.def.short)
@@ -239,11 +229,6 @@ pub fn risks(
             let heading = i18n::review_heading(app.period(), review.as_of, lang);
             let _ = writeln!(out, "{heading}");
             for f in &tasks {
-                let reasons: Vec<String> = f
-                    .reasons
-                    .iter()
-                    .map(|r| i18n::task_reason(r, lang))
-                    .collect();
                 let _ = writeln!(
                     out,
                     "{} {} {} {} — {}",
@@ -251,15 +236,10 @@ pub fn risks(
                     fit(&f.key.to_string(), 12),
                     fit(&f.lead, 7),
                     fit(&title(&f.key), 40),
-                    reasons.join("; ")
+                    task_reasons(f, lang)
                 );
             }
             for f in &targets {
-                let reasons: Vec<String> = f
-                    .reasons
-                    .iter()
-                    .map(|r| i18n::target_reason(r, &f.def.unit, lang))
-                    .collect();
                 let _ = writeln!(
                     out,
                     "{} {} {} {} — {}",
@@ -267,11 +247,31 @@ pub fn risks(
                     fit(&f.def.id, 12),
                     fit(&f.def.lead, 7),
                     fit(&f.def.short, 40),
-                    reasons.join("; ")
+                    target_reasons(f, lang)
                 );
             }
         }
     }
+}
+
+/// Why a task is at risk, every reason in words: "quá hạn 3 ngày; …".
+fn task_reasons(flagged: &crate::app::risks::FlaggedTask, lang: Lang) -> String {
+    let reasons: Vec<String> = flagged
+        .reasons
+        .iter()
+        .map(|r| i18n::task_reason(r, lang))
+        .collect();
+    reasons.join("; ")
+}
+
+/// Why a target is at risk, every reason in words.
+fn target_reasons(flagged: &crate::app::risks::FlaggedTarget<'_>, lang: Lang) -> String {
+    let reasons: Vec<String> = flagged
+        .reasons
+        .iter()
+        .map(|r| i18n::target_reason(r, &flagged.def.unit, lang))
+        .collect();
+    reasons.join("; ")
 }
 
 /// `cchc meeting list`: the recorded meetings, oldest first.
