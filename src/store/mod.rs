@@ -13,7 +13,6 @@ mod task_record;
 pub mod wire;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -184,18 +183,17 @@ pub trait Store {
     fn last_request(&self, client: u64) -> Result<Option<RequestRecord>, StoreError>;
 }
 
-/// Creates the data folder, readable by its owner only, if it is missing.
+/// Creates the data folder, readable by its owner only, if it is missing. A
+/// folder that exists keeps its mode: the command line sets that, knowing
+/// how the folder is shared (see [`folder::prepare`]).
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let io = |e: std::io::Error| StoreError::Io {
-        path: dir.to_path_buf(),
-        detail: e.to_string(),
-    };
     if dir.is_dir() {
         return Ok(());
     }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(io)
+    folder::prepare(dir, folder::Sharing::Private)
+        .map(drop)
+        .map_err(|e| StoreError::Io {
+            path: dir.to_path_buf(),
+            detail: e.to_string(),
+        })
 }
