@@ -20,7 +20,7 @@ use cchc::app::{App, Clock, Operation};
 use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit};
 use cchc::i18n::Lang;
-use cchc::screen::action::Action;
+use cchc::keymap::Action;
 use cchc::screen::message::Message;
 use cchc::screen::state::{Screen, Ui};
 use cchc::screen::update::{refresh, start_triage, update};

@@ -12,7 +12,9 @@
 //!   and serves the others over a Unix socket, and the client the others use.
 //!   Uses [`app`] and [`store`]; no terminal.
 //! - [`screen`]: the full-screen interface's model: its state, the one
-//!   `update` every key, paste and change goes through, the key table.
+//!   `update` every key, paste and change goes through.
+//! - [`keymap`]: the one key table: keys to actions in each mode, read by
+//!   dispatch, help and hints. Below [`i18n`], which labels its actions.
 //! - [`ui`]: the views; they only draw from [`screen`] and [`app`].
 //! - [`cli`]: subcommands over [`app`]; the only place that prints.
 //! - [`i18n`]: every user-facing string, Vietnamese first, English on request.
@@ -22,8 +24,12 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod keymap;
 pub mod screen;
 pub mod share;
 pub mod store;
 pub mod tui;
 pub mod ui;
+
+#[cfg(test)]
+mod layers;

@@ -13,7 +13,7 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event,
 use crate::app::App;
 use crate::app::actor::Clock;
 use crate::i18n::{self, Lang};
-use crate::screen::keymap::{self, Key};
+use crate::keymap::{self, Key};
 use crate::screen::message::Message;
 use crate::screen::state::Ui;
 use crate::screen::update::{

@@ -15,7 +15,7 @@ use cchc::app::{App, AppError, Notice, Operation, Owner, Performed, ShareError, 
 use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit, HistoryEntry, Status, TaskKey};
 use cchc::i18n::{self, Lang};
-use cchc::screen::action::Action;
+use cchc::keymap::Action;
 use cchc::screen::message::Message;
 use cchc::screen::state::{Flash, Ui};
 use cchc::screen::update::update;

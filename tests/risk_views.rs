@@ -19,8 +19,8 @@ use cchc::app::{App, HistoryFilter};
 use cchc::config::ThemeName;
 use cchc::domain::risk::{Severity, TaskReason};
 use cchc::domain::{DeadlineClass, Status, TaskKey};
-use cchc::screen::action::Action;
-use cchc::screen::keymap::{self, Key};
+use cchc::keymap::Action;
+use cchc::keymap::{self, Key};
 use cchc::screen::state::{Decision, Overlay, Screen, Ui};
 use support::{
     NARROW, OVERDUE_TASK, WIDE, cells_text, date, find_row, new_ui, press, render, resize,

@@ -19,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 use cchc::app::App;
 use cchc::config::ThemeName;
 use cchc::domain::text::truncate_width;
-use cchc::screen::action::Action;
+use cchc::keymap::Action;
 use cchc::screen::state::{Overlay, Ui};
 use support::{
     NARROW, NOTED_TASK, OVERDUE_TASK, WIDE, cells_text, find_row, new_ui, press, render, resize,

@@ -188,16 +188,26 @@ pub fn triage_summary_help(lang: Lang) -> &'static str {
     )
 }
 
-pub fn decision_label(decision: &crate::screen::state::Decision, lang: Lang) -> &'static str {
-    use crate::screen::state::Decision as D;
-    match decision {
-        D::Done => lang.pick("xong", "done"),
-        D::Extended(_) => lang.pick("gia hạn đến", "extended to"),
-        D::Progress => lang.pick("cập nhật tiến độ", "progress updated"),
-        D::Note => lang.pick("thêm ghi chú", "note added"),
-        D::Agenda(true) => lang.pick("đưa vào họp", "put on the agenda"),
-        D::Agenda(false) => lang.pick("bỏ khỏi chương trình họp", "taken off the agenda"),
-        D::Skipped => lang.pick("bỏ qua", "skipped"),
+/// What triage's summary calls each decision.
+pub struct DecisionWords {
+    pub done: &'static str,
+    pub extended_to: &'static str,
+    pub progress: &'static str,
+    pub note: &'static str,
+    pub on_agenda: &'static str,
+    pub off_agenda: &'static str,
+    pub skipped: &'static str,
+}
+
+pub fn decision_words(lang: Lang) -> DecisionWords {
+    DecisionWords {
+        done: lang.pick("xong", "done"),
+        extended_to: lang.pick("gia hạn đến", "extended to"),
+        progress: lang.pick("cập nhật tiến độ", "progress updated"),
+        note: lang.pick("thêm ghi chú", "note added"),
+        on_agenda: lang.pick("đưa vào họp", "put on the agenda"),
+        off_agenda: lang.pick("bỏ khỏi chương trình họp", "taken off the agenda"),
+        skipped: lang.pick("bỏ qua", "skipped"),
     }
 }
 

@@ -2,8 +2,8 @@
 
 use super::*;
 
-pub fn action_label(action: crate::screen::action::Action, lang: Lang) -> &'static str {
-    use crate::screen::action::Action as A;
+pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
+    use crate::keymap::Action as A;
     match action {
         A::Up => lang.pick("lên", "up"),
         A::Down => lang.pick("xuống", "down"),
@@ -84,8 +84,8 @@ pub fn action_label(action: crate::screen::action::Action, lang: Lang) -> &'stat
 }
 
 /// Short words for the status-bar hints.
-pub fn hint_label(action: crate::screen::action::Action, lang: Lang) -> &'static str {
-    use crate::screen::action::Action as A;
+pub fn hint_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
+    use crate::keymap::Action as A;
     match action {
         A::Open => lang.pick("chi tiết", "details"),
         A::StartSearch => lang.pick("tìm", "search"),
@@ -119,8 +119,8 @@ pub fn hint_label(action: crate::screen::action::Action, lang: Lang) -> &'static
     }
 }
 
-pub fn mode_title(mode: crate::screen::keymap::Mode, lang: Lang) -> &'static str {
-    use crate::screen::keymap::Mode as M;
+pub fn mode_title(mode: crate::keymap::Mode, lang: Lang) -> &'static str {
+    use crate::keymap::Mode as M;
     match mode {
         M::Board => lang.pick("Bảng nhiệm vụ", "Task board"),
         M::SearchResults => lang.pick("Khi đang tìm", "While searching"),
@@ -386,13 +386,20 @@ pub fn yes_no(value: bool, lang: Lang) -> &'static str {
     }
 }
 
-pub fn filter_line_label(line: crate::screen::state::FilterLine, lang: Lang) -> &'static str {
-    use crate::screen::state::FilterLine as F;
-    match line {
-        F::Area => lang.pick("Lĩnh vực", "Area"),
-        F::Unit => lang.pick("Đơn vị chủ trì", "Lead unit"),
-        F::Status => lang.pick("Trạng thái", "Status"),
-        F::Overdue => lang.pick("Chỉ quá hạn", "Overdue only"),
+/// The names of the filter dialog's lines.
+pub struct FilterWords {
+    pub area: &'static str,
+    pub unit: &'static str,
+    pub status: &'static str,
+    pub overdue_only: &'static str,
+}
+
+pub fn filter_words(lang: Lang) -> FilterWords {
+    FilterWords {
+        area: lang.pick("Lĩnh vực", "Area"),
+        unit: lang.pick("Đơn vị chủ trì", "Lead unit"),
+        status: lang.pick("Trạng thái", "Status"),
+        overdue_only: lang.pick("Chỉ quá hạn", "Overdue only"),
     }
 }
 
@@ -506,5 +513,26 @@ pub fn due_text(
         ),
         (Some(due), None) => format_date(due),
         (None, _) => l.no_deadline.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keymap::{self, Mode};
+
+    #[test]
+    fn every_action_in_the_table_has_a_description_in_both_languages() {
+        for mode in Mode::ALL {
+            for binding in keymap::bindings(mode) {
+                for lang in [Lang::Vi, Lang::En] {
+                    assert!(
+                        !action_label(binding.action, lang).is_empty(),
+                        "{:?}",
+                        binding.action
+                    );
+                }
+            }
+        }
     }
 }

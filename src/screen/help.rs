@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::risk::RiskRules;
 use crate::i18n::{self, Lang};
-use crate::screen::keymap::{self, Mode};
+use crate::keymap::{self, Mode};
 
 /// The widest the help box gets.
 pub const HELP_WIDTH: u16 = 72;

@@ -4,9 +4,9 @@
 //! and hands it to [`super::update::update`], the only place they are
 //! applied.
 
-use super::action::Action;
 use super::state::HelpBox;
 use crate::app::Notice;
+use crate::keymap::Action;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {

@@ -9,7 +9,7 @@ use super::text_input::{LineEdit, TextArea};
 use crate::app::board::{BoardFilter, Fold, Grouping, Row, Summary};
 use crate::domain::{HistoryEntry, TaskKey};
 use crate::i18n::Lang;
-use crate::screen::keymap::Mode;
+use crate::keymap::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Context, centered};
 use crate::domain::Status;
 use crate::domain::text::{sanitize_line, truncate_width};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::screen::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, TextInput};
 use crate::screen::text_input::LineEdit;
 
@@ -95,7 +95,7 @@ pub fn filter(frame: &mut Frame, area: Rect, ctx: &Context, line: usize) {
             let room = usize::from(inner.width).saturating_sub(20);
             let text = format!(
                 " {:<14} ◄ {} ►",
-                i18n::filter_line_label(*which, lang),
+                filter_line_name(*which, lang),
                 truncate_width(&value, room)
             );
             if i == line {
@@ -258,5 +258,15 @@ pub fn place_cursor(frame: &mut Frame, area: Rect, row: u16, line: &LineEdit) {
     if row < area.height {
         let x = (area.x + column).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y + row));
+    }
+}
+
+fn filter_line_name(line: FilterLine, lang: Lang) -> &'static str {
+    let words = i18n::filter_words(lang);
+    match line {
+        FilterLine::Area => words.area,
+        FilterLine::Unit => words.unit,
+        FilterLine::Status => words.status,
+        FilterLine::Overdue => words.overdue_only,
     }
 }

@@ -10,8 +10,8 @@ use ratatui::widgets::Paragraph;
 use super::Context;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n;
-use crate::screen::action::Action;
-use crate::screen::keymap;
+use crate::keymap;
+use crate::keymap::Action;
 
 pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (ui, lang, theme) = (ctx.ui, ctx.ui.lang, &ctx.theme);

@@ -10,7 +10,7 @@ use super::Context;
 use super::risks::{severity_style, severity_symbol};
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::screen::state::Decision;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
@@ -131,14 +131,7 @@ fn summary(frame: &mut Frame, area: Rect, ctx: &Context) {
             .task(&key.task)
             .map(|t| sanitize_line(&t.short).into_owned())
             .unwrap_or_default();
-        let text = match decision {
-            Decision::Extended(date) => format!(
-                "{} {}",
-                i18n::decision_label(decision, lang),
-                format_date(*date)
-            ),
-            other => i18n::decision_label(other, lang).to_string(),
-        };
+        let text = decision_text(decision, lang);
         lines.push(Line::raw(format!("  {key:<13} {text:<22} {title}")));
     }
     lines.push(Line::raw(""));
@@ -147,4 +140,17 @@ fn summary(frame: &mut Frame, area: Rect, ctx: &Context) {
         ctx.theme.label(),
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn decision_text(decision: &Decision, lang: Lang) -> String {
+    let words = i18n::decision_words(lang);
+    match decision {
+        Decision::Done => words.done.to_string(),
+        Decision::Extended(date) => format!("{} {}", words.extended_to, format_date(*date)),
+        Decision::Progress => words.progress.to_string(),
+        Decision::Note => words.note.to_string(),
+        Decision::Agenda(true) => words.on_agenda.to_string(),
+        Decision::Agenda(false) => words.off_agenda.to_string(),
+        Decision::Skipped => words.skipped.to_string(),
+    }
 }

@@ -15,7 +15,7 @@ use cchc::app::{App, Clock};
 use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit, Evidence, Status, TaskKey};
 use cchc::i18n::Lang;
-use cchc::screen::action::Action;
+use cchc::keymap::Action;
 use cchc::screen::message::Message;
 use cchc::screen::state::Ui;
 use cchc::screen::update::{refresh, update};

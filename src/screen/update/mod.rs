@@ -13,7 +13,6 @@ use presentation::*;
 pub use triage_flow::start_triage;
 use triage_flow::*;
 
-use super::action::Action;
 use super::message::Message;
 use super::state::{
     Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
@@ -27,6 +26,7 @@ use crate::domain::error::TextField;
 use crate::domain::text::{
     MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, fold, matches_folded, validate_text,
 };
+use crate::keymap::Action;
 use chrono::Datelike;
 
 use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Status, TaskKey};
@@ -34,7 +34,7 @@ use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Status, TaskKey};
 /// How many points `+` and `-` move progress.
 const PROGRESS_STEP: i8 = 10;
 use crate::i18n;
-use crate::screen::keymap::Mode;
+use crate::keymap::Mode;
 
 /// Applies one message: the only place the screen's state changes. Edits
 /// are saved (and flushed) before this returns.
