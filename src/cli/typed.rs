@@ -4,11 +4,10 @@
 use super::{CliError, args};
 use crate::app::{App, HistoryFilter, TaskFilter};
 use crate::domain::InputError;
-use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
+use crate::domain::input;
 use crate::domain::period::Period;
 use crate::domain::text::{MAX_SHORT_TEXT_CHARS, validate_text};
-use crate::i18n;
 
 /// Selects the period typed with `--period`, if any.
 pub(super) fn select_period(app: &mut App, typed: Option<&str>) -> Result<(), CliError> {
@@ -46,11 +45,7 @@ pub(super) fn parse_unit(app: &App, typed: Option<&str>) -> Result<Option<String
 pub(super) fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter, CliError> {
     let area = parse_area(app, list.area.as_deref())?;
     let unit = parse_unit(app, list.unit.as_deref())?;
-    let status = list
-        .status
-        .as_deref()
-        .map(|s| i18n::parse_status(s).ok_or_else(|| InputError::BadStatus(s.to_string())))
-        .transpose()?;
+    let status = list.status.as_deref().map(input::status).transpose()?;
     let search = list
         .search
         .as_deref()
@@ -61,7 +56,7 @@ pub(super) fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter
         unit,
         status,
         overdue: list.overdue,
-        due_by: list.due_before.as_deref().map(parse_date).transpose()?,
+        due_by: list.due_before.as_deref().map(input::date).transpose()?,
         search,
     })
 }
@@ -71,7 +66,7 @@ pub(super) fn history_filter(
     id: Option<String>,
     since: Option<String>,
 ) -> Result<HistoryFilter, CliError> {
-    let since = since.as_deref().map(parse_date).transpose()?;
+    let since = since.as_deref().map(input::date).transpose()?;
     let Some(id) = id else {
         return Ok(HistoryFilter {
             since,
@@ -106,23 +101,4 @@ pub(super) fn history_filter(
         since,
         ..HistoryFilter::default()
     })
-}
-
-pub(super) fn parse_progress(text: &str) -> Result<u8, InputError> {
-    let trimmed = text.trim().trim_end_matches('%');
-    trimmed
-        .parse::<u8>()
-        .ok()
-        .filter(|p| *p <= 100)
-        .ok_or_else(|| InputError::BadProgress(text.to_string()))
-}
-
-/// A number as Vietnamese write it (87,5) or as English do (87.5).
-pub(super) fn parse_number(text: &str) -> Result<f64, InputError> {
-    let normalized = text.trim().trim_end_matches('%').replace(',', ".");
-    normalized
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| InputError::BadNumber(text.to_string()))
 }

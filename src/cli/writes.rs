@@ -9,9 +9,8 @@ use std::path::Path;
 
 use super::CliError;
 use super::args::{self, Command};
-use super::typed::{parse_number, parse_progress};
 use crate::app::{App, AppError, Operation, Owner, Update};
-use crate::domain::date::parse_date;
+use crate::domain::input;
 use crate::domain::validate;
 use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Subject};
 use crate::i18n::{self, Lang};
@@ -68,8 +67,8 @@ pub fn operation(command: &Command, lang: Lang) -> Result<Option<AskedWrite>, Cl
         } => AskedWrite {
             op: Operation::Measure {
                 target: id.clone(),
-                value: parse_number(value)?,
-                on: date.as_deref().map(parse_date).transpose()?,
+                value: input::number(value)?,
+                on: date.as_deref().map(input::date).transpose()?,
                 note: note.clone(),
             },
             subject: id.trim().to_string(),
@@ -79,7 +78,7 @@ pub fn operation(command: &Command, lang: Lang) -> Result<Option<AskedWrite>, Cl
         } => {
             let title = meeting_title(title.as_deref(), lang)?;
             let date = match date {
-                Some(typed) => parse_date(typed)?,
+                Some(typed) => input::date(typed)?,
                 None => {
                     crate::app::Clock::from_env()
                         .map_err(|e| CliError::BadToday(e.0))?
@@ -159,15 +158,13 @@ fn tell_written(
 pub fn typed_edits(set: &args::SetArgs) -> Result<Vec<Edit>, CliError> {
     let mut edits = Vec::new();
     if let Some(p) = &set.progress {
-        edits.push(Edit::Progress(parse_progress(p)?));
+        edits.push(Edit::Progress(input::progress(p)?));
     }
     if let Some(s) = &set.status {
-        edits.push(Edit::Status(
-            i18n::parse_status(s).ok_or_else(|| InputError::BadStatus(s.clone()))?,
-        ));
+        edits.push(Edit::Status(input::status(s)?));
     }
     if let Some(d) = &set.due {
-        edits.push(Edit::Due(parse_date(d)?));
+        edits.push(Edit::Due(input::date(d)?));
     }
     if let Some(code) = &set.lead {
         edits.push(Edit::Lead(code.clone()));
@@ -188,13 +185,7 @@ pub fn typed_evidence(
     title: &str,
     link: Option<&str>,
 ) -> Result<Evidence, CliError> {
-    let typed = Evidence {
-        number: doc.to_string(),
-        issued_on: parse_date(date)?,
-        summary: title.to_string(),
-        link: link.map(str::to_string),
-    };
-    Ok(validate::checked_evidence(&typed)?)
+    Ok(input::evidence(doc, date, title, link)?)
 }
 
 /// A meeting's title as typed, or the default one.

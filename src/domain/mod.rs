@@ -7,6 +7,7 @@ pub mod date;
 pub mod edit;
 pub mod error;
 pub mod history;
+pub mod input;
 pub mod occurrence;
 pub mod period;
 pub mod risk;

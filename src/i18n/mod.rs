@@ -26,7 +26,7 @@ use crate::app::AppError;
 use crate::domain::catalog::CatalogError;
 use crate::domain::date::format_date;
 use crate::domain::error::TextField;
-use crate::domain::text::{fold, sanitize_line};
+use crate::domain::text::sanitize_line;
 use crate::domain::{Cadence, DeadlineClass, Field, InputError, Status, Value};
 use crate::store::StoreError;
 

@@ -1,5 +1,5 @@
-//! Statuses, deadline classes, cadences and history fields in words, and
-//! the words people type for a status.
+//! Statuses, deadline classes, cadences and history fields in words. The
+//! words people type for a status are read in `domain::input`.
 
 use super::*;
 
@@ -10,31 +10,6 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
         Status::Done => lang.pick("hoàn thành", "done"),
         Status::Paused => lang.pick("tạm dừng", "paused"),
         Status::Cancelled => lang.pick("đã hủy", "cancelled"),
-    }
-}
-
-/// A status as typed: Vietnamese with or without accents, English, or the code.
-pub fn parse_status(typed: &str) -> Option<Status> {
-    let folded = fold(typed).replace(['_', '-'], " ");
-    Status::ALL.into_iter().find(|&s| {
-        [
-            status_label(s, Lang::Vi),
-            status_label(s, Lang::En),
-            s.code(),
-        ]
-        .iter()
-        .any(|name| fold(name).replace(['_', '-'], " ") == folded)
-            || status_aliases(s).contains(&folded.as_str())
-    })
-}
-
-pub(crate) fn status_aliases(status: Status) -> &'static [&'static str] {
-    match status {
-        Status::NotStarted => &["todo", "chua lam"],
-        Status::InProgress => &["dang lam", "doing", "started"],
-        Status::Done => &["xong", "da hoan thanh", "complete", "completed"],
-        Status::Paused => &["dung", "on hold"],
-        Status::Cancelled => &["huy", "canceled"],
     }
 }
 
@@ -124,5 +99,20 @@ pub fn decimal(value: f64, lang: Lang) -> String {
     match lang {
         Lang::Vi => text.replace('.', ","),
         Lang::En => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_reads_back_as_the_screen_shows_it() {
+        for status in Status::ALL {
+            for lang in [Lang::Vi, Lang::En] {
+                let shown = status_label(status, lang);
+                assert_eq!(crate::domain::input::status(shown), Ok(status), "{shown}");
+            }
+        }
     }
 }

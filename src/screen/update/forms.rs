@@ -188,14 +188,10 @@ pub(super) fn confirm_input(app: &mut App, ui: &mut Ui, field: &TextInput) -> Re
     let text = field.line.text.trim();
     let edit = match field.kind {
         InputKind::Search => return Ok(()),
-        InputKind::Progress => text
-            .trim_end_matches('%')
-            .parse::<u8>()
-            .ok()
-            .filter(|p| *p <= 100)
-            .map(Edit::Progress)
-            .ok_or_else(|| i18n::input_error(&InputError::BadProgress(text.to_string()), lang))?,
-        InputKind::Due => Edit::Due(parse_date(text).map_err(|e| i18n::input_error(&e, lang))?),
+        InputKind::Progress => {
+            Edit::Progress(input::progress(text).map_err(|e| i18n::input_error(&e, lang))?)
+        }
+        InputKind::Due => Edit::Due(input::date(text).map_err(|e| i18n::input_error(&e, lang))?),
     };
     let Some(key) = ui.selected_key().cloned() else {
         return Ok(());
@@ -232,17 +228,7 @@ pub(super) fn evidence_form(app: &mut App, ui: &mut Ui, action: Action) {
 }
 
 pub(super) fn evidence_from(form: &EvidenceForm) -> Result<Evidence, InputError> {
-    Ok(Evidence {
-        number: validate_text(&form.number.text, TextField::DocumentNumber, 100, false)?,
-        issued_on: parse_date(&form.date.text)?,
-        summary: validate_text(
-            &form.summary.text,
-            TextField::DocumentSummary,
-            MAX_SHORT_TEXT_CHARS,
-            false,
-        )?,
-        link: None,
-    })
+    input::evidence(&form.number.text, &form.date.text, &form.summary.text, None)
 }
 
 pub(super) fn editor(app: &mut App, ui: &mut Ui, action: Action) {

@@ -21,11 +21,9 @@ use super::state::{
 use super::text_input::LineEdit;
 use crate::app::board::{Grouping, Row};
 use crate::app::{App, AppError, Notice};
-use crate::domain::date::parse_date;
 use crate::domain::error::TextField;
-use crate::domain::text::{
-    MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, fold, matches_folded, validate_text,
-};
+use crate::domain::input;
+use crate::domain::text::{MAX_NOTE_CHARS, fold, matches_folded, validate_text};
 use crate::keymap::Action;
 use chrono::Datelike;
 

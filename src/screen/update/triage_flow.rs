@@ -115,12 +115,5 @@ pub(super) fn extend_form(app: &mut App, ui: &mut Ui, action: Action) {
 }
 
 pub(super) fn extension_from(form: &ExtendForm) -> Result<(chrono::NaiveDate, String), InputError> {
-    let date = parse_date(&form.date.text)?;
-    let reason = validate_text(
-        &form.reason.text,
-        TextField::Reason,
-        MAX_SHORT_TEXT_CHARS,
-        false,
-    )?;
-    Ok((date, reason))
+    input::extension(&form.date.text, &form.reason.text)
 }
