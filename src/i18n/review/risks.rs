@@ -1,6 +1,6 @@
 //! Words of the risk flags and the period review.
 
-use super::*;
+use crate::i18n::*;
 
 pub fn severity_label(severity: crate::domain::risk::Severity, lang: Lang) -> &'static str {
     use crate::domain::risk::Severity as S;

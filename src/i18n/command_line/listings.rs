@@ -1,6 +1,6 @@
 //! Words of the command line's listings and messages.
 
-use super::*;
+use crate::i18n::*;
 
 pub struct Columns {
     pub id: &'static str,

@@ -1,6 +1,6 @@
 //! Words of meeting mode's slides.
 
-use super::*;
+use crate::i18n::*;
 
 pub fn slide_overview(lang: Lang) -> &'static str {
     lang.pick("Tổng quan", "Overview")

@@ -1,6 +1,6 @@
 //! Words of the full-screen board, its dialogs and triage.
 
-use super::*;
+use crate::i18n::*;
 
 pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
     use crate::keymap::Action as A;

@@ -1,7 +1,7 @@
 //! The words of the screen's dialogs: search, progress, deadline,
 //! evidence and the note editor, and what is said about typing and pasting.
 
-use super::*;
+use crate::i18n::*;
 
 pub fn search_title(lang: Lang) -> &'static str {
     lang.pick("Tìm", "Search")

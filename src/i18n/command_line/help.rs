@@ -1,6 +1,6 @@
 //! The command line's help texts.
 
-use super::*;
+use crate::i18n::*;
 
 /// Help texts of the command line, keyed by `subcommand[.subcommand][.argument]`
 /// ("" is the program itself).

@@ -1,6 +1,6 @@
 //! Words about the store's owner process and its clients.
 
-use super::*;
+use crate::i18n::*;
 
 pub fn no_owner(dir: &str, lang: Lang) -> String {
     match lang {

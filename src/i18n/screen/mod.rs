@@ -1,0 +1,8 @@
+//! Words of the full-screen interface: the board, its hints and help, its
+//! dialogs and triage.
+
+mod board;
+mod dialogs;
+
+pub use board::*;
+pub use dialogs::*;
