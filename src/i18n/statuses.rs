@@ -21,6 +21,30 @@ pub fn accepted_statuses(lang: Lang) -> String {
     names.join(", ")
 }
 
+/// The symbol beside each deadline class, chosen from the WGL4 set that
+/// Windows console fonts carry.
+pub fn class_symbol(class: DeadlineClass) -> &'static str {
+    match class {
+        DeadlineClass::Overdue(_) => "!",
+        DeadlineClass::NotStarted => "○",
+        DeadlineClass::InProgress => "►",
+        DeadlineClass::Ongoing => "∞",
+        DeadlineClass::Paused => "=",
+        DeadlineClass::DoneLate => "√",
+        DeadlineClass::DoneOnTime | DeadlineClass::DoneNoDeadline => "√",
+        DeadlineClass::Cancelled => "×",
+    }
+}
+
+/// The symbol of a severity: `!` high, `~` medium, `·` low.
+pub fn severity_symbol(severity: crate::domain::risk::Severity) -> &'static str {
+    match severity {
+        crate::domain::risk::Severity::High => "!",
+        crate::domain::risk::Severity::Medium => "~",
+        crate::domain::risk::Severity::Low => "·",
+    }
+}
+
 /// The deadline class in the words of Vietnamese task reports.
 pub fn class_label(class: DeadlineClass, lang: Lang) -> String {
     match class {

@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Context;
-use super::theme::{DUE_SOON_SYMBOL, class_symbol};
+use super::theme::DUE_SOON_SYMBOL;
 use crate::app::board::{Counts, GroupKey, Row, TaskRow};
 use crate::domain::date::format_date;
 use crate::domain::risk::TaskReason;
 use crate::domain::text::{fit_width, matches_folded, sanitize_line};
 use crate::i18n;
+use crate::i18n::class_symbol;
 
 /// Column widths that do not depend on the screen.
 struct Columns {

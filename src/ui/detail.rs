@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Context;
-use super::theme::class_symbol;
 use crate::app::TaskView;
 use crate::app::board::{Counts, GroupKey, Row};
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::domain::{HistoryEntry, Occurrence};
 use crate::i18n;
+use crate::i18n::class_symbol;
 use crate::screen::state::Focus;
 
 /// History lines shown; `cchc log ID` has the rest.
@@ -222,7 +222,7 @@ fn reasons<'a>(ctx: &Context, view: &TaskView<'a>, lines: &mut Vec<Line<'a>>) {
         lines.push(Line::styled(
             format!(
                 "  {} {}",
-                super::risks::severity_symbol(severity),
+                i18n::severity_symbol(severity),
                 i18n::task_reason(&reason, ctx.ui.lang)
             ),
             super::risks::severity_style(ctx, severity),

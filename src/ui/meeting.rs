@@ -12,8 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::Context;
-use super::risks::{severity_style, severity_symbol};
-use super::theme::class_symbol;
+use super::risks::severity_style;
 use crate::app::board::{BoardFilter, GroupKey, Grouping, Row};
 use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
 use crate::domain::TaskKey;
@@ -21,6 +20,7 @@ use crate::domain::date::format_date;
 use crate::domain::risk::{Severity, target_path};
 use crate::domain::text::{fit_width, sanitize_line, truncate_width};
 use crate::i18n;
+use crate::i18n::{class_symbol, severity_symbol};
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let show = &ctx.ui.presentation;

@@ -14,15 +14,6 @@ use crate::domain::risk::Severity;
 use crate::domain::text::{fit_width, sanitize_line};
 use crate::i18n;
 
-/// The symbol of a severity: `!` high, `~` medium, `·` low.
-pub fn severity_symbol(severity: Severity) -> &'static str {
-    match severity {
-        Severity::High => "!",
-        Severity::Medium => "~",
-        Severity::Low => "·",
-    }
-}
-
 /// The style of a severity.
 pub fn severity_style(ctx: &Context, severity: Severity) -> Style {
     match severity {
@@ -96,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
         );
         let line = Line::from(vec![
             Span::styled(
-                format!("{} ", severity_symbol(severity)),
+                format!("{} ", i18n::severity_symbol(severity)),
                 severity_style(ctx, severity),
             ),
             Span::raw(fit_width(&text, width.saturating_sub(2))),
@@ -160,7 +151,7 @@ fn task_line(ctx: &Context, task: &FlaggedTask, width: usize) -> Line<'static> {
     );
     Line::from(vec![
         Span::styled(
-            format!("{} ", severity_symbol(severity)),
+            format!("{} ", i18n::severity_symbol(severity)),
             severity_style(ctx, severity),
         ),
         Span::raw(fit_width(&text, width.saturating_sub(2))),

@@ -144,18 +144,3 @@ impl Theme {
 
 /// The symbol of open work due soon.
 pub const DUE_SOON_SYMBOL: &str = "~";
-
-/// The symbol beside each deadline class, chosen from the WGL4 set that
-/// Windows console fonts carry.
-pub fn class_symbol(class: DeadlineClass) -> &'static str {
-    match class {
-        DeadlineClass::Overdue(_) => "!",
-        DeadlineClass::NotStarted => "○",
-        DeadlineClass::InProgress => "►",
-        DeadlineClass::Ongoing => "∞",
-        DeadlineClass::Paused => "=",
-        DeadlineClass::DoneLate => "√",
-        DeadlineClass::DoneOnTime | DeadlineClass::DoneNoDeadline => "√",
-        DeadlineClass::Cancelled => "×",
-    }
-}

@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Context;
-use super::risks::{severity_style, severity_symbol};
+use super::risks::severity_style;
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::i18n::severity_symbol;
 use crate::i18n::{self, Lang};
 use crate::screen::state::Decision;
 
