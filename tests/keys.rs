@@ -494,3 +494,40 @@ fn help_stops_scrolling_at_its_end_and_comes_back_at_once() {
     update(&mut app, &mut ui, Action::ScrollUp);
     assert_eq!(ui.help_scroll, end - 1, "back at once");
 }
+
+/// The detail pane scrolls no further than its last line, at either size,
+/// and that last line (the oldest history entry) is on screen there.
+#[test]
+fn the_detail_pane_stops_scrolling_at_its_end_and_comes_back_at_once() {
+    for (width, height) in [NARROW, support::WIDE] {
+        let mut app = support::seeded_app();
+        let mut ui = support::new_ui(&app, width, height);
+        select_task(&mut app, &mut ui, support::NOTED_TASK);
+        update(&mut app, &mut ui, Action::SwitchPane);
+        for _ in 0..500 {
+            update(&mut app, &mut ui, Action::ScrollDown);
+        }
+        update(&mut app, &mut ui, Action::PageDown);
+        let end = ui.detail_scroll;
+        assert!(end < 200, "{width}×{height}: {end}");
+        if (width, height) == NARROW {
+            assert!(end > 0, "the task's detail is longer than 24 rows");
+        }
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        draw(&mut terminal, &app, &ui, ThemeName::Dark);
+        let shown = screen_lines(&terminal).join("\n");
+        let last = ui.detail.lines.last().expect("the pane has lines");
+        let last_text: String = last
+            .0
+            .iter()
+            .filter_map(|p| match p {
+                cchc::screen::shown::Piece::Text(_, t) => Some(t.trim()),
+                _ => None,
+            })
+            .collect();
+        let start: String = last_text.chars().take(20).collect();
+        assert!(shown.contains(&start), "{start:?} not on\n{shown}");
+        update(&mut app, &mut ui, Action::ScrollUp);
+        assert_eq!(ui.detail_scroll, end.saturating_sub(1), "back at once");
+    }
+}

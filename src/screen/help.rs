@@ -4,9 +4,11 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::App;
 use crate::domain::risk::RiskRules;
 use crate::i18n::{self, Lang};
 use crate::keymap::{self, Mode};
+use crate::screen::state::{Overlay, Ui};
 
 /// The widest the help box gets.
 pub const HELP_WIDTH: u16 = 72;
@@ -17,6 +19,34 @@ pub enum HelpLine {
     Binding { keys: String, label: &'static str },
     Text(String),
     Blank,
+}
+
+/// Help as prepared for the box it is shown in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpText {
+    pub lines: Vec<HelpLine>,
+    width: u16,
+}
+
+/// Lays help out when it is open and its box has a new width; keeps its
+/// scroll where its last line shows at most.
+pub fn prepare(app: &App, ui: &mut Ui) {
+    if ui.overlay != Some(Overlay::Help) {
+        return;
+    }
+    let width = ui.help_box.width;
+    if ui.help.lines.is_empty() || ui.help.width != width {
+        ui.help = HelpText {
+            lines: help_lines(app.risk_rules(), ui.lang, usize::from(width)),
+            width,
+        };
+    }
+    ui.help_scroll = ui.help_scroll.min(last_scroll(ui));
+}
+
+/// The furthest help scrolls in its box.
+pub fn last_scroll(ui: &Ui) -> u16 {
+    super::shown::max_scroll(ui.help.lines.len(), ui.help_box.rows_on(ui.screen))
 }
 
 /// Every mode's keys, then the risk rules, fitted to `width` columns: long
@@ -44,11 +74,6 @@ pub fn help_lines(rules: &RiskRules, lang: Lang, width: usize) -> Vec<HelpLine> 
         );
     }
     lines
-}
-
-/// How far help can scroll when `visible` of its `lines` fit.
-pub fn max_scroll(lines: usize, visible: usize) -> u16 {
-    u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX)
 }
 
 /// `text` in lines of at most `width` columns, broken at spaces (a word
@@ -84,11 +109,5 @@ mod tests {
             }
         }
         assert!(lines.iter().any(|l| matches!(l, HelpLine::Binding { .. })));
-    }
-
-    #[test]
-    fn scrolling_stops_where_the_last_line_shows() {
-        assert_eq!(max_scroll(100, 20), 80);
-        assert_eq!(max_scroll(10, 20), 0);
     }
 }

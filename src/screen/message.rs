@@ -4,7 +4,7 @@
 //! and hands it to [`super::update::update`], the only place they are
 //! applied.
 
-use super::state::HelpBox;
+use super::state::{DetailBox, HelpBox};
 use crate::app::Notice;
 use crate::keymap::Action;
 
@@ -38,4 +38,5 @@ pub struct Fit {
     /// Whether the detail pane stands beside the board.
     pub wide: bool,
     pub help_box: HelpBox,
+    pub detail_box: DetailBox,
 }

@@ -5,8 +5,10 @@
 //! views in [`crate::ui`] only draw from it. No terminal I/O here: the
 //! runtime ([`crate::tui`]) reads the terminal and calls `update`.
 
+pub mod detail;
 pub mod help;
 pub mod message;
+pub mod shown;
 pub mod state;
 pub mod text_input;
 pub mod update;

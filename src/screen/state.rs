@@ -5,6 +5,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::detail::Detail;
+use super::help::HelpText;
 use super::text_input::{LineEdit, TextArea};
 use crate::app::board::{BoardFilter, Fold, Grouping, Row, Summary};
 use crate::domain::{HistoryEntry, TaskKey};
@@ -81,6 +83,13 @@ pub struct HelpBox {
     pub width: u16,
     pub rows: u16,
     pub rows_in_meeting: u16,
+}
+
+/// The inside of the detail pane, beside the board or in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DetailBox {
+    pub width: u16,
+    pub rows: u16,
 }
 
 impl HelpBox {
@@ -243,6 +252,14 @@ pub struct Ui {
     pub help_scroll: u16,
     /// The help box at this screen size, kept by the runtime from the layout.
     pub help_box: HelpBox,
+    pub detail_box: DetailBox,
+    /// Help as laid out for its box, prepared by `screen::help`.
+    pub help: HelpText,
+    /// What the detail pane shows, prepared by `screen::detail`.
+    pub detail: Detail,
+    /// Counts the board's rebuilds from the store, so what was prepared
+    /// from it knows when it is stale.
+    pub board_generation: u64,
     pub target_selected: usize,
     pub flash: Option<Flash>,
     pub last_saved: Option<DateTime<FixedOffset>>,
@@ -260,6 +277,7 @@ impl Ui {
         self.page = fit.page;
         self.wide = fit.wide;
         self.help_box = fit.help_box;
+        self.detail_box = fit.detail_box;
         let show = &mut self.presentation;
         show.height = fit.height;
         show.capacity = Presentation::capacity_for(fit.height, show.large);
@@ -285,6 +303,10 @@ impl Ui {
             detail_scroll: 0,
             help_scroll: 0,
             help_box: HelpBox::default(),
+            detail_box: DetailBox::default(),
+            help: HelpText::default(),
+            detail: Detail::default(),
+            board_generation: 0,
             target_selected: 0,
             flash: None,
             last_saved: None,

@@ -8,22 +8,25 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{Context, centered};
 use crate::i18n;
-use crate::screen::help::{HELP_WIDTH, HelpLine, help_lines, max_scroll};
+use crate::screen::help::{HELP_WIDTH, HelpLine};
+use crate::screen::shown::max_scroll;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let lang = ctx.ui.lang;
     let popup = centered(area, HELP_WIDTH, area.height);
-    let width = usize::from(popup.width.saturating_sub(2));
     let heading = ctx.theme.group().add_modifier(Modifier::UNDERLINED);
-    let lines: Vec<Line> = help_lines(ctx.app.risk_rules(), lang, width)
-        .into_iter()
+    let lines: Vec<Line> = ctx
+        .ui
+        .help
+        .lines
+        .iter()
         .map(|line| match line {
-            HelpLine::Heading(text) => Line::styled(text, heading),
+            HelpLine::Heading(text) => Line::styled(text.as_str(), heading),
             HelpLine::Binding { keys, label } => Line::from(vec![
                 Span::styled(format!("  {keys:<16}"), ctx.theme.key()),
-                Span::raw(label),
+                Span::raw(*label),
             ]),
-            HelpLine::Text(text) => Line::raw(text),
+            HelpLine::Text(text) => Line::raw(text.as_str()),
             HelpLine::Blank => Line::raw(""),
         })
         .collect();

@@ -79,7 +79,29 @@ pub fn fit(width: u16, height: u16, key_hints: bool) -> crate::screen::message::
         page: board_page(width, height, key_hints),
         wide: is_wide(width),
         help_box: help_box(width, height, key_hints),
+        detail_box: detail_box(width, height, key_hints),
     }
+}
+
+/// The inside of the detail pane on a screen of this size: the right part
+/// beside the board on a wide screen, else the whole main area.
+pub fn detail_box(width: u16, height: u16, key_hints: bool) -> crate::screen::state::DetailBox {
+    let main = areas(Rect::new(0, 0, width, height), key_hints).main;
+    let pane = if is_wide(width) {
+        let [_, side] = board_and_detail(main);
+        side
+    } else {
+        main
+    };
+    crate::screen::state::DetailBox {
+        width: pane.width.saturating_sub(1),
+        rows: pane.height.saturating_sub(1),
+    }
+}
+
+/// The board and the detail pane beside it, on a wide screen.
+fn board_and_detail(main: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main)
 }
 
 /// The help box on a screen of this size (the runtime keeps `Ui::help_box`
@@ -130,9 +152,7 @@ pub fn draw(frame: &mut Frame, ctx: &Context) {
 
 fn draw_board_screen(frame: &mut Frame, area: Rect, ctx: &Context) {
     if ctx.ui.wide {
-        let [list, side] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                .areas(area);
+        let [list, side] = board_and_detail(area);
         board::draw(frame, list, ctx);
         detail::draw(frame, side, ctx);
     } else if ctx.ui.shows_detail() {

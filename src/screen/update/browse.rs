@@ -210,9 +210,11 @@ pub(super) fn is_match(app: &App, key: &TaskKey, query: &str) -> bool {
 pub(super) fn detail(app: &mut App, ui: &mut Ui, action: Action) {
     match action {
         Action::ScrollUp => ui.detail_scroll = ui.detail_scroll.saturating_sub(1),
-        Action::ScrollDown => ui.detail_scroll = ui.detail_scroll.saturating_add(1),
-        Action::PageUp => ui.detail_scroll = ui.detail_scroll.saturating_sub(ui.page as u16),
-        Action::PageDown => ui.detail_scroll = ui.detail_scroll.saturating_add(ui.page as u16),
+        Action::ScrollDown => scroll_detail_to(ui, ui.detail_scroll.saturating_add(1)),
+        Action::PageUp => ui.detail_scroll = ui.detail_scroll.saturating_sub(ui.detail_box.rows),
+        Action::PageDown => {
+            scroll_detail_to(ui, ui.detail_scroll.saturating_add(ui.detail_box.rows))
+        }
         Action::Back | Action::SwitchPane => ui.focus = Focus::List,
         _ => board(app, ui, action),
     }
@@ -269,4 +271,9 @@ pub(super) fn risks(app: &mut App, ui: &mut Ui, action: Action) {
         Action::ShowHelp => open_help(ui),
         _ => {}
     }
+}
+
+/// Scrolls the detail pane, never past the row where its text ends.
+fn scroll_detail_to(ui: &mut Ui, to: u16) {
+    ui.detail_scroll = to.min(crate::screen::detail::last_scroll(ui));
 }

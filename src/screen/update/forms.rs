@@ -6,9 +6,8 @@ use super::*;
 /// Scrolls help, never past the point where its last line shows, so that
 /// scrolling back moves at once.
 pub(super) fn help(app: &App, ui: &mut Ui, action: Action) {
-    let width = usize::from(ui.help_box.width);
-    let lines = crate::screen::help::help_lines(app.risk_rules(), ui.lang, width).len();
-    let last = crate::screen::help::max_scroll(lines, ui.help_box.rows_on(ui.screen));
+    crate::screen::help::prepare(app, ui);
+    let last = crate::screen::help::last_scroll(ui);
     let at = ui.help_scroll.min(last);
     ui.help_scroll = match action {
         Action::ScrollUp => at.saturating_sub(1),

@@ -51,6 +51,8 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
     }
     keep_selection_visible(ui);
     read_history_when_shown(app, ui);
+    super::detail::prepare(app, ui);
+    super::help::prepare(app, ui);
 }
 
 fn act(app: &mut App, ui: &mut Ui, action: Action) {
@@ -126,6 +128,7 @@ pub fn refresh(app: &App, ui: &mut Ui) {
         _ => None,
     };
     let board = app.board(ui.grouping, &ui.filter, &ui.folded);
+    ui.board_generation += 1;
     ui.rows = board.rows;
     ui.summary = board.summary;
     let found = ui.rows.iter().position(|r| match r {
@@ -137,6 +140,7 @@ pub fn refresh(app: &App, ui: &mut Ui) {
         .min(ui.rows.len().saturating_sub(1));
     keep_selection_visible(ui);
     read_history_when_shown(app, ui);
+    super::detail::prepare(app, ui);
 }
 
 fn keep_selection_visible(ui: &mut Ui) {
