@@ -228,20 +228,20 @@ impl App {
 
     /// Targets whose latest measurement is on or above their path.
     pub fn targets_on_track(&self) -> usize {
-        let off: std::collections::HashSet<&str> = self
+        let off: std::collections::HashSet<String> = self
             .target_risks()
-            .iter()
+            .into_iter()
             .filter(|f| {
                 f.reasons
                     .iter()
                     .any(|r| matches!(r, crate::domain::risk::TargetReason::OffPath { .. }))
             })
-            .map(|f| f.def.id.as_str())
+            .map(|f| f.def.id)
             .collect();
         self.plan()
             .targets()
             .iter()
-            .filter(|t| !off.contains(t.id.as_str()) && self.target_state(&t.id).latest().is_some())
+            .filter(|t| !off.contains(&t.id) && self.target_state(&t.id).latest().is_some())
             .count()
     }
 }

@@ -35,12 +35,12 @@ impl FlaggedTask {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlaggedTarget<'a> {
-    pub def: &'a TargetDef,
+pub struct FlaggedTarget {
+    pub def: TargetDef,
     pub reasons: Vec<TargetReason>,
 }
 
-impl FlaggedTarget<'_> {
+impl FlaggedTarget {
     pub fn severity(&self) -> Severity {
         self.reasons
             .iter()
@@ -164,7 +164,7 @@ impl App {
     }
 
     /// Every flagged target of the period, most severe first.
-    pub fn target_risks(&self) -> Vec<FlaggedTarget<'_>> {
+    pub fn target_risks(&self) -> Vec<FlaggedTarget> {
         let review = self.review();
         let start = self.plan().info().start;
         let mut flagged: Vec<FlaggedTarget> = self
@@ -172,7 +172,7 @@ impl App {
             .targets()
             .iter()
             .map(|def| FlaggedTarget {
-                def,
+                def: def.clone(),
                 reasons: assess_target(def, &self.target_state(&def.id), start, &review),
             })
             .filter(|f| !f.reasons.is_empty())

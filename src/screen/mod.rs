@@ -8,6 +8,7 @@
 pub mod detail;
 pub mod help;
 pub mod message;
+pub mod review;
 pub mod shown;
 pub mod state;
 pub mod text_input;

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::detail::Detail;
 use super::help::HelpText;
+use super::review::ReviewShown;
 use super::text_input::{LineEdit, TextArea};
 use crate::app::board::{BoardFilter, Fold, Grouping, Row, Summary};
 use crate::domain::{HistoryEntry, TaskKey};
@@ -257,6 +258,8 @@ pub struct Ui {
     pub help: HelpText,
     /// What the detail pane shows, prepared by `screen::detail`.
     pub detail: Detail,
+    /// What the risks view and meeting mode show, prepared by `screen::review`.
+    pub review: ReviewShown,
     /// Counts the board's rebuilds from the store, so what was prepared
     /// from it knows when it is stale.
     pub board_generation: u64,
@@ -306,6 +309,7 @@ impl Ui {
             detail_box: DetailBox::default(),
             help: HelpText::default(),
             detail: Detail::default(),
+            review: ReviewShown::default(),
             board_generation: 0,
             target_selected: 0,
             flash: None,
@@ -346,6 +350,16 @@ impl Ui {
             return self.triage.current();
         }
         self.selected_row().and_then(Row::task).map(|t| &t.key)
+    }
+
+    /// Flagged tasks and targets, which the risk selection moves over.
+    pub fn risk_count(&self) -> usize {
+        self.review.task_risks.len() + self.review.target_risks.len()
+    }
+
+    /// The meeting's slide on screen.
+    pub fn current_slide(&self) -> Option<&crate::app::meeting::Slide> {
+        self.review.slides.get(self.presentation.slide)
     }
 
     /// Whether the detail pane is on screen.

@@ -2,8 +2,6 @@
 //! back of a room. Each slide has a title, its rows (continued on the next
 //! slide when they do not fit, never cut), and a footer with where we are.
 
-use std::collections::HashSet;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -13,21 +11,23 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::Context;
 use super::risks::severity_style;
-use crate::app::board::{BoardFilter, GroupKey, Grouping, Row};
+use crate::app::board::{GroupKey, Row};
 use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
+use crate::app::risks::FlaggedTarget;
 use crate::domain::TaskKey;
 use crate::domain::date::format_date;
 use crate::domain::risk::{Severity, target_path};
 use crate::domain::text::{fit_width, sanitize_line, truncate_width};
 use crate::i18n;
 use crate::i18n::{class_symbol, severity_symbol};
+use crate::screen::review::SlideItems;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let show = &ctx.ui.presentation;
     if show.blank {
         return;
     }
-    let slides = ctx.app.slides(show.capacity);
+    let slides = &ctx.ui.review.slides;
     let Some(slide) = slides.get(show.slide.min(slides.len().saturating_sub(1))) else {
         return;
     };
@@ -152,7 +152,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
 /// Headline figures in large digits, completion by area, and the split by state.
 fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (app, lang) = (ctx.app, ctx.ui.lang);
-    let board = app.board(Grouping::Status, &BoardFilter::default(), &HashSet::new());
+    let board = &ctx.ui.review.by_state;
     let cutoff = app.review().cutoff;
     let due: Vec<_> = board
         .rows
@@ -161,8 +161,10 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
         .filter(|t| t.due.is_some_and(|d| d <= cutoff))
         .collect();
     let done = due.iter().filter(|t| t.class.is_done()).count();
-    let at_risk = app
-        .task_risks()
+    let at_risk = ctx
+        .ui
+        .review
+        .task_risks
         .iter()
         .filter(|f| f.severity() == Severity::Medium)
         .count();
@@ -183,7 +185,11 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
             ctx.theme.due_soon(),
         ),
         (
-            format!("{}/{}", app.targets_on_track(), app.plan().targets().len()),
+            format!(
+                "{}/{}",
+                ctx.ui.review.targets_on_track,
+                app.plan().targets().len()
+            ),
             i18n::figure_targets(lang),
             // Targets on their path are good news: the colour of done work,
             // not the yellow the at-risk figure already has.
@@ -267,7 +273,7 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
 
 fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
     let (app, lang) = (ctx.app, ctx.ui.lang);
-    let board = app.board(Grouping::Area, &BoardFilter::default(), &HashSet::new());
+    let board = &ctx.ui.review.by_area;
     let mut lines = vec![Line::styled(
         i18n::figure_by_area(lang).to_string(),
         ctx.theme.label(),
@@ -305,76 +311,65 @@ fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
 
 /// Every row a slide kind has, before it is cut into pages.
 fn slide_rows(ctx: &Context, kind: &SlideKind, width: usize) -> Vec<Line<'static>> {
-    let app = ctx.app;
+    let shown = &ctx.ui.review;
+    let tasks = |show_lead: bool| match &shown.slide_items {
+        SlideItems::Tasks(tasks) => tasks
+            .iter()
+            .map(|t| task_row(ctx, t, show_lead, width))
+            .collect(),
+        _ => Vec::new(),
+    };
     match kind {
         SlideKind::Overview => Vec::new(),
-        SlideKind::Area(_) | SlideKind::Unit(_) => {
-            let show_lead = matches!(kind, SlideKind::Area(_));
-            app.slide_tasks(kind)
-                .iter()
-                .map(|t| task_row(ctx, t, show_lead, width))
-                .collect()
-        }
+        // A unit's slide needs no lead column: it is the slide's unit.
+        SlideKind::Unit(_) => tasks(false),
+        SlideKind::Area(_) | SlideKind::Agenda => tasks(true),
         SlideKind::Risks => {
-            let mut rows: Vec<Line> = app
-                .task_risks()
-                .into_iter()
-                .map(|f| {
-                    task_row(
-                        ctx,
-                        &SlideTask {
-                            key: f.key,
-                            reasons: f.reasons,
-                        },
-                        true,
-                        width,
-                    )
-                })
-                .collect();
-            for target in app.target_risks() {
-                let reasons: Vec<String> = target
-                    .reasons
+            let mut rows = tasks(true);
+            rows.extend(
+                shown
+                    .target_risks
                     .iter()
-                    .map(|r| i18n::target_reason(r, &target.def.unit, ctx.ui.lang))
-                    .collect();
-                let severity = target.severity();
-                let text = format!(
-                    "{} {} — {}",
-                    fit_width(&target.def.id, 8),
-                    sanitize_line(&target.def.short),
-                    reasons.join("; ")
-                );
-                rows.push(Line::from(vec![
-                    Span::styled(
-                        format!("{} ", severity_symbol(severity)),
-                        severity_style(ctx, severity),
-                    ),
-                    Span::raw(fit_width(&text, width.saturating_sub(2))),
-                ]));
-            }
+                    .map(|t| flagged_target_row(ctx, t, width)),
+            );
             rows
         }
-        SlideKind::Targets => app
+        SlideKind::Targets => ctx
+            .app
             .plan()
             .targets()
             .iter()
             .map(|def| target_row(ctx, def, width))
             .collect(),
-        SlideKind::Changes => app
-            .changes_since_last_meeting()
-            .iter()
-            .map(|c| change_row(ctx, c, width))
-            .collect(),
-        SlideKind::Agenda => {
-            let keys: Vec<TaskKey> = app.agenda().cloned().collect();
-            keys.into_iter()
-                .map(|key| {
-                    let reasons = app.task_reasons(&key);
-                    task_row(ctx, &SlideTask { key, reasons }, true, width)
-                })
-                .collect()
-        }
+        SlideKind::Changes => match &shown.slide_items {
+            SlideItems::Changes(changes) => {
+                changes.iter().map(|c| change_row(ctx, c, width)).collect()
+            }
+            _ => Vec::new(),
+        },
     }
+}
+
+fn flagged_target_row(ctx: &Context, target: &FlaggedTarget, width: usize) -> Line<'static> {
+    let reasons: Vec<String> = target
+        .reasons
+        .iter()
+        .map(|r| i18n::target_reason(r, &target.def.unit, ctx.ui.lang))
+        .collect();
+    let severity = target.severity();
+    let text = format!(
+        "{} {} — {}",
+        fit_width(&target.def.id, 8),
+        sanitize_line(&target.def.short),
+        reasons.join("; ")
+    );
+    Line::from(vec![
+        Span::styled(
+            format!("{} ", severity_symbol(severity)),
+            severity_style(ctx, severity),
+        ),
+        Span::raw(fit_width(&text, width.saturating_sub(2))),
+    ])
 }
 
 fn task_row(ctx: &Context, task: &SlideTask, show_lead: bool, width: usize) -> Line<'static> {

@@ -26,17 +26,9 @@ pub fn severity_style(ctx: &Context, severity: Severity) -> Style {
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (lang, app) = (ctx.ui.lang, ctx.app);
     let width = usize::from(area.width);
-    let mut tasks = app.task_risks();
+    let tasks = &ctx.ui.review.task_risks;
     let by_unit = ctx.ui.grouping == Grouping::Unit;
-    // Stable: severity order is kept within each group.
-    tasks.sort_by_key(|f| {
-        if by_unit {
-            (0, f.lead.clone())
-        } else {
-            (f.area, String::new())
-        }
-    });
-    let targets = app.target_risks();
+    let targets = &ctx.ui.review.target_risks;
     let mut lines: Vec<Line> = vec![Line::styled(
         i18n::risks_title(
             app.period(),

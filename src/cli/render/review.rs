@@ -265,7 +265,7 @@ fn task_reasons(flagged: &crate::app::risks::FlaggedTask, lang: Lang) -> String 
 }
 
 /// Why a target is at risk, every reason in words.
-fn target_reasons(flagged: &crate::app::risks::FlaggedTarget<'_>, lang: Lang) -> String {
+fn target_reasons(flagged: &crate::app::risks::FlaggedTarget, lang: Lang) -> String {
     let reasons: Vec<String> = flagged
         .reasons
         .iter()

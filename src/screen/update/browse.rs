@@ -249,8 +249,7 @@ pub(super) fn change_period(app: &mut App, ui: &mut Ui, forward: bool) {
 }
 
 pub(super) fn risks(app: &mut App, ui: &mut Ui, action: Action) {
-    let count = app.task_risks().len() + app.target_risks().len();
-    let last = count.saturating_sub(1);
+    let last = ui.risk_count().saturating_sub(1);
     match action {
         Action::Up => ui.risk_selected = ui.risk_selected.saturating_sub(1),
         Action::Down => ui.risk_selected = (ui.risk_selected + 1).min(last),

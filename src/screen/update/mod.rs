@@ -53,6 +53,7 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
     read_history_when_shown(app, ui);
     super::detail::prepare(app, ui);
     super::help::prepare(app, ui);
+    super::review::prepare(app, ui);
 }
 
 fn act(app: &mut App, ui: &mut Ui, action: Action) {
@@ -77,14 +78,6 @@ fn act(app: &mut App, ui: &mut Ui, action: Action) {
 /// it, keeping the screen, the selection, the scroll and any open dialog.
 fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
     refresh(app, ui);
-    if ui.screen == Screen::Risks {
-        let risks = app.task_risks().len() + app.target_risks().len();
-        ui.risk_selected = ui.risk_selected.min(risks.saturating_sub(1));
-    }
-    if ui.screen == Screen::Meeting {
-        let last = app.slides(ui.presentation.capacity).len().saturating_sub(1);
-        ui.presentation.slide = ui.presentation.slide.min(last);
-    }
     match notice {
         Some(Notice::Reconnected) => flash_info(ui, i18n::reconnected(ui.lang).to_string()),
         Some(Notice::Lost) => flash_error(ui, i18n::owner_lost(ui.lang).to_string()),
@@ -141,6 +134,7 @@ pub fn refresh(app: &App, ui: &mut Ui) {
     keep_selection_visible(ui);
     read_history_when_shown(app, ui);
     super::detail::prepare(app, ui);
+    super::review::prepare(app, ui);
 }
 
 fn keep_selection_visible(ui: &mut Ui) {

@@ -14,11 +14,14 @@ pub fn start_presentation(app: &App, ui: &mut Ui, standalone: bool) {
     ui.presentation.standalone = standalone;
     ui.overlay = None;
     ui.screen = Screen::Meeting;
+    crate::screen::review::prepare(app, ui);
 }
 
 /// Meeting mode: moves between slides; nothing here edits.
 pub(super) fn meeting(app: &mut App, ui: &mut Ui, action: Action) {
-    let count = app.slides(ui.presentation.capacity).len();
+    // The slides as prepared; `screen::review` keeps the slide within them
+    // when a new size or period changes how many there are.
+    let count = ui.review.slides.len();
     let show = &mut ui.presentation;
     match action {
         Action::NextSlide => show.slide = (show.slide + 1).min(count.saturating_sub(1)),
@@ -31,14 +34,9 @@ pub(super) fn meeting(app: &mut App, ui: &mut Ui, action: Action) {
         Action::Larger => {
             show.large = !show.large;
             show.capacity = Presentation::capacity_for(show.height, show.large);
-            show.slide = show
-                .slide
-                .min(app.slides(show.capacity).len().saturating_sub(1));
         }
         Action::PreviousPeriod | Action::NextPeriod => {
             change_period(app, ui, action == Action::NextPeriod);
-            let last = app.slides(ui.presentation.capacity).len().saturating_sub(1);
-            ui.presentation.slide = ui.presentation.slide.min(last);
         }
         Action::Reload => match app.reload() {
             Ok(()) => refresh(app, ui),
