@@ -387,8 +387,19 @@ fn check_selection(ui: &Ui) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The board as kept up to date in place is the board built afresh.
+fn check_board(app: &App, ui: &Ui) -> Result<(), TestCaseError> {
+    let built = app.board(ui.grouping, &ui.filter, &ui.folded);
+    prop_assert_eq!(&ui.summary, &built.summary);
+    prop_assert!(
+        ui.rows == built.rows,
+        "the rows kept differ from those built"
+    );
+    Ok(())
+}
+
 /// Applies `actions` from a screen of `size`, drawing after each one, and
-/// checks the selection after each one.
+/// checks the selection and the board after each one.
 ///
 /// Drawing in a debug build costs milliseconds, so a draw is skipped when
 /// nothing the views read has changed since the last one at this size
@@ -417,6 +428,7 @@ fn press_randomly(size: (u16, u16), messages: Vec<Message>) -> Result<(), TestCa
             drawn = state;
         }
         check_selection(&ui)?;
+        check_board(&app, &ui)?;
     }
     Ok(())
 }

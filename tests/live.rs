@@ -167,6 +167,49 @@ fn a_pushed_edit_redraws_the_board_keeping_selection_and_scroll() {
     assert!(ui.summary.done >= 1, "the summary counts the pushed edit");
 }
 
+/// A change from another terminal updates the rows it touches in place (the
+/// rows of a sub-task and of its parent, whose roll-up moves), and the board
+/// kept is the board built afresh, counts and figures included.
+#[test]
+fn a_pushed_edit_updates_its_rows_as_a_rebuild_would() {
+    let remote = Remote::new();
+    let mut app = shared_app(&remote);
+    let mut ui = new_ui(&app, 160, 45);
+    let generation = ui.board_generation;
+    for edits in [
+        vec![Edit::Progress(70)],
+        vec![Edit::Status(Status::Done)],
+        vec![Edit::Due(support::date(2026, 1, 5))],
+    ] {
+        remote.borrow_mut().edit_by_another("1.a.1", &edits);
+        let before = app.revision();
+        let mut kept = cchc::app::board::Board {
+            rows: ui.rows.clone(),
+            summary: ui.summary.clone(),
+        };
+        take_pushes(&mut app, &mut ui);
+        let touched = app.tasks_changed_since(before).expect("only tasks changed");
+        assert_eq!(touched.iter().collect::<Vec<_>>(), ["1.a.1"]);
+        let in_place = app.update_board(&mut kept, ui.grouping, &ui.filter, &touched);
+        assert!(in_place, "{edits:?} is taken in without a rebuild");
+        let built = app.board(ui.grouping, &ui.filter, &ui.folded);
+        assert_eq!(kept, built);
+        assert_eq!(ui.summary, built.summary);
+        assert!(ui.rows == built.rows, "after {edits:?}");
+    }
+    assert!(ui.board_generation > generation);
+    let row = |id: &str| {
+        ui.rows
+            .iter()
+            .filter_map(|r| r.task())
+            .find(|t| t.key.task == id)
+            .cloned()
+            .expect("on the board")
+    };
+    assert!(row("1.a.1").class.is_done());
+    assert!(row("1.a").rollup.is_some());
+}
+
 #[test]
 fn edits_pushed_before_an_answer_are_taken_in_first_in_order() {
     let remote = Remote::new();

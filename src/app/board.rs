@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 
 use super::App;
-use crate::domain::risk::TaskReason;
+use crate::domain::risk::{Review, TaskReason};
 use crate::domain::{DeadlineClass, Status, TaskKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,14 +80,29 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, row: &TaskRow) {
+    pub(super) fn add(&mut self, row: &TaskRow) {
         self.total += 1;
+        if let Some(count) = self.count_of(row) {
+            *count += 1;
+        }
+    }
+
+    /// Takes out what [`Counts::add`] put in for `row`.
+    pub(super) fn remove(&mut self, row: &TaskRow) {
+        self.total = self.total.saturating_sub(1);
+        if let Some(count) = self.count_of(row) {
+            *count = count.saturating_sub(1);
+        }
+    }
+
+    /// The one count beside the total that `row` adds to, if any.
+    fn count_of(&mut self, row: &TaskRow) -> Option<&mut usize> {
         match row.class {
-            _ if row.has_overdue() => self.overdue += 1,
-            DeadlineClass::Cancelled => self.cancelled += 1,
-            c if c.is_done() => self.done += 1,
-            _ if row.status == Status::InProgress => self.in_progress += 1,
-            _ => {}
+            _ if row.has_overdue() => Some(&mut self.overdue),
+            DeadlineClass::Cancelled => Some(&mut self.cancelled),
+            c if c.is_done() => Some(&mut self.done),
+            _ if row.status == Status::InProgress => Some(&mut self.in_progress),
+            _ => None,
         }
     }
 
@@ -141,6 +156,21 @@ pub struct Rollup {
     pub overdue: usize,
 }
 
+impl Rollup {
+    /// The roll-up of a parent's direct sub-tasks; `None` without any.
+    pub(super) fn of(kids: &[&TaskRow]) -> Option<Rollup> {
+        if kids.is_empty() {
+            return None;
+        }
+        let sum: usize = kids.iter().map(|k| usize::from(k.progress)).sum();
+        Some(Rollup {
+            children: kids.len(),
+            progress: (sum / kids.len()) as u8,
+            overdue: kids.iter().filter(|k| k.class.is_overdue()).count(),
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
     Group {
@@ -185,12 +215,27 @@ pub struct Summary {
 
 impl Summary {
     fn of(rows: &[TaskRow]) -> Summary {
-        Summary {
-            tasks: rows.len(),
-            with_deadline: rows.iter().filter(|r| r.due.is_some()).count(),
-            done: rows.iter().filter(|r| r.class.is_done()).count(),
-            overdue: rows.iter().filter(|r| r.has_overdue()).count(),
+        let mut summary = Summary::default();
+        for row in rows {
+            summary.add(row);
         }
+        summary
+    }
+
+    pub(super) fn add(&mut self, row: &TaskRow) {
+        self.tasks += 1;
+        self.with_deadline += usize::from(row.due.is_some());
+        self.done += usize::from(row.class.is_done());
+        self.overdue += usize::from(row.has_overdue());
+    }
+
+    /// Takes out what [`Summary::add`] put in for `row`.
+    pub(super) fn remove(&mut self, row: &TaskRow) {
+        let less = |n: &mut usize, by: bool| *n = n.saturating_sub(usize::from(by));
+        less(&mut self.tasks, true);
+        less(&mut self.with_deadline, row.due.is_some());
+        less(&mut self.done, row.class.is_done());
+        less(&mut self.overdue, row.has_overdue());
     }
 
     /// Overdue as a share of all tasks and of tasks with a deadline, in percent.
@@ -280,27 +325,31 @@ impl App {
         self.plan()
             .tasks()
             .iter()
-            .map(|def| {
-                let key = self.current_key(def);
-                let figures = self.figures(def, &key);
-                TaskRow {
-                    area: def.area,
-                    depth: 0,
-                    status: figures.state.status,
-                    class: figures.class,
-                    progress: figures.state.progress,
-                    due: figures.due,
-                    lead: figures.lead.to_string(),
-                    rollup: None,
-                    folded: false,
-                    reason: self
-                        .reasons_of(def, &key, figures, &review, true)
-                        .into_iter()
-                        .next(),
-                    key,
-                }
-            })
+            .map(|def| self.task_row(def, &review))
             .collect()
+    }
+
+    /// One task's row on the board: its occurrence of today with its figures,
+    /// not yet placed in the tree.
+    pub(super) fn task_row(&self, def: &crate::domain::TaskDef, review: &Review) -> TaskRow {
+        let key = self.current_key(def);
+        let figures = self.figures(def, &key);
+        TaskRow {
+            area: def.area,
+            depth: 0,
+            status: figures.state.status,
+            class: figures.class,
+            progress: figures.state.progress,
+            due: figures.due,
+            lead: figures.lead.to_string(),
+            rollup: None,
+            folded: false,
+            reason: self
+                .reasons_of(def, &key, figures, review, true)
+                .into_iter()
+                .next(),
+            key,
+        }
     }
 
     /// Mean progress and overdue count of each parent's direct sub-tasks.
@@ -313,18 +362,9 @@ impl App {
                 .children(&parent.key.task)
                 .filter_map(|c| by_id.get(c.id.as_str()).copied())
                 .collect();
-            if kids.is_empty() {
-                continue;
+            if let Some(rollup) = Rollup::of(&kids) {
+                rollups.insert(parent.key.task.clone(), rollup);
             }
-            let sum: usize = kids.iter().map(|k| usize::from(k.progress)).sum();
-            rollups.insert(
-                parent.key.task.clone(),
-                Rollup {
-                    children: kids.len(),
-                    progress: (sum / kids.len()) as u8,
-                    overdue: kids.iter().filter(|k| k.class.is_overdue()).count(),
-                },
-            );
         }
         rollups
     }
@@ -365,7 +405,7 @@ impl App {
     }
 }
 
-fn keeps(filter: &BoardFilter, row: &TaskRow) -> bool {
+pub(super) fn keeps(filter: &BoardFilter, row: &TaskRow) -> bool {
     filter.area.is_none_or(|a| a == row.area)
         && filter.unit.as_deref().is_none_or(|u| u == row.lead)
         && filter.status.is_none_or(|s| s == row.status)

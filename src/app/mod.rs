@@ -5,6 +5,8 @@
 
 pub mod actor;
 pub mod board;
+mod board_update;
+pub mod changes;
 mod import;
 pub mod link;
 pub mod meeting;
@@ -28,6 +30,7 @@ use crate::domain::{
     Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
 };
 use crate::store::{Dump, SetAside, Store, StoreError};
+use changes::{ChangeLog, Touched};
 
 pub use actor::Clock;
 pub use link::{Link, Notice, Owner, Performed, ShareError, Synced, Update};
@@ -123,6 +126,8 @@ pub struct App {
     /// The review's "as of" day, kept with the period and the clock (every
     /// classification reads it).
     as_of: NaiveDate,
+    /// Every change to what is held here, numbered, with the tasks it touched.
+    changes: ChangeLog,
 }
 
 impl App {
@@ -156,6 +161,7 @@ impl App {
             period_rules: PeriodRules::default(),
             risk_rules: RiskRules::default(),
             as_of: clock.today,
+            changes: ChangeLog::default(),
         };
         app.sort_out_held();
         Ok(app.with_review_day())
@@ -194,6 +200,7 @@ impl App {
         self.risk_rules = risk_rules;
         self.period = Period::containing(self.clock.today, &period_rules);
         self.as_of = self.review().as_of;
+        self.changes.record(Touched::Everything);
     }
 
     pub fn period(&self) -> Period {
@@ -203,6 +210,7 @@ impl App {
     pub fn set_period(&mut self, period: Period) {
         self.period = period;
         self.as_of = self.review().as_of;
+        self.changes.record(Touched::Everything);
     }
 
     pub fn period_rules(&self) -> &PeriodRules {
@@ -229,6 +237,17 @@ impl App {
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
         self.as_of = self.review().as_of;
+        self.changes.record(Touched::Everything);
+    }
+
+    /// The number of the last change to what is held here.
+    pub fn revision(&self) -> u64 {
+        self.changes.revision()
+    }
+
+    /// The tasks changed after `revision`; `None` when more may have.
+    pub fn tasks_changed_since(&self, revision: u64) -> Option<std::collections::BTreeSet<String>> {
+        self.changes.tasks_since(revision)
     }
 
     fn with_review_day(mut self) -> App {
@@ -503,6 +522,7 @@ impl App {
     }
 
     fn take_snapshot(&mut self, snapshot: crate::store::Snapshot) {
+        self.changes.record(Touched::Everything);
         self.set_aside = snapshot.set_aside;
         self.plan = Plan::new(snapshot.catalog);
         self.tasks = snapshot.tasks;

@@ -370,6 +370,7 @@ impl App {
     /// Takes in a commit this process or the owner wrote: the records it
     /// carries replace the ones held here, and its history is appended.
     pub fn absorb(&mut self, commit: &Commit) {
+        self.changes.record(touched_by(commit));
         if let Some(catalog) = &commit.catalog {
             self.plan = crate::domain::catalog::Plan::new(catalog.clone());
         }
@@ -385,6 +386,17 @@ impl App {
         }
         self.remember(&commit.history);
     }
+}
+
+/// What a commit changes of what the board shows.
+fn touched_by(commit: &Commit) -> super::changes::Touched {
+    use super::changes::Touched;
+    if commit.catalog.is_some() {
+        return Touched::Everything;
+    }
+    let tasks = commit.tasks.iter().map(|(key, _)| key.task.clone());
+    let overridden = commit.overrides.iter().map(|(id, _)| id.clone());
+    Touched::Tasks(tasks.chain(overridden).collect())
 }
 
 /// A catalog that fails its own checks is refused before anything is written.

@@ -260,6 +260,8 @@ pub struct Ui {
     pub detail: Detail,
     /// What the risks view and meeting mode show, prepared by `screen::review`.
     pub review: ReviewShown,
+    /// The application's revision the board was last brought up to.
+    pub board_revision: u64,
     /// Counts the board's rebuilds from the store, so what was prepared
     /// from it knows when it is stale.
     pub board_generation: u64,
@@ -310,6 +312,7 @@ impl Ui {
             help: HelpText::default(),
             detail: Detail::default(),
             review: ReviewShown::default(),
+            board_revision: 0,
             board_generation: 0,
             target_selected: 0,
             flash: None,

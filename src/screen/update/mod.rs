@@ -49,6 +49,9 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
         Message::Resized(fit) => ui.fit(fit),
         Message::StoreChanged(notice) => store_changed(app, ui, notice),
     }
+    if app.revision() != ui.board_revision {
+        take_in_changes(app, ui);
+    }
     keep_selection_visible(ui);
     read_history_when_shown(app, ui);
     super::detail::prepare(app, ui);
@@ -74,10 +77,10 @@ fn act(app: &mut App, ui: &mut Ui, action: Action) {
     }
 }
 
-/// Another process changed the store: everything shown is built again from
-/// it, keeping the screen, the selection, the scroll and any open dialog.
+/// Another process changed the store: what is shown is brought up to date,
+/// keeping the screen, the selection, the scroll and any open dialog.
 fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
-    refresh(app, ui);
+    take_in_changes(app, ui);
     match notice {
         Some(Notice::Reconnected) => flash_info(ui, i18n::reconnected(ui.lang).to_string()),
         Some(Notice::Lost) => flash_error(ui, i18n::owner_lost(ui.lang).to_string()),
@@ -99,7 +102,6 @@ fn read_history_when_shown(app: &App, ui: &mut Ui) {
     }
 }
 
-/// Rebuilds the board from the app, keeping the selection on the same task.
 /// Tells the person at the screen, once, of stored records left out.
 pub fn warn_set_aside(app: &App, ui: &mut Ui) {
     let set_aside = app.set_aside();
@@ -114,6 +116,32 @@ pub fn warn_not_utf8(ui: &mut Ui) {
     flash_error(ui, i18n::terminal_not_utf8(ui.lang).to_string());
 }
 
+/// Brings the board up to date with what changed since it was built: the
+/// rows of the tasks touched, in place, when that can be done; else the
+/// whole board again.
+fn take_in_changes(app: &App, ui: &mut Ui) {
+    let Some(touched) = app.tasks_changed_since(ui.board_revision) else {
+        return refresh(app, ui);
+    };
+    let mut board = crate::app::board::Board {
+        rows: std::mem::take(&mut ui.rows),
+        summary: std::mem::take(&mut ui.summary),
+    };
+    let updated = app.update_board(&mut board, ui.grouping, &ui.filter, &touched);
+    ui.rows = board.rows;
+    ui.summary = board.summary;
+    if !updated {
+        return refresh(app, ui);
+    }
+    ui.board_revision = app.revision();
+    ui.board_generation += 1;
+    read_history_when_shown(app, ui);
+    super::detail::prepare(app, ui);
+    super::review::prepare(app, ui);
+}
+
+/// Builds the whole board again from the application, keeping the
+/// selection on the same task.
 pub fn refresh(app: &App, ui: &mut Ui) {
     let selected_key = ui.selected_key().cloned();
     let selected_group = match ui.selected_row() {
@@ -121,6 +149,7 @@ pub fn refresh(app: &App, ui: &mut Ui) {
         _ => None,
     };
     let board = app.board(ui.grouping, &ui.filter, &ui.folded);
+    ui.board_revision = app.revision();
     ui.board_generation += 1;
     ui.rows = board.rows;
     ui.summary = board.summary;
@@ -184,7 +213,7 @@ fn after_save(
             {
                 decide(ui, decision);
             }
-            refresh(app, ui);
+            take_in_changes(app, ui);
         }
         Err(e) => flash_error(
             ui,
