@@ -14,7 +14,8 @@ use tui_big_text::{BigText, PixelSize};
 use super::Context;
 use super::risks::{severity_style, severity_symbol};
 use super::theme::class_symbol;
-use crate::app::board::{BoardFilter, GroupKey, Grouping, Row};
+use crate::app::TaskFilter;
+use crate::app::board::{GroupKey, Grouping, Row};
 use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
 use crate::domain::TaskKey;
 use crate::domain::date::format_date;
@@ -152,7 +153,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
 /// Headline figures in large digits, completion by area, and the split by state.
 fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (app, lang) = (ctx.app, ctx.ui.lang);
-    let board = app.board(Grouping::Status, &BoardFilter::default(), &HashSet::new());
+    let board = app.board(Grouping::Status, &TaskFilter::default(), &HashSet::new());
     let cutoff = app.review().cutoff;
     let due: Vec<_> = board
         .rows
@@ -267,7 +268,7 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
 
 fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
     let (app, lang) = (ctx.app, ctx.ui.lang);
-    let board = app.board(Grouping::Area, &BoardFilter::default(), &HashSet::new());
+    let board = app.board(Grouping::Area, &TaskFilter::default(), &HashSet::new());
     let mut lines = vec![Line::styled(
         i18n::figure_by_area(lang).to_string(),
         ctx.theme.label(),
