@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 
 use super::App;
+use super::filter::{Facts, TaskFilter};
 use crate::domain::risk::{Review, TaskReason};
 use crate::domain::{DeadlineClass, Status, TaskKey};
 
@@ -143,6 +144,17 @@ pub struct TaskRow {
 }
 
 impl TaskRow {
+    /// What a [`TaskFilter`] looks at.
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            area: self.area,
+            lead: &self.lead,
+            status: self.status,
+            class: self.class,
+            due: self.due,
+        }
+    }
+
     /// Overdue itself, or an earlier occurrence of it is.
     pub fn has_overdue(&self) -> bool {
         self.class.is_overdue() || matches!(self.reason, Some(TaskReason::EarlierOverdue { .. }))
@@ -251,25 +263,10 @@ impl Summary {
     }
 }
 
-/// Which tasks the board shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BoardFilter {
-    pub area: Option<u8>,
-    pub unit: Option<String>,
-    pub status: Option<Status>,
-    pub overdue_only: bool,
-}
-
-impl BoardFilter {
-    pub fn is_empty(&self) -> bool {
-        *self == BoardFilter::default()
-    }
-}
-
 impl App {
     /// The board's rows: groups in order, each with its tasks as a tree; and
     /// the figures of the whole plan for the status line.
-    pub fn board(&self, grouping: Grouping, filter: &BoardFilter, folded: &HashSet<Fold>) -> Board {
+    pub fn board(&self, grouping: Grouping, filter: &TaskFilter, folded: &HashSet<Fold>) -> Board {
         let all = self.board_tasks();
         let rollups = self.rollups(&all);
         let summary = Summary::of(&all);
@@ -282,8 +279,13 @@ impl App {
             .map(|(i, u)| (u.code.as_str(), i))
             .collect();
         let mut groups: BTreeMap<GroupKey, Vec<TaskRow>> = BTreeMap::new();
+        let search = filter.search();
         for row in all {
-            if !keeps(filter, &row) {
+            let taken = self
+                .plan()
+                .task(&row.key.task)
+                .is_some_and(|def| search.takes(self, filter, def));
+            if !taken || !filter.keeps(row.facts()) {
                 continue;
             }
             let key = match grouping {
@@ -403,11 +405,4 @@ impl App {
             rows.push(Row::Task(task));
         }
     }
-}
-
-pub(super) fn keeps(filter: &BoardFilter, row: &TaskRow) -> bool {
-    filter.area.is_none_or(|a| a == row.area)
-        && filter.unit.as_deref().is_none_or(|u| u == row.lead)
-        && filter.status.is_none_or(|s| s == row.status)
-        && (!filter.overdue_only || row.class.is_overdue())
 }

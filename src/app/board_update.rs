@@ -9,7 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::Datelike;
 
 use super::App;
-use super::board::{Board, BoardFilter, Grouping, Rollup, Row, StateBucket, TaskRow, keeps};
+use super::board::{Board, Grouping, Rollup, Row, StateBucket, TaskRow};
+use super::filter::TaskFilter;
 
 impl App {
     /// Updates in `board` the rows of the tasks `touched` and of their
@@ -21,7 +22,7 @@ impl App {
         &self,
         board: &mut Board,
         grouping: Grouping,
-        filter: &BoardFilter,
+        filter: &TaskFilter,
         touched: &BTreeSet<String>,
     ) -> bool {
         let mut ids = touched.clone();
@@ -41,7 +42,7 @@ impl App {
                 return false;
             };
             let mut row = self.task_row(def, &review);
-            if !same_group(grouping, old, &row) || !keeps(filter, &row) {
+            if !same_group(grouping, old, &row) || !filter.keeps(row.facts()) {
                 return false;
             }
             row.depth = old.depth;

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod board;
 mod board_update;
 pub mod changes;
+pub mod filter;
 mod import;
 pub mod link;
 pub mod meeting;
@@ -33,9 +34,10 @@ use crate::store::{Dump, SetAside, Store, StoreError};
 use changes::{ChangeLog, Touched};
 
 pub use actor::Clock;
+pub use filter::TaskFilter;
 pub use link::{Link, Notice, Owner, Performed, ShareError, Synced, Update};
 pub use operation::Operation;
-pub use query::{HistoryFilter, TaskFilter};
+pub use query::HistoryFilter;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -80,6 +82,17 @@ pub struct TaskView<'a> {
 }
 
 impl TaskView<'_> {
+    /// What a [`TaskFilter`] looks at.
+    pub fn facts(&self) -> filter::Facts<'_> {
+        filter::Facts {
+            area: self.def.area,
+            lead: self.lead,
+            status: self.state.status,
+            class: self.class,
+            due: self.due,
+        }
+    }
+
     /// The plan's deadline, when a person moved it to another.
     pub fn moved_from(&self) -> Option<NaiveDate> {
         self.state

@@ -1,57 +1,21 @@
-//! Selecting occurrences and history entries: the filters of `cchc list` and
-//! `cchc log`, and later of the board.
+//! Selecting occurrences and history entries: `cchc list` (with the board's
+//! filter, `filter.rs`) and the filter of `cchc log`.
 
 use chrono::NaiveDate;
 
+use super::filter::TaskFilter;
 use super::{App, TaskView};
-use crate::domain::text::{fold, matches_folded};
-use crate::domain::{HistoryEntry, Status, Subject};
-
-/// Which occurrences to list. Without `overdue` or `due_by`, each task is shown
-/// by its occurrence of today; with either, every matching occurrence is.
-#[derive(Debug, Clone, Default)]
-pub struct TaskFilter {
-    pub area: Option<u8>,
-    /// The lead unit (chủ trì) in force.
-    pub unit: Option<String>,
-    pub status: Option<Status>,
-    pub overdue: bool,
-    /// Due on or before this day.
-    pub due_by: Option<NaiveDate>,
-    /// Accent- and case-insensitive words that must all occur in id or title.
-    pub search: Option<String>,
-}
-
-impl TaskFilter {
-    fn every_occurrence(&self) -> bool {
-        self.overdue || self.due_by.is_some()
-    }
-
-    fn keeps(&self, view: &TaskView<'_>) -> bool {
-        self.area.is_none_or(|a| view.def.area == a)
-            && self.unit.as_deref().is_none_or(|u| view.lead == u)
-            && self.status.is_none_or(|s| view.state.status == s)
-            && (!self.overdue || view.class.is_overdue())
-            && self
-                .due_by
-                .is_none_or(|by| view.due.is_some_and(|due| due <= by))
-    }
-}
+use crate::domain::{HistoryEntry, Subject};
 
 impl App {
     /// The occurrences `filter` selects, in plan order.
     pub fn list(&self, filter: &TaskFilter) -> Vec<TaskView<'_>> {
-        let query = filter.search.as_deref().map(fold);
+        let search = filter.search();
+        let keeps = |view: &TaskView<'_>| filter.keeps(view.facts());
         let mut rows = Vec::new();
         for def in self.plan.tasks() {
-            if filter.area.is_some_and(|a| def.area != a) {
+            if !search.takes(self, filter, def) {
                 continue;
-            }
-            if let Some(query) = &query {
-                let text = self.plan.folded_text(&def.id).unwrap_or_default();
-                if !matches_folded(text, query) {
-                    continue;
-                }
             }
             if filter.every_occurrence() {
                 for occurrence in self.occurrences(def) {
@@ -60,13 +24,13 @@ impl App {
                         occurrence,
                     };
                     let view = self.view_of(def, key);
-                    if filter.keeps(&view) {
+                    if keeps(&view) {
                         rows.push(view);
                     }
                 }
             } else {
                 let view = self.view_of(def, self.current_key(def));
-                if filter.keeps(&view) {
+                if keeps(&view) {
                     rows.push(view);
                 }
             }

@@ -379,11 +379,11 @@ fn command_name(command: &Command) -> &'static str {
     }
 }
 
-/// A backup at most once a day, after a command that wrote; a failed backup
-/// never fails the edit, which is already saved.
+/// A backup after a command that wrote, when the schedule the owner keeps
+/// too says one is due; a failed backup never fails the edit, which is
+/// already saved.
 fn backup_if_due(app: &App, dir: &Path) {
-    let now = app.clock().now;
-    if backup::is_due(dir, now) {
+    if backup::Schedule::default().edited(dir, app.clock().now) {
         let _ = write_backup(app, dir);
     }
 }

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 
 use crate::app::App;
-use crate::app::board::{Board, BoardFilter, Grouping};
+use crate::app::TaskFilter;
+use crate::app::board::{Board, Grouping};
 use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
 use crate::app::risks::{FlaggedTarget, FlaggedTask};
 use crate::domain::period::Period;
@@ -94,7 +95,7 @@ fn made_for(app: &App, source: &Source) -> ReviewShown {
         });
     }
     if source.screen == Screen::Meeting {
-        let whole = BoardFilter::default();
+        let whole = TaskFilter::default();
         shown.slides = app.slides(source.capacity);
         shown.by_state = app.board(Grouping::Status, &whole, &HashSet::new());
         shown.by_area = app.board(Grouping::Area, &whole, &HashSet::new());

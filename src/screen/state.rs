@@ -9,7 +9,8 @@ use super::detail::Detail;
 use super::help::HelpText;
 use super::review::ReviewShown;
 use super::text_input::{LineEdit, TextArea};
-use crate::app::board::{BoardFilter, Fold, Grouping, Row, Summary};
+use crate::app::TaskFilter;
+use crate::app::board::{Fold, Grouping, Row, Summary};
 use crate::domain::{HistoryEntry, TaskKey};
 use crate::i18n::Lang;
 use crate::keymap::Mode;
@@ -236,7 +237,7 @@ pub struct Ui {
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     pub grouping: Grouping,
-    pub filter: BoardFilter,
+    pub filter: TaskFilter,
     pub folded: HashSet<Fold>,
     pub rows: Vec<Row>,
     pub summary: Summary,
@@ -295,7 +296,7 @@ impl Ui {
             focus: Focus::List,
             overlay: None,
             grouping: Grouping::Area,
-            filter: BoardFilter::default(),
+            filter: TaskFilter::default(),
             folded: HashSet::new(),
             rows: Vec::new(),
             summary: Summary::default(),

@@ -26,6 +26,7 @@ use super::protocol::{
 use super::{Settings, socket_path};
 use crate::app::{App, AppError, Clock, Operation};
 use crate::domain::Catalog;
+use crate::store::backup::Schedule;
 use crate::store::wire;
 use crate::store::{RequestMark, StoreError};
 
@@ -99,8 +100,7 @@ pub fn serve(
         started: Local::now().fixed_offset(),
         idle: settings.idle(),
         jobs,
-        unbacked: false,
-        looked_for_backup: None,
+        backups: Schedule::default(),
         writing_backup: None,
     };
     owner.run(&inbox);
@@ -175,10 +175,8 @@ struct Owner {
     idle: Duration,
     /// Kept so the inbox never reports every sender gone.
     jobs: SyncSender<Job>,
-    /// Edits were written since the last backup: one is written on stopping.
-    unbacked: bool,
-    /// The day the backup folder was last looked at.
-    looked_for_backup: Option<chrono::NaiveDate>,
+    /// When to write a backup: the one schedule, shared with the commands.
+    backups: Schedule,
     writing_backup: Option<thread::JoinHandle<bool>>,
 }
 
@@ -207,10 +205,9 @@ impl Owner {
     fn stop(mut self) {
         let _ = std::fs::remove_file(socket_path(&self.dir));
         self.finish_backup();
-        if self.unbacked {
+        let now = self.app.clock().now;
+        if self.backups.stopping(&self.dir, now) {
             self.backup();
-        } else {
-            self.backup_if_due();
         }
         self.finish_backup();
         drop(self.jobs);
@@ -311,8 +308,10 @@ impl Owner {
                 );
                 if let Some(push) = push {
                     self.broadcast(id, &push);
-                    self.unbacked = true;
-                    self.backup_if_due();
+                    let now = self.app.clock().now;
+                    if self.backups.edited(&self.dir, now) {
+                        self.backup();
+                    }
                 }
             }
             Err(e) => self.send(
@@ -325,20 +324,6 @@ impl Owner {
         }
     }
 
-    /// A backup at most once a day, after an edit; a failed backup never
-    /// fails the edit, which is already saved. The folder is looked at once
-    /// a day, not after every edit.
-    fn backup_if_due(&mut self) {
-        let now = self.app.clock().now;
-        if self.looked_for_backup == Some(now.date_naive()) {
-            return;
-        }
-        self.looked_for_backup = Some(now.date_naive());
-        if crate::store::backup::is_due(&self.dir, now) {
-            self.backup();
-        }
-    }
-
     /// Copies the state on this thread (a fraction of a second for the
     /// largest stores) and writes the JSON on another, so that clients are
     /// not kept waiting while a large store is written out.
@@ -348,7 +333,7 @@ impl Owner {
             return;
         };
         let (dir, now) = (self.dir.clone(), self.app.clock().now);
-        self.unbacked = false;
+        self.backups.writing();
         self.writing_backup = Some(thread::spawn(move || {
             crate::app::write_backup(&dir, &dump, now).is_ok()
         }));
@@ -360,7 +345,7 @@ impl Owner {
         if let Some(writing) = self.writing_backup.take()
             && !writing.join().unwrap_or(false)
         {
-            self.unbacked = true;
+            self.backups.failed();
         }
     }
 
@@ -371,7 +356,7 @@ impl Owner {
             .and_then(|()| self.app.load_history().map(drop))
         {
             Ok(()) => {
-                self.unbacked = true;
+                self.backups.changed();
                 self.send(id, &Reply::Imported { request });
                 self.broadcast(id, &Reply::Reload);
             }

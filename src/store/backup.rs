@@ -6,7 +6,7 @@
 //! `cchc-20261201-093005.123.json`), and only when that name parses back to
 //! a real date and time. Any other file there (a user's notes, a stray
 //! `cchc-zzz.json`, a folder) is never listed, counted, removed, or taken
-//! into account by [`is_due`] or [`newest`].
+//! into account by the [`Schedule`] or [`newest`].
 //!
 //! [`write`] creates a fresh temporary file under a name unique to the
 //! process, fsyncs it, renames it into place and fsyncs the folder; then it
@@ -91,9 +91,63 @@ pub fn newest(store_dir: &Path) -> Option<PathBuf> {
 }
 
 /// True when no backup is dated on `now`'s day.
-pub fn is_due(store_dir: &Path, now: DateTime<FixedOffset>) -> bool {
+fn is_due(store_dir: &Path, now: DateTime<FixedOffset>) -> bool {
     let today = now.date_naive();
     !backups(store_dir).iter().any(|b| b.at.date() == today)
+}
+
+/// When a daily backup is written, for every process that writes the store
+/// (the owner, or a command that opened the store itself): after an edit,
+/// when no backup is dated on its day yet; and on stopping, when edits are
+/// not in a backup yet or none is dated today. The folder is looked at once
+/// a day at most, so an owner serving for weeks does not list it after every
+/// edit. `cchc backup` writes one whenever asked, outside the schedule.
+#[derive(Debug, Default)]
+pub struct Schedule {
+    /// The day the folder was last looked at.
+    looked_on: Option<NaiveDate>,
+    /// Edits are saved that no backup holds yet.
+    unbacked: bool,
+}
+
+impl Schedule {
+    /// Edits were saved that wait for the next backup, written on stopping
+    /// if not before (an import: a backup now would only copy it).
+    pub fn changed(&mut self) {
+        self.unbacked = true;
+    }
+
+    /// An edit was saved at `now`: true when a backup is to be written now.
+    pub fn edited(&mut self, store_dir: &Path, now: DateTime<FixedOffset>) -> bool {
+        self.changed();
+        self.due(store_dir, now)
+    }
+
+    /// A backup of everything saved so far is being written.
+    pub fn writing(&mut self) {
+        self.unbacked = false;
+    }
+
+    /// The backup being written failed: its edits wait for the next one.
+    pub fn failed(&mut self) {
+        self.unbacked = true;
+    }
+
+    /// The process stops at `now`: true when a backup is to be written.
+    pub fn stopping(&mut self, store_dir: &Path, now: DateTime<FixedOffset>) -> bool {
+        self.unbacked || self.due(store_dir, now)
+    }
+
+    /// No backup is dated on `now`'s day, and the folder was not looked at
+    /// yet that day.
+    fn due(&mut self, store_dir: &Path, now: DateTime<FixedOffset>) -> bool {
+        let today = now.date_naive();
+        if self.looked_on == Some(today) {
+            return false;
+        }
+        self.looked_on = Some(today);
+        is_due(store_dir, now)
+    }
 }
 
 /// Writes `json` as a new backup (a fresh temporary file, fsync, rename,
@@ -432,5 +486,37 @@ mod tests {
         assert!(write(dir, b"{}", at("2026-12-01T09:00:00+07:00")).is_err());
         assert_eq!(names(dir), set(&["cchc-20261201-090000.000.json"]));
         assert_eq!(fs::read_to_string(blocked.join("inside")).unwrap(), "x");
+    }
+
+    #[test]
+    fn the_schedule_writes_once_a_day_and_what_is_left_on_stopping() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path();
+        let morning = at("2026-11-20T09:00:00+07:00");
+        let mut schedule = Schedule::default();
+        assert!(schedule.edited(dir, morning), "the day's first edit");
+        schedule.writing();
+        write(dir, b"{}", morning).unwrap();
+        let noon = at("2026-11-20T12:00:00+07:00");
+        assert!(!schedule.edited(dir, noon), "one a day");
+        assert!(schedule.stopping(dir, noon), "the noon edit is in none");
+        schedule.writing();
+        assert!(!schedule.stopping(dir, noon), "all is backed up");
+        schedule.failed();
+        assert!(schedule.stopping(dir, noon), "a failed backup is retried");
+
+        let next_day = at("2026-11-21T08:00:00+07:00");
+        let mut fresh = Schedule::default();
+        assert!(fresh.stopping(dir, next_day), "none is dated today");
+        let mut imported = Schedule::default();
+        imported.changed();
+        assert!(
+            imported.stopping(dir, morning),
+            "an import waits for stopping"
+        );
+        assert!(
+            !Schedule::default().edited(dir, noon),
+            "a command after the owner's"
+        );
     }
 }

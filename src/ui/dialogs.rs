@@ -89,7 +89,7 @@ pub fn filter(frame: &mut Frame, area: Rect, ctx: &Context, line: usize) {
                 FilterLine::Status => filter
                     .status
                     .map(|s| i18n::status_label(s, lang).to_string()),
-                FilterLine::Overdue => Some(i18n::yes_no(filter.overdue_only, lang).to_string()),
+                FilterLine::Overdue => Some(i18n::yes_no(filter.overdue, lang).to_string()),
             };
             let value = value.unwrap_or(all.into());
             let room = usize::from(inner.width).saturating_sub(20);

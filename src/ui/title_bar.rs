@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     if let Some(status) = ui.filter.status {
         chips.push(i18n::status_label(status, lang).to_string());
     }
-    if ui.filter.overdue_only {
+    if ui.filter.overdue {
         chips.push(i18n::chip_overdue(lang).to_string());
     }
     if let Some(search) = &ui.search {

@@ -1,40 +1,27 @@
-//! Text, TSV and JSON output of the command line. Every stored string passes
-//! through `sanitize_line`/`sanitize_block` before it is printed.
+//! Text, TSV and JSON output of the command line. Each output is one record
+//! type built from the application's data; `printer` prints any slice of
+//! them as a table, TSV or JSON, and sanitizes every cell on the way. What is
+//! not rows (`show`'s card, `status`) passes `sanitize_line`/`sanitize_block`
+//! here.
 
+mod printer;
 mod review;
 
 pub use review::*;
 
 use std::io::Write;
 
-use serde_json::json;
-use unicode_width::UnicodeWidthStr;
+use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::CliError;
 use super::args::{Format, ShowFormat};
 use crate::app::{App, TaskView};
 use crate::domain::date::format_date;
-use crate::domain::target::is_met;
-use crate::domain::text::{escape_json_controls, fit_width, sanitize_block, sanitize_line};
-use crate::domain::{Direction, HistoryEntry, Subject, TaskKey};
+use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::domain::{Cadence, DeadlineClass, HistoryEntry, Status, Subject, TaskKey};
 use crate::i18n::{self, Lang};
-
-/// Width of a table when standard output is not a terminal.
-const PIPE_WIDTH: usize = 120;
-
-fn table_width() -> usize {
-    use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(PIPE_WIDTH, |(w, _)| usize::from(w).max(60))
-    } else {
-        PIPE_WIDTH
-    }
-}
-
-/// Sanitised, cut and padded to `width` display columns.
-fn fit(text: &str, width: usize) -> String {
-    fit_width(&sanitize_line(text), width)
-}
+use printer::{Column, Frame, Record, Width, fit, print_json};
 
 fn due_text(view: &TaskView<'_>, lang: Lang) -> String {
     view.due
@@ -42,111 +29,135 @@ fn due_text(view: &TaskView<'_>, lang: Lang) -> String {
         .unwrap_or_else(|| i18n::show_labels(lang).no_deadline.to_string())
 }
 
-pub fn list(app: &App, rows: &[TaskView<'_>], format: Format, lang: Lang, out: &mut impl Write) {
-    match format {
-        Format::Table => list_table(rows, lang, out),
-        Format::Tsv => list_tsv(rows, lang, out),
-        Format::Json => {
-            let items: Vec<_> = rows.iter().map(|v| task_json(app, v, lang)).collect();
-            print_json(out, &serde_json::Value::Array(items));
+/// One occurrence of a task, as `cchc list` and `cchc show` print it. Its
+/// fields are the JSON's keys, in the alphabetical order they always had;
+/// notes, evidence and history are JSON values with their keys in that order.
+#[derive(Debug, Serialize)]
+pub struct TaskRecord {
+    area: u8,
+    area_name: Option<String>,
+    cadence: Cadence,
+    class: &'static str,
+    class_label: String,
+    completed_on: Option<NaiveDate>,
+    coordinators: Vec<String>,
+    due: Option<NaiveDate>,
+    evidence: serde_json::Value,
+    /// Only `cchc show` fills it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<serde_json::Value>,
+    id: String,
+    lead: String,
+    notes: serde_json::Value,
+    occurrence: String,
+    overdue_days: Option<i64>,
+    parent: Option<String>,
+    plan_due: Option<NaiveDate>,
+    plan_ref: String,
+    progress: u8,
+    short: String,
+    start: NaiveDate,
+    status: Status,
+    task: String,
+    title: String,
+    /// The deadline in words for the table: a date, or that there is none.
+    #[serde(skip)]
+    due_text: String,
+}
+
+impl TaskRecord {
+    pub fn new(app: &App, view: &TaskView<'_>, lang: Lang) -> TaskRecord {
+        let def = view.def;
+        let state = &view.state;
+        TaskRecord {
+            area: def.area,
+            area_name: app.plan().area(def.area).map(|a| a.name.clone()),
+            cadence: def.cadence,
+            class: view.class.code(),
+            class_label: i18n::class_label(view.class, lang),
+            completed_on: state.completed_on,
+            coordinators: def.coordinators.clone(),
+            due: view.due,
+            evidence: json_value(&state.evidence),
+            history: None,
+            id: view.key.to_string(),
+            lead: view.lead.to_string(),
+            notes: json_value(&state.notes),
+            occurrence: view.key.occurrence.to_string(),
+            overdue_days: match view.class {
+                DeadlineClass::Overdue(days) => Some(days),
+                _ => None,
+            },
+            parent: def.parent.clone(),
+            plan_due: view.window.due,
+            plan_ref: def.plan_ref.clone(),
+            progress: state.progress,
+            short: def.short.clone(),
+            start: view.window.start,
+            status: state.status,
+            task: def.id.clone(),
+            title: def.title.clone(),
+            due_text: due_text(view, lang),
         }
     }
 }
 
-/// JSON on standard output, never with raw terminal controls in it.
-pub fn print_json(out: &mut impl Write, value: &impl serde::Serialize) {
-    let json = serde_json::to_string(value).unwrap_or_default();
-    let _ = writeln!(out, "{}", escape_json_controls(json));
-}
+impl Record for TaskRecord {
+    const TSV: &'static [&'static str] = &[
+        "id", "area", "lead", "due", "status", "class", "progress", "title",
+    ];
 
-fn list_table(rows: &[TaskView<'_>], lang: Lang, out: &mut impl Write) {
-    if rows.is_empty() {
-        let _ = writeln!(out, "{}", i18n::no_rows(lang));
-        return;
+    fn columns(lang: Lang) -> Vec<Column> {
+        let c = i18n::columns(lang);
+        vec![
+            Column::first(c.id, Width::Widest),
+            Column::next(c.title, Width::Rest { min: 20 }),
+            Column::next(c.lead, Width::Fixed(7)),
+            Column::next(c.due, Width::Fixed(12)),
+            Column::next(c.class, Width::Fixed(19)),
+            Column::next(c.progress, Width::Free { room: 7 }),
+        ]
     }
-    let c = i18n::columns(lang);
-    let id_w = rows
-        .iter()
-        .map(|r| r.key.to_string().width())
-        .max()
-        .unwrap_or(4)
-        .max(c.id.width());
-    let (lead_w, due_w, class_w, prog_w) = (7, 12, 19, 7);
-    let fixed = id_w + lead_w + due_w + class_w + prog_w + 5;
-    let title_w = table_width().saturating_sub(fixed).max(20);
-    let _ = writeln!(
-        out,
-        "{} {} {} {} {} {}",
-        fit(c.id, id_w),
-        fit(c.title, title_w),
-        fit(c.lead, lead_w),
-        fit(c.due, due_w),
-        fit(c.class, class_w),
-        c.progress
-    );
-    for row in rows {
-        let _ = writeln!(
-            out,
-            "{} {} {} {} {} {:>4}%",
-            fit(&row.key.to_string(), id_w),
-            fit(&row.def.short, title_w),
-            fit(row.lead, lead_w),
-            fit(&due_text(row, lang), due_w),
-            fit(&i18n::class_label(row.class, lang), class_w),
-            row.state.progress
-        );
-    }
-    let _ = writeln!(out, "{}", i18n::rows_count(rows.len(), lang));
-}
 
-fn list_tsv(rows: &[TaskView<'_>], lang: Lang, out: &mut impl Write) {
-    let _ = writeln!(out, "id\tarea\tlead\tdue\tstatus\tclass\tprogress\ttitle");
-    for row in rows {
-        let _ = writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            row.key,
-            row.def.area,
-            row.lead,
-            row.due.map(format_date).unwrap_or_default(),
-            row.state.status.code(),
-            i18n::class_label(row.class, lang),
-            row.state.progress,
-            sanitize_line(&row.def.title)
-        );
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.short.clone(),
+            self.lead.clone(),
+            self.due_text.clone(),
+            self.class_label.clone(),
+            format!("{:>4}%", self.progress),
+        ]
+    }
+
+    fn tsv(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.area.to_string(),
+            self.lead.clone(),
+            self.due.map(format_date).unwrap_or_default(),
+            self.status.code().to_string(),
+            self.class_label.clone(),
+            self.progress.to_string(),
+            self.title.clone(),
+        ]
     }
 }
 
-fn task_json(app: &App, view: &TaskView<'_>, lang: Lang) -> serde_json::Value {
-    let overdue_days = match view.class {
-        crate::domain::DeadlineClass::Overdue(d) => Some(d),
-        _ => None,
+/// A domain value as the JSON has carried it: through `serde_json::Value`,
+/// so its keys come in alphabetical order.
+fn json_value(value: &impl Serialize) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+pub fn list(app: &App, rows: &[TaskView<'_>], format: Format, lang: Lang, out: &mut impl Write) {
+    let records: Vec<TaskRecord> = rows.iter().map(|v| TaskRecord::new(app, v, lang)).collect();
+    let frame = Frame {
+        empty: Some(i18n::no_rows(lang).to_string()),
+        above: Vec::new(),
+        below: vec![i18n::rows_count(rows.len(), lang)],
     };
-    json!({
-        "id": view.key.to_string(),
-        "task": view.def.id,
-        "occurrence": view.key.occurrence.to_string(),
-        "area": view.def.area,
-        "plan_ref": view.def.plan_ref,
-        "parent": view.def.parent,
-        "title": view.def.title,
-        "short": view.def.short,
-        "lead": view.lead,
-        "coordinators": view.def.coordinators,
-        "cadence": view.def.cadence,
-        "start": view.window.start,
-        "due": view.due,
-        "plan_due": view.window.due,
-        "status": view.state.status,
-        "class": view.class.code(),
-        "class_label": i18n::class_label(view.class, lang),
-        "overdue_days": overdue_days,
-        "progress": view.state.progress,
-        "completed_on": view.state.completed_on,
-        "notes": view.state.notes,
-        "evidence": view.state.evidence,
-        "area_name": app.plan().area(view.def.area).map(|a| a.name.clone()),
-    })
+    printer::print(out, &records, format, lang, &frame);
 }
 
 pub fn show(
@@ -170,9 +181,9 @@ pub fn show(
         .collect();
     match format {
         ShowFormat::Json => {
-            let mut value = task_json(app, &view, lang);
-            value["history"] = serde_json::to_value(&history).unwrap_or_default();
-            print_json(out, &value);
+            let mut record = TaskRecord::new(app, &view, lang);
+            record.history = Some(json_value(&history));
+            print_json(out, &record);
         }
         ShowFormat::Text => show_text(app, &view, &history, lang, out),
     }

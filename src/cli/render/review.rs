@@ -2,145 +2,360 @@
 //! and the owner's status.
 
 use super::*;
+use crate::app::risks::{FlaggedTarget, FlaggedTask};
+use crate::domain::risk::Severity;
+use crate::domain::target::is_met;
+use crate::domain::{Direction, TargetDef, TargetState};
 
-pub fn log(app: &App, entries: &[HistoryEntry], format: Format, lang: Lang, out: &mut impl Write) {
-    match format {
-        Format::Json => {
-            print_json(out, &entries);
-        }
-        Format::Tsv => {
-            let _ = writeln!(out, "seq\tat\twho\tsubject\tfield\told\tnew\treason");
-            for e in entries {
-                let _ = writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}",
-                    e.seq,
-                    e.at.to_rfc3339(),
-                    sanitize_line(&e.who),
-                    subject_text(&e.subject),
-                    e.field,
-                    sanitize_line(&i18n::value_text(&e.old, lang)),
-                    sanitize_line(&i18n::value_text(&e.new, lang)),
-                    sanitize_line(e.reason.as_deref().unwrap_or_default()),
-                );
-            }
-        }
-        Format::Table if entries.is_empty() => {
-            let _ = writeln!(out, "{}", i18n::no_history(lang));
-        }
-        Format::Table => {
-            for e in entries {
-                let title = app.subject_title(&e.subject).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{} {}",
-                    fit(&subject_text(&e.subject), 12),
-                    sanitize_line(title)
-                );
-                let _ = writeln!(out, "    {}", history_line(e, lang));
-            }
+/// One history entry, as `cchc log` prints it. Its JSON is the entry itself.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct LogRecord<'a> {
+    entry: &'a HistoryEntry,
+    #[serde(skip)]
+    subject: String,
+    /// The subject's title in the plan, for the table.
+    #[serde(skip)]
+    title: String,
+    /// The change in words, for the table.
+    #[serde(skip)]
+    line: String,
+    #[serde(skip)]
+    old: String,
+    #[serde(skip)]
+    new: String,
+}
+
+impl<'a> LogRecord<'a> {
+    pub fn new(app: &App, entry: &'a HistoryEntry, lang: Lang) -> LogRecord<'a> {
+        LogRecord {
+            entry,
+            subject: subject_text(&entry.subject),
+            title: app
+                .subject_title(&entry.subject)
+                .unwrap_or_default()
+                .to_string(),
+            line: history_line(entry, lang),
+            old: i18n::value_text(&entry.old, lang),
+            new: i18n::value_text(&entry.new, lang),
         }
     }
 }
 
-pub fn targets(app: &App, format: Format, lang: Lang, out: &mut impl Write) {
-    let l = i18n::target_labels(lang);
-    let rows: Vec<_> = app.targets().collect();
-    match format {
-        Format::Json => {
-            let items: Vec<_> = rows
-                .iter()
-                .map(|(def, state)| {
-                    let latest = state.latest();
-                    json!({
-                        "id": def.id, "area": def.area, "plan_ref": def.plan_ref, "title": def.title,
-                        "short": def.short, "lead": def.lead, "value": def.value, "unit": def.unit,
-                        "direction": def.direction, "baseline": def.baseline, "due": def.due,
-                        "latest": latest.map(|m| m.value), "latest_on": latest.map(|m| m.on),
-                        "met": latest.map(|m| is_met(def.direction, def.value, m.value)),
-                        "measurements": state.measurements,
-                    })
+impl Record for LogRecord<'_> {
+    /// Two lines an entry: its subject and title, then the change.
+    const HEADINGS: bool = false;
+    const TSV: &'static [&'static str] = &[
+        "seq", "at", "who", "subject", "field", "old", "new", "reason",
+    ];
+
+    fn columns(_: Lang) -> Vec<Column> {
+        vec![
+            Column::first("", Width::Fixed(12)),
+            Column::next("", Width::Free { room: 0 }),
+            Column::after("\n    ", "", Width::Free { room: 0 }),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![self.subject.clone(), self.title.clone(), self.line.clone()]
+    }
+
+    fn tsv(&self) -> Vec<String> {
+        let e = self.entry;
+        vec![
+            e.seq.to_string(),
+            e.at.to_rfc3339(),
+            e.who.clone(),
+            self.subject.clone(),
+            format!("{:?}", e.field),
+            self.old.clone(),
+            self.new.clone(),
+            e.reason.clone().unwrap_or_default(),
+        ]
+    }
+}
+
+pub fn log(app: &App, entries: &[HistoryEntry], format: Format, lang: Lang, out: &mut impl Write) {
+    let records: Vec<LogRecord<'_>> = entries
+        .iter()
+        .map(|e| LogRecord::new(app, e, lang))
+        .collect();
+    let frame = Frame {
+        empty: Some(i18n::no_history(lang).to_string()),
+        ..Frame::default()
+    };
+    printer::print(out, &records, format, lang, &frame);
+}
+
+/// One target, as `cchc targets` prints it. Its fields are the JSON's keys,
+/// in alphabetical order; measurements are a JSON value with its keys in that
+/// order.
+#[derive(Debug, Serialize)]
+pub struct TargetRecord {
+    area: u8,
+    baseline: f64,
+    direction: Direction,
+    due: NaiveDate,
+    id: String,
+    latest: Option<f64>,
+    latest_on: Option<NaiveDate>,
+    lead: String,
+    measurements: serde_json::Value,
+    met: Option<bool>,
+    plan_ref: String,
+    short: String,
+    title: String,
+    unit: String,
+    value: f64,
+    /// "≥ 95%", for the table.
+    #[serde(skip)]
+    goal: String,
+    /// "87,5% (30/06/2026)", or that it is not measured yet.
+    #[serde(skip)]
+    latest_text: String,
+    /// Met, not met, or nothing before a measurement.
+    #[serde(skip)]
+    met_text: &'static str,
+}
+
+impl TargetRecord {
+    pub fn new(def: &TargetDef, state: &TargetState, lang: Lang) -> TargetRecord {
+        let l = i18n::target_labels(lang);
+        let latest = state.latest();
+        let met = latest.map(|m| is_met(def.direction, def.value, m.value));
+        let direction = match def.direction {
+            Direction::AtLeast => "≥",
+            Direction::AtMost => "≤",
+        };
+        TargetRecord {
+            area: def.area,
+            baseline: def.baseline,
+            direction: def.direction,
+            due: def.due,
+            id: def.id.clone(),
+            latest: latest.map(|m| m.value),
+            latest_on: latest.map(|m| m.on),
+            lead: def.lead.clone(),
+            measurements: json_value(&state.measurements),
+            met,
+            plan_ref: def.plan_ref.clone(),
+            short: def.short.clone(),
+            title: def.title.clone(),
+            unit: def.unit.clone(),
+            value: def.value,
+            goal: format!(
+                "{direction} {}{}",
+                i18n::decimal(def.value, lang),
+                short_unit(&def.unit)
+            ),
+            latest_text: latest
+                .map(|m| {
+                    format!(
+                        "{}{} ({})",
+                        i18n::decimal(m.value, lang),
+                        short_unit(&def.unit),
+                        format_date(m.on)
+                    )
                 })
-                .collect();
-            print_json(out, &serde_json::Value::Array(items));
-        }
-        Format::Tsv => {
-            let _ = writeln!(out, "id\tarea\tgoal\tunit\tlatest\tlatest_on\tdue\ttitle");
-            for (def, state) in &rows {
-                let latest = state.latest();
-                let _ = writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    def.id,
-                    def.area,
-                    i18n::number_text(def.value),
-                    def.unit,
-                    latest
-                        .map(|m| i18n::number_text(m.value))
-                        .unwrap_or_default(),
-                    latest.map(|m| format_date(m.on)).unwrap_or_default(),
-                    format_date(def.due),
-                    sanitize_line(&def.title)
-                );
-            }
-        }
-        Format::Table => {
-            let title_w = table_width()
-                .saturating_sub(4 + 16 + 20 + 12 + 12 + 5)
-                .max(20);
-            let _ = writeln!(
-                out,
-                "{} {} {} {} {} {}",
-                fit(l.id, 4),
-                fit(l.target, title_w),
-                fit(l.goal, 16),
-                fit(l.latest, 20),
-                fit(l.due, 12),
-                l.met.split(' ').next_back().unwrap_or_default()
-            );
-            for (def, state) in &rows {
-                let direction = match def.direction {
-                    Direction::AtLeast => "≥",
-                    Direction::AtMost => "≤",
-                };
-                let goal = format!(
-                    "{direction} {}{}",
-                    i18n::decimal(def.value, lang),
-                    short_unit(&def.unit)
-                );
-                let latest = state.latest();
-                let latest_text = latest
-                    .map(|m| {
-                        format!(
-                            "{}{} ({})",
-                            i18n::decimal(m.value, lang),
-                            short_unit(&def.unit),
-                            format_date(m.on)
-                        )
-                    })
-                    .unwrap_or_else(|| l.unmeasured.to_string());
-                let met = match latest {
-                    Some(m) if is_met(def.direction, def.value, m.value) => l.met,
-                    Some(_) => l.not_met,
-                    None => "",
-                };
-                let _ = writeln!(
-                    out,
-                    "{} {} {} {} {} {met}",
-                    fit(&def.id, 4),
-                    fit(&def.short, title_w),
-                    fit(&goal, 16),
-                    fit(&latest_text, 20),
-                    fit(&format_date(def.due), 12),
-                );
-            }
+                .unwrap_or_else(|| l.unmeasured.to_string()),
+            met_text: match met {
+                Some(true) => l.met,
+                Some(false) => l.not_met,
+                None => "",
+            },
         }
     }
+}
+
+impl Record for TargetRecord {
+    const TSV: &'static [&'static str] = &[
+        "id",
+        "area",
+        "goal",
+        "unit",
+        "latest",
+        "latest_on",
+        "due",
+        "title",
+    ];
+
+    fn columns(lang: Lang) -> Vec<Column> {
+        let l = i18n::target_labels(lang);
+        vec![
+            Column::first(l.id, Width::Fixed(4)),
+            Column::next(l.target, Width::Rest { min: 20 }),
+            Column::next(l.goal, Width::Fixed(16)),
+            Column::next(l.latest, Width::Fixed(20)),
+            Column::next(l.due, Width::Fixed(12)),
+            Column::next(
+                l.met.split(' ').next_back().unwrap_or_default(),
+                Width::Free { room: 12 },
+            ),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.short.clone(),
+            self.goal.clone(),
+            self.latest_text.clone(),
+            format_date(self.due),
+            self.met_text.to_string(),
+        ]
+    }
+
+    fn tsv(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.area.to_string(),
+            i18n::number_text(self.value),
+            self.unit.clone(),
+            self.latest.map(i18n::number_text).unwrap_or_default(),
+            self.latest_on.map(format_date).unwrap_or_default(),
+            format_date(self.due),
+            self.title.clone(),
+        ]
+    }
+}
+
+pub fn targets(app: &App, format: Format, lang: Lang, out: &mut impl Write) {
+    let records: Vec<TargetRecord> = app
+        .targets()
+        .map(|(def, state)| TargetRecord::new(def, &state, lang))
+        .collect();
+    printer::print(out, &records, format, lang, &Frame::default());
 }
 
 /// "%" for all percent-like units, so the goal column stays narrow.
 pub(super) fn short_unit(unit: &str) -> &str {
     if unit.starts_with('%') { "%" } else { unit }
+}
+
+/// One task or target at risk, as `cchc risks` prints it. Its fields are the
+/// JSON's keys, in alphabetical order.
+#[derive(Debug, Serialize)]
+pub struct RiskRecord {
+    area: u8,
+    id: String,
+    kind: &'static str,
+    lead: String,
+    reasons: Vec<ReasonRecord>,
+    severity: Severity,
+    title: String,
+    /// The severity in words, for the table and the TSV.
+    #[serde(skip)]
+    severity_text: &'static str,
+}
+
+/// One reason a task or target is at risk.
+#[derive(Debug, Serialize)]
+pub struct ReasonRecord {
+    /// The reason with its figures, its keys in alphabetical order.
+    detail: serde_json::Value,
+    /// Only task reasons have a rule of their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'static str>,
+    severity: Severity,
+    text: String,
+}
+
+impl RiskRecord {
+    fn task(app: &App, flagged: &FlaggedTask, lang: Lang) -> RiskRecord {
+        let title = app
+            .plan()
+            .task(&flagged.key.task)
+            .map(|t| t.short.clone())
+            .unwrap_or_default();
+        RiskRecord {
+            area: flagged.area,
+            id: flagged.key.to_string(),
+            kind: "task",
+            lead: flagged.lead.clone(),
+            reasons: flagged
+                .reasons
+                .iter()
+                .map(|r| ReasonRecord {
+                    detail: json_value(r),
+                    rule: Some(r.code()),
+                    severity: r.severity(),
+                    text: i18n::task_reason(r, lang),
+                })
+                .collect(),
+            severity: flagged.severity(),
+            title,
+            severity_text: i18n::severity_label(flagged.severity(), lang),
+        }
+    }
+
+    fn target(flagged: &FlaggedTarget, lang: Lang) -> RiskRecord {
+        let def = &flagged.def;
+        RiskRecord {
+            area: def.area,
+            id: def.id.clone(),
+            kind: "target",
+            lead: def.lead.clone(),
+            reasons: flagged
+                .reasons
+                .iter()
+                .map(|r| ReasonRecord {
+                    detail: json_value(r),
+                    rule: None,
+                    severity: r.severity(),
+                    text: i18n::target_reason(r, &def.unit, lang),
+                })
+                .collect(),
+            severity: flagged.severity(),
+            title: def.short.clone(),
+            severity_text: i18n::severity_label(flagged.severity(), lang),
+        }
+    }
+
+    /// Why it is at risk, every reason in words: "quá hạn 3 ngày; …".
+    fn reasons_text(&self) -> String {
+        let texts: Vec<&str> = self.reasons.iter().map(|r| r.text.as_str()).collect();
+        texts.join("; ")
+    }
+}
+
+impl Record for RiskRecord {
+    /// The review's heading stands above the rows instead.
+    const HEADINGS: bool = false;
+    const TSV: &'static [&'static str] =
+        &["kind", "id", "severity", "reasons", "area", "lead", "title"];
+
+    fn columns(_: Lang) -> Vec<Column> {
+        vec![
+            Column::first("", Width::Fixed(5)),
+            Column::next("", Width::Fixed(12)),
+            Column::next("", Width::Fixed(7)),
+            Column::next("", Width::Fixed(40)),
+            Column::after(" — ", "", Width::Free { room: 0 }),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.severity_text.to_string(),
+            self.id.clone(),
+            self.lead.clone(),
+            self.title.clone(),
+            self.reasons_text(),
+        ]
+    }
+
+    fn tsv(&self) -> Vec<String> {
+        vec![
+            self.kind.to_string(),
+            self.id.clone(),
+            self.severity_text.to_string(),
+            self.reasons_text(),
+            self.area.to_string(),
+            self.lead.clone(),
+            self.title.clone(),
+        ]
+    }
 }
 
 /// `cchc risks`: flagged tasks then flagged targets, most severe first.
@@ -152,144 +367,86 @@ pub fn risks(
     lang: Lang,
     out: &mut impl Write,
 ) {
-    let tasks: Vec<_> = app
+    let tasks = app
         .task_risks()
         .into_iter()
         .filter(|f| area.is_none_or(|a| f.area == a) && unit.is_none_or(|u| f.lead == u))
-        .collect();
-    let targets: Vec<_> = app
+        .map(|f| RiskRecord::task(app, &f, lang));
+    let targets = app
         .target_risks()
         .into_iter()
         .filter(|f| area.is_none_or(|a| f.def.area == a) && unit.is_none_or(|u| f.def.lead == u))
-        .collect();
-    let title = |key: &TaskKey| {
-        app.plan()
-            .task(&key.task)
-            .map(|t| t.short.clone())
-            .unwrap_or_default()
+        .map(|f| RiskRecord::target(&f, lang));
+    let records: Vec<RiskRecord> = tasks.chain(targets).collect();
+    let frame = Frame {
+        empty: Some(i18n::no_risks(lang).to_string()),
+        above: vec![i18n::review_heading(app.period(), app.review().as_of, lang)],
+        below: Vec::new(),
     };
-    match format {
-        Format::Json => {
-            let mut items: Vec<serde_json::Value> = tasks
-                .iter()
-                .map(|f| {
-                    let reasons: Vec<_> = f
-                        .reasons
-                        .iter()
-                        .map(|r| json!({"rule": r.code(), "severity": r.severity(), "text": i18n::task_reason(r, lang), "detail": r}))
-                        .collect();
-                    json!({"kind": "task", "id": f.key.to_string(), "area": f.area, "lead": f.lead,
-                           "title": title(&f.key), "severity": f.severity(), "reasons": reasons})
-                })
-                .collect();
-            items.extend(targets.iter().map(|f| {
-                let reasons: Vec<_> = f
-                    .reasons
-                    .iter()
-                    .map(|r| json!({"severity": r.severity(), "text": i18n::target_reason(r, &f.def.unit, lang), "detail": r}))
-                    .collect();
-                json!({"kind": "target", "id": f.def.id, "area": f.def.area, "lead": f.def.lead,
-                       "title": f.def.short, "severity": f.severity(), "reasons": reasons})
-            }));
-            print_json(out, &items);
-        }
-        Format::Tsv => {
-            let _ = writeln!(out, "kind\tid\tseverity\treasons\tarea\tlead\ttitle");
-            for f in &tasks {
-                let _ = writeln!(
-                    out,
-                    "task\t{}\t{}\t{}\t{}\t{}\t{}",
-                    f.key,
-                    i18n::severity_label(f.severity(), lang),
-                    task_reasons(f, lang),
-                    f.area,
-                    f.lead,
-                    sanitize_line(&title(&f.key))
-                );
-            }
-            for f in &targets {
-                let _ = writeln!(
-                    out,
-                    "target\t{}\t{}\t{}\t{}\t{}\t{}",
-                    f.def.id,
-                    i18n::severity_label(f.severity(), lang),
-                    target_reasons(f, lang),
-                    f.def.area,
-                    f.def.lead,
-                    sanitize_line(&f.def.short)
-                );
-            }
-        }
-        Format::Table => {
-            if tasks.is_empty() && targets.is_empty() {
-                let _ = writeln!(out, "{}", i18n::no_risks(lang));
-                return;
-            }
-            let review = app.review();
-            let heading = i18n::review_heading(app.period(), review.as_of, lang);
-            let _ = writeln!(out, "{heading}");
-            for f in &tasks {
-                let _ = writeln!(
-                    out,
-                    "{} {} {} {} — {}",
-                    fit(i18n::severity_label(f.severity(), lang), 5),
-                    fit(&f.key.to_string(), 12),
-                    fit(&f.lead, 7),
-                    fit(&title(&f.key), 40),
-                    task_reasons(f, lang)
-                );
-            }
-            for f in &targets {
-                let _ = writeln!(
-                    out,
-                    "{} {} {} {} — {}",
-                    fit(i18n::severity_label(f.severity(), lang), 5),
-                    fit(&f.def.id, 12),
-                    fit(&f.def.lead, 7),
-                    fit(&f.def.short, 40),
-                    target_reasons(f, lang)
-                );
-            }
-        }
+    printer::print(out, &records, format, lang, &frame);
+}
+
+/// One recorded meeting, as `cchc meeting list` prints it.
+#[derive(Debug, Serialize)]
+pub struct MeetingRecord {
+    date: NaiveDate,
+    id: u32,
+    title: String,
+    who: String,
+}
+
+impl Record for MeetingRecord {
+    const HEADINGS: bool = false;
+    const TSV: &'static [&'static str] = &["id", "date", "title", "who"];
+
+    /// "#3 20/11/2026 Họp giao ban (nguyenvana)".
+    fn columns(_: Lang) -> Vec<Column> {
+        let free = Width::Free { room: 0 };
+        vec![
+            Column::after("#", "", free),
+            Column::next("", free),
+            Column::next("", free),
+            Column::after(" (", "", free),
+            Column::after(")", "", free),
+        ]
     }
-}
 
-/// Why a task is at risk, every reason in words: "quá hạn 3 ngày; …".
-fn task_reasons(flagged: &crate::app::risks::FlaggedTask, lang: Lang) -> String {
-    let reasons: Vec<String> = flagged
-        .reasons
-        .iter()
-        .map(|r| i18n::task_reason(r, lang))
-        .collect();
-    reasons.join("; ")
-}
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            format_date(self.date),
+            self.title.clone(),
+            self.who.clone(),
+            String::new(),
+        ]
+    }
 
-/// Why a target is at risk, every reason in words.
-fn target_reasons(flagged: &crate::app::risks::FlaggedTarget, lang: Lang) -> String {
-    let reasons: Vec<String> = flagged
-        .reasons
-        .iter()
-        .map(|r| i18n::target_reason(r, &flagged.def.unit, lang))
-        .collect();
-    reasons.join("; ")
+    fn tsv(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            format_date(self.date),
+            self.title.clone(),
+            self.who.clone(),
+        ]
+    }
 }
 
 /// `cchc meeting list`: the recorded meetings, oldest first.
 pub fn meetings(app: &App, lang: Lang, out: &mut impl Write) {
-    let mut any = false;
-    for (id, meeting) in app.meetings() {
-        any = true;
-        let _ = writeln!(
-            out,
-            "#{id} {} {} ({})",
-            format_date(meeting.date),
-            sanitize_line(&meeting.title),
-            sanitize_line(&meeting.who)
-        );
-    }
-    if !any {
-        let _ = writeln!(out, "{}", i18n::no_meetings(lang));
-    }
+    let records: Vec<MeetingRecord> = app
+        .meetings()
+        .map(|(id, meeting)| MeetingRecord {
+            date: meeting.date,
+            id: *id,
+            title: meeting.title.clone(),
+            who: meeting.who.clone(),
+        })
+        .collect();
+    let frame = Frame {
+        empty: Some(i18n::no_meetings(lang).to_string()),
+        ..Frame::default()
+    };
+    printer::table(out, &records, lang, &frame);
 }
 
 /// `cchc status`: the owner, its uptime and its clients, or that none runs.

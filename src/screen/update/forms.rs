@@ -94,7 +94,7 @@ pub(super) fn filter_dialog(app: &mut App, ui: &mut Ui, action: Action, line: us
         FilterLine::Status => {
             ui.filter.status = cycle(&Status::ALL, ui.filter.status.as_ref(), step)
         }
-        FilterLine::Overdue => ui.filter.overdue_only = !ui.filter.overdue_only,
+        FilterLine::Overdue => ui.filter.overdue = !ui.filter.overdue,
     }
     refresh(app, ui);
 }

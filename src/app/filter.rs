@@ -1,0 +1,119 @@
+//! Which tasks to show: one filter for the board and for `cchc list`, and the
+//! one place that decides what it keeps. Uses only `domain`.
+
+use chrono::NaiveDate;
+
+use super::App;
+use crate::domain::text::{fold, matches_folded};
+use crate::domain::{DeadlineClass, Status, TaskDef};
+
+/// Which tasks to show. The board shows each task by its occurrence of
+/// today; `cchc list` does too, unless `overdue` or `due_by` is set, when it
+/// goes through every occurrence that matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskFilter {
+    pub area: Option<u8>,
+    /// The lead unit (chủ trì) in force.
+    pub unit: Option<String>,
+    pub status: Option<Status>,
+    pub overdue: bool,
+    /// Due on or before this day.
+    pub due_by: Option<NaiveDate>,
+    /// Accent- and case-insensitive words that must all occur in id or title.
+    pub search: Option<String>,
+}
+
+/// What the filter looks at in one occurrence of a task.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub area: u8,
+    pub lead: &'a str,
+    pub status: Status,
+    pub class: DeadlineClass,
+    pub due: Option<NaiveDate>,
+}
+
+impl TaskFilter {
+    /// Nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        *self == TaskFilter::default()
+    }
+
+    /// `cchc list` goes through every occurrence, not only today's.
+    pub(super) fn every_occurrence(&self) -> bool {
+        self.overdue || self.due_by.is_some()
+    }
+
+    /// Whether it keeps an occurrence with these facts. The search is on the
+    /// task, not the occurrence: see [`Search::takes`].
+    pub fn keeps(&self, task: Facts<'_>) -> bool {
+        self.area.is_none_or(|a| task.area == a)
+            && self.unit.as_deref().is_none_or(|u| task.lead == u)
+            && self.status.is_none_or(|s| task.status == s)
+            && (!self.overdue || task.class.is_overdue())
+            && self
+                .due_by
+                .is_none_or(|by| task.due.is_some_and(|due| due <= by))
+    }
+
+    /// The search, folded once for the whole plan.
+    pub(super) fn search(&self) -> Search {
+        Search(self.search.as_deref().map(fold))
+    }
+}
+
+/// A filter's search words, folded; no words find every task.
+pub(super) struct Search(Option<String>);
+
+impl Search {
+    /// Whether an occurrence of `task` may be kept: it is in the filter's
+    /// area, and its id or titles hold every word.
+    pub(super) fn takes(&self, app: &App, filter: &TaskFilter, task: &TaskDef) -> bool {
+        if filter.area.is_some_and(|a| task.area != a) {
+            return false;
+        }
+        self.0.as_deref().is_none_or(|query| {
+            let text = app.plan.folded_text(&task.id).unwrap_or_default();
+            matches_folded(text, query)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(class: DeadlineClass, due: Option<NaiveDate>) -> Facts<'static> {
+        Facts {
+            area: 2,
+            lead: "VP",
+            status: Status::InProgress,
+            class,
+            due,
+        }
+    }
+
+    #[test]
+    fn every_field_set_must_hold() {
+        let day = NaiveDate::from_ymd_opt(2026, 6, 30);
+        let late = facts(DeadlineClass::Overdue(3), day);
+        assert!(TaskFilter::default().keeps(late));
+        let filter = TaskFilter {
+            area: Some(2),
+            unit: Some("VP".into()),
+            status: Some(Status::InProgress),
+            overdue: true,
+            due_by: day,
+            search: None,
+        };
+        assert!(filter.keeps(late));
+        assert!(!filter.keeps(facts(DeadlineClass::InProgress, day)));
+        assert!(!filter.keeps(facts(DeadlineClass::Overdue(3), None)));
+        let other_unit = TaskFilter {
+            unit: Some("KT".into()),
+            ..TaskFilter::default()
+        };
+        assert!(!other_unit.keeps(late));
+        assert!(!other_unit.is_empty() && TaskFilter::default().is_empty());
+    }
+}
