@@ -117,6 +117,8 @@ fn event_loop(
     options: &Options,
     stop: &AtomicBool,
 ) -> std::io::Result<Exit> {
+    // While the board is built here, another core folds the titles.
+    app.fold_titles_in_background();
     let mut ui = Ui::new(options.lang);
     let size = terminal.size()?;
     let fit = ui::fit(size.width, size.height, options.key_hints);

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::App;
-use crate::domain::text::{fold, matches_folded};
+use crate::domain::text::{FoldedQuery, fold};
 use crate::domain::{DeadlineClass, Status, TaskDef};
 
 /// Which tasks to show. The board shows each task by its occurrence of
@@ -58,12 +58,12 @@ impl TaskFilter {
 
     /// The search, folded once for the whole plan.
     pub(super) fn search(&self) -> Search {
-        Search(self.search.as_deref().map(fold))
+        Search(self.search.as_deref().map(|s| FoldedQuery::new(&fold(s))))
     }
 }
 
 /// A filter's search words, folded; no words find every task.
-pub(super) struct Search(Option<String>);
+pub(super) struct Search(Option<FoldedQuery>);
 
 impl Search {
     /// Whether an occurrence of `task` may be kept: it is in the filter's
@@ -72,9 +72,9 @@ impl Search {
         if filter.area.is_some_and(|a| task.area != a) {
             return false;
         }
-        self.0.as_deref().is_none_or(|query| {
+        self.0.as_ref().is_none_or(|query| {
             let text = app.plan.folded_text(&task.id).unwrap_or_default();
-            matches_folded(text, query)
+            query.matches(text)
         })
     }
 }

@@ -253,6 +253,16 @@ impl App {
         self.changes.record(Touched::Everything);
     }
 
+    /// Folds every title for search on another thread, so that a screen's
+    /// first search keystroke finds them ready instead of folding them all.
+    pub fn fold_titles_in_background(&self) {
+        let folding = self.plan.title_folding();
+        // Without a thread, the first search folds them itself.
+        let _ = std::thread::Builder::new()
+            .name("fold-titles".into())
+            .spawn(folding);
+    }
+
     /// The number of the last change to what is held here.
     pub fn revision(&self) -> u64 {
         self.changes.revision()

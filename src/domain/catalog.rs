@@ -2,12 +2,13 @@
 //! built by hand from the plan's text into `data/catalog.toml` and compiled in.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::target::Direction;
-use super::text::fold;
+use super::text::{FoldedQuery, fold};
 
 /// The catalog shipped inside the binary, so `cchc` runs from any directory.
 pub const BUNDLED_TOML: &str = include_str!("../../data/catalog.toml");
@@ -211,14 +212,64 @@ fn task_problems(
 }
 
 /// A catalog with look-ups, the form the rest of the program uses.
+/// Every task's id, short and full title, folded, one after another in
+/// catalog order, each ended by a line break: one search runs over all of
+/// them at once, in one sweep of memory.
+#[derive(Debug, Default)]
+struct FoldedTitles {
+    text: String,
+    /// Where each task's text ends (after its line break).
+    ends: Vec<usize>,
+}
+
+impl FoldedTitles {
+    fn of(catalog: &Catalog) -> FoldedTitles {
+        let mut folded = FoldedTitles::default();
+        for t in &catalog.tasks {
+            folded
+                .text
+                .push_str(&fold(&format!("{} {} {}", t.id, t.short, t.title)));
+            folded.text.push('\n');
+            folded.ends.push(folded.text.len());
+        }
+        folded
+    }
+
+    fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i]);
+        self.text.get(start..end - 1)
+    }
+
+    /// The catalog positions of the tasks whose text holds every word;
+    /// `None` when there are more than `limit`.
+    fn matching(&self, query: &FoldedQuery, limit: usize) -> Option<Vec<usize>> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = query.first_word_from(&self.text, from) {
+            let index = self.ends.partition_point(|&end| end <= at);
+            if self.get(index).is_some_and(|text| query.matches(text)) {
+                if found.len() == limit {
+                    return None;
+                }
+                found.push(index);
+            }
+            from = self.ends.get(index).copied().unwrap_or(usize::MAX);
+        }
+        Some(found)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Plan {
-    catalog: Catalog,
+    /// Shared with the folding of its titles, which may run on another thread.
+    catalog: Arc<Catalog>,
     task_index: HashMap<String, usize>,
     target_index: HashMap<String, usize>,
     children: HashMap<String, Vec<usize>>,
-    /// Folded on the first search only: most commands never search.
-    folded_titles: std::sync::OnceLock<Vec<String>>,
+    /// Folded on the first search, or ahead of it by [`Plan::title_folding`]
+    /// (a screen starts that; most commands never search).
+    folded_titles: Arc<OnceLock<FoldedTitles>>,
 }
 
 impl Plan {
@@ -232,11 +283,11 @@ impl Plan {
             }
         }
         Plan {
-            catalog,
+            catalog: Arc::new(catalog),
             task_index,
             target_index,
             children,
-            folded_titles: std::sync::OnceLock::new(),
+            folded_titles: Arc::default(),
         }
     }
 
@@ -252,13 +303,41 @@ impl Plan {
         self.task_index.get(id).map(|&i| &self.catalog.tasks[i])
     }
 
-    /// The task's id, short and full title folded for accent-insensitive search.
+    /// The task's id, short and full title folded for accent-insensitive
+    /// search. While [`Plan::title_folding`] runs elsewhere, this waits for it
+    /// rather than folding twice.
     pub fn folded_text(&self, id: &str) -> Option<&str> {
-        let folded = self.folded_titles.get_or_init(|| {
-            let fold_task = |t: &TaskDef| fold(&format!("{} {} {}", t.id, t.short, t.title));
-            self.catalog.tasks.iter().map(fold_task).collect()
-        });
-        self.task_index.get(id).map(|&i| folded[i].as_str())
+        let index = *self.task_index.get(id)?;
+        self.folded_titles().get(index)
+    }
+
+    /// The ids of the tasks whose id or titles hold every word of `query`,
+    /// in one sweep over all titles; `None` when more than `limit` do (then
+    /// looking at tasks one by one finds one sooner).
+    pub fn tasks_matching(&self, query: &FoldedQuery, limit: usize) -> Option<HashSet<&str>> {
+        let found = self.folded_titles().matching(query, limit)?;
+        Some(
+            found
+                .into_iter()
+                .filter_map(|i| self.catalog.tasks.get(i))
+                .map(|t| t.id.as_str())
+                .collect(),
+        )
+    }
+
+    fn folded_titles(&self) -> &FoldedTitles {
+        self.folded_titles
+            .get_or_init(|| FoldedTitles::of(&self.catalog))
+    }
+
+    /// The folding of every title, to run on another thread ahead of the
+    /// first search.
+    pub fn title_folding(&self) -> impl FnOnce() + Send + 'static {
+        let catalog = Arc::clone(&self.catalog);
+        let folded = Arc::clone(&self.folded_titles);
+        move || {
+            folded.get_or_init(|| FoldedTitles::of(&catalog));
+        }
     }
 
     pub fn children(&self, id: &str) -> impl Iterator<Item = &TaskDef> {
@@ -377,4 +456,48 @@ pub fn sync(stored: &Catalog, bundled: &Catalog) -> (Catalog, Vec<super::Change>
         });
     }
     (merged, changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One sweep over all titles finds exactly the tasks a search of each
+    /// task's own text finds.
+    #[test]
+    fn searching_all_titles_at_once_finds_what_each_title_holds() {
+        let plan = Plan::new(Catalog::bundled().expect("the bundled plan"));
+        for typed in [
+            "cải cách",
+            "CCHC",
+            "0.1",
+            "hanh chinh so",
+            "",
+            "zzz",
+            "1.a van ban",
+        ] {
+            let query = FoldedQuery::new(&fold(typed));
+            let one_by_one: HashSet<&str> = plan
+                .tasks()
+                .iter()
+                .filter(|t| {
+                    plan.folded_text(&t.id)
+                        .is_some_and(|text| query.matches(text))
+                })
+                .map(|t| t.id.as_str())
+                .collect();
+            assert_eq!(
+                plan.tasks_matching(&query, usize::MAX),
+                Some(one_by_one),
+                "{typed:?}"
+            );
+            let many = plan.tasks_matching(&FoldedQuery::new(""), 10);
+            assert_eq!(many, None, "more than the limit");
+        }
+        let first = &plan.tasks()[0];
+        assert!(
+            plan.folded_text(&first.id)
+                .is_some_and(|t| t.starts_with(&fold(&first.id)))
+        );
+    }
 }

@@ -29,20 +29,20 @@ pub fn fold(text: &str) -> String {
             last_was_space = true;
         } else {
             last_was_space = false;
-            folded.extend(c.to_lowercase());
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+            } else {
+                folded.extend(c.to_lowercase());
+            }
         }
     };
     for c in text.chars() {
         match c {
             _ if c.is_ascii() => push(c),
-            'đ' | 'Đ' => push('d'),
-            // A precomposed letter decomposes to its base letter first; marks
-            // (including those an input method sent separately) are dropped.
-            _ => unicode_normalization::char::decompose_canonical(c, |part| {
-                if !is_combining_mark(part) {
-                    push(part);
-                }
-            }),
+            _ => match latin_letter_folded(c) {
+                Some(plain) => push(plain),
+                None => fold_char(c, &mut push),
+            },
         }
     }
     if folded.ends_with(' ') {
@@ -51,11 +51,89 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
+/// One character folded the long way: a precomposed letter decomposes to
+/// its base letter; marks (also those an input method sent separately) are
+/// dropped.
+fn fold_char(c: char, push: &mut impl FnMut(char)) {
+    match c {
+        'đ' | 'Đ' => push('d'),
+        _ => unicode_normalization::char::decompose_canonical(c, |part| {
+            if !is_combining_mark(part) {
+                push(part);
+            }
+        }),
+    }
+}
+
+/// The Latin letters Vietnamese is written with (U+00C0–U+024F and
+/// U+1E00–U+1EFF), each folded once to the one ASCII letter it becomes:
+/// folding 100,000 titles for search then takes a table lookup a letter.
+fn latin_letter_folded(c: char) -> Option<char> {
+    use std::sync::LazyLock;
+    const BLOCKS: [(u32, u32); 2] = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)];
+    static TABLE: LazyLock<Vec<Vec<Option<char>>>> = LazyLock::new(|| {
+        BLOCKS
+            .iter()
+            .map(|&(first, last)| (first..=last).map(folds_to_one_ascii).collect())
+            .collect()
+    });
+    let code = u32::from(c);
+    BLOCKS
+        .iter()
+        .zip(TABLE.iter())
+        .find(|((first, last), _)| (*first..=*last).contains(&code))
+        .and_then(|((first, _), table)| table[(code - first) as usize])
+}
+
+/// What the long way folds `code` to, when that is one ASCII letter.
+fn folds_to_one_ascii(code: u32) -> Option<char> {
+    let c = char::from_u32(code)?;
+    let mut parts = Vec::new();
+    fold_char(c, &mut |part| parts.extend(part.to_lowercase()));
+    match parts.as_slice() {
+        [one] if one.is_ascii_alphabetic() => Some(*one),
+        _ => None,
+    }
+}
+
+/// A folded query, ready to be looked for in many folded texts: each of its
+/// words is searched for with a SIMD substring search built once.
+pub struct FoldedQuery {
+    words: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl FoldedQuery {
+    pub fn new(query_folded: &str) -> FoldedQuery {
+        FoldedQuery {
+            words: query_folded
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
+        }
+    }
+
+    /// Where the first word next occurs in `text` from byte `from`; with no
+    /// words, `from` itself while there is text left.
+    pub fn first_word_from(&self, text: &str, from: usize) -> Option<usize> {
+        let rest = text.as_bytes().get(from..).filter(|r| !r.is_empty())?;
+        match self.words.first() {
+            Some(word) => word.find(rest).map(|at| from + at),
+            None => Some(from),
+        }
+    }
+
+    /// True when every word occurs in `haystack_folded`.
+    pub fn matches(&self, haystack_folded: &str) -> bool {
+        self.words
+            .iter()
+            .all(|word| word.find(haystack_folded.as_bytes()).is_some())
+    }
+}
+
 /// True when every word of `query` (folded) occurs in `haystack_folded`.
 pub fn matches_folded(haystack_folded: &str, query_folded: &str) -> bool {
-    query_folded
-        .split(' ')
-        .all(|word| haystack_folded.contains(word))
+    FoldedQuery::new(query_folded).matches(haystack_folded)
 }
 
 /// Limits for typed text, in characters.
@@ -205,6 +283,29 @@ pub fn fit_width(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table folds every letter of its blocks as the long way does.
+    #[test]
+    fn the_letter_table_folds_as_the_long_way() {
+        for code in (0x00C0..=0x024F).chain(0x1E00..=0x1EFF) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut long = String::new();
+            fold_char(c, &mut |part| long.extend(part.to_lowercase()));
+            let long = long.trim().to_string();
+            assert_eq!(fold(&c.to_string()), long, "U+{code:04X} {c}");
+        }
+        assert_eq!(fold("Cải  CÁCH Hành chính ĐÔ"), "cai cach hanh chinh do");
+    }
+
+    #[test]
+    fn a_query_matches_when_every_word_occurs() {
+        let query = FoldedQuery::new(&fold("hành  chính"));
+        assert!(query.matches(&fold("Cải cách HÀNH CHÍNH")));
+        assert!(!query.matches(&fold("Cải cách hành")));
+        assert!(FoldedQuery::new("").matches("anything"));
+    }
 
     #[test]
     fn folding_ignores_accents_case_and_normal_form() {

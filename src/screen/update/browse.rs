@@ -1,7 +1,10 @@
 //! The board, the detail pane, targets and risks: moving, folding, searching,
 //! changing the period, and the edits started from a task.
 
+use std::collections::HashSet;
+
 use super::*;
+use crate::app::board::TaskRow;
 
 pub(super) fn board(app: &mut App, ui: &mut Ui, action: Action) {
     match action {
@@ -174,6 +177,9 @@ pub(super) fn jump_to_match(app: &App, ui: &mut Ui, forward: bool) {
 
 /// The first task row, `skip` or more rows from `from` in the given direction
 /// (wrapping), whose id or title holds every word of `query`.
+/// Past this many matching tasks, a search looks at rows in turn.
+const MANY_MATCHES: usize = 1_000;
+
 pub fn find_match(
     app: &App,
     ui: &Ui,
@@ -186,6 +192,20 @@ pub fn find_match(
     if n == 0 || query.is_empty() {
         return None;
     }
+    let query = FoldedQuery::new(query);
+    // Few matches: found in one sweep over all titles, then looked up by
+    // row. Many: any row is likely one, so rows are looked at in turn.
+    let few = app.plan().tasks_matching(&query, MANY_MATCHES);
+    if few.as_ref().is_some_and(HashSet::is_empty) {
+        return None;
+    }
+    let is_match = |t: &TaskRow| match &few {
+        Some(ids) => ids.contains(t.key.task.as_str()),
+        None => app
+            .plan()
+            .folded_text(&t.key.task)
+            .is_some_and(|text| query.matches(text)),
+    };
     (skip..n + skip)
         .map(|step| {
             if forward {
@@ -194,17 +214,7 @@ pub fn find_match(
                 (from + n - step % n) % n
             }
         })
-        .find(|&i| {
-            ui.rows[i]
-                .task()
-                .is_some_and(|t| is_match(app, &t.key, query))
-        })
-}
-
-pub(super) fn is_match(app: &App, key: &TaskKey, query: &str) -> bool {
-    app.plan()
-        .folded_text(&key.task)
-        .is_some_and(|text| matches_folded(text, query))
+        .find(|&i| ui.rows[i].task().is_some_and(is_match))
 }
 
 pub(super) fn detail(app: &mut App, ui: &mut Ui, action: Action) {

@@ -23,7 +23,7 @@ use crate::app::board::{Grouping, Row};
 use crate::app::{App, AppError, Notice};
 use crate::domain::error::TextField;
 use crate::domain::input;
-use crate::domain::text::{MAX_NOTE_CHARS, fold, matches_folded, validate_text};
+use crate::domain::text::{FoldedQuery, MAX_NOTE_CHARS, fold, validate_text};
 use crate::keymap::Action;
 use chrono::Datelike;
 
