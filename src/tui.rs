@@ -14,11 +14,9 @@ use crate::app::App;
 use crate::app::actor::Clock;
 use crate::i18n::{self, Lang};
 use crate::keymap::{self, Key};
-use crate::screen::message::Message;
+use crate::screen::message::{Message, Start};
 use crate::screen::state::Ui;
-use crate::screen::update::{
-    refresh, start_presentation, start_triage, update, warn_not_utf8, warn_set_aside,
-};
+use crate::screen::update::update;
 use crate::ui::{self, Context, Theme};
 
 /// How often the loop wakes without input, to notice signals and a new day.
@@ -123,17 +121,12 @@ fn event_loop(
     let size = terminal.size()?;
     let fit = ui::fit(size.width, size.height, options.key_hints);
     update(app, &mut ui, Message::Resized(fit));
-    refresh(app, &mut ui);
-    warn_set_aside(app, &mut ui);
-    if options.ascii {
-        warn_not_utf8(&mut ui);
-    }
-    if options.triage {
-        start_triage(app, &mut ui);
-    }
-    if options.present {
-        start_presentation(app, &mut ui, true);
-    }
+    let start = Start {
+        ascii: options.ascii,
+        triage: options.triage,
+        present: options.present,
+    };
+    update(app, &mut ui, Message::Started(start));
     // Polling starts crossterm's reader, and with it its resize handler, so a
     // resize before the first key is not lost; keys typed ahead are applied.
     while event::poll(Duration::ZERO)? {
@@ -208,10 +201,7 @@ fn take_store_changes(app: &mut App, ui: &mut Ui) -> bool {
         }
         Ok(_) => false,
         Err(e) => {
-            ui.flash = Some(crate::screen::state::Flash {
-                text: i18n::app_error(&e, ui.lang),
-                is_error: true,
-            });
+            update(app, ui, Message::SyncFailed(std::sync::Arc::new(e)));
             true
         }
     }
@@ -304,8 +294,7 @@ fn new_day(app: &mut App, ui: &mut Ui) -> bool {
     if clock.today == app.clock().today {
         return false;
     }
-    app.set_clock(clock);
-    refresh(app, ui);
+    update(app, ui, Message::NewDay(clock));
     true
 }
 

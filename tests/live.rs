@@ -16,8 +16,8 @@ use cchc::config::ThemeName;
 use cchc::domain::{Catalog, Edit, HistoryEntry, Status, TaskKey};
 use cchc::i18n::{self, Lang};
 use cchc::keymap::Action;
-use cchc::screen::message::Message;
-use cchc::screen::state::{Flash, Ui};
+use cchc::screen::message::{Message, Start};
+use cchc::screen::state::{Flash, Screen, Ui};
 use cchc::screen::update::update;
 use cchc::store::{Commit, Dump, MemoryStore, Snapshot};
 use support::{clock, new_ui, render, screen_lines, select_task};
@@ -326,4 +326,53 @@ fn a_lost_owner_stays_on_screen_until_one_answers_again() {
     update(&mut app, &mut ui, Action::Back);
     assert_eq!(ui.screen, cchc::screen::state::Screen::Board);
     assert!(!top(&app, &ui).contains(badge), "{}", top(&app, &ui));
+}
+
+/// The messages the runtime sends besides keys and pushes, each through
+/// `update`: the start, a push that cannot be read, a new day.
+#[test]
+fn the_start_a_failed_push_and_a_new_day_go_through_update() {
+    let remote = Remote::new();
+    let mut app = shared_app(&remote);
+    let mut ui = new_ui(&app, 80, 24);
+
+    let present = Start {
+        present: true,
+        ..Start::default()
+    };
+    update(&mut app, &mut ui, Message::Started(present));
+    assert_eq!(ui.screen, Screen::Meeting);
+    assert!(ui.presentation.standalone && !ui.review.slides.is_empty());
+
+    let mut ui = new_ui(&app, 80, 24);
+    let ascii = Start {
+        ascii: true,
+        triage: true,
+        ..Start::default()
+    };
+    update(&mut app, &mut ui, Message::Started(ascii));
+    assert_eq!(ui.screen, Screen::Triage);
+    let flash = ui.flash.clone().expect("a word on the terminal");
+    assert!(flash.is_error && flash.text.contains("UTF-8"), "{flash:?}");
+
+    let refused = AppError::Input(cchc::domain::InputError::ReadOnly);
+    update(
+        &mut app,
+        &mut ui,
+        Message::SyncFailed(std::sync::Arc::new(refused)),
+    );
+    assert!(ui.flash.as_ref().is_some_and(|f| f.is_error));
+
+    let mut ui = new_ui(&app, 80, 24);
+    let generation = ui.board_generation;
+    let mut later = clock();
+    later.today = later.today.succ_opt().expect("a next day");
+    update(&mut app, &mut ui, Message::NewDay(later));
+    assert_eq!(app.clock().today, later.today);
+    assert!(
+        ui.board_generation > generation,
+        "the board is built for the new day"
+    );
+    let built = app.board(ui.grouping, &ui.filter, &ui.folded);
+    assert_eq!(ui.summary, built.summary);
 }

@@ -13,7 +13,7 @@ use presentation::*;
 pub use triage_flow::start_triage;
 use triage_flow::*;
 
-use super::message::Message;
+use super::message::{Message, Start};
 use super::state::{
     Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
     Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
@@ -48,6 +48,9 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
         }
         Message::Resized(fit) => ui.fit(fit),
         Message::StoreChanged(notice) => store_changed(app, ui, notice),
+        Message::SyncFailed(e) => flash_error(ui, i18n::app_error(&e, ui.lang)),
+        Message::NewDay(clock) => app.set_clock(clock),
+        Message::Started(start) => started(app, ui, start),
     }
     if app.revision() != ui.board_revision {
         take_in_changes(app, ui);
@@ -77,6 +80,22 @@ fn act(app: &mut App, ui: &mut Ui, action: Action) {
     }
 }
 
+/// The screen opens: the board, the word on records left out or a terminal
+/// that is not UTF-8, and triage or meeting mode when asked for.
+fn started(app: &mut App, ui: &mut Ui, start: Start) {
+    refresh(app, ui);
+    warn_set_aside(app, ui);
+    if start.ascii {
+        flash_error(ui, i18n::terminal_not_utf8(ui.lang).to_string());
+    }
+    if start.triage {
+        start_triage(app, ui);
+    }
+    if start.present {
+        start_presentation(app, ui, true);
+    }
+}
+
 /// Another process changed the store: what is shown is brought up to date,
 /// keeping the screen, the selection, the scroll and any open dialog.
 fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
@@ -103,17 +122,11 @@ fn read_history_when_shown(app: &App, ui: &mut Ui) {
 }
 
 /// Tells the person at the screen, once, of stored records left out.
-pub fn warn_set_aside(app: &App, ui: &mut Ui) {
+fn warn_set_aside(app: &App, ui: &mut Ui) {
     let set_aside = app.set_aside();
     if !set_aside.is_empty() {
         flash_error(ui, i18n::records_set_aside(&set_aside, ui.lang));
     }
-}
-
-/// Tells the person at the screen that their terminal is not UTF-8, and how
-/// to set it (the screen is drawn without accents meanwhile).
-pub fn warn_not_utf8(ui: &mut Ui) {
-    flash_error(ui, i18n::terminal_not_utf8(ui.lang).to_string());
 }
 
 /// Brings the board up to date with what changed since it was built: the
