@@ -175,7 +175,7 @@ fn a_pushed_edit_updates_its_rows_as_a_rebuild_would() {
     let remote = Remote::new();
     let mut app = shared_app(&remote);
     let mut ui = new_ui(&app, 160, 45);
-    let generation = ui.board_generation;
+    let revision = app.revision();
     for edits in [
         vec![Edit::Progress(70)],
         vec![Edit::Status(Status::Done)],
@@ -197,7 +197,10 @@ fn a_pushed_edit_updates_its_rows_as_a_rebuild_would() {
         assert_eq!(ui.summary, built.summary);
         assert!(ui.rows == built.rows, "after {edits:?}");
     }
-    assert!(ui.board_generation > generation);
+    assert!(
+        ui.board_revision > revision,
+        "the board took the changes in"
+    );
     let row = |id: &str| {
         ui.rows
             .iter()
@@ -364,13 +367,13 @@ fn the_start_a_failed_push_and_a_new_day_go_through_update() {
     assert!(ui.flash.as_ref().is_some_and(|f| f.is_error));
 
     let mut ui = new_ui(&app, 80, 24);
-    let generation = ui.board_generation;
+    let revision = ui.board_revision;
     let mut later = clock();
     later.today = later.today.succ_opt().expect("a next day");
     update(&mut app, &mut ui, Message::NewDay(later));
     assert_eq!(app.clock().today, later.today);
     assert!(
-        ui.board_generation > generation,
+        ui.board_revision > revision,
         "the board is built for the new day"
     );
     let built = app.board(ui.grouping, &ui.filter, &ui.folded);

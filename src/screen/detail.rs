@@ -19,7 +19,7 @@ const HISTORY_LINES: usize = 30;
 const BAR_WIDTH: usize = 20;
 
 /// The pane's prepared lines, and what they were made for.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Detail {
     pub lines: Vec<ShownLine>,
     /// Rows the lines take, wrapped to the pane.
@@ -27,11 +27,22 @@ pub struct Detail {
     made_for: Option<Source>,
 }
 
+/// Shown by what it was made for: the lines follow from that.
+impl std::fmt::Debug for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detail")
+            .field("rows", &self.rows)
+            .field("made_for", &self.made_for)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What the pane's lines depend on: when it is unchanged, they are too.
 #[derive(Debug, Clone, PartialEq)]
 struct Source {
     row: Option<Row>,
-    board_generation: u64,
+    /// The application's revision: notes and history are not in the row.
+    revision: u64,
     width: u16,
 }
 
@@ -43,7 +54,7 @@ pub fn prepare(app: &App, ui: &mut Ui) {
     }
     let source = Source {
         row: ui.selected_row().cloned(),
-        board_generation: ui.board_generation,
+        revision: app.revision(),
         width: ui.detail_box.width,
     };
     if ui.detail.made_for.as_ref() != Some(&source) {

@@ -22,10 +22,20 @@ pub enum HelpLine {
 }
 
 /// Help as prepared for the box it is shown in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct HelpText {
     pub lines: Vec<HelpLine>,
     width: u16,
+}
+
+/// Shown by its size: its lines follow from the key table and the width.
+impl std::fmt::Debug for HelpText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HelpText")
+            .field("lines", &self.lines.len())
+            .field("width", &self.width)
+            .finish()
+    }
 }
 
 /// Lays help out when it is open and its box has a new width; keeps its

@@ -14,7 +14,7 @@ use crate::app::risks::{FlaggedTarget, FlaggedTask};
 use crate::domain::period::Period;
 use crate::screen::state::{Screen, Ui};
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ReviewShown {
     /// Most severe first; in the risks view, grouped by area or lead unit
     /// as the view groups them, most severe first within each group.
@@ -32,6 +32,16 @@ pub struct ReviewShown {
     items_made_for: Option<(Source, SlideKind)>,
 }
 
+/// Shown by what it was made for: the lists follow from that.
+impl std::fmt::Debug for ReviewShown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReviewShown")
+            .field("made_for", &self.made_for)
+            .field("items_made_for", &self.items_made_for)
+            .finish_non_exhaustive()
+    }
+}
+
 /// The rows of one kind of slide.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum SlideItems {
@@ -43,7 +53,7 @@ pub enum SlideItems {
 
 #[derive(Debug, Clone, PartialEq)]
 struct Source {
-    board_generation: u64,
+    revision: u64,
     period: Period,
     screen: Screen,
     grouping: Grouping,
@@ -58,7 +68,7 @@ pub fn prepare(app: &App, ui: &mut Ui) {
         return;
     }
     let source = Source {
-        board_generation: ui.board_generation,
+        revision: app.revision(),
         period: app.period(),
         screen: ui.screen,
         grouping: ui.grouping,

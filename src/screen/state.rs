@@ -263,9 +263,6 @@ pub struct Ui {
     pub review: ReviewShown,
     /// The application's revision the board was last brought up to.
     pub board_revision: u64,
-    /// Counts the board's rebuilds from the store, so what was prepared
-    /// from it knows when it is stale.
-    pub board_generation: u64,
     pub target_selected: usize,
     pub flash: Option<Flash>,
     pub last_saved: Option<DateTime<FixedOffset>>,
@@ -314,7 +311,6 @@ impl Ui {
             detail: Detail::default(),
             review: ReviewShown::default(),
             board_revision: 0,
-            board_generation: 0,
             target_selected: 0,
             flash: None,
             last_saved: None,

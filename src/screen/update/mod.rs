@@ -147,7 +147,6 @@ fn take_in_changes(app: &App, ui: &mut Ui) {
         return refresh(app, ui);
     }
     ui.board_revision = app.revision();
-    ui.board_generation += 1;
     read_history_when_shown(app, ui);
     super::detail::prepare(app, ui);
     super::review::prepare(app, ui);
@@ -163,7 +162,6 @@ pub fn refresh(app: &App, ui: &mut Ui) {
     };
     let board = app.board(ui.grouping, &ui.filter, &ui.folded);
     ui.board_revision = app.revision();
-    ui.board_generation += 1;
     ui.rows = board.rows;
     ui.summary = board.summary;
     let found = ui.rows.iter().position(|r| match r {
