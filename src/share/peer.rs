@@ -9,7 +9,7 @@ pub struct Peer {
     pub uid: u32,
     /// The account name, or `uid 1234` when the account has no name.
     pub user: String,
-    /// The SSH client's address when the peer runs in an SSH session.
+    /// The peer session's `SSH_CONNECTION`, when it runs in one.
     pub ssh_client: Option<String>,
 }
 
@@ -33,20 +33,16 @@ pub fn peer(stream: &UnixStream) -> std::io::Result<Peer> {
     })
 }
 
-/// The first field of `SSH_CONNECTION` in the environment of process `pid`,
-/// if it can be read (a process of the same account) and looks like an
-/// address. The account always comes from the kernel; this only says from
-/// where it connected.
+/// `SSH_CONNECTION` in the environment of process `pid`, if it can be read
+/// (a process of the same account). The account always comes from the
+/// kernel; [`crate::domain::Author::record`] takes from this only the
+/// address it connected from, as it does for this process's own session.
 fn ssh_client(pid: u32) -> Option<String> {
     let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
     let value = environ
         .split(|&b| b == 0)
         .find_map(|entry| entry.strip_prefix(b"SSH_CONNECTION="))?;
-    let address = std::str::from_utf8(value).ok()?.split_whitespace().next()?;
-    address
-        .parse::<std::net::IpAddr>()
-        .is_ok()
-        .then(|| address.to_string())
+    std::str::from_utf8(value).ok().map(str::to_string)
 }
 
 pub fn user_name(uid: u32) -> String {
