@@ -592,6 +592,59 @@ fn esc_asks_before_a_typed_note_is_thrown_away() {
     assert!(notes(&show).is_empty(), "{show:#}");
 }
 
+/// Text pasted into the search bar (bracketed paste) searches as typed text
+/// does; pasted on the board it changes nothing and says where it would go.
+#[test]
+fn pasting_into_search_searches_and_on_the_board_changes_nothing() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    assert!(
+        row(&tui.screen(), "0.30").is_none(),
+        "0.30 is below the first page"
+    );
+    tui.send("\x1b[200~- 0.8 t q\x1b[201~");
+    tui.wait_for("Dán chữ vào ô");
+    tui.send("/");
+    tui.wait_for("Tìm: ");
+    tui.send("\x1b[200~0.30\x1b[201~");
+    tui.wait_until("0.30 found by the pasted search", TIMEOUT, |s| {
+        row(s, "0.30").is_some() && s.contains("Tìm: 0.30")
+    });
+    tui.send_esc();
+    tui.quit();
+    let log = store.json(&["log", "--format", "json"]);
+    assert!(log_entries(&log).is_empty(), "{log:#}");
+}
+
+/// The detail pane scrolls no further than its last line, and ↑ after ↓
+/// held down moves it at once.
+#[test]
+fn the_detail_pane_stops_at_its_end_and_comes_back_at_once() {
+    let store = Store::new();
+    let long: Vec<String> = (1..=30).map(|i| format!("dòng {i}")).collect();
+    let written = store.run(&["set", "0.8", "--note", &long.join("\n")]);
+    assert_eq!(written.code, Some(0), "{written:#?}");
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.select("0.8", "0.8");
+    tui.send(ENTER);
+    tui.wait_for("dòng 1");
+    for _ in 0..120 {
+        tui.send(DOWN);
+    }
+    // The pane's last row, above the status line and the key hints.
+    let bottom = |s: &str| s.lines().rev().nth(2).unwrap_or_default().to_string();
+    tui.wait_until("the end of the note's history line", TIMEOUT, |s| {
+        bottom(s).contains("dòng 26 dòng 27 dòng 28 dòng 29 dòng 30")
+    });
+    tui.send(UP);
+    tui.wait_until("one row back from the end", TIMEOUT, |s| {
+        bottom(s).contains("dòng 16 dòng 17")
+    });
+    tui.quit();
+}
+
 /// `p` shows the current progress selected: typing replaces it.
 #[test]
 fn typing_over_a_shown_value_replaces_it() {
