@@ -477,6 +477,16 @@ fn bad_input_is_refused_and_nothing_is_written() {
             vi_date,
         ),
         (
+            vec!["set", "1.a.1", "--due", "31/03/2028"],
+            "chỉ được đổi khi nêu lý do. Trên dòng lệnh: thêm --reason",
+            "moves only with a reason. On the command line: add --reason",
+        ),
+        (
+            vec!["set", "1.a.1", "--due", "31/03/2031", "--reason", "Chờ vốn"],
+            "các năm 2026–2030 của kế hoạch",
+            "the plan's years 2026–2030",
+        ),
+        (
             vec!["set", "1.a.1", "--note", &huge_note],
             "tối đa 4000",
             "at most 4000",
@@ -1339,7 +1349,13 @@ fn the_config_file_sets_the_due_soon_window() {
     let due = (today + chrono::Duration::days(20))
         .format("%d/%m/%Y")
         .to_string();
-    run(dir.path(), NOV_2026, &["set", "1.a.1", "--due", &due]).ok();
+    let reason = "Chờ hướng dẫn";
+    run(
+        dir.path(),
+        NOV_2026,
+        &["set", "1.a.1", "--due", &due, "--reason", reason],
+    )
+    .ok();
 
     let config_dir = |d: &TempDir| d.path().to_str().expect("UTF-8 path").to_string();
     let (with, without) = (config_dir(&config), config_dir(&no_config));

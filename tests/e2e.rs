@@ -1171,7 +1171,7 @@ fn a_panic_restores_the_terminal_and_writes_a_crash_report() {
 /// 0.17 and 0.36 that a fresh store already has overdue.
 fn make_overdue(store: &Store) {
     for (id, due) in [("0.8", "01/10/2026"), ("3.d", "01/11/2026")] {
-        let set = store.run(&["set", id, "--due", due]);
+        let set = store.run(&["set", id, "--due", due, "--reason", "Chờ ý kiến"]);
         assert_eq!(set.code, Some(0), "cchc set {id} --due {due}: {set:#?}");
     }
 }

@@ -122,7 +122,7 @@ fn edit_op(app: &App, id: &str, edits: &[Edit]) -> Operation {
     Operation::EditTask {
         key: key(app, id),
         edits: edits.to_vec(),
-        reason: None,
+        reason: support::reason_for(edits).map(str::to_string),
         seen: None,
     }
 }

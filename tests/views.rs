@@ -142,8 +142,10 @@ impl Scene {
                 select_task(app, ui, OVERDUE_TASK);
                 press(app, ui, &[Action::TypeDue, Action::CursorHome]);
                 type_text(app, ui, "31/02/");
+                press(app, ui, &[Action::NextField]);
+                type_text(app, ui, "Chờ ý kiến Phòng Kinh tế");
                 press(app, ui, &[Action::Confirm]);
-                assert!(matches!(ui.overlay, Some(Overlay::Input(_))), "still open");
+                assert!(matches!(ui.overlay, Some(Overlay::Extend(_))), "still open");
             }
         }
     }
@@ -185,6 +187,43 @@ fn board_grouped_by_unit() {
 #[test]
 fn detail_pane() {
     snapshot_both_sizes(Scene::Detail);
+}
+
+/// `d` asks for the new deadline and the reason together; an impossible
+/// date keeps the form open with why.
+#[test]
+fn a_deadline_form_with_an_impossible_date() {
+    snapshot_both_sizes(Scene::DueRefused);
+}
+
+/// On the board a deadline moves only with a reason: without one the form
+/// stays open and nothing is written; with one, the history keeps it.
+#[test]
+fn a_deadline_moves_on_the_board_only_with_a_reason() {
+    let mut app = support::seeded_app();
+    let mut ui = support::new_ui(&app, NARROW.0, NARROW.1);
+    support::select_task(&mut app, &mut ui, NOTED_TASK);
+    let key = app.resolve(NOTED_TASK).expect("the noted task");
+    let due_before = app.view(&key).and_then(|v| v.due);
+    press(&mut app, &mut ui, &[Action::TypeDue]);
+    type_text(&mut app, &mut ui, "30/06/2027");
+    press(&mut app, &mut ui, &[Action::Confirm, Action::Confirm]);
+    let Some(Overlay::Extend(form)) = &ui.overlay else {
+        panic!("the form stays open: {:?}", ui.overlay);
+    };
+    assert!(form.error.is_some(), "it says the reason is needed");
+    assert_eq!(app.view(&key).and_then(|v| v.due), due_before);
+
+    type_text(&mut app, &mut ui, "Chờ kinh phí năm 2027");
+    press(&mut app, &mut ui, &[Action::Confirm]);
+    assert!(ui.overlay.is_none(), "saved and closed");
+    assert_eq!(
+        app.view(&key).and_then(|v| v.due),
+        Some(support::date(2027, 6, 30))
+    );
+    let history = app.history(&Default::default()).expect("history");
+    let last = history.last().expect("the edit");
+    assert_eq!(last.reason.as_deref(), Some("Chờ kinh phí năm 2027"));
 }
 
 #[test]
@@ -558,7 +597,7 @@ fn work_due_soon_says_how_many_days_are_left() {
     app.edit_task(
         &key,
         &[cchc::domain::Edit::Due(support::date(2026, 12, 3))],
-        None,
+        Some("Dời lên theo kế hoạch kiểm tra"),
     )
     .expect("move the deadline");
     for theme in [ThemeName::Dark, ThemeName::Mono] {
@@ -578,7 +617,7 @@ fn work_due_soon_says_how_many_days_are_left() {
     app.edit_task(
         &key,
         &[cchc::domain::Edit::Due(support::date(2026, 12, 11))],
-        None,
+        Some("Dời lại một tuần"),
     )
     .expect("move the deadline");
     let ui = support::new_ui(&app, NARROW.0, NARROW.1);

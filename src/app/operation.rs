@@ -143,6 +143,7 @@ impl App {
             .map(|e| validate::checked_edit(&self.plan, e))
             .collect::<Result<Vec<_>, _>>()?;
         let reason = reason.map(validate::reason_text).transpose()?;
+        validate::check_due_reason(&edits, reason.as_deref())?;
         if let Some(field) = seen.and_then(|s| s.overtaken(&Seen::of(&view), &edits)) {
             return Err(self.conflict(key, field, 0).into());
         }

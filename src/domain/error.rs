@@ -65,6 +65,9 @@ pub enum InputError {
     NothingToChange,
     #[error("read-only")]
     ReadOnly,
+    /// A deadline is moved only with the reason why.
+    #[error("a deadline moves only with a reason")]
+    DueNeedsReason,
 }
 
 /// Which free-text field a text error is about.

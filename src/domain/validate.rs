@@ -99,6 +99,15 @@ pub fn reason_text(text: &str) -> Result<String, InputError> {
     validate_text(text, TextField::Reason, MAX_NOTE_CHARS, true)
 }
 
+/// A deadline moves only with a reason: the review meeting must see why.
+pub fn check_due_reason(edits: &[Edit], reason: Option<&str>) -> Result<(), InputError> {
+    let moves_due = edits.iter().any(|e| matches!(e, Edit::Due(_)));
+    if moves_due && reason.is_none() {
+        return Err(InputError::DueNeedsReason);
+    }
+    Ok(())
+}
+
 pub fn checked_evidence(doc: &Evidence) -> Result<Evidence, InputError> {
     check_date(doc.issued_on)?;
     Ok(Evidence {

@@ -117,6 +117,12 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             format!("{} không được để trống.", text_field(*field, lang))
         }
         (E::EmptyText(field), Lang::En) => format!("{} must not be empty.", text_field(*field, lang)),
+        (E::DueNeedsReason, _) => lang
+            .pick(
+                "Hạn chỉ được đổi khi nêu lý do. Trên dòng lệnh: thêm --reason \"lý do\".",
+                "A deadline moves only with a reason. On the command line: add --reason \"why\".",
+            )
+            .to_string(),
         (E::BadPeriod(p), _) => bad_period(p, lang),
         (E::ReadOnly, _) => lang
             .pick(

@@ -36,7 +36,6 @@ pub enum Focus {
 pub enum InputKind {
     Search,
     Progress,
-    Due,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

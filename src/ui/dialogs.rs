@@ -11,7 +11,7 @@ use super::{Context, centered};
 use crate::domain::Status;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n::{self, Lang};
-use crate::screen::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, TextInput};
+use crate::screen::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, Screen, TextInput};
 use crate::screen::text_input::LineEdit;
 
 fn dialog(
@@ -123,10 +123,6 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
             i18n::progress_title(lang).to_string(),
             i18n::progress_prompt(view.map(|v| v.state.progress), lang),
         ),
-        InputKind::Due => (
-            i18n::due_title(lang).to_string(),
-            i18n::due_prompt(view.as_ref().and_then(|v| v.due), lang),
-        ),
     };
     let title = format!(
         "{title} {}",
@@ -168,21 +164,19 @@ pub fn extend(frame: &mut Frame, area: Rect, ctx: &Context, form: &ExtendForm) {
         .selected_key()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let inner = dialog(
-        frame,
-        area,
-        ctx,
-        &format!("{} {key}", i18n::extend_title(lang)),
-        70,
-        9,
-    );
+    let (title, labels) = if ctx.ui.screen == Screen::Triage {
+        (i18n::extend_title(lang), i18n::extend_labels(lang))
+    } else {
+        (i18n::change_due_title(lang), i18n::change_due_labels(lang))
+    };
+    let inner = dialog(frame, area, ctx, &format!("{title} {key}"), 70, 9);
     let fields = [&form.date, &form.reason];
     let help = i18n::extend_help(lang);
     form_fields(
         frame,
         inner,
         ctx,
-        &i18n::extend_labels(lang),
+        &labels,
         &fields,
         form.focus,
         form.error.as_deref(),

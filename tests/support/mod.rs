@@ -71,8 +71,16 @@ fn key(app: &App, id: &str) -> TaskKey {
 
 fn edit(app: &mut App, id: &str, edits: &[Edit]) {
     let key = key(app, id);
-    app.edit_task(&key, edits, None)
+    app.edit_task(&key, edits, reason_for(edits))
         .unwrap_or_else(|e| panic!("seeding {id}: {e}"));
+}
+
+/// The reason a deadline moves with (none is needed for anything else).
+pub fn reason_for(edits: &[Edit]) -> Option<&'static str> {
+    edits
+        .iter()
+        .any(|e| matches!(e, Edit::Due(_)))
+        .then_some("Điều chỉnh theo chỉ đạo của UBND xã")
 }
 
 /// The plan with some work done, some under way, one task overdue, notes in

@@ -100,14 +100,14 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
         "set.status" => ("Trạng thái mới", "New status"),
         "set.progress" => ("Tiến độ 0–100 (%)", "Progress 0–100 (%)"),
         "set.due" => (
-            "Hạn mới dd/mm/yyyy (gia hạn)",
-            "New deadline dd/mm/yyyy (extension)",
+            "Hạn mới dd/mm/yyyy, trong các năm của kế hoạch; cần --reason",
+            "New deadline dd/mm/yyyy, within the plan's years; needs --reason",
         ),
         "set.note" => ("Thêm một ghi chú", "Add a note"),
         "set.lead" => ("Đổi đơn vị chủ trì", "Change the lead unit"),
         "set.reason" => (
-            "Lý do, ghi vào lịch sử (ví dụ lý do gia hạn)",
-            "Reason, kept in the history (e.g. why a deadline moved)",
+            "Lý do, ghi vào lịch sử (bắt buộc khi đổi hạn)",
+            "Reason, kept in the history (required with --due)",
         ),
         "log" => ("Xem lịch sử thay đổi", "Show the history of changes"),
         "log.id" => (

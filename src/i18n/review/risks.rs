@@ -225,6 +225,22 @@ pub fn extend_labels(lang: Lang) -> [&'static str; 2] {
     ]
 }
 
+/// The same form opened with `d` on the board, where a deadline may also
+/// move earlier.
+pub fn change_due_title(lang: Lang) -> &'static str {
+    lang.pick("Đổi hạn", "Change the deadline")
+}
+
+pub fn change_due_labels(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("Hạn mới (dd/mm/yyyy)", "New deadline (dd/mm/yyyy)"),
+        lang.pick(
+            "Lý do đổi hạn (bắt buộc, ghi vào lịch sử)",
+            "Reason (required, kept in the history)",
+        ),
+    ]
+}
+
 pub fn extend_help(lang: Lang) -> &'static str {
     lang.pick(
         "Tab/Enter ô tiếp · Enter ở ô lý do để lưu · Esc hủy",

@@ -26,21 +26,6 @@ pub fn progress_prompt(current: Option<u8>, lang: Lang) -> String {
     }
 }
 
-pub fn due_title(lang: Lang) -> &'static str {
-    lang.pick("Đổi hạn (gia hạn)", "New deadline")
-}
-
-pub fn due_prompt(current: Option<chrono::NaiveDate>, lang: Lang) -> String {
-    let l = show_labels(lang);
-    let current = current
-        .map(format_date)
-        .unwrap_or_else(|| l.no_deadline.to_string());
-    match lang {
-        Lang::Vi => format!("Hạn hiện tại {current}. Hạn mới dd/mm/yyyy, Enter để lưu:"),
-        Lang::En => format!("Due now {current}. New deadline dd/mm/yyyy, Enter saves:"),
-    }
-}
-
 pub fn evidence_title(lang: Lang) -> &'static str {
     lang.pick("Thêm tài liệu kiểm chứng", "Add an evidence document")
 }

@@ -78,7 +78,11 @@ pub(super) fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
                 .view(&key)
                 .and_then(|v| v.due)
                 .map(crate::domain::date::format_date);
-            open_input(ui, InputKind::Due, &due.unwrap_or_default());
+            // A deadline moves only with a reason: the form asks for both.
+            ui.overlay = Some(Overlay::Extend(ExtendForm {
+                date: LineEdit::selected(&due.unwrap_or_default()),
+                ..ExtendForm::default()
+            }));
         }
         Action::AddNote => ui.overlay = Some(Overlay::Note(NoteEditor::default())),
         Action::AddEvidence => ui.overlay = Some(Overlay::Evidence(EvidenceForm::default())),

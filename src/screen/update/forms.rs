@@ -190,7 +190,6 @@ pub(super) fn confirm_input(app: &mut App, ui: &mut Ui, field: &TextInput) -> Re
         InputKind::Progress => {
             Edit::Progress(input::progress(text).map_err(|e| i18n::input_error(&e, lang))?)
         }
-        InputKind::Due => Edit::Due(input::date(text).map_err(|e| i18n::input_error(&e, lang))?),
     };
     let Some(key) = ui.selected_key().cloned() else {
         return Ok(());

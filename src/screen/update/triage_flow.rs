@@ -99,7 +99,9 @@ pub(super) fn extend_form(app: &mut App, ui: &mut Ui, action: Action) {
             }
             Ok((date, reason)) => {
                 if let Some(key) = ui.selected_key().cloned() {
-                    ui.triage.pending = Some(Decision::Extended(date));
+                    if ui.screen == Screen::Triage {
+                        ui.triage.pending = Some(Decision::Extended(date));
+                    }
                     let result = app.edit_task(&key, &[Edit::Due(date)], Some(&reason));
                     after_save(app, ui, &key, result, true);
                 }
