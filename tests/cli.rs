@@ -1541,3 +1541,19 @@ fn an_unreadable_history_entry_is_named_and_the_rest_reads() {
     )
     .ok();
 }
+
+/// With `CCHC_TODAY` set, an edit is stamped on that day, so a period can be
+/// rehearsed whole: "since the last meeting" then counts it.
+#[test]
+fn a_rehearsal_day_stamps_the_history() {
+    let dir = store();
+    run(
+        dir.path(),
+        "2027-03-10",
+        &["set", "0.8", "--progress", "30"],
+    )
+    .ok();
+    let log = history(dir.path(), "2027-03-10");
+    let at = log[0]["at"].as_str().unwrap_or_default().to_string();
+    assert!(at.starts_with("2027-03-10T"), "{log:#}");
+}

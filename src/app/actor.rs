@@ -19,7 +19,7 @@ pub fn current_actor() -> String {
 }
 
 /// "Now" and "today". `today` can be pinned with `CCHC_TODAY=YYYY-MM-DD` for
-/// demonstrations and tests; history timestamps always use the real clock.
+/// demonstrations, rehearsals and tests; edits are then stamped on that day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
     pub now: DateTime<FixedOffset>,
@@ -33,12 +33,41 @@ pub struct BadToday(pub String);
 impl Clock {
     pub fn from_env() -> Result<Clock, BadToday> {
         let now = Local::now().fixed_offset();
-        let today = match std::env::var("CCHC_TODAY") {
+        match std::env::var("CCHC_TODAY") {
             Ok(text) if !text.trim().is_empty() => {
-                parse_date(&text).map_err(|_| BadToday(text.clone()))?
+                let today = parse_date(&text).map_err(|_| BadToday(text.clone()))?;
+                Ok(Clock::rehearsing(today, now))
             }
-            _ => now.date_naive(),
-        };
-        Ok(Clock { now, today })
+            _ => Ok(Clock {
+                now,
+                today: now.date_naive(),
+            }),
+        }
+    }
+
+    /// A rehearsal of `today`: edits are stamped on that day, at the time of
+    /// day it is now, so a whole period ("since the last meeting" included)
+    /// can be played through before it comes.
+    pub fn rehearsing(today: NaiveDate, now: DateTime<FixedOffset>) -> Clock {
+        let at = today
+            .and_time(now.time())
+            .and_local_timezone(*now.offset())
+            .single()
+            .unwrap_or(now);
+        Clock { now: at, today }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rehearsal_stamps_edits_on_its_day_at_the_time_it_is() {
+        let now = DateTime::parse_from_rfc3339("2026-12-01T17:45:10+07:00").expect("an instant");
+        let day = NaiveDate::from_ymd_opt(2027, 3, 10).expect("a day");
+        let clock = Clock::rehearsing(day, now);
+        assert_eq!(clock.today, day);
+        assert_eq!(clock.now.to_rfc3339(), "2027-03-10T17:45:10+07:00");
     }
 }
