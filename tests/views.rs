@@ -226,6 +226,27 @@ fn a_deadline_moves_on_the_board_only_with_a_reason() {
     assert_eq!(last.reason.as_deref(), Some("Chờ kinh phí năm 2027"));
 }
 
+/// "Chỉ quá hạn" keeps exactly the tasks the status line counts as overdue,
+/// those whose earlier occurrence is overdue included.
+#[test]
+fn overdue_only_shows_what_the_status_line_counts() {
+    let app = support::seeded_app();
+    let mut ui = support::new_ui(&app, NARROW.0, NARROW.1);
+    let counted = ui.summary.overdue;
+    assert!(counted > 0, "the seed has overdue work");
+    ui.filter.overdue = true;
+    cchc::screen::update::refresh(&app, &mut ui);
+    let shown = ui.rows.iter().filter_map(|r| r.task()).count();
+    assert_eq!(shown, counted, "{:#?}", ui.rows);
+    assert!(
+        ui.rows
+            .iter()
+            .filter_map(|r| r.task())
+            .any(|t| !t.class.is_overdue()),
+        "a task shown for an earlier overdue occurrence"
+    );
+}
+
 #[test]
 fn targets_view() {
     snapshot_both_sizes(Scene::Targets);

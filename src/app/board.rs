@@ -152,6 +152,7 @@ impl TaskRow {
             status: self.status,
             class: self.class,
             due: self.due,
+            overdue: self.has_overdue(),
         }
     }
 

@@ -31,6 +31,10 @@ pub struct Facts<'a> {
     pub status: Status,
     pub class: DeadlineClass,
     pub due: Option<NaiveDate>,
+    /// What "overdue only" keeps: an occurrence that is overdue; on the
+    /// board, a task whose occurrence shown or an earlier one is (as the
+    /// status line counts it).
+    pub overdue: bool,
 }
 
 impl TaskFilter {
@@ -50,7 +54,7 @@ impl TaskFilter {
         self.area.is_none_or(|a| task.area == a)
             && self.unit.as_deref().is_none_or(|u| task.lead == u)
             && self.status.is_none_or(|s| task.status == s)
-            && (!self.overdue || task.class.is_overdue())
+            && (!self.overdue || task.overdue)
             && self
                 .due_by
                 .is_none_or(|by| task.due.is_some_and(|due| due <= by))
@@ -90,6 +94,7 @@ mod tests {
             status: Status::InProgress,
             class,
             due,
+            overdue: class.is_overdue(),
         }
     }
 

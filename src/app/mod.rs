@@ -90,6 +90,7 @@ impl TaskView<'_> {
             status: self.state.status,
             class: self.class,
             due: self.due,
+            overdue: self.class.is_overdue(),
         }
     }
 
