@@ -1277,9 +1277,7 @@ fn triage_decides_three_items_and_the_log_shows_them() {
     tui.send("q");
     let summary = tui.wait_for("Tổng kết rà soát");
     assert!(
-        summary.contains(&format!(
-            "Tổng kết rà soát: 3 quyết định trên {queued} việc"
-        )),
+        summary.contains(&format!("Tổng kết rà soát: đã xử lý 3/{queued} việc")),
         "{summary}"
     );
     let decided = |id: &str| {
@@ -1336,7 +1334,7 @@ fn cchc_triage_opens_on_the_queue() {
     tui.send("q");
     let summary = tui.wait_for("Tổng kết rà soát");
     assert!(
-        summary.contains("Tổng kết rà soát: 0 quyết định"),
+        summary.contains("Tổng kết rà soát: đã xử lý 0/"),
         "{summary}"
     );
     tui.leave_summary();

@@ -244,9 +244,28 @@ fn triage_counts_every_flagged_item_and_starts_with_the_most_severe() {
         );
         assert!(header.contains("Rà soát nhanh — kỳ Năm 2026"), "{header:?}");
 
-        // The first item is the most severe of all: overdue.
-        let first = &risks[0];
+        // The first item is the most severe of all (overdue), and of this
+        // period: earlier occurrences of the same severity come after.
+        let is_earlier = |key: &TaskKey| {
+            app.plan()
+                .task(&key.task)
+                .is_some_and(|def| app.current_key(def) != *key)
+        };
+        let first = risks
+            .iter()
+            .find(|f| f.severity() == Severity::High && !is_earlier(&f.key))
+            .expect("this period has overdue work");
         assert_eq!(ui.triage.current(), Some(&first.key));
+        let order: Vec<_> = ui
+            .triage
+            .queue
+            .iter()
+            .map(|key| {
+                let flagged = risks.iter().find(|f| f.key == *key).expect("flagged");
+                (std::cmp::Reverse(flagged.severity()), is_earlier(key))
+            })
+            .collect();
+        assert!(order.is_sorted(), "{:?}", ui.triage.queue);
         assert_eq!(first.severity(), Severity::High);
         assert!(risks.iter().all(|f| f.severity() <= first.severity()));
         assert!(matches!(first.reasons[0], TaskReason::Overdue { .. }));
@@ -438,7 +457,7 @@ fn the_summary_lists_each_decision_and_returns_to_the_board() {
     assert!(
         find_row(
             &lines,
-            &format!("Tổng kết rà soát: 3 quyết định trên {} việc", queue.len())
+            &format!("Tổng kết rà soát: đã xử lý 3/{} việc", queue.len())
         )
         .is_some(),
         "{lines:#?}"

@@ -145,6 +145,13 @@ pub struct Triage {
 }
 
 impl Triage {
+    /// How many items of the queue have a decision (an item decided on
+    /// twice counts once).
+    pub fn items_decided(&self) -> usize {
+        let keys: HashSet<&TaskKey> = self.decisions.iter().map(|(key, _)| key).collect();
+        keys.len()
+    }
+
     pub fn current(&self) -> Option<&TaskKey> {
         if self.finished {
             None

@@ -117,7 +117,7 @@ fn summary(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (lang, triage) = (ctx.ui.lang, &ctx.ui.triage);
     let mut lines = vec![
         Line::styled(
-            i18n::triage_summary_title(triage.decisions.len(), triage.queue.len(), lang),
+            i18n::triage_summary_title(triage.items_decided(), triage.queue.len(), lang),
             ctx.theme.title(),
         ),
         Line::raw(""),

@@ -176,8 +176,8 @@ pub fn triage_title(period: crate::domain::period::Period, lang: Lang) -> String
 
 pub fn triage_summary_title(decided: usize, queued: usize, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!("Tổng kết rà soát: {decided} quyết định trên {queued} việc"),
-        Lang::En => format!("Triage summary: {decided} decisions on {queued} items"),
+        Lang::Vi => format!("Tổng kết rà soát: đã xử lý {decided}/{queued} việc"),
+        Lang::En => format!("Triage summary: {decided} of {queued} items dealt with"),
     }
 }
 

@@ -2,10 +2,19 @@
 
 use super::*;
 
-/// Starts triage on the period's flagged occurrences: overdue first, then the
-/// rest, most severe first.
+/// Starts triage on the period's flagged occurrences in the order the coming
+/// review needs them: most severe first, and within one severity the
+/// period's own occurrences before earlier ones (the most overdue first).
 pub fn start_triage(app: &App, ui: &mut Ui) {
-    let queue = app.task_risks().into_iter().map(|f| f.key).collect();
+    let mut flagged = app.task_risks();
+    let is_earlier = |key: &TaskKey| {
+        app.plan()
+            .task(&key.task)
+            .is_some_and(|def| app.current_key(def) != *key)
+    };
+    // Stable: the application's order (most overdue first) stays within.
+    flagged.sort_by_key(|f| (std::cmp::Reverse(f.severity()), is_earlier(&f.key)));
+    let queue = flagged.into_iter().map(|f| f.key).collect();
     ui.triage = Triage {
         queue,
         ..Triage::default()
