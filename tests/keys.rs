@@ -144,6 +144,26 @@ fn help_lines(lang: Lang) -> Vec<String> {
     panic!("the help box has no bottom:\n{}", terminal.backend());
 }
 
+/// Help says what every symbol of the board and the slides means.
+#[test]
+fn help_explains_every_symbol() {
+    for lang in [Lang::Vi, Lang::En] {
+        let lines = help_lines(lang);
+        let from = lines
+            .iter()
+            .position(|l| l == i18n::symbol_legend_title(lang))
+            .expect("a section of symbols");
+        for (symbol, meaning) in i18n::symbol_legend(lang) {
+            assert!(
+                lines[from..]
+                    .iter()
+                    .any(|l| l.trim_start().starts_with(symbol) && l.ends_with(meaning)),
+                "{symbol} {meaning}"
+            );
+        }
+    }
+}
+
 /// Help lists every mode's rows of the key table, in order, each with all
 /// its keys and its whole description, and nothing else.
 #[test]
@@ -156,8 +176,8 @@ fn help_lists_exactly_the_key_table() {
             .collect();
         let mut sections: Vec<(String, Vec<String>)> = Vec::new();
         for line in lines {
-            // The rules of the risk flags follow the keys.
-            if line == i18n::risk_rules_title(lang) {
+            // The symbols, then the rules of the risk flags, follow the keys.
+            if line == i18n::symbol_legend_title(lang) || line == i18n::risk_rules_title(lang) {
                 break;
             }
             if titles.contains(&line.as_str()) {

@@ -45,6 +45,59 @@ pub fn severity_symbol(severity: crate::domain::risk::Severity) -> &'static str 
     }
 }
 
+/// What each symbol on the board and the slides means, for help.
+pub fn symbol_legend(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    use crate::domain::risk::Severity;
+    vec![
+        (
+            class_symbol(DeadlineClass::Overdue(1)),
+            lang.pick(
+                "quá hạn (hoặc có kỳ trước quá hạn)",
+                "overdue (or an earlier occurrence is)",
+            ),
+        ),
+        (
+            severity_symbol(Severity::Medium),
+            lang.pick(
+                "sắp đến hạn, hoặc chậm so với kế hoạch",
+                "due soon, or behind the plan",
+            ),
+        ),
+        (
+            severity_symbol(Severity::Low),
+            lang.pick("cần lưu ý, mức thấp", "flagged, low"),
+        ),
+        (
+            class_symbol(DeadlineClass::NotStarted),
+            lang.pick("chưa bắt đầu", "not started"),
+        ),
+        (
+            class_symbol(DeadlineClass::InProgress),
+            lang.pick("đang thực hiện, trong hạn", "in progress, on time"),
+        ),
+        (
+            class_symbol(DeadlineClass::Ongoing),
+            lang.pick("thường xuyên, không có hạn", "continuous, no deadline"),
+        ),
+        (
+            class_symbol(DeadlineClass::Paused),
+            lang.pick("tạm dừng", "paused"),
+        ),
+        (
+            class_symbol(DeadlineClass::DoneOnTime),
+            lang.pick("đã hoàn thành", "done"),
+        ),
+        (
+            class_symbol(DeadlineClass::Cancelled),
+            lang.pick("đã hủy", "cancelled"),
+        ),
+    ]
+}
+
+pub fn symbol_legend_title(lang: Lang) -> &'static str {
+    lang.pick("Ký hiệu", "Symbols")
+}
+
 /// The deadline class in the words of Vietnamese task reports.
 pub fn class_label(class: DeadlineClass, lang: Lang) -> String {
     match class {

@@ -74,6 +74,16 @@ pub fn help_lines(rules: &RiskRules, lang: Lang, width: usize) -> Vec<HelpLine> 
         }
         lines.push(HelpLine::Blank);
     }
+    lines.push(HelpLine::Heading(
+        i18n::symbol_legend_title(lang).to_string(),
+    ));
+    for (symbol, meaning) in i18n::symbol_legend(lang) {
+        lines.push(HelpLine::Binding {
+            keys: symbol.to_string(),
+            label: meaning,
+        });
+    }
+    lines.push(HelpLine::Blank);
     lines.push(HelpLine::Heading(i18n::risk_rules_title(lang).to_string()));
     for rule in i18n::risk_rules_explained(rules, lang) {
         let wrapped = wrap(&rule, width.saturating_sub(2).max(10));
