@@ -150,7 +150,6 @@ impl TaskRow {
             area: self.area,
             lead: &self.lead,
             status: self.status,
-            class: self.class,
             due: self.due,
             overdue: self.has_overdue(),
         }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::App;
 use crate::domain::text::{FoldedQuery, fold};
-use crate::domain::{DeadlineClass, Status, TaskDef};
+use crate::domain::{Status, TaskDef};
 
 /// Which tasks to show. The board shows each task by its occurrence of
 /// today; `cchc list` does too, unless `overdue` or `due_by` is set, when it
@@ -29,7 +29,6 @@ pub struct Facts<'a> {
     pub area: u8,
     pub lead: &'a str,
     pub status: Status,
-    pub class: DeadlineClass,
     pub due: Option<NaiveDate>,
     /// What "overdue only" keeps: an occurrence that is overdue; on the
     /// board, a task whose occurrence shown or an earlier one is (as the
@@ -87,21 +86,20 @@ impl Search {
 mod tests {
     use super::*;
 
-    fn facts(class: DeadlineClass, due: Option<NaiveDate>) -> Facts<'static> {
+    fn facts(overdue: bool, due: Option<NaiveDate>) -> Facts<'static> {
         Facts {
             area: 2,
             lead: "VP",
             status: Status::InProgress,
-            class,
             due,
-            overdue: class.is_overdue(),
+            overdue,
         }
     }
 
     #[test]
     fn every_field_set_must_hold() {
         let day = NaiveDate::from_ymd_opt(2026, 6, 30);
-        let late = facts(DeadlineClass::Overdue(3), day);
+        let late = facts(true, day);
         assert!(TaskFilter::default().keeps(late));
         let filter = TaskFilter {
             area: Some(2),
@@ -112,8 +110,8 @@ mod tests {
             search: None,
         };
         assert!(filter.keeps(late));
-        assert!(!filter.keeps(facts(DeadlineClass::InProgress, day)));
-        assert!(!filter.keeps(facts(DeadlineClass::Overdue(3), None)));
+        assert!(!filter.keeps(facts(false, day)));
+        assert!(!filter.keeps(facts(true, None)));
         let other_unit = TaskFilter {
             unit: Some("KT".into()),
             ..TaskFilter::default()

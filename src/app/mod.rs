@@ -88,7 +88,6 @@ impl TaskView<'_> {
             area: self.def.area,
             lead: self.lead,
             status: self.state.status,
-            class: self.class,
             due: self.due,
             overdue: self.class.is_overdue(),
         }
