@@ -47,7 +47,7 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
             paste(app, ui, &text);
         }
         Message::Resized(fit) => ui.fit(fit),
-        Message::StoreChanged(notice) => store_changed(app, ui, notice),
+        Message::StoreChanged(notice) => store_changed(ui, notice),
         Message::SyncFailed(e) => flash_error(ui, i18n::app_error(&e, ui.lang)),
         Message::NewDay(clock) => app.set_clock(clock),
         Message::Started(start) => started(app, ui, start),
@@ -55,6 +55,12 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
     if app.revision() != ui.board_revision {
         take_in_changes(app, ui);
     }
+    prepare_shown(app, ui);
+}
+
+/// Keeps the selection on screen and prepares what the screen shows beyond
+/// the board (each part only when what it shows changed).
+fn prepare_shown(app: &App, ui: &mut Ui) {
     keep_selection_visible(ui);
     read_history_when_shown(app, ui);
     super::detail::prepare(app, ui);
@@ -96,10 +102,11 @@ fn started(app: &mut App, ui: &mut Ui, start: Start) {
     }
 }
 
-/// Another process changed the store: what is shown is brought up to date,
-/// keeping the screen, the selection, the scroll and any open dialog.
-fn store_changed(app: &App, ui: &mut Ui, notice: Option<Notice>) {
-    take_in_changes(app, ui);
+/// Another process changed the store: what is shown is brought up to date
+/// (at the end of `update`, as after every change), keeping the screen, the
+/// selection, the scroll and any open dialog; the user is told of the
+/// connection.
+fn store_changed(ui: &mut Ui, notice: Option<Notice>) {
     match notice {
         Some(Notice::Reconnected) => flash_info(ui, i18n::reconnected(ui.lang).to_string()),
         Some(Notice::Lost) => flash_error(ui, i18n::owner_lost(ui.lang).to_string()),
@@ -147,9 +154,6 @@ fn take_in_changes(app: &App, ui: &mut Ui) {
         return refresh(app, ui);
     }
     ui.board_revision = app.revision();
-    read_history_when_shown(app, ui);
-    super::detail::prepare(app, ui);
-    super::review::prepare(app, ui);
 }
 
 /// Builds the whole board again from the application, keeping the
@@ -171,10 +175,7 @@ pub fn refresh(app: &App, ui: &mut Ui) {
     ui.selected = found
         .unwrap_or(ui.selected)
         .min(ui.rows.len().saturating_sub(1));
-    keep_selection_visible(ui);
-    read_history_when_shown(app, ui);
-    super::detail::prepare(app, ui);
-    super::review::prepare(app, ui);
+    prepare_shown(app, ui);
 }
 
 fn keep_selection_visible(ui: &mut Ui) {
@@ -198,11 +199,13 @@ fn move_selection(ui: &mut Ui, to: usize) {
 
 fn save_edit(app: &mut App, ui: &mut Ui, key: &TaskKey, edits: &[Edit]) {
     let result = app.edit_task(key, edits, None);
-    after_save(app, ui, key, result, true);
+    after_save(ui, key, result, true);
 }
 
+/// What the screen keeps of a save: the undo record, "đã lưu" with the
+/// store's time, triage's decision. The board takes the change in at the
+/// end of `update`.
 fn after_save(
-    app: &App,
     ui: &mut Ui,
     key: &TaskKey,
     result: Result<Vec<HistoryEntry>, AppError>,
@@ -224,7 +227,6 @@ fn after_save(
             {
                 decide(ui, decision);
             }
-            take_in_changes(app, ui);
         }
         Err(e) => flash_error(
             ui,
@@ -241,7 +243,7 @@ fn undo(app: &mut App, ui: &mut Ui) {
     let reason = i18n::undo_reason(first, ui.lang);
     let result = app.revert(&record.key, &record.entries, &reason);
     let failed = result.is_err();
-    after_save(app, ui, &record.key, result, false);
+    after_save(ui, &record.key, result, false);
     if failed {
         ui.undo.push(record);
     } else {

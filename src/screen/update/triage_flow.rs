@@ -112,7 +112,7 @@ pub(super) fn extend_form(app: &mut App, ui: &mut Ui, action: Action) {
                         ui.triage.pending = Some(Decision::Extended(date));
                     }
                     let result = app.edit_task(&key, &[Edit::Due(date)], Some(&reason));
-                    after_save(app, ui, &key, result, true);
+                    after_save(ui, &key, result, true);
                 }
                 return;
             }
