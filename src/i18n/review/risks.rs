@@ -232,8 +232,9 @@ pub fn change_due_title(lang: Lang) -> &'static str {
 }
 
 pub fn change_due_labels(lang: Lang) -> [&'static str; 2] {
+    let [new_deadline, _] = extend_labels(lang);
     [
-        lang.pick("Hạn mới (dd/mm/yyyy)", "New deadline (dd/mm/yyyy)"),
+        new_deadline,
         lang.pick(
             "Lý do đổi hạn (bắt buộc, ghi vào lịch sử)",
             "Reason (required, kept in the history)",
