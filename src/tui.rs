@@ -64,6 +64,7 @@ pub fn run(app: &mut App, options: &Options) -> std::io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
+    crate::store::quiet::wrap_panic_hook();
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, app, options, &stop);
     if !matches!(result, Ok(Exit::Quit)) && terminal_gone() {

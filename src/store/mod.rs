@@ -8,6 +8,7 @@ pub mod codec;
 pub mod folder;
 mod lock;
 mod memory;
+pub mod quiet;
 mod sled_store;
 mod task_record;
 pub mod wire;

@@ -2,16 +2,31 @@
 //! failures, and making a write durable.
 
 use super::*;
+use crate::store::quiet;
+use std::time::{Duration, Instant};
+
+/// How long sled's own file lock is waited for once `cchc.lock` is held:
+/// whoever held the store has released it and is still closing sled's files.
+const SLED_CLOSING: Duration = Duration::from_secs(5);
 
 /// Opens sled, turning its errors and its panics on damaged files into a
 /// [`StoreError`] that names the path and the newest backup.
 pub(super) fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
     let path = dir.join("sled");
-    let config = sled::Config::new().path(&path);
-    let previous_hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
-    let opened = panic::catch_unwind(AssertUnwindSafe(|| config.open()));
-    panic::set_hook(previous_hook);
+    let started = Instant::now();
+    loop {
+        match open_once(dir, &path) {
+            Err(StoreError::Locked { .. }) if started.elapsed() < SLED_CLOSING => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            opened => return opened,
+        }
+    }
+}
+
+fn open_once(dir: &Path, path: &Path) -> Result<sled::Db, StoreError> {
+    let config = sled::Config::new().path(path);
+    let opened = quiet::catch_silently(|| config.open());
     let corrupt = |detail: String| StoreError::Corrupt {
         path: dir.to_path_buf(),
         detail,
@@ -19,16 +34,13 @@ pub(super) fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
     };
     match opened {
         Ok(Ok(db)) => Ok(db),
-        // sled's own lock on its files: the process that held the store has
-        // just released `cchc.lock` and is still closing them. Waited for
-        // like the store's lock.
         Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
             Err(StoreError::Locked {
                 path: dir.to_path_buf(),
                 holder: None,
             })
         }
-        Ok(Err(sled::Error::Io(e))) => Err(io_error(&path, &e)),
+        Ok(Err(sled::Error::Io(e))) => Err(io_error(path, &e)),
         Ok(Err(e)) => Err(corrupt(e.to_string())),
         Err(_) => Err(corrupt("sled could not read its files".into())),
     }

@@ -10,7 +10,6 @@ use records::*;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
