@@ -627,34 +627,37 @@ fn target_measurement_with_a_decimal_comma() {
     let set = run(
         dir.path(),
         NOV_2026,
-        &["target", "set", "T01", "87,5", "--date", "30/06/2027"],
+        &["target", "set", "T07", "87,5", "--date", "30/10/2026"],
     );
-    assert!(set.ok().out.contains("T01"), "{set:#?}");
+    assert!(set.ok().out.contains("T07"), "{set:#?}");
     let targets = run(dir.path(), NOV_2026, &["targets", "--format", "json"])
         .ok()
         .json();
-    let t01 = targets
+    let t07 = targets
         .as_array()
-        .and_then(|all| all.iter().find(|t| t["id"] == "T01"))
-        .expect("T01 listed");
-    assert_eq!(t01["latest"], 87.5);
-    assert_eq!(t01["latest_on"], "2027-06-30");
-    assert_eq!(t01["met"], false, "87.5% of a 100% target is not met");
+        .and_then(|all| all.iter().find(|t| t["id"] == "T07"))
+        .expect("T07 listed");
+    assert_eq!(t07["latest"], 87.5);
+    assert_eq!(t07["latest_on"], "2026-10-30");
+    assert_eq!(
+        t07["verdict"], "not_met",
+        "87.5% of a 95% target is not met, and one result draws no path"
+    );
 
-    let log = run(dir.path(), NOV_2026, &["log", "T01"]);
+    let log = run(dir.path(), NOV_2026, &["log", "T07"]);
     log.ok();
-    assert!(log.out.contains("T01"), "{}", log.out);
-    assert!(log.out.contains("30/06/2027"), "{}", log.out);
+    assert!(log.out.contains("T07"), "{}", log.out);
+    assert!(log.out.contains("30/10/2026"), "{}", log.out);
     assert!(
         log.out.contains("87.5") || log.out.contains("87,5"),
         "{}",
         log.out
     );
-    let log_json = run(dir.path(), NOV_2026, &["log", "t01", "--format", "json"])
+    let log_json = run(dir.path(), NOV_2026, &["log", "t07", "--format", "json"])
         .ok()
         .json();
     assert_eq!(log_json.as_array().map(Vec::len), Some(1), "{log_json:#}");
-    assert_eq!(log_json[0]["subject"]["target"], "T01");
+    assert_eq!(log_json[0]["subject"]["target"], "T07");
 }
 
 #[test]

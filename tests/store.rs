@@ -1022,6 +1022,121 @@ fn an_acknowledged_edit_is_visible_to_a_new_process() {
 
 // ---------------------------------------------------------------- schema 2
 
+/// The bundled catalog in the shape schemas 1 and 2 stored it: every task's
+/// date without its source, every target with a baseline and a deadline.
+fn catalog_before_schema_3(schema: u16) -> Vec<u8> {
+    #[derive(serde::Serialize)]
+    struct Task<'a> {
+        id: &'a str,
+        area: u8,
+        parent: &'a Option<String>,
+        plan_ref: &'a str,
+        title: &'a str,
+        short: &'a str,
+        lead: &'a str,
+        coordinators: &'a [String],
+        cadence: cchc::domain::Cadence,
+        due: Option<NaiveDate>,
+        due_day: &'a Option<String>,
+    }
+    #[derive(serde::Serialize)]
+    struct Target<'a> {
+        id: &'a str,
+        area: u8,
+        plan_ref: &'a str,
+        title: &'a str,
+        short: &'a str,
+        lead: &'a str,
+        value: f64,
+        unit: &'a str,
+        direction: cchc::domain::Direction,
+        baseline: f64,
+        due: NaiveDate,
+    }
+    #[derive(serde::Serialize)]
+    struct Old<'a> {
+        version: u32,
+        plan: &'a cchc::domain::catalog::PlanInfo,
+        phases: &'a [cchc::domain::catalog::Phase],
+        units: &'a [cchc::domain::Unit],
+        areas: &'a [cchc::domain::Area],
+        tasks: Vec<Task<'a>>,
+        targets: Vec<Target<'a>>,
+    }
+    let c = catalog();
+    let old = Old {
+        version: c.version,
+        plan: &c.plan,
+        phases: &c.phases,
+        units: &c.units,
+        areas: &c.areas,
+        tasks: c
+            .tasks
+            .iter()
+            .map(|t| Task {
+                id: &t.id,
+                area: t.area,
+                parent: &t.parent,
+                plan_ref: &t.plan_ref,
+                title: &t.title,
+                short: &t.short,
+                lead: &t.lead,
+                coordinators: &t.coordinators,
+                cadence: t.cadence,
+                due: t.due,
+                due_day: &t.due_day,
+            })
+            .collect(),
+        targets: c
+            .targets
+            .iter()
+            .map(|t| Target {
+                id: &t.id,
+                area: t.area,
+                plan_ref: &t.plan_ref,
+                title: &t.title,
+                short: &t.short,
+                lead: &t.lead,
+                value: t.value,
+                unit: &t.unit,
+                direction: t.direction,
+                baseline: 0.0,
+                due: t.due.unwrap_or(date(2030, 12, 31)),
+            })
+            .collect(),
+    };
+    let mut bytes = codec::encode(&old).unwrap();
+    bytes[..2].copy_from_slice(&schema.to_le_bytes());
+    bytes
+}
+
+/// A schema 2 store's catalog is read in its own shape; its baselines of 0,
+/// which the plan never gave, are dropped, and the store is marked schema 3.
+#[test]
+fn a_schema_2_catalog_is_read_and_its_invented_baselines_dropped() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    drop(open_sled(dir));
+    {
+        let db = raw_sled(dir);
+        db.insert(b"meta/schema", &2u16.to_le_bytes()).unwrap();
+        db.insert(b"catalog", catalog_before_schema_3(2)).unwrap();
+        db.flush().unwrap();
+    }
+    let snapshot = open_sled(dir).load().expect("a schema 2 store opens");
+    let bundled = catalog();
+    assert_eq!(snapshot.catalog.tasks.len(), bundled.tasks.len());
+    for (read, target) in snapshot.catalog.targets.iter().zip(&bundled.targets) {
+        assert_eq!(read.title, target.title);
+        assert_eq!(read.baseline, None, "{}", read.id);
+        assert!(read.due.is_some(), "{}", read.id);
+    }
+    assert_eq!(
+        raw_sled(dir).get(b"meta/schema").unwrap().as_deref(),
+        Some(&SCHEMA_VERSION.to_le_bytes()[..])
+    );
+}
+
 /// A store as schema 1 wrote it (each task's notes and evidence inside its
 /// record), built from the schema 1 record fixtures: it opens, every note and
 /// document is there, and they are now records of their own.
@@ -1035,8 +1150,7 @@ fn a_schema_1_store_migrates_on_open() {
         for key in db.iter().keys() {
             db.remove(key.unwrap()).unwrap();
         }
-        let mut catalog_v1 = codec::encode(&catalog()).unwrap();
-        catalog_v1[..2].copy_from_slice(&1u16.to_le_bytes());
+        let catalog_v1 = catalog_before_schema_3(1);
         db.insert(b"meta/schema", &1u16.to_le_bytes()).unwrap();
         db.insert(b"catalog", catalog_v1).unwrap();
         db.insert(b"task/0.3@2026", TASK_STATE_V1).unwrap();

@@ -16,7 +16,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime};
 use serde_json::json;
 
 use cchc::domain::{
-    Cadence, Catalog, Field, HistoryEntry, Status, Subject, TaskDef, TaskKey, TaskState, Value,
+    Cadence, Catalog, Field, HistoryEntry, Source, Status, Subject, TaskDef, TaskKey, TaskState,
+    Value,
 };
 use cchc::store::{Dump, SCHEMA_VERSION, SledStore, Store, StoreError};
 
@@ -116,6 +117,7 @@ pub fn generate(tasks: usize, today: NaiveDate) -> Generated {
             cadence: Cadence::Once,
             due: Some(due),
             due_day: None,
+            due_source: Some(Source::Office("generated for a benchmark".into())),
         };
         let key = TaskKey::single(&def.id);
         let state = if rng.below(1000) < STATE_PER_MILLE {

@@ -226,22 +226,12 @@ impl App {
         slides
     }
 
-    /// Targets whose latest measurement is on or above their path.
+    /// Targets met or on their path, by their one verdict.
     pub fn targets_on_track(&self) -> usize {
-        let off: std::collections::HashSet<String> = self
-            .target_risks()
-            .into_iter()
-            .filter(|f| {
-                f.reasons
-                    .iter()
-                    .any(|r| matches!(r, crate::domain::risk::TargetReason::OffPath { .. }))
-            })
-            .map(|f| f.def.id)
-            .collect();
         self.plan()
             .targets()
             .iter()
-            .filter(|t| !off.contains(&t.id) && self.target_state(&t.id).latest().is_some())
+            .filter(|t| self.target_verdict(t).is_on_track())
             .count()
     }
 }

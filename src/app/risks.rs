@@ -5,6 +5,7 @@ use super::App;
 use crate::domain::risk::{
     Review, Severity, TargetReason, TaskFacts, TaskReason, assess_target, assess_task,
 };
+use crate::domain::target::{Verdict, verdict};
 use crate::domain::{Occurrence, TargetDef, TaskDef, TaskKey};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +52,17 @@ impl FlaggedTarget {
 }
 
 impl App {
+    /// Where a target stands in the selected period: the one verdict every
+    /// screen, command and report shows.
+    pub fn target_verdict(&self, def: &TargetDef) -> Verdict {
+        verdict(
+            def,
+            &self.target_state(&def.id),
+            self.plan().info().start,
+            self.review().as_of,
+        )
+    }
+
     /// The reasons one occurrence is at risk in the selected period, an
     /// earlier occurrence still overdue included.
     pub fn task_reasons(&self, key: &TaskKey) -> Vec<TaskReason> {

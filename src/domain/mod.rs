@@ -17,7 +17,7 @@ pub mod task;
 pub mod text;
 pub mod validate;
 
-pub use catalog::{Area, Cadence, Catalog, TargetDef, TaskDef, Unit};
+pub use catalog::{Area, Cadence, Catalog, Source, TargetDef, TaskDef, Unit};
 pub use edit::{Change, Edit, Field, Subject, Value};
 pub use error::InputError;
 pub use history::{Author, HistoryEntry};

@@ -194,6 +194,7 @@ mod tests {
             cadence,
             due: (cadence == Cadence::Once).then(|| ymd(2027, 12, 31)),
             due_day: None,
+            due_source: None,
         }
     }
 

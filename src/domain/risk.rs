@@ -3,14 +3,14 @@
 //! hoạch cần 70%", never a bare colour. Pure: the period, "as of" day and
 //! thresholds are parameters.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::TargetDef;
 use super::date::days_between;
 use super::occurrence::Window;
 use super::status::{DeadlineClass, Status};
-use super::target::{Direction, TargetState};
+use super::target::{TargetState, Verdict, verdict};
 use super::task::TaskState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -206,7 +206,7 @@ pub fn expected_progress(start: NaiveDate, due: Option<NaiveDate>, as_of: NaiveD
     Some((100 * done / span) as u8)
 }
 
-/// Every reason a target is at risk in `review`.
+/// Every reason a target is at risk in `review`, read from its one verdict.
 pub fn assess_target(
     def: &TargetDef,
     state: &TargetState,
@@ -214,40 +214,23 @@ pub fn assess_target(
     review: &Review,
 ) -> Vec<TargetReason> {
     let mut reasons = Vec::new();
-    match state.latest() {
-        None => reasons.push(TargetReason::NotMeasured),
-        Some(latest) => {
-            let expected = target_path(def, plan_start, review.as_of);
-            let behind = match def.direction {
-                Direction::AtLeast => latest.value < expected,
-                Direction::AtMost => latest.value > expected,
-            };
-            if behind {
-                let months = months_between(review.as_of, def.due).max(1) as f64;
-                reasons.push(TargetReason::OffPath {
-                    value: latest.value,
-                    expected,
-                    per_month: (def.value - latest.value).abs() / months,
-                });
-            }
-            if latest.on < review.start {
-                reasons.push(TargetReason::NotMeasured);
-            }
-        }
+    let latest = state.latest_by(review.as_of);
+    match verdict(def, state, plan_start, review.as_of) {
+        Verdict::NoData => reasons.push(TargetReason::NotMeasured),
+        Verdict::BehindPath {
+            expected,
+            per_month,
+        } => reasons.push(TargetReason::OffPath {
+            value: latest.map_or(0.0, |m| m.value),
+            expected,
+            per_month,
+        }),
+        Verdict::Met | Verdict::OnPath { .. } | Verdict::NotMet => {}
+    }
+    if latest.is_some_and(|m| m.on < review.start) {
+        reasons.push(TargetReason::NotMeasured);
     }
     reasons
-}
-
-/// Where the straight path from the baseline (at `plan_start`) to the goal (at
-/// the phase deadline) stands on `day`.
-pub fn target_path(def: &TargetDef, plan_start: NaiveDate, day: NaiveDate) -> f64 {
-    let span = days_between(plan_start, def.due).max(1) as f64;
-    let gone = days_between(plan_start, day).clamp(0, span as i64) as f64;
-    def.baseline + (def.value - def.baseline) * gone / span
-}
-
-fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
-    (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32
 }
 
 #[cfg(test)]
@@ -402,9 +385,12 @@ mod tests {
             lead: "VHXH".into(),
             value,
             unit: "%".into(),
-            direction: Direction::AtLeast,
-            baseline: 0.0,
-            due: d(2027, 12, 31),
+            direction: crate::domain::Direction::AtLeast,
+            qualitative: false,
+            baseline: Some(0.0),
+            baseline_source: None,
+            due: Some(d(2027, 12, 31)),
+            due_source: None,
         }
     }
 
@@ -425,7 +411,8 @@ mod tests {
         let def = target(100.0);
         let start = d(2026, 4, 15);
         let as_of = d(2026, 11, 26);
-        let on_path = target_path(&def, start, as_of);
+        let on_path =
+            100.0 * days_between(start, as_of) as f64 / days_between(start, d(2027, 12, 31)) as f64;
         let reasons = assess_target(&def, &measured(on_path, as_of), start, &review(as_of));
         assert!(reasons.is_empty(), "{reasons:?}");
         let below = assess_target(&def, &measured(on_path - 1.0, as_of), start, &review(as_of));

@@ -2,6 +2,7 @@
 //! words people type for a status are read in `domain::input`.
 
 use super::*;
+use crate::domain::target::Verdict;
 
 pub fn status_label(status: Status, lang: Lang) -> &'static str {
     match status {
@@ -176,6 +177,28 @@ pub fn decimal(value: f64, lang: Lang) -> String {
     match lang {
         Lang::Vi => text.replace('.', ","),
         Lang::En => text,
+    }
+}
+
+/// A target's verdict in the office's words.
+pub fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {
+    match verdict {
+        Verdict::Met => lang.pick("đạt", "met"),
+        Verdict::OnPath { .. } => lang.pick("đúng lộ trình", "on its path"),
+        Verdict::BehindPath { .. } => lang.pick("chậm so với lộ trình", "behind its path"),
+        Verdict::NotMet => lang.pick("chưa đạt", "not met"),
+        Verdict::NoData => lang.pick("chưa có số liệu", "no data yet"),
+    }
+}
+
+/// The verdict's mark, so it never rests on colour alone.
+pub fn verdict_symbol(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Met => "√",
+        Verdict::OnPath { .. } => "►",
+        Verdict::BehindPath { .. } => "~",
+        Verdict::NotMet => "×",
+        Verdict::NoData => "?",
     }
 }
 

@@ -58,6 +58,14 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
     decode_since(bytes, 1)
 }
 
+/// The schema a record was written by.
+pub fn version(bytes: &[u8]) -> Result<u16, CodecError> {
+    let (version, _) = bytes
+        .split_first_chunk::<2>()
+        .ok_or(CodecError::Truncated)?;
+    Ok(u16::from_le_bytes(*version))
+}
+
 /// Decodes a record whose shape is the one of schema `first` and later.
 pub fn decode_since<T: DeserializeOwned>(bytes: &[u8], first: u16) -> Result<T, CodecError> {
     let (version, body) = bytes

@@ -4,6 +4,7 @@
 //! [`MemoryStore`] is the in-memory twin used by tests.
 
 pub mod backup;
+mod catalog_record;
 pub mod codec;
 pub mod folder;
 mod lock;
@@ -26,7 +27,7 @@ pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 
 /// The schema this build writes. Older records are migrated when read.
-pub const SCHEMA_VERSION: u16 = 2;
+pub const SCHEMA_VERSION: u16 = 3;
 
 /// A stored record that cannot be read, or breaks the rules every edit
 /// follows: left untouched on disk, left out of everything else (screens,

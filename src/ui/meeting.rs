@@ -4,7 +4,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
@@ -16,7 +15,7 @@ use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
 use crate::app::risks::FlaggedTarget;
 use crate::domain::TaskKey;
 use crate::domain::date::format_date;
-use crate::domain::risk::{Severity, target_path};
+use crate::domain::risk::Severity;
 use crate::domain::text::{fit_width, sanitize_line, truncate_width};
 use crate::i18n;
 use crate::i18n::{class_symbol, severity_symbol};
@@ -421,18 +420,15 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
         def.unit.as_str()
     };
     let figures = format!(
-        "{}→{}→{}{unit}",
-        i18n::decimal(def.baseline, lang),
+        "{}→{}{unit}",
         latest.map_or("—".to_string(), |m| i18n::decimal(m.value, lang)),
         i18n::decimal(def.value, lang)
     );
-    let path = target_path(def, app.plan().info().start, app.review().as_of);
-    let off = latest.is_some_and(|m| m.value < path);
-    let (mark, style) = match latest {
-        None => ("○", ctx.theme.not_started()),
-        Some(_) if off => ("×", ctx.theme.overdue()),
-        Some(_) => ("√", ctx.theme.done()),
-    };
+    let verdict = app.target_verdict(def);
+    let (mark, style) = (
+        i18n::verdict_symbol(verdict),
+        super::targets::verdict_style(ctx, verdict),
+    );
     let share = latest.map_or(0.0, |m| {
         (m.value / def.value.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
     });
@@ -460,7 +456,7 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
     ];
     spans.extend(super::bar(&ctx.theme, share, gauge));
     spans.push(Span::raw(format!(" {} ", fit_width(&spark, 8))));
-    spans.push(Span::styled(format_date(def.due), Style::new()));
+    spans.push(Span::raw(def.due.map(format_date).unwrap_or_default()));
     Line::from(spans)
 }
 

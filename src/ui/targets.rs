@@ -3,12 +3,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Context;
 use crate::domain::date::format_date;
-use crate::domain::target::is_met;
+use crate::domain::target::Verdict;
 use crate::domain::text::{fit_width, sanitize_line};
 use crate::domain::{Direction, TargetDef, TargetState};
 use crate::i18n;
@@ -26,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
             "{} {} {} {} {} {}",
             fit_width(l.id, 4),
             fit_width(l.target, title_width),
-            fit_width(l.goal, 8),
+            fit_width(l.goal_short, 8),
             fit_width(l.latest, 16),
             fit_width("", gauge + 6),
             l.due
@@ -96,12 +97,8 @@ fn target_line(
     let share = latest.map_or(0.0, |m| {
         (m.value / def.value.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
     });
-    let met = latest.is_some_and(|m| is_met(def.direction, def.value, m.value));
-    let (mark, style) = match latest {
-        Some(_) if met => ("√", ctx.theme.done()),
-        Some(_) => ("×", ctx.theme.overdue()),
-        None => ("○", ctx.theme.not_started()),
-    };
+    let verdict = ctx.app.target_verdict(def);
+    let (mark, style) = (i18n::verdict_symbol(verdict), verdict_style(ctx, verdict));
     let mut spans = vec![
         Span::raw(format!("{} ", fit_width(&def.id, 4))),
         Span::raw(format!(
@@ -116,6 +113,16 @@ fn target_line(
         format!(" {mark}{:>3}% ", (share * 100.0).round() as u32),
         style,
     ));
-    spans.push(Span::raw(format_date(def.due)));
+    spans.push(Span::raw(def.due.map(format_date).unwrap_or_default()));
     Line::from(spans)
+}
+
+/// The verdict's colour, beside its mark.
+pub(super) fn verdict_style(ctx: &Context, verdict: Verdict) -> Style {
+    match verdict {
+        Verdict::Met => ctx.theme.done(),
+        Verdict::OnPath { .. } => ctx.theme.in_progress(),
+        Verdict::BehindPath { .. } | Verdict::NotMet => ctx.theme.overdue(),
+        Verdict::NoData => ctx.theme.not_started(),
+    }
 }

@@ -4,7 +4,7 @@
 use super::*;
 use crate::app::risks::{FlaggedTarget, FlaggedTask};
 use crate::domain::risk::Severity;
-use crate::domain::target::is_met;
+use crate::domain::target::Verdict;
 use crate::domain::{Direction, TargetDef, TargetState};
 
 /// One history entry, as `cchc log` prints it. Its JSON is the entry itself.
@@ -94,36 +94,36 @@ pub fn log(app: &App, entries: &[HistoryEntry], format: Format, lang: Lang, out:
 #[derive(Debug, Serialize)]
 pub struct TargetRecord {
     area: u8,
-    baseline: f64,
+    baseline: Option<f64>,
     direction: Direction,
-    due: NaiveDate,
+    due: Option<NaiveDate>,
     id: String,
     latest: Option<f64>,
     latest_on: Option<NaiveDate>,
     lead: String,
     measurements: serde_json::Value,
-    met: Option<bool>,
     plan_ref: String,
     short: String,
     title: String,
     unit: String,
     value: f64,
+    /// The target's one verdict, by its code.
+    verdict: &'static str,
     /// "≥ 95%", for the table.
     #[serde(skip)]
     goal: String,
     /// "87,5% (30/06/2026)", or that it is not measured yet.
     #[serde(skip)]
     latest_text: String,
-    /// Met, not met, or nothing before a measurement.
+    /// The verdict in words, with its mark.
     #[serde(skip)]
-    met_text: &'static str,
+    verdict_text: String,
 }
 
 impl TargetRecord {
-    pub fn new(def: &TargetDef, state: &TargetState, lang: Lang) -> TargetRecord {
+    pub fn new(def: &TargetDef, state: &TargetState, verdict: Verdict, lang: Lang) -> TargetRecord {
         let l = i18n::target_labels(lang);
         let latest = state.latest();
-        let met = latest.map(|m| is_met(def.direction, def.value, m.value));
         let direction = match def.direction {
             Direction::AtLeast => "≥",
             Direction::AtMost => "≤",
@@ -138,12 +138,17 @@ impl TargetRecord {
             latest_on: latest.map(|m| m.on),
             lead: def.lead.clone(),
             measurements: json_value(&state.measurements),
-            met,
             plan_ref: def.plan_ref.clone(),
             short: def.short.clone(),
             title: def.title.clone(),
             unit: def.unit.clone(),
             value: def.value,
+            verdict: verdict.code(),
+            verdict_text: format!(
+                "{} {}",
+                i18n::verdict_symbol(verdict),
+                i18n::verdict_label(verdict, lang)
+            ),
             goal: format!(
                 "{direction} {}{}",
                 i18n::decimal(def.value, lang),
@@ -159,11 +164,6 @@ impl TargetRecord {
                     )
                 })
                 .unwrap_or_else(|| l.unmeasured.to_string()),
-            met_text: match met {
-                Some(true) => l.met,
-                Some(false) => l.not_met,
-                None => "",
-            },
         }
     }
 }
@@ -178,6 +178,7 @@ impl Record for TargetRecord {
         "latest_on",
         "due",
         "title",
+        "verdict",
     ];
 
     fn columns(lang: Lang) -> Vec<Column> {
@@ -188,10 +189,7 @@ impl Record for TargetRecord {
             Column::next(l.goal, Width::Fixed(16)),
             Column::next(l.latest, Width::Fixed(20)),
             Column::next(l.due, Width::Fixed(12)),
-            Column::next(
-                l.met.split(' ').next_back().unwrap_or_default(),
-                Width::Free { room: 12 },
-            ),
+            Column::next(l.verdict, Width::Free { room: 22 }),
         ]
     }
 
@@ -201,8 +199,8 @@ impl Record for TargetRecord {
             self.short.clone(),
             self.goal.clone(),
             self.latest_text.clone(),
-            format_date(self.due),
-            self.met_text.to_string(),
+            self.due.map(format_date).unwrap_or_default(),
+            self.verdict_text.clone(),
         ]
     }
 
@@ -214,8 +212,9 @@ impl Record for TargetRecord {
             self.unit.clone(),
             self.latest.map(i18n::number_text).unwrap_or_default(),
             self.latest_on.map(format_date).unwrap_or_default(),
-            format_date(self.due),
+            self.due.map(format_date).unwrap_or_default(),
             self.title.clone(),
+            self.verdict.to_string(),
         ]
     }
 }
@@ -223,7 +222,7 @@ impl Record for TargetRecord {
 pub fn targets(app: &App, format: Format, lang: Lang, out: &mut impl Write) {
     let records: Vec<TargetRecord> = app
         .targets()
-        .map(|(def, state)| TargetRecord::new(def, &state, lang))
+        .map(|(def, state)| TargetRecord::new(def, &state, app.target_verdict(def), lang))
         .collect();
     printer::print(out, &records, format, lang, &Frame::default());
 }

@@ -84,12 +84,40 @@ pub struct TaskDef {
     #[serde(default)]
     pub coordinators: Vec<String>,
     pub cadence: Cadence,
-    /// The deadline of one-off work (a phase end).
+    /// The deadline of one-off work, where the plan sets one; work the plan
+    /// gives no date has none, and is counted as "không có thời hạn".
     #[serde(default)]
     pub due: Option<NaiveDate>,
-    /// For yearly work: the month-day each year's occurrence is due ("12-31").
+    /// For yearly work: the month-day each year's occurrence is due ("12-31"),
+    /// where the plan sets one; otherwise the year's report day.
     #[serde(default)]
     pub due_day: Option<String>,
+    /// Where `due` or `due_day` comes from.
+    #[serde(default)]
+    pub due_source: Option<Source>,
+}
+
+/// Where a date or a baseline of the catalog comes from: never only the
+/// catalog's say-so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// The plan's own words, quoted as written.
+    Plan(String),
+    /// The office's own assumption, with its reason: shown as such.
+    Office(String),
+}
+
+impl Source {
+    pub fn is_assumption(&self) -> bool {
+        matches!(self, Source::Office(_))
+    }
+
+    pub fn words(&self) -> &str {
+        match self {
+            Source::Plan(words) | Source::Office(words) => words,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,9 +131,20 @@ pub struct TargetDef {
     pub value: f64,
     pub unit: String,
     pub direction: Direction,
+    /// A qualitative aim, judged "đạt" or "chưa đạt"; `value` is then 1.
     #[serde(default)]
-    pub baseline: f64,
-    pub due: NaiveDate,
+    pub qualitative: bool,
+    /// The value at the plan's start, only where the plan gives one or the
+    /// office enters one with its source.
+    #[serde(default)]
+    pub baseline: Option<f64>,
+    #[serde(default)]
+    pub baseline_source: Option<Source>,
+    /// The phase deadline, where the plan sets one.
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub due_source: Option<Source>,
 }
 
 /// A catalog that cannot be used, with every reason found.

@@ -72,10 +72,11 @@ pub struct TargetLabels {
     pub id: &'static str,
     pub target: &'static str,
     pub goal: &'static str,
+    /// The goal's header where a column has eight cells.
+    pub goal_short: &'static str,
     pub latest: &'static str,
     pub due: &'static str,
-    pub met: &'static str,
-    pub not_met: &'static str,
+    pub verdict: &'static str,
     pub unmeasured: &'static str,
 }
 
@@ -83,12 +84,12 @@ pub fn target_labels(lang: Lang) -> TargetLabels {
     TargetLabels {
         id: lang.pick("Mã", "ID"),
         target: lang.pick("Chỉ tiêu", "Target"),
-        goal: lang.pick("Mục tiêu", "Goal"),
-        latest: lang.pick("Đo gần nhất", "Latest"),
+        goal: lang.pick("Chỉ tiêu đề ra", "Goal"),
+        goal_short: lang.pick("Đề ra", "Goal"),
+        latest: lang.pick("Kết quả gần nhất", "Latest result"),
         due: lang.pick("Hạn", "Due"),
-        met: lang.pick("✓ đạt", "✓ met"),
-        not_met: lang.pick("× chưa đạt", "× not met"),
-        unmeasured: lang.pick("chưa đo", "not measured"),
+        verdict: lang.pick("Đánh giá", "Verdict"),
+        unmeasured: lang.pick("chưa có số liệu", "no data yet"),
     }
 }
 

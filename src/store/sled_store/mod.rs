@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 
+use super::catalog_record;
 use super::codec::{self, CodecError};
 use super::lock::{self, StoreLock};
 use super::task_record::{self, EVIDENCE, NOTE, TASK};
@@ -77,6 +78,7 @@ impl SledStore {
                 });
             }
             Some(1) => store.migrate_from_schema_1()?,
+            Some(found) if found < SCHEMA_VERSION => store.mark_schema()?,
             Some(_) => {}
         }
         Ok(store)
@@ -171,6 +173,17 @@ impl SledStore {
                 tx.remove(key)?;
                 task_record::write(tx, name, state)?;
             }
+            tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
+            Ok(())
+        });
+        self.made_durable(result)
+    }
+
+    /// Schema 2 records read as they are (the catalog's older shape is
+    /// brought up when read): only the store's schema mark moves, so that an
+    /// older `cchc` refuses the records this one writes.
+    fn mark_schema(&mut self) -> Result<(), StoreError> {
+        let result: Result<(), TransactionError<CodecError>> = self.db()?.transaction(|tx| {
             tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
             Ok(())
         });
@@ -434,7 +447,8 @@ impl Store for SledStore {
             .get(CATALOG_KEY)
             .map_err(|e| self.sled_error(e))?
             .ok_or_else(|| self.corrupt("no catalog"))?;
-        let catalog = codec::decode(&catalog_bytes).map_err(|e| self.decode_error("catalog", e))?;
+        let catalog =
+            catalog_record::decode(&catalog_bytes).map_err(|e| self.decode_error("catalog", e))?;
         let mut set_aside = Vec::new();
         let aside = &mut set_aside;
         let tasks = self.read_tasks(aside)?;
