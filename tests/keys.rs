@@ -221,7 +221,7 @@ fn fingerprint(ui: &Ui) -> String {
     let mut folded: Vec<String> = ui.folded.iter().map(|f| format!("{f:?}")).collect();
     folded.sort();
     format!(
-        "{:?} {:?} {:?} {:?} {:?} {folded:?} {} {} {:?} {} {} {} {:?} {:?} {} {} {:?} {:?}",
+        "{:?} {:?} {:?} {:?} {:?} {folded:?} {} {} {:?} {} {} {} {:?} {:?} {} {} {:?} {:?} {:?}",
         ui.screen,
         ui.focus,
         ui.overlay,
@@ -239,6 +239,11 @@ fn fingerprint(ui: &Ui) -> String {
         ui.quit,
         ui.summary,
         ui.triage,
+        ui.rows
+            .iter()
+            .filter_map(|r| r.task())
+            .map(|t| &t.key)
+            .collect::<Vec<_>>(),
     )
 }
 

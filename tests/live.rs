@@ -164,7 +164,7 @@ fn a_pushed_edit_redraws_the_board_keeping_selection_and_scroll() {
     assert_eq!(ui.selected_key().cloned(), selected_key);
     let view = app.view(&key(&app, "0.3")).expect("0.3");
     assert_eq!(view.state.status, Status::Done);
-    assert!(ui.summary.done >= 1, "the summary counts the pushed edit");
+    assert!(ui.summary.done() >= 1, "the summary counts the pushed edit");
 }
 
 /// A change from another terminal updates the rows it touches in place (the

@@ -232,7 +232,7 @@ fn a_deadline_moves_on_the_board_only_with_a_reason() {
 fn overdue_only_shows_what_the_status_line_counts() {
     let app = support::seeded_app();
     let mut ui = support::new_ui(&app, NARROW.0, NARROW.1);
-    let counted = ui.summary.overdue;
+    let counted = ui.summary.open_overdue;
     assert!(counted > 0, "the seed has overdue work");
     ui.filter.overdue = true;
     cchc::screen::update::refresh(&app, &mut ui);
@@ -242,8 +242,13 @@ fn overdue_only_shows_what_the_status_line_counts() {
         ui.rows
             .iter()
             .filter_map(|r| r.task())
-            .any(|t| !t.class.is_overdue()),
-        "a task shown for an earlier overdue occurrence"
+            .all(|t| t.class.is_overdue()),
+        "{:#?}",
+        ui.rows
+    );
+    assert!(
+        ui.rows.iter().filter_map(|r| r.task()).any(|t| t.earlier),
+        "an earlier overdue occurrence has its own row"
     );
 }
 
@@ -516,9 +521,10 @@ fn the_period_and_the_overdue_figures_are_on_screen() {
         assert!(title.contains("Năm 2026"), "{title:?}");
         assert!(title.trim_end().ends_with("còn 24 ngày"), "{title:?}");
         let status = status_line(&terminal);
-        // 0.8 and 1.a.1, and 0.17 and 0.36 whose 2026-Q2 and Q3 reports are overdue.
-        assert!(status.contains("quá hạn 4 "), "{status:?}");
-        assert!(status.contains("88 nhiệm vụ, 3 xong"), "{status:?}");
+        // 0.8 and 1.a.1, and the 2026-Q2 and Q3 reports of 0.17 and 0.36,
+        // each its own row: 88 tasks and four earlier occurrences.
+        assert!(status.contains("quá hạn 6 "), "{status:?}");
+        assert!(status.contains("92 nhiệm vụ, 3 xong"), "{status:?}");
         assert!(!status.contains("đã lưu"), "nothing saved yet: {status:?}");
     }
 }

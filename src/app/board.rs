@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 
 use super::App;
+use super::StatusGrid;
 use super::filter::{Facts, TaskFilter};
 use crate::domain::risk::{Review, TaskReason};
 use crate::domain::{DeadlineClass, Status, TaskKey};
@@ -99,7 +100,7 @@ impl Counts {
     /// The one count beside the total that `row` adds to, if any.
     fn count_of(&mut self, row: &TaskRow) -> Option<&mut usize> {
         match row.class {
-            _ if row.has_overdue() => Some(&mut self.overdue),
+            c if c.is_overdue() => Some(&mut self.overdue),
             DeadlineClass::Cancelled => Some(&mut self.cancelled),
             c if c.is_done() => Some(&mut self.done),
             _ if row.status == Status::InProgress => Some(&mut self.in_progress),
@@ -141,6 +142,8 @@ pub struct TaskRow {
     /// The most severe reason it is at risk in the period, if any.
     pub reason: Option<TaskReason>,
     pub folded: bool,
+    /// An earlier occurrence still overdue, shown under the task's own row.
+    pub earlier: bool,
 }
 
 impl TaskRow {
@@ -151,13 +154,8 @@ impl TaskRow {
             lead: &self.lead,
             status: self.status,
             due: self.due,
-            overdue: self.has_overdue(),
+            overdue: self.class.is_overdue(),
         }
-    }
-
-    /// Overdue itself, or an earlier occurrence of it is.
-    pub fn has_overdue(&self) -> bool {
-        self.class.is_overdue() || matches!(self.reason, Some(TaskReason::EarlierOverdue { .. }))
     }
 }
 
@@ -213,63 +211,21 @@ impl Row {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Board {
     pub rows: Vec<Row>,
-    pub summary: Summary,
-}
-
-/// The plan's figures as of today: all tasks, whatever the filter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub tasks: usize,
-    pub with_deadline: usize,
-    pub done: usize,
-    pub overdue: usize,
-}
-
-impl Summary {
-    fn of(rows: &[TaskRow]) -> Summary {
-        let mut summary = Summary::default();
-        for row in rows {
-            summary.add(row);
-        }
-        summary
-    }
-
-    pub(super) fn add(&mut self, row: &TaskRow) {
-        self.tasks += 1;
-        self.with_deadline += usize::from(row.due.is_some());
-        self.done += usize::from(row.class.is_done());
-        self.overdue += usize::from(row.has_overdue());
-    }
-
-    /// Takes out what [`Summary::add`] put in for `row`.
-    pub(super) fn remove(&mut self, row: &TaskRow) {
-        let less = |n: &mut usize, by: bool| *n = n.saturating_sub(usize::from(by));
-        less(&mut self.tasks, true);
-        less(&mut self.with_deadline, row.due.is_some());
-        less(&mut self.done, row.class.is_done());
-        less(&mut self.overdue, row.has_overdue());
-    }
-
-    /// Overdue as a share of all tasks and of tasks with a deadline, in percent.
-    pub fn overdue_shares(&self) -> (f64, f64) {
-        let share = |of: usize| {
-            if of == 0 {
-                0.0
-            } else {
-                100.0 * self.overdue as f64 / of as f64
-            }
-        };
-        (share(self.tasks), share(self.with_deadline))
-    }
+    /// The period's grid, whatever the filter: the one [`App::period_figures`]
+    /// gives, from the same rows.
+    pub summary: StatusGrid,
 }
 
 impl App {
     /// The board's rows: groups in order, each with its tasks as a tree; and
     /// the figures of the whole plan for the status line.
     pub fn board(&self, grouping: Grouping, filter: &TaskFilter, folded: &HashSet<Fold>) -> Board {
-        let all = self.board_tasks();
+        let all = self.board_rows();
         let rollups = self.rollups(&all);
-        let summary = Summary::of(&all);
+        let mut summary = StatusGrid::default();
+        for row in &all {
+            summary.add(row.class);
+        }
         let unit_order: HashMap<&str, usize> = self
             .plan()
             .catalog()
@@ -321,20 +277,36 @@ impl App {
         Board { rows, summary }
     }
 
-    /// Every task's occurrence of today with its figures, in plan order.
-    fn board_tasks(&self) -> Vec<TaskRow> {
+    /// Every occurrence the period reviews with its figures, in plan order,
+    /// each task's earlier overdue occurrences right after it.
+    pub(super) fn board_rows(&self) -> Vec<TaskRow> {
         let review = self.review();
-        self.plan()
-            .tasks()
-            .iter()
-            .map(|def| self.task_row(def, &review))
-            .collect()
+        let mut rows = Vec::with_capacity(self.plan().tasks().len());
+        for def in self.plan().tasks() {
+            let mut keys = self.reviewed_keys(def).into_iter();
+            if let Some(current) = keys.next() {
+                rows.push(self.occurrence_row(def, current, &review));
+            }
+            rows.extend(keys.map(|key| TaskRow {
+                earlier: true,
+                ..self.occurrence_row(def, key, &review)
+            }));
+        }
+        rows
     }
 
-    /// One task's row on the board: its occurrence of today with its figures,
-    /// not yet placed in the tree.
+    /// One task's row on the board: the occurrence the period reviews, with
+    /// its figures, not yet placed in the tree.
     pub(super) fn task_row(&self, def: &crate::domain::TaskDef, review: &Review) -> TaskRow {
-        let key = self.current_key(def);
+        self.occurrence_row(def, self.current_key(def), review)
+    }
+
+    fn occurrence_row(
+        &self,
+        def: &crate::domain::TaskDef,
+        key: TaskKey,
+        review: &Review,
+    ) -> TaskRow {
         let figures = self.figures(def, &key);
         TaskRow {
             area: def.area,
@@ -346,6 +318,7 @@ impl App {
             lead: figures.lead.to_string(),
             rollup: None,
             folded: false,
+            earlier: false,
             reason: self
                 .reasons_of(def, &key, figures, review, true)
                 .into_iter()
@@ -356,9 +329,13 @@ impl App {
 
     /// Mean progress and overdue count of each parent's direct sub-tasks.
     fn rollups(&self, all: &[TaskRow]) -> HashMap<String, Rollup> {
-        let by_id: HashMap<&str, &TaskRow> = all.iter().map(|t| (t.key.task.as_str(), t)).collect();
+        let by_id: HashMap<&str, &TaskRow> = all
+            .iter()
+            .filter(|t| !t.earlier)
+            .map(|t| (t.key.task.as_str(), t))
+            .collect();
         let mut rollups = HashMap::new();
-        for parent in all {
+        for parent in all.iter().filter(|t| !t.earlier) {
             let kids: Vec<&TaskRow> = self
                 .plan()
                 .children(&parent.key.task)
@@ -378,10 +355,19 @@ impl App {
         rollups: &HashMap<String, Rollup>,
         folded: &HashSet<Fold>,
     ) {
-        let present: HashSet<String> = tasks.iter().map(|t| t.key.task.clone()).collect();
+        let present: HashSet<String> = tasks
+            .iter()
+            .filter(|t| !t.earlier)
+            .map(|t| t.key.task.clone())
+            .collect();
         let mut children: HashMap<String, Vec<TaskRow>> = HashMap::new();
+        let mut earlier: HashMap<String, Vec<TaskRow>> = HashMap::new();
         let mut roots = Vec::new();
         for task in tasks {
+            if task.earlier && present.contains(&task.key.task) {
+                earlier.entry(task.key.task.clone()).or_default().push(task);
+                continue;
+            }
             match self
                 .plan()
                 .task(&task.key.task)
@@ -402,7 +388,16 @@ impl App {
             if !task.folded {
                 stack.extend(kids.into_iter().rev().map(|k| (k, depth.saturating_add(1))));
             }
+            let own = if task.earlier {
+                Vec::new()
+            } else {
+                earlier.remove(&task.key.task).unwrap_or_default()
+            };
             rows.push(Row::Task(task));
+            rows.extend(own.into_iter().map(|mut row| {
+                row.depth = depth.saturating_add(1);
+                Row::Task(row)
+            }));
         }
     }
 }

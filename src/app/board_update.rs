@@ -38,6 +38,10 @@ impl App {
             let (Some(def), Some(&at)) = (self.plan().task(id), positions.get(id.as_str())) else {
                 return false;
             };
+            // Recurring work may gain or lose a row for an earlier occurrence.
+            if def.cadence != crate::domain::Cadence::Once {
+                return false;
+            }
             let Some(Row::Task(old)) = board.rows.get(at) else {
                 return false;
             };
@@ -97,8 +101,8 @@ fn replace_row(board: &mut Board, at: usize, row: TaskRow) {
     let Some(Row::Task(old)) = board.rows.get(at).cloned() else {
         return;
     };
-    board.summary.remove(&old);
-    board.summary.add(&row);
+    board.summary.remove(old.class);
+    board.summary.add(row.class);
     let header = board.rows[..at].iter_mut().rev().find_map(|r| match r {
         Row::Group { counts, .. } => Some(counts),
         Row::Task(_) => None,

@@ -12,6 +12,7 @@ mod import;
 pub mod link;
 pub mod meeting;
 pub mod operation;
+mod period;
 mod query;
 pub mod risks;
 
@@ -37,6 +38,7 @@ pub use actor::Clock;
 pub use filter::TaskFilter;
 pub use link::{Link, Notice, Owner, Performed, ShareError, Synced, Update};
 pub use operation::Operation;
+pub use period::{PeriodFigures, StatusGrid};
 pub use query::HistoryFilter;
 
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,8 @@ use super::{App, TaskView};
 use crate::domain::{HistoryEntry, Subject};
 
 impl App {
-    /// The occurrences `filter` selects, in plan order.
+    /// The occurrences `filter` selects, in plan order: those the period
+    /// reviews (the board's rows), or every one when the filter asks for it.
     pub fn list(&self, filter: &TaskFilter) -> Vec<TaskView<'_>> {
         let search = filter.search();
         let keeps = |view: &TaskView<'_>| filter.keeps(view.facts());
@@ -29,9 +30,11 @@ impl App {
                     }
                 }
             } else {
-                let view = self.view_of(def, self.current_key(def));
-                if keeps(&view) {
-                    rows.push(view);
+                for key in self.reviewed_keys(def) {
+                    let view = self.view_of(def, key);
+                    if keeps(&view) {
+                        rows.push(view);
+                    }
                 }
             }
         }

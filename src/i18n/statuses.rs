@@ -202,6 +202,29 @@ pub fn verdict_symbol(verdict: Verdict) -> &'static str {
     }
 }
 
+/// An occurrence named by its period, as a report names it: "quý II/2026",
+/// "năm 2026".
+pub fn occurrence_label(occurrence: crate::domain::Occurrence, lang: Lang) -> String {
+    use crate::domain::Occurrence as O;
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    match (occurrence, lang) {
+        (O::Single, _) => String::new(),
+        (O::Year(y), Lang::Vi) => format!("năm {y}"),
+        (O::Year(y), Lang::En) => format!("year {y}"),
+        (O::Quarter(y, q), Lang::Vi) => {
+            let roman = ROMAN.get(usize::from(q).saturating_sub(1)).unwrap_or(&"?");
+            format!("quý {roman}/{y}")
+        }
+        (O::Quarter(y, q), Lang::En) => format!("Q{q} {y}"),
+    }
+}
+
+/// The title of an earlier occurrence's row: "kỳ quý II/2026".
+pub fn earlier_occurrence(occurrence: crate::domain::Occurrence, lang: Lang) -> String {
+    let name = occurrence_label(occurrence, lang);
+    lang.pick("kỳ ", "").to_string() + &name
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

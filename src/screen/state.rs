@@ -9,8 +9,9 @@ use super::detail::Detail;
 use super::help::HelpText;
 use super::review::ReviewShown;
 use super::text_input::{LineEdit, TextArea};
+use crate::app::StatusGrid;
 use crate::app::TaskFilter;
-use crate::app::board::{Fold, Grouping, Row, Summary};
+use crate::app::board::{Fold, Grouping, Row};
 use crate::domain::{HistoryEntry, TaskKey};
 use crate::i18n::Lang;
 use crate::keymap::Mode;
@@ -246,7 +247,7 @@ pub struct Ui {
     pub filter: TaskFilter,
     pub folded: HashSet<Fold>,
     pub rows: Vec<Row>,
-    pub summary: Summary,
+    pub summary: StatusGrid,
     pub selected: usize,
     pub offset: usize,
     /// Board rows that fit on screen, kept by the runtime from the layout.
@@ -302,7 +303,7 @@ impl Ui {
             filter: TaskFilter::default(),
             folded: HashSet::new(),
             rows: Vec::new(),
-            summary: Summary::default(),
+            summary: StatusGrid::default(),
             selected: 0,
             offset: 0,
             page: 10,

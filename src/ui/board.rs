@@ -230,10 +230,15 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         (None, _) => "",
     };
     let title_width = c.title(width);
-    let title = fit_width(
-        &format!("{indent}{fold}{}", sanitize_line(&def.short)),
-        title_width,
-    );
+    let name = if task.earlier {
+        format!(
+            "↳ {}",
+            i18n::earlier_occurrence(task.key.occurrence, ctx.ui.lang)
+        )
+    } else {
+        sanitize_line(&def.short).into_owned()
+    };
+    let title = fit_width(&format!("{indent}{fold}{name}"), title_width);
     let is_match = ctx.ui.search.as_ref().is_some_and(|s| {
         ctx.app
             .plan()

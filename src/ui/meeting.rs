@@ -151,15 +151,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
 /// Headline figures in large digits, completion by area, and the split by state.
 fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (app, lang) = (ctx.app, ctx.ui.lang);
-    let board = &ctx.ui.review.by_state;
-    let cutoff = app.review().cutoff;
-    let due: Vec<_> = board
-        .rows
-        .iter()
-        .filter_map(Row::task)
-        .filter(|t| t.due.is_some_and(|d| d <= cutoff))
-        .collect();
-    let done = due.iter().filter(|t| t.class.is_done()).count();
+    let grid = &ctx.ui.review.by_state.summary;
     let at_risk = ctx
         .ui
         .review
@@ -169,12 +161,12 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
         .count();
     let figures = [
         (
-            format!("{done}/{}", due.len()),
+            format!("{}/{}", grid.done(), grid.total),
             i18n::figure_done(lang),
             ctx.theme.done(),
         ),
         (
-            board.summary.overdue.to_string(),
+            grid.open_overdue.to_string(),
             i18n::figure_overdue(lang),
             ctx.theme.overdue(),
         ),
@@ -252,22 +244,26 @@ fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
         i18n::figure_states(lang).to_string(),
         ctx.theme.label(),
     )];
-    for row in &board.rows {
-        if let Row::Group {
-            key: GroupKey::State(bucket),
-            counts,
-            ..
-        } = row
-        {
-            let room = usize::from(states_part.width).saturating_sub(8);
-            states.push(Line::raw(format!(
-                "  {:>4}  {}",
-                counts.total,
-                fit_width(i18n::bucket_label(*bucket, lang), room)
-            )));
-        }
+    let room = usize::from(states_part.width).saturating_sub(8);
+    for (count, label) in grid_cells(grid).into_iter().zip(i18n::grid_labels(lang)) {
+        states.push(Line::raw(format!(
+            "  {count:>4}  {}",
+            fit_width(label, room)
+        )));
     }
     frame.render_widget(Paragraph::new(states), states_part);
+}
+
+/// The grid's cells in the order of [`i18n::grid_labels`].
+fn grid_cells(grid: &crate::app::StatusGrid) -> [usize; 6] {
+    [
+        grid.total,
+        grid.done_on_time,
+        grid.done_late,
+        grid.open_in_time,
+        grid.open_overdue,
+        grid.no_deadline,
+    ]
 }
 
 fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {

@@ -27,7 +27,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
     }
     let summary = &ui.summary;
     let (of_all, of_dated) = summary.overdue_shares();
-    let overdue_style = if summary.overdue > 0 {
+    let overdue_style = if summary.open_overdue > 0 {
         theme.overdue()
     } else {
         theme.label()
@@ -37,12 +37,12 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
     let mut segments: Vec<(u8, Span)> = vec![
         (
             2,
-            Span::raw(i18n::task_count(summary.tasks, summary.done, lang)),
+            Span::raw(i18n::task_count(summary.total, summary.done(), lang)),
         ),
         (
             0,
             Span::styled(
-                i18n::overdue_status(summary.overdue, of_all, of_dated, lang),
+                i18n::overdue_status(summary.open_overdue, of_all, of_dated, lang),
                 overdue_style,
             ),
         ),

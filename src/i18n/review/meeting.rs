@@ -68,7 +68,29 @@ pub fn meeting_keys(lang: Lang) -> &'static str {
 }
 
 pub fn figure_done(lang: Lang) -> &'static str {
-    lang.pick("hoàn thành / đến hạn", "done / due")
+    lang.pick("đã hoàn thành / tổng số", "done / all")
+}
+
+/// The rows of the status grid of QĐ 42/2014 (QĐ 23/2018), as reports word them.
+pub fn grid_labels(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Vi => [
+            "Tổng số",
+            "Đã hoàn thành đúng hạn",
+            "Đã hoàn thành quá hạn",
+            "Chưa hoàn thành, trong hạn",
+            "Chưa hoàn thành, quá hạn",
+            "Không có thời hạn",
+        ],
+        Lang::En => [
+            "All",
+            "Done on time",
+            "Done late",
+            "Not done, on time",
+            "Not done, overdue",
+            "No deadline",
+        ],
+    }
 }
 
 pub fn figure_overdue(lang: Lang) -> &'static str {
