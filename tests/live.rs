@@ -185,7 +185,7 @@ fn a_pushed_edit_updates_its_rows_as_a_rebuild_would() {
         let before = app.revision();
         let mut kept = cchc::app::board::Board {
             rows: ui.rows.clone(),
-            summary: ui.summary.clone(),
+            summary: ui.summary,
         };
         take_pushes(&mut app, &mut ui);
         let touched = app.tasks_changed_since(before).expect("only tasks changed");
