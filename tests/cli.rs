@@ -1288,7 +1288,8 @@ fn risks_accept_every_period_form_and_refuse_others() {
     assert!(bad_en.err.contains("2026-H1 (six months)"), "{bad_en:#?}");
 }
 
-/// On 15/01/2028 the 2026 occurrence of the yearly task 0.3 (due 31/12/2026)
+/// On 15/01/2028 the 2026 occurrence of the yearly task 0.3 (due 20/12/2026,
+/// the year's report day)
 /// is still overdue: it is listed on its own, before 2027's, and goes away
 /// once marked done.
 #[test]
@@ -1305,7 +1306,7 @@ fn an_earlier_overdue_occurrence_is_listed_until_done() {
     let item = risk_item(&items, "0.3@2026").expect("0.3@2026");
     assert_eq!(item["severity"], "high");
     assert_eq!(item["reasons"][0]["rule"], "overdue");
-    assert_eq!(item["reasons"][0]["text"], "quá hạn 380 ngày");
+    assert_eq!(item["reasons"][0]["text"], "quá hạn 391 ngày");
     let table = run(dir.path(), JAN_2028, &["risks"]);
     let line = table
         .ok()

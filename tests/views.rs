@@ -400,7 +400,7 @@ fn the_overdue_task_says_qua_han_in_full_where_there_is_room() {
     press(&mut app, &mut ui, &[Action::Open]);
     let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Mono);
     let lines = screen_lines(&terminal);
-    let state = find_row(&lines, "Tình trạng:").expect("a state line");
+    let state = find_row(&lines, "Tình hình thực hiện:").expect("a state line");
     assert!(
         lines[state].contains("! chưa bắt đầu · quá hạn 56 ngày"),
         "{:?}",

@@ -317,7 +317,7 @@ impl App {
     pub fn view_of<'a>(&'a self, def: &'a TaskDef, key: TaskKey) -> TaskView<'a> {
         static NOT_STARTED: TaskState = TaskState::NOT_STARTED;
         let state = std::borrow::Cow::Borrowed(self.tasks.get(&key).unwrap_or(&NOT_STARTED));
-        let window = occurrence::window(def, self.plan.info(), key.occurrence);
+        let window = occurrence::window(def, self.plan.info(), key.occurrence, &self.period_rules);
         let due = state.due.or(window.due);
         let lead = self
             .overrides
@@ -341,7 +341,7 @@ impl App {
     pub fn figures<'a>(&'a self, def: &'a TaskDef, key: &TaskKey) -> Figures<'a> {
         static NOT_STARTED: TaskState = TaskState::NOT_STARTED;
         let state = self.tasks.get(key).unwrap_or(&NOT_STARTED);
-        let window = occurrence::window(def, self.plan.info(), key.occurrence);
+        let window = occurrence::window(def, self.plan.info(), key.occurrence, &self.period_rules);
         let due = state.due.or(window.due);
         let lead = self
             .overrides

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{Cadence, PlanInfo, TaskDef};
+use super::period::{Period, PeriodKind, PeriodRules};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Occurrence {
@@ -118,25 +119,42 @@ pub fn occurrence_at(task: &TaskDef, plan: &PlanInfo, date: NaiveDate) -> Occurr
     }
 }
 
-/// When an occurrence starts and is due. Weekly work is reviewed per quarter.
-pub fn window(task: &TaskDef, plan: &PlanInfo, occurrence: Occurrence) -> Window {
+/// When an occurrence starts and is due. Recurring work falls due on the
+/// reporting calendar (`rules`): a quarter's on its period's report day
+/// (20/3, 20/6, 20/9, 20/12 by default), a year's on the year's report day,
+/// unless the plan gives it a day of its own. Its data runs from the day
+/// after the previous cut-off. Weekly work is reviewed per quarter.
+pub fn window(
+    task: &TaskDef,
+    plan: &PlanInfo,
+    occurrence: Occurrence,
+    rules: &PeriodRules,
+) -> Window {
     let (start, due) = match occurrence {
         Occurrence::Single => (plan.start, task.due),
         Occurrence::Year(y) => {
+            let year = Period {
+                year: y,
+                kind: PeriodKind::Year,
+            };
             let due = match task.cadence {
                 Cadence::Continuous => None,
-                _ => Some(yearly_due(task, y)),
+                _ => Some(plan_day(task, y).unwrap_or_else(|| year.report_due(rules))),
             };
-            (ymd(y, 1, 1), due)
+            (year.start(rules), due)
         }
         Occurrence::Quarter(y, q) => {
-            let first_month = u32::from(q) * 3 - 2;
-            let next = if q == 4 {
-                ymd(y + 1, 1, 1)
+            let period = quarter_period(y, q);
+            let previous = if q == 1 {
+                Period {
+                    year: y - 1,
+                    kind: PeriodKind::Year,
+                }
             } else {
-                ymd(y, first_month + 3, 1)
+                quarter_period(y, q - 1)
             };
-            (ymd(y, first_month, 1), next.pred_opt())
+            let start = previous.cutoff(rules).succ_opt().unwrap_or(NaiveDate::MIN);
+            (start, Some(period.report_due(rules)))
         }
     };
     Window {
@@ -145,12 +163,26 @@ pub fn window(task: &TaskDef, plan: &PlanInfo, occurrence: Occurrence) -> Window
     }
 }
 
-fn yearly_due(task: &TaskDef, year: i32) -> NaiveDate {
+/// The period whose report a quarter's work goes into.
+fn quarter_period(year: i32, quarter: u8) -> Period {
+    const KINDS: [PeriodKind; 4] = [
+        PeriodKind::Q1,
+        PeriodKind::H1,
+        PeriodKind::Q3,
+        PeriodKind::Year,
+    ];
+    Period {
+        year,
+        kind: KINDS[usize::from(quarter.clamp(1, 4)) - 1],
+    }
+}
+
+/// The day of the year the plan itself gives yearly work, if any.
+fn plan_day(task: &TaskDef, year: i32) -> Option<NaiveDate> {
     task.due_day
         .as_deref()
         .and_then(parse_month_day)
         .and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
-        .unwrap_or_else(|| ymd(year, 12, 31))
 }
 
 /// `MM-DD` as (month, day); 02-29 is refused since most years lack it.
@@ -164,13 +196,13 @@ fn quarter_of(date: NaiveDate) -> Occurrence {
     Occurrence::Quarter(date.year(), (date.month0() / 3 + 1) as u8)
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+    }
 
     fn plan() -> PlanInfo {
         PlanInfo {
@@ -179,6 +211,10 @@ mod tests {
             start: ymd(2026, 4, 15),
             end: ymd(2030, 12, 31),
         }
+    }
+
+    fn rules() -> PeriodRules {
+        PeriodRules::default()
     }
 
     fn task(cadence: Cadence) -> TaskDef {
@@ -218,11 +254,19 @@ mod tests {
         let occ = occurrences(&t, &plan());
         assert_eq!(occ.len(), 5);
         assert_eq!(
-            window(&t, &plan(), Occurrence::Year(2026)),
+            window(&t, &plan(), Occurrence::Year(2026), &rules()),
             Window {
                 start: ymd(2026, 4, 15),
-                due: Some(ymd(2026, 12, 31))
+                due: Some(ymd(2026, 12, 20))
             }
+        );
+        let calendar = PeriodRules {
+            scheme: crate::domain::period::Scheme::Calendar,
+            ..rules()
+        };
+        assert_eq!(
+            window(&t, &plan(), Occurrence::Year(2027), &calendar).start,
+            ymd(2027, 1, 1)
         );
     }
 
@@ -233,15 +277,28 @@ mod tests {
         assert_eq!(occ.first(), Some(&Occurrence::Quarter(2026, 2)));
         assert_eq!(occ.len(), 19);
         assert_eq!(
-            window(&t, &plan(), Occurrence::Quarter(2028, 1)).due,
-            Some(ymd(2028, 3, 31))
+            window(&t, &plan(), Occurrence::Quarter(2028, 1), &rules()),
+            Window {
+                start: ymd(2027, 12, 15),
+                due: Some(ymd(2028, 3, 20))
+            }
+        );
+        assert_eq!(
+            window(&t, &plan(), Occurrence::Quarter(2028, 2), &rules()),
+            Window {
+                start: ymd(2028, 3, 15),
+                due: Some(ymd(2028, 6, 20))
+            }
         );
     }
 
     #[test]
     fn continuous_work_has_no_deadline() {
         let t = task(Cadence::Continuous);
-        assert_eq!(window(&t, &plan(), Occurrence::Year(2027)).due, None);
+        assert_eq!(
+            window(&t, &plan(), Occurrence::Year(2027), &rules()).due,
+            None
+        );
     }
 
     #[test]

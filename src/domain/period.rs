@@ -104,27 +104,19 @@ impl Period {
         }
     }
 
-    /// The period a day's review belongs to: the earliest-closing period whose
-    /// data window holds it (in the Ministry's calendar 15/9–14/12 belongs to
-    /// the year's report).
+    /// The period a day's review belongs to: the one whose report is being
+    /// prepared, from its start until its report day. Between a cut-off and
+    /// its report day (15–20/12 in the Ministry's calendar) that is still the
+    /// closing period, whose report is due on the 20th.
     pub fn containing(date: NaiveDate, rules: &PeriodRules) -> Period {
-        let next_year = Period {
-            year: date.year() + 1,
-            kind: PeriodKind::Q1,
+        let mut period = Period {
+            year: date.year() - 1,
+            kind: PeriodKind::Year,
         };
-        let year = if date >= next_year.start(rules) {
-            date.year() + 1
-        } else {
-            date.year()
-        };
-        PeriodKind::ALL
-            .into_iter()
-            .map(|kind| Period { year, kind })
-            .find(|p| p.start(rules) <= date && date <= p.cutoff(rules))
-            .unwrap_or(Period {
-                year,
-                kind: PeriodKind::Year,
-            })
+        while period.report_due(rules) < date {
+            period = period.next();
+        }
+        period
     }
 
     /// The period before, in cut-off order (Q1, 6 months, Q3, year).
@@ -224,17 +216,20 @@ mod tests {
     }
 
     #[test]
-    fn each_day_belongs_to_the_earliest_closing_period() {
+    fn each_day_belongs_to_the_period_whose_report_is_being_prepared() {
         let rules = PeriodRules::default();
         let p = |date| Period::containing(date, &rules).code();
         assert_eq!(p(d(2026, 1, 10)), "2026-Q1");
         assert_eq!(p(d(2026, 3, 14)), "2026-Q1");
-        assert_eq!(p(d(2026, 3, 15)), "2026-H1");
-        assert_eq!(p(d(2026, 6, 15)), "2026-Q3");
-        assert_eq!(p(d(2026, 9, 15)), "2026");
+        // Until its report day, the closing period is the one reviewed.
+        assert_eq!(p(d(2026, 3, 20)), "2026-Q1");
+        assert_eq!(p(d(2026, 3, 21)), "2026-H1");
+        assert_eq!(p(d(2026, 6, 20)), "2026-H1");
+        assert_eq!(p(d(2026, 6, 21)), "2026-Q3");
+        assert_eq!(p(d(2026, 9, 21)), "2026");
         assert_eq!(p(d(2026, 11, 26)), "2026");
-        assert_eq!(p(d(2026, 12, 14)), "2026");
-        assert_eq!(p(d(2026, 12, 15)), "2027-Q1");
+        assert_eq!(p(d(2026, 12, 20)), "2026");
+        assert_eq!(p(d(2026, 12, 21)), "2027-Q1");
     }
 
     #[test]

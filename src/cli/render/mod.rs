@@ -19,7 +19,7 @@ use super::args::{Format, ShowFormat};
 use crate::app::{App, TaskView};
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
-use crate::domain::{Cadence, DeadlineClass, HistoryEntry, Status, Subject, TaskKey};
+use crate::domain::{Cadence, DeadlineClass, HistoryEntry, Occurrence, Status, Subject, TaskKey};
 use crate::i18n::{self, Lang};
 use printer::{Column, Frame, Record, Width, fit, print_json};
 
@@ -46,6 +46,10 @@ pub struct TaskRecord {
     /// Only `cchc show` fills it.
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<serde_json::Value>,
+    /// Every occurrence of recurring work with its state; only `cchc show`
+    /// fills it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    occurrences: Option<serde_json::Value>,
     id: String,
     lead: String,
     notes: serde_json::Value,
@@ -80,6 +84,7 @@ impl TaskRecord {
             due: view.due,
             evidence: json_value(&state.evidence),
             history: None,
+            occurrences: None,
             id: view.key.to_string(),
             lead: view.lead.to_string(),
             notes: json_value(&state.notes),
@@ -183,6 +188,9 @@ pub fn show(
         ShowFormat::Json => {
             let mut record = TaskRecord::new(app, &view, lang);
             record.history = Some(json_value(&history));
+            if view.key.occurrence != Occurrence::Single {
+                record.occurrences = Some(json_value(&occurrence_records(app, view.def)));
+            }
             print_json(out, &record);
         }
         ShowFormat::Text => show_text(app, &view, &history, lang, out),
@@ -257,6 +265,30 @@ fn show_text(
     if let Some(done) = view.state.completed_on {
         line(l.completed_on, format_date(done));
     }
+    if view.key.occurrence != Occurrence::Single {
+        section(
+            out,
+            l.occurrences,
+            l.none,
+            app.occurrences(def).into_iter().map(|occurrence| {
+                let other = app.view_of(
+                    def,
+                    TaskKey {
+                        task: def.id.clone(),
+                        occurrence,
+                    },
+                );
+                format!(
+                    "{} {} {} {} {:>3}%",
+                    fit(&occurrence.to_string(), 8),
+                    fit(&i18n::occurrence_label(occurrence, lang), 14),
+                    fit(&other.due.map(format_date).unwrap_or_default(), 11),
+                    fit(&i18n::class_label(other.class, lang), 28),
+                    other.state.progress
+                )
+            }),
+        );
+    }
     section(
         out,
         l.notes,
@@ -294,6 +326,40 @@ fn show_text(
         l.none,
         history.iter().map(|e| history_line(e, lang)),
     );
+}
+
+/// One line of `cchc show --format json`'s occurrences.
+#[derive(Serialize)]
+struct OccurrenceRecord {
+    id: String,
+    due: Option<NaiveDate>,
+    class: &'static str,
+    status: Status,
+    progress: u8,
+    completed_on: Option<NaiveDate>,
+}
+
+fn occurrence_records(app: &App, def: &crate::domain::TaskDef) -> Vec<OccurrenceRecord> {
+    app.occurrences(def)
+        .into_iter()
+        .map(|occurrence| {
+            let view = app.view_of(
+                def,
+                TaskKey {
+                    task: def.id.clone(),
+                    occurrence,
+                },
+            );
+            OccurrenceRecord {
+                id: view.key.to_string(),
+                due: view.due,
+                class: view.class.code(),
+                status: view.state.status,
+                progress: view.state.progress,
+                completed_on: view.state.completed_on,
+            }
+        })
+        .collect()
 }
 
 fn section(out: &mut impl Write, title: &str, none: &str, lines: impl Iterator<Item = String>) {
