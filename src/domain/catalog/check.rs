@@ -69,10 +69,10 @@ fn task_problems(
     {
         problems.push(format!("task {id}: unknown parent {parent}"));
     }
-    if (task.cadence == Cadence::Once) != task.due.is_some() {
-        problems.push(format!(
-            "task {id}: a due date goes with, and only with, one-off work"
-        ));
+    // One-off work the plan gives no date is "không có thời hạn": a due is
+    // allowed on it, never required.
+    if task.due.is_some() && task.cadence != Cadence::Once {
+        problems.push(format!("task {id}: a due date is for one-off work"));
     }
     if task.due_day.is_some() && task.cadence != Cadence::Yearly {
         problems.push(format!("task {id}: due_day is for yearly work"));
