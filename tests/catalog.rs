@@ -328,11 +328,7 @@ fn an_unknown_lead_unit_is_a_problem() {
         vec!["task 1.a.1: unknown unit XYZ".to_string()]
     );
 
-    let coordinator = edit_after(
-        "id = \"1.a.1\"",
-        "coordinators = [\"KT\"]",
-        "coordinators = [\"KT\", \"QQ\"]",
-    );
+    let coordinator = edit_after("id = \"1.a.1\"", "\"MTTQ\"]", "\"MTTQ\", \"QQ\"]");
     assert_eq!(
         problems_of(&coordinator),
         vec!["task 1.a.1: unknown unit QQ".to_string()]
