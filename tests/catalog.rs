@@ -404,6 +404,7 @@ short = "Một"
 lead = "{lead}"
 cadence = "once"
 due = "2027-12-31"
+due_source = {{ office = "Kế hoạch CCHC năm 2027 của xã" }}
 
 [[tasks]]
 id = "{second_id}"
@@ -425,5 +426,115 @@ cadence = "yearly"
     assert_eq!(
         problems_of(&minimal("VP", "0.1")),
         vec!["task id 0.1 is not unique".to_string()]
+    );
+    assert!(sound.tasks[0].due_source.as_ref().unwrap().is_assumption());
+}
+
+/// Every date and every baseline says where it comes from: the plan's words
+/// or the office's reason. One-off work may have no date at all.
+#[test]
+fn dates_and_baselines_need_their_source() {
+    let report = "due_source = { plan = \"Tham mưu Ủy ban nhân dân xã tổng kết việc thực hiện Kế hoạch vào năm 2030\" }\n";
+    let unsourced_task = edit_after("id = \"0.27\"", report, "");
+    assert_eq!(
+        problems_of(&unsourced_task),
+        vec!["task 0.27: a date without its due_source".to_string()]
+    );
+
+    let phase = "due_source = { plan = \"Giai đoạn 2026 - 2027\" }\n";
+    let unsourced_target = edit_after("id = \"T05\"", phase, "");
+    assert_eq!(
+        problems_of(&unsourced_target),
+        vec!["target T05: a date without its due_source".to_string()]
+    );
+
+    let assumed = edit_after(
+        "id = \"0.27\"",
+        report,
+        "due_source = { office = \"Họp tổng kết cuối năm 2030\" }\n",
+    );
+    let catalog = Catalog::from_toml(&assumed).expect("the office's own date is allowed");
+    let task = catalog.tasks.iter().find(|t| t.id == "0.27").unwrap();
+    assert!(task.due_source.as_ref().unwrap().is_assumption());
+
+    let empty = edit_after("id = \"0.27\"", report, "due_source = { plan = \" \" }\n");
+    assert_eq!(
+        problems_of(&empty),
+        vec!["task 0.27: an empty due_source".to_string()]
+    );
+
+    // A source left behind by a date taken out.
+    let stray = edit_after(
+        "id = \"0.16\"",
+        "cadence = \"once\"\n",
+        "cadence = \"once\"\ndue_source = { plan = \"giai đoạn 2026 - 2030\" }\n",
+    );
+    assert_eq!(
+        problems_of(&stray),
+        vec!["task 0.16: a due_source with nothing to source".to_string()]
+    );
+
+    // A due on recurring work is refused, sourced or not.
+    let recurring_due = edit_after(
+        "id = \"0.3\"",
+        "cadence = \"yearly\"\n",
+        "cadence = \"yearly\"\ndue = \"2027-12-31\"\ndue_source = { plan = \"Giai đoạn 2026 - 2027\" }\n",
+    );
+    assert_eq!(
+        problems_of(&recurring_due),
+        vec!["task 0.3: a due date is for one-off work".to_string()]
+    );
+
+    // A yearly day needs its source too.
+    let yearly_day = |source: &str| {
+        edit_after(
+            "id = \"0.3\"",
+            "cadence = \"yearly\"\n",
+            &format!("cadence = \"yearly\"\ndue_day = \"12-15\"\n{source}"),
+        )
+    };
+    assert_eq!(
+        problems_of(&yearly_day("")),
+        vec!["task 0.3: a date without its due_source".to_string()]
+    );
+    Catalog::from_toml(&yearly_day(
+        "due_source = { office = \"Báo cáo năm chốt số liệu ngày 14/12\" }\n",
+    ))
+    .expect("a sourced yearly day");
+
+    // A baseline needs its source; with one it is accepted.
+    let with_baseline = |source: &str| {
+        edit_after(
+            "id = \"T05\"",
+            phase,
+            &format!("{phase}baseline = 80.0\n{source}"),
+        )
+    };
+    assert_eq!(
+        problems_of(&with_baseline("")),
+        vec!["target T05: a baseline without its baseline_source".to_string()]
+    );
+    let catalog = Catalog::from_toml(&with_baseline(
+        "baseline_source = { office = \"Khảo sát năm 2025 của xã\" }\n",
+    ))
+    .expect("a sourced baseline");
+    let target = catalog.targets.iter().find(|t| t.id == "T05").unwrap();
+    assert_eq!(target.baseline, Some(80.0));
+
+    // A qualitative aim is met or not: value 1, no unit.
+    let percent_aim = edit_after("id = \"T01\"", "unit = \"\"", "unit = \"%\"");
+    assert_eq!(
+        problems_of(&percent_aim),
+        vec!["target T01: a qualitative aim has value 1 and no unit".to_string()]
+    );
+
+    // One-off work without a date is sound: the plan sets few.
+    let catalog = bundled();
+    assert!(
+        catalog
+            .tasks
+            .iter()
+            .any(|t| t.cadence == Cadence::Once && t.due.is_none()),
+        "one-off work without a date"
     );
 }
