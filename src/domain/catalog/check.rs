@@ -1,8 +1,9 @@
-//! Whether a catalog is sound: every reference resolves, every id is unique.
+//! Whether a catalog is sound: every reference resolves, every id is unique,
+//! and every date and baseline says where it comes from.
 
 use std::collections::HashSet;
 
-use super::{Cadence, Catalog, TaskDef};
+use super::{Cadence, Catalog, Source, TargetDef, TaskDef};
 
 impl Catalog {
     /// Everything wrong with this catalog; empty when it is sound.
@@ -36,6 +37,7 @@ impl Catalog {
                     target.id, target.area
                 ));
             }
+            problems.extend(target_source_problems(target));
         }
         for area in &self.areas {
             for unit in std::iter::once(&area.lead).chain(&area.coordinators) {
@@ -69,10 +71,10 @@ fn task_problems(
     {
         problems.push(format!("task {id}: unknown parent {parent}"));
     }
-    if (task.cadence == Cadence::Once) != task.due.is_some() {
-        problems.push(format!(
-            "task {id}: a due date goes with, and only with, one-off work"
-        ));
+    // One-off work the plan gives no date is "không có thời hạn": a due is
+    // allowed on it, never required.
+    if task.due.is_some() && task.cadence != Cadence::Once {
+        problems.push(format!("task {id}: a due date is for one-off work"));
     }
     if task.due_day.is_some() && task.cadence != Cadence::Yearly {
         problems.push(format!("task {id}: due_day is for yearly work"));
@@ -85,5 +87,111 @@ fn task_problems(
     if id.contains('@') || id.chars().any(char::is_whitespace) || id.is_empty() {
         problems.push(format!("task {id}: ids hold no spaces and no '@'"));
     }
+    let dated = task.due.is_some() || task.due_day.is_some();
+    problems.extend(source_problem(
+        &format!("task {id}"),
+        "a date",
+        "due_source",
+        dated,
+        task.due_source.as_ref(),
+    ));
     problems
+}
+
+/// A target's deadline and baseline each need their source; a qualitative
+/// aim is judged "đạt" or "chưa đạt", so its value is 1 and it has no unit.
+fn target_source_problems(target: &TargetDef) -> Vec<String> {
+    let what = format!("target {}", target.id);
+    let mut problems = Vec::new();
+    problems.extend(source_problem(
+        &what,
+        "a date",
+        "due_source",
+        target.due.is_some(),
+        target.due_source.as_ref(),
+    ));
+    problems.extend(source_problem(
+        &what,
+        "a baseline",
+        "baseline_source",
+        target.baseline.is_some(),
+        target.baseline_source.as_ref(),
+    ));
+    if target.qualitative && (target.value != 1.0 || !target.unit.is_empty()) {
+        problems.push(format!("{what}: a qualitative aim has value 1 and no unit"));
+    }
+    problems
+}
+
+/// What is wrong with the source of a date or a baseline: missing where there
+/// is something to source, left behind where there is nothing, or empty.
+fn source_problem(
+    what: &str,
+    thing: &str,
+    field: &str,
+    present: bool,
+    source: Option<&Source>,
+) -> Option<String> {
+    match (present, source) {
+        (true, None) => Some(format!("{what}: {thing} without its {field}")),
+        (false, Some(_)) => Some(format!("{what}: a {field} with nothing to source")),
+        (_, Some(source)) if source.words().trim().is_empty() => {
+            Some(format!("{what}: an empty {field}"))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Catalog {
+        Catalog::bundled().expect("the bundled catalog")
+    }
+
+    #[test]
+    fn every_date_and_baseline_of_the_bundled_catalog_has_its_source() {
+        let catalog = bundled();
+        assert_eq!(catalog.problems(), Vec::<String>::new());
+        assert!(catalog.tasks.iter().any(|t| t.due_source.is_some()));
+        assert!(catalog.targets.iter().any(|t| t.due_source.is_some()));
+    }
+
+    #[test]
+    fn a_date_or_a_baseline_without_its_source_is_a_problem() {
+        let mut catalog = bundled();
+        let task = catalog.tasks.iter_mut().find(|t| t.due.is_some()).unwrap();
+        task.due_source = None;
+        let task_id = task.id.clone();
+        let target = catalog.targets.iter_mut().find(|t| !t.qualitative).unwrap();
+        target.baseline = Some(10.0);
+        let target_id = target.id.clone();
+        assert_eq!(
+            catalog.problems(),
+            vec![
+                format!("task {task_id}: a date without its due_source"),
+                format!("target {target_id}: a baseline without its baseline_source"),
+            ]
+        );
+
+        let target = catalog
+            .targets
+            .iter_mut()
+            .find(|t| t.id == target_id)
+            .unwrap();
+        target.baseline_source = Some(Source::Plan("năm 2024".into()));
+        let task = catalog.tasks.iter_mut().find(|t| t.id == task_id).unwrap();
+        task.due_source = Some(Source::Office("the office's own date".into()));
+        assert_eq!(catalog.problems(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_off_work_may_have_no_date() {
+        let mut catalog = bundled();
+        let task = catalog.tasks.iter_mut().find(|t| t.due.is_some()).unwrap();
+        task.due = None;
+        task.due_source = None;
+        assert_eq!(catalog.problems(), Vec::<String>::new());
+    }
 }
