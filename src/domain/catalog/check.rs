@@ -37,7 +37,13 @@ impl Catalog {
                     target.id, target.area
                 ));
             }
-            problems.extend(target_source_problems(target));
+            // A qualitative aim is judged "đạt" or "chưa đạt": value 1, no unit.
+            if target.qualitative && (target.value != 1.0 || !target.unit.is_empty()) {
+                problems.push(format!(
+                    "target {}: a qualitative aim has value 1 and no unit",
+                    target.id
+                ));
+            }
         }
         for area in &self.areas {
             for unit in std::iter::once(&area.lead).chain(&area.coordinators) {
@@ -47,6 +53,15 @@ impl Catalog {
             }
         }
         problems
+    }
+
+    /// Every date and baseline that does not say where it comes from. The
+    /// bundled catalog must have none; a store's or an export's catalog from
+    /// before sources were kept is read as it is.
+    pub fn unsourced(&self) -> Vec<String> {
+        let tasks = self.tasks.iter().filter_map(task_source_problems);
+        let targets = self.targets.iter().flat_map(target_source_problems);
+        tasks.chain(targets).collect()
     }
 }
 
@@ -87,19 +102,21 @@ fn task_problems(
     if id.contains('@') || id.chars().any(char::is_whitespace) || id.is_empty() {
         problems.push(format!("task {id}: ids hold no spaces and no '@'"));
     }
-    let dated = task.due.is_some() || task.due_day.is_some();
-    problems.extend(source_problem(
-        &format!("task {id}"),
-        "a date",
-        "due_source",
-        dated,
-        task.due_source.as_ref(),
-    ));
     problems
 }
 
-/// A target's deadline and baseline each need their source; a qualitative
-/// aim is judged "đạt" or "chưa đạt", so its value is 1 and it has no unit.
+/// A task's date needs its source.
+fn task_source_problems(task: &TaskDef) -> Option<String> {
+    source_problem(
+        &format!("task {}", task.id),
+        "a date",
+        "due_source",
+        task.due.is_some() || task.due_day.is_some(),
+        task.due_source.as_ref(),
+    )
+}
+
+/// A target's deadline and baseline each need their source.
 fn target_source_problems(target: &TargetDef) -> Vec<String> {
     let what = format!("target {}", target.id);
     let mut problems = Vec::new();
@@ -117,9 +134,6 @@ fn target_source_problems(target: &TargetDef) -> Vec<String> {
         target.baseline.is_some(),
         target.baseline_source.as_ref(),
     ));
-    if target.qualitative && (target.value != 1.0 || !target.unit.is_empty()) {
-        problems.push(format!("{what}: a qualitative aim has value 1 and no unit"));
-    }
     problems
 }
 
@@ -167,8 +181,10 @@ mod tests {
         let target = catalog.targets.iter_mut().find(|t| !t.qualitative).unwrap();
         target.baseline = Some(10.0);
         let target_id = target.id.clone();
+        // A store's or an export's catalog from before sources is sound.
+        assert_eq!(catalog.problems(), Vec::<String>::new());
         assert_eq!(
-            catalog.problems(),
+            catalog.unsourced(),
             vec![
                 format!("task {task_id}: a date without its due_source"),
                 format!("target {target_id}: a baseline without its baseline_source"),
@@ -183,7 +199,7 @@ mod tests {
         target.baseline_source = Some(Source::Plan("năm 2024".into()));
         let task = catalog.tasks.iter_mut().find(|t| t.id == task_id).unwrap();
         task.due_source = Some(Source::Office("the office's own date".into()));
-        assert_eq!(catalog.problems(), Vec::<String>::new());
+        assert_eq!(catalog.unsourced(), Vec::<String>::new());
     }
 
     #[test]

@@ -157,7 +157,8 @@ impl Catalog {
     pub fn from_toml(text: &str) -> Result<Catalog, CatalogError> {
         let catalog: Catalog =
             toml::from_str(text).map_err(|e| CatalogError(vec![e.to_string()]))?;
-        let problems = catalog.problems();
+        let mut problems = catalog.problems();
+        problems.extend(catalog.unsourced());
         if problems.is_empty() {
             Ok(catalog)
         } else {
