@@ -519,9 +519,14 @@ fn bad_input_is_refused_and_nothing_is_written() {
             "Units: VHXH, VP, KT, TTPVHCC, TTDVSNC, MTTQ",
         ),
         (
-            vec!["target", "set", "T01", "140"],
+            vec!["target", "set", "T05", "140"],
             "từ 0 đến 100",
             "take 0 to 100",
+        ),
+        (
+            vec!["target", "set", "T01", "0,5"],
+            "1 (đạt) hoặc 0 (chưa đạt)",
+            "1 (met) or 0 (not met)",
         ),
         (
             vec!["target", "set", "T99", "5"],
@@ -1336,7 +1341,7 @@ fn list_for_a_period_shows_that_period_occurrences() {
     let dir = store();
     let year = list_ids(dir.path(), NOV_2026, &["--period", "2026"]);
     assert!(year.iter().any(|id| id == "0.3@2026"), "{year:?}");
-    assert!(year.iter().any(|id| id == "0.8"), "one-off work: {year:?}");
+    assert!(year.iter().any(|id| id == "3.d"), "one-off work: {year:?}");
     for id in year.iter().filter(|id| id.contains('@')) {
         assert!(id.contains("@2026"), "{id} in the 2026 list");
     }
@@ -1347,7 +1352,7 @@ fn list_for_a_period_shows_that_period_occurrences() {
         q1.iter().any(|id| id == "0.17@2027-Q1"),
         "quarterly: {q1:?}"
     );
-    assert!(q1.iter().any(|id| id == "0.8"), "one-off work: {q1:?}");
+    assert!(q1.iter().any(|id| id == "3.d"), "one-off work: {q1:?}");
     // An earlier occurrence is listed only while it is overdue: its own row.
     let overdue = list_ids(dir.path(), NOV_2026, &["--overdue"]);
     let earlier: Vec<&String> = q1

@@ -215,7 +215,7 @@ fn every_edit_writes_numbered_history_with_the_state() {
     let dir = temp.path();
     let first = "2026-05-04T08:00:00+07:00";
     let second = "2026-05-05T14:15:00+07:00";
-    let k = key("1.a.1");
+    let k = key("3.d");
     let mut app = sled_app(dir, clock(first));
 
     let written = app.edit_task(&k, &[Edit::Progress(30)], None).unwrap();

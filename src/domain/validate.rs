@@ -201,11 +201,15 @@ pub fn check_override(plan: &Plan, task: &str, overrides: &TaskOverride) -> Resu
     }
 }
 
-/// A measured value of a target: in % between 0 and 100, otherwise not negative.
+/// A measured value of a target: 1 (đạt) or 0 (chưa đạt) for a qualitative
+/// aim, in % between 0 and 100, otherwise not negative.
 pub fn check_measured_value(plan: &Plan, target: &str, value: f64) -> Result<(), InputError> {
     let def = plan
         .target(target)
         .ok_or_else(|| InputError::UnknownTarget(target.to_string()))?;
+    if def.qualitative && value != 0.0 && value != 1.0 {
+        return Err(InputError::BadNumber(value.to_string()));
+    }
     let upper = if def.unit.starts_with('%') {
         100.0
     } else {

@@ -92,10 +92,10 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             Lang::En => format!("Status “{s}” is not valid. Accepted: {}.", accepted_statuses(lang)),
         },
         (E::BadNumber(n), Lang::Vi) => format!(
-            "Giá trị “{n}” không hợp lệ. Nhập một số (ví dụ 87,5 hoặc 87.5); chỉ tiêu tính bằng % nhận từ 0 đến 100."
+            "Giá trị “{n}” không hợp lệ. Nhập một số (ví dụ 87,5 hoặc 87.5); chỉ tiêu tính bằng % nhận từ 0 đến 100; chỉ tiêu định tính nhận 1 (đạt) hoặc 0 (chưa đạt)."
         ),
         (E::BadNumber(n), Lang::En) => format!(
-            "“{n}” is not a valid value. Type a number (e.g. 87.5); targets in % take 0 to 100."
+            "“{n}” is not a valid value. Type a number (e.g. 87.5); targets in % take 0 to 100; qualitative aims take 1 (met) or 0 (not met)."
         ),
         (E::TextTooLong { field, chars, max }, Lang::Vi) => format!(
             "{} dài {chars} ký tự; tối đa {max} ký tự.",

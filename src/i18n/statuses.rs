@@ -78,7 +78,10 @@ pub fn symbol_legend(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ),
         (
             class_symbol(DeadlineClass::Ongoing),
-            lang.pick("thường xuyên, không có hạn", "continuous, no deadline"),
+            lang.pick(
+                "không có thời hạn (thường xuyên, hoặc kế hoạch không đặt hạn)",
+                "no deadline (continuous, or the plan sets none)",
+            ),
         ),
         (
             class_symbol(DeadlineClass::Paused),
@@ -108,11 +111,11 @@ pub fn class_label(class: DeadlineClass, lang: Lang) -> String {
         },
         DeadlineClass::NotStarted => lang.pick("chưa bắt đầu", "not started").into(),
         DeadlineClass::InProgress => lang.pick("trong hạn", "on time").into(),
-        DeadlineClass::Ongoing => lang.pick("thường xuyên", "ongoing").into(),
+        DeadlineClass::Ongoing => lang.pick("không có thời hạn", "no deadline").into(),
         DeadlineClass::Paused => lang.pick("tạm dừng", "paused").into(),
         DeadlineClass::DoneLate => lang.pick("hoàn thành quá hạn", "done late").into(),
         DeadlineClass::DoneOnTime => lang.pick("hoàn thành đúng hạn", "done on time").into(),
-        DeadlineClass::DoneNoDeadline => lang.pick("hoàn thành", "done").into(),
+        DeadlineClass::DoneNoDeadline => lang.pick("đã hoàn thành", "done").into(),
         DeadlineClass::Cancelled => lang.pick("đã hủy", "cancelled").into(),
     }
 }

@@ -26,10 +26,10 @@ use cchc::ui::{self, Context, Theme};
 pub const NARROW: (u16, u16) = (80, 24);
 pub const WIDE: (u16, u16) = (160, 45);
 
-/// A one-off task (due 31/12/2030) whose deadline the seed moves into the
+/// A one-off task (due 31/12/2027) whose deadline the seed moves into the
 /// past, so it is overdue on [`today`]. Its title carries diacritics and is
 /// longer than the 80-column title column.
-pub const OVERDUE_TASK: &str = "0.8";
+pub const OVERDUE_TASK: &str = "3.d";
 /// A task in progress with two notes and an evidence document.
 pub const NOTED_TASK: &str = "0.12";
 /// A sub-task made overdue, so its parent `1.a` is flagged.
@@ -134,7 +134,8 @@ pub fn seeded_app() -> App {
         Some("Khảo sát quý IV"),
     )
     .expect("measure T05");
-    app.measure("T01", 100.0, Some(date(2026, 11, 1)), None)
+    // T01 is a qualitative aim: 1 is "đạt".
+    app.measure("T01", 1.0, Some(date(2026, 11, 1)), None)
         .expect("measure T01");
     app
 }

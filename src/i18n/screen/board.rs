@@ -458,7 +458,8 @@ pub fn class_label_short(class: DeadlineClass, lang: Lang) -> String {
         (DeadlineClass::Overdue(days), Lang::Vi) => format!("quá {days} ngày"),
         (DeadlineClass::Overdue(days), Lang::En) => format!("overdue {days}d"),
         (DeadlineClass::DoneOnTime, _) => lang.pick("xong đúng hạn", "done on time").into(),
-        (DeadlineClass::DoneLate, _) => lang.pick("xong trễ hạn", "done late").into(),
+        (DeadlineClass::DoneLate, _) => lang.pick("xong quá hạn", "done late").into(),
+        (DeadlineClass::Ongoing, _) => lang.pick("không thời hạn", "no deadline").into(),
         (other, _) => class_label(other, lang),
     }
 }
