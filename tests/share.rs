@@ -931,6 +931,7 @@ fn an_edit_against_a_value_changed_since_is_refused() {
         progress: 0,
         due: None,
         lead: "VP".into(),
+        completed_on: None,
     };
     raw.perform(&Operation::EditTask {
         key: key.clone(),

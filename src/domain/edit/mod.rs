@@ -29,6 +29,11 @@ pub enum Edit {
     Lead(String),
     Note(String),
     Evidence(Evidence),
+    /// The day the work was done, when that was not today: with
+    /// `Status(Done)`, or alone on work already done, to correct the day
+    /// recorded. Refused when the work is not done once the other edits of
+    /// the same set are applied.
+    DoneOn(NaiveDate),
 }
 
 /// What a history entry is about.
@@ -104,10 +109,11 @@ pub struct TaskEdit {
     pub changes: Vec<Change>,
 }
 
-/// Applies `edits` in a fixed order (progress, status, due, lead, note, evidence)
-/// so that `--progress 50 --status done` ends done at 100%. Marking work done
-/// records today as its completion date and progress 100%; progress above zero
-/// on work not started marks it in progress.
+/// Applies `edits` in a fixed order (progress, status, done-on, due, lead,
+/// note, evidence) so that `--progress 50 --status done` ends done at 100%.
+/// Marking work done records its completion date (the `DoneOn` given, else
+/// today) and progress 100%; progress above zero on work not started marks it
+/// in progress.
 pub fn apply_task_edits(
     key: &TaskKey,
     state: &TaskState,
@@ -115,6 +121,15 @@ pub fn apply_task_edits(
     edits: &[Edit],
     ctx: &EditContext,
 ) -> Result<TaskEdit, InputError> {
+    // The day is known before the status is set, so that marking work done
+    // on an earlier day records one change of its completion date, not two.
+    let completed_on = edits
+        .iter()
+        .find_map(|e| match e {
+            Edit::DoneOn(day) => Some(*day),
+            _ => None,
+        })
+        .unwrap_or(ctx.today);
     let mut ordered: Vec<&Edit> = edits.iter().collect();
     ordered.sort_by_key(|e| edit_rank(e));
     let mut next = TaskEdit {
@@ -123,7 +138,7 @@ pub fn apply_task_edits(
         changes: Vec::new(),
     };
     for edit in ordered {
-        next.apply(key, edit, ctx)?;
+        next.apply(key, edit, ctx, completed_on)?;
     }
     if !next.changes.is_empty() {
         next.state.updated_at = Some(ctx.at);
@@ -135,10 +150,11 @@ fn edit_rank(edit: &Edit) -> u8 {
     match edit {
         Edit::Progress(_) | Edit::ProgressStep(_) => 0,
         Edit::Status(_) => 1,
-        Edit::Due(_) => 2,
-        Edit::Lead(_) => 3,
-        Edit::Note(_) => 4,
-        Edit::Evidence(_) => 5,
+        Edit::DoneOn(_) => 2,
+        Edit::Due(_) => 3,
+        Edit::Lead(_) => 4,
+        Edit::Note(_) => 5,
+        Edit::Evidence(_) => 6,
     }
 }
 
@@ -154,14 +170,21 @@ impl TaskEdit {
         }
     }
 
-    fn apply(&mut self, key: &TaskKey, edit: &Edit, ctx: &EditContext) -> Result<(), InputError> {
+    fn apply(
+        &mut self,
+        key: &TaskKey,
+        edit: &Edit,
+        ctx: &EditContext,
+        completed_on: NaiveDate,
+    ) -> Result<(), InputError> {
         match edit {
             Edit::Progress(p) => self.set_progress(key, *p)?,
             Edit::ProgressStep(step) => {
                 let stepped = (i16::from(self.state.progress) + i16::from(*step)).clamp(0, 100);
                 self.set_progress(key, u8::try_from(stepped).unwrap_or(100))?
             }
-            Edit::Status(s) => self.set_status(key, *s, ctx.today),
+            Edit::Status(s) => self.set_status(key, *s, completed_on),
+            Edit::DoneOn(day) => self.set_completed_on(key, *day)?,
             Edit::Due(d) => {
                 let old = self.state.due.or(ctx.plan_due);
                 self.state.due = Some(*d);
@@ -222,7 +245,7 @@ impl TaskEdit {
         Ok(())
     }
 
-    fn set_status(&mut self, key: &TaskKey, status: Status, today: NaiveDate) {
+    fn set_status(&mut self, key: &TaskKey, status: Status, done_on: NaiveDate) {
         let old = self.state.status;
         if old == status {
             return;
@@ -234,7 +257,7 @@ impl TaskEdit {
             Value::Status(old),
             Value::Status(status),
         );
-        let completed_on = (status == Status::Done).then_some(today);
+        let completed_on = (status == Status::Done).then_some(done_on);
         let old_completed = std::mem::replace(&mut self.state.completed_on, completed_on);
         self.record(
             key,
@@ -251,6 +274,17 @@ impl TaskEdit {
                 Value::Progress(100),
             );
         }
+    }
+
+    /// The day work already done (or marked done by this same set of edits)
+    /// was done.
+    fn set_completed_on(&mut self, key: &TaskKey, day: NaiveDate) -> Result<(), InputError> {
+        if self.state.status != Status::Done {
+            return Err(InputError::DoneOnNeedsDone);
+        }
+        let old = self.state.completed_on.replace(day);
+        self.record(key, Field::CompletedOn, date_value(old), Value::Date(day));
+        Ok(())
     }
 }
 
@@ -286,6 +320,7 @@ pub fn measure_target(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::status::{DeadlineClass, classify};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -319,6 +354,71 @@ mod tests {
             fields(&edit),
             [Field::Status, Field::CompletedOn, Field::Progress]
         );
+    }
+
+    /// Work finished on 30/09 but entered on 26/11 is done on 30/09: one
+    /// change of the completion date, from none to that day.
+    #[test]
+    fn done_on_an_earlier_day_records_that_day() {
+        let edit = apply(
+            &TaskState::default(),
+            &[Edit::DoneOn(d(2026, 9, 30)), Edit::Status(Status::Done)],
+        );
+        assert_eq!(edit.state.completed_on, Some(d(2026, 9, 30)));
+        assert_eq!(
+            fields(&edit),
+            [Field::Status, Field::CompletedOn, Field::Progress]
+        );
+        assert_eq!(edit.changes[1].old, Value::None);
+        assert_eq!(edit.changes[1].new, Value::Date(d(2026, 9, 30)));
+    }
+
+    /// On time or late is judged from the day the work was done, not the
+    /// day it was entered.
+    #[test]
+    fn the_day_work_was_done_decides_on_time_or_late() {
+        let due = Some(d(2026, 10, 31));
+        let today = d(2026, 11, 26);
+        let class = |day: NaiveDate| {
+            let done = apply(
+                &TaskState::default(),
+                &[Edit::Status(Status::Done), Edit::DoneOn(day)],
+            );
+            classify(&done.state, due, today)
+        };
+        assert_eq!(class(d(2026, 10, 20)), DeadlineClass::DoneOnTime);
+        assert_eq!(class(d(2026, 10, 31)), DeadlineClass::DoneOnTime);
+        assert_eq!(class(d(2026, 11, 1)), DeadlineClass::DoneLate);
+        let today_only = apply(&TaskState::default(), &[Edit::Status(Status::Done)]);
+        assert_eq!(
+            classify(&today_only.state, due, today),
+            DeadlineClass::DoneLate
+        );
+    }
+
+    #[test]
+    fn the_day_of_work_already_done_can_be_corrected() {
+        let done = apply(&TaskState::default(), &[Edit::Status(Status::Done)]).state;
+        let corrected = apply(&done, &[Edit::DoneOn(d(2026, 10, 2))]);
+        assert_eq!(fields(&corrected), [Field::CompletedOn]);
+        assert_eq!(corrected.changes[0].old, Value::Date(d(2026, 11, 26)));
+        assert_eq!(corrected.state.completed_on, Some(d(2026, 10, 2)));
+    }
+
+    #[test]
+    fn a_completion_date_on_work_not_done_is_refused() {
+        let key = TaskKey::single("1.a");
+        let none = TaskOverride::default();
+        let start = TaskState::default();
+        let alone = apply_task_edits(&key, &start, &none, &[Edit::DoneOn(d(2026, 10, 2))], &ctx());
+        assert_eq!(alone, Err(InputError::DoneOnNeedsDone));
+        let done = apply(&start, &[Edit::Status(Status::Done)]).state;
+        let reopened = [
+            Edit::Status(Status::InProgress),
+            Edit::DoneOn(d(2026, 10, 2)),
+        ];
+        let result = apply_task_edits(&key, &done, &none, &reopened, &ctx());
+        assert_eq!(result, Err(InputError::DoneOnNeedsDone));
     }
 
     #[test]
