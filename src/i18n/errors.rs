@@ -188,8 +188,8 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             sanitize_line(record),
             input_error(problem, lang)
         ),
-        (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --due, --note, --lead.".into(),
-        (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --due, --note, --lead.".into(),
+        (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --done-on, --due, --note, --lead.".into(),
+        (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --done-on, --due, --note, --lead.".into(),
     }
 }
 
