@@ -412,6 +412,89 @@ fn status_names_in_every_spelling() {
     }
 }
 
+/// Work finished on time but entered late counts as on time: `--done-on`
+/// records the day it was done, in either date form, and corrects it later;
+/// a day after today is refused and writes nothing.
+#[test]
+fn work_done_earlier_is_recorded_on_the_day_it_was_done() {
+    let dir = store();
+    let d = dir.path();
+    let reason = "Theo kế hoạch kiểm tra của huyện";
+    run(
+        d,
+        NOV_2026,
+        &["set", "1.a.1", "--due", "31/10/2026", "--reason", reason],
+    )
+    .ok();
+    let done = run(
+        d,
+        NOV_2026,
+        &[
+            "set",
+            "1.a.1",
+            "--status",
+            "done",
+            "--done-on",
+            "20/10/2026",
+        ],
+    );
+    assert!(done.ok().out.starts_with("Đã lưu "), "{done:#?}");
+
+    let json = show_json(d, NOV_2026, "1.a.1");
+    assert_eq!(json["status"], "done");
+    assert_eq!(json["completed_on"], "2026-10-20");
+    assert_eq!(json["class"], "done_on_time");
+    let show = run(d, NOV_2026, &["show", "1.a.1"]);
+    for expected in ["20/10/2026", "hoàn thành đúng hạn"] {
+        assert!(
+            show.ok().out.contains(expected),
+            "{expected:?} in {}",
+            show.out
+        );
+    }
+    let completions = |log: &Value| -> Vec<(Value, Value)> {
+        log.as_array()
+            .expect("an array")
+            .iter()
+            .filter(|e| e["field"] == "completed_on")
+            .map(|e| (e["old"].clone(), e["new"].clone()))
+            .collect()
+    };
+    let log = history(d, NOV_2026);
+    assert_eq!(
+        completions(&log),
+        [(
+            serde_json::json!("none"),
+            serde_json::json!({"date": "2026-10-20"})
+        )],
+        "one change of the completion date: {log:#}"
+    );
+
+    // The day of work already done is corrected on its own.
+    run(d, NOV_2026, &["set", "1.a.1", "--done-on", "2026-11-02"]).ok();
+    let json = show_json(d, NOV_2026, "1.a.1");
+    assert_eq!(json["completed_on"], "2026-11-02");
+    assert_eq!(json["class"], "done_late");
+    let log = history(d, NOV_2026);
+    assert_eq!(
+        completions(&log).last(),
+        Some(&(
+            serde_json::json!({"date": "2026-10-20"}),
+            serde_json::json!({"date": "2026-11-02"})
+        ))
+    );
+
+    // Tomorrow is refused, and nothing is written.
+    let refused = run(d, NOV_2026, &["set", "1.a.1", "--done-on", "27/11/2026"]);
+    refused.refused(2);
+    assert!(refused.err.contains("26/11/2026"), "{refused:#?}");
+    assert_eq!(history(d, NOV_2026), log, "nothing written");
+    assert_eq!(
+        show_json(d, NOV_2026, "1.a.1")["completed_on"],
+        "2026-11-02"
+    );
+}
+
 #[test]
 fn unknown_status_is_refused_with_the_accepted_ones() {
     let dir = store();
@@ -539,6 +622,59 @@ fn bad_input_is_refused_and_nothing_is_written() {
             "within the plan",
         ),
         (vec!["set", "1.a.1"], "--status", "--status"),
+        (
+            vec![
+                "set",
+                "1.a.1",
+                "--status",
+                "done",
+                "--done-on",
+                "27/11/2026",
+            ],
+            "phải từ 15/04/2026 (ngày bắt đầu kế hoạch) đến hôm nay (26/11/2026)",
+            "from 15/04/2026 (the plan's start) to today (26/11/2026)",
+        ),
+        (
+            vec![
+                "set",
+                "1.a.1",
+                "--status",
+                "done",
+                "--done-on",
+                "14/04/2026",
+            ],
+            "phải từ 15/04/2026 (ngày bắt đầu kế hoạch) đến hôm nay (26/11/2026)",
+            "from 15/04/2026 (the plan's start) to today (26/11/2026)",
+        ),
+        (
+            vec![
+                "set",
+                "1.a.1",
+                "--status",
+                "done",
+                "--done-on",
+                "31/09/2026",
+            ],
+            vi_date,
+            vi_date,
+        ),
+        (
+            vec!["set", "1.a.1", "--done-on", "01/10/2026"],
+            "chỉ ghi cho việc đã hoàn thành. Trên dòng lệnh: thêm --status",
+            "only for work that is done. On the command line: add --status done",
+        ),
+        (
+            vec![
+                "set",
+                "1.a.1",
+                "--status",
+                "đang thực hiện",
+                "--done-on",
+                "01/10/2026",
+            ],
+            "chỉ ghi cho việc đã hoàn thành",
+            "only for work that is done",
+        ),
     ];
     for (args, vi, en) in &cases {
         let refused = run(d, NOV_2026, args);

@@ -437,7 +437,8 @@ impl Tui {
     }
 
     /// Opens the status picker on `id`, moves with `arrows` from the current
-    /// status and confirms with Enter.
+    /// status and confirms with Enter; done asks the day the work was done,
+    /// and Enter takes today, filled in.
     fn pick_status(&mut self, id: &str, arrows: &[&str]) {
         self.send("s");
         self.wait_for(&format!("Trạng thái {id}"));
@@ -445,6 +446,14 @@ impl Tui {
             self.send(arrow);
         }
         self.send(ENTER);
+        let picker = format!("Trạng thái {id}");
+        let screen = self.wait_until(&format!("the picker on {id} to close"), TIMEOUT, |s| {
+            !s.contains(&picker)
+        });
+        if screen.contains(&format!("Ngày hoàn thành {id}")) {
+            assert!(screen.contains("26/11/2026"), "today filled in:\n{screen}");
+            self.send(ENTER);
+        }
         self.wait_until(&format!("the status of {id} to be saved"), TIMEOUT, |s| {
             !s.contains(&format!("Trạng thái {id}")) && s.contains("đã lưu ")
         });
@@ -1243,9 +1252,10 @@ impl Tui {
     }
 }
 
-/// Triage with one key per decision: done, extended with a reason typed in
-/// Vietnamese, skipped. The summary lists the three; the history holds the
-/// two edits, the reason exactly as typed, and nothing for the skipped item.
+/// Triage with one key per decision: done (on an earlier day, typed over
+/// today), extended with a reason typed in Vietnamese, skipped. The summary
+/// lists the three; the history holds the two edits, the day and the reason
+/// exactly as typed, and nothing for the skipped item.
 #[test]
 fn triage_decides_three_items_and_the_log_shows_them() {
     const REASON: &str = "Chờ ý kiến của Sở Nội vụ";
@@ -1263,6 +1273,11 @@ fn triage_decides_three_items_and_the_log_shows_them() {
     assert!(screen.contains("! quá hạn"), "{screen}");
 
     tui.send("x");
+    let dialog = tui.wait_for(&format!("Ngày hoàn thành {done}"));
+    assert!(dialog.contains("26/11/2026"), "today filled in:\n{dialog}");
+    tui.send("20/11/2026");
+    tui.wait_for("20/11/2026");
+    tui.send(ENTER);
     let (extended, _) = tui.wait_for_item(2);
     tui.send("e");
     let dialog = tui.wait_for("Hạn mới");
@@ -1307,6 +1322,12 @@ fn triage_decides_three_items_and_the_log_shows_them() {
         log_entries(&done_log)
             .iter()
             .any(|e| e["field"] == "status" && e["new"]["status"] == "done"),
+        "{done_log:#}"
+    );
+    assert!(
+        log_entries(&done_log)
+            .iter()
+            .any(|e| e["field"] == "completed_on" && e["new"]["date"] == "2026-11-20"),
         "{done_log:#}"
     );
     let extended_log = store.json(&["log", &extended, "--format", "json"]);

@@ -574,3 +574,28 @@ fn the_detail_pane_stops_scrolling_at_its_end_and_comes_back_at_once() {
         assert_eq!(ui.detail_scroll, end.saturating_sub(1), "back at once");
     }
 }
+
+/// Marking work done by keys, each looked up in the key table as the
+/// runtime does: `s`, ↓ to "hoàn thành", Enter; the day asked, today filled
+/// in, is typed over with an earlier one; Enter saves it. Work finished on
+/// 30/09 before its deadline of 01/10 counts as done on time.
+#[test]
+fn marking_done_on_an_earlier_day_by_keys() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    select_task(&mut app, &mut ui, OVERDUE_TASK);
+    let task = app.resolve(OVERDUE_TASK).expect("the overdue task");
+    let mut keys = vec![Key::Char('s'), Key::Down, Key::Down, Key::Enter];
+    keys.extend("30/09/2026".chars().map(Key::Char));
+    keys.push(Key::Enter);
+    for key in keys {
+        let action = keymap::action_for(ui.mode(), key)
+            .unwrap_or_else(|| panic!("{} is bound in {:?}", key.label(), ui.mode()));
+        update(&mut app, &mut ui, action);
+    }
+    assert!(ui.overlay.is_none(), "saved and closed: {:?}", ui.overlay);
+    let view = app.view(&task).expect("the task");
+    assert_eq!(view.state.status, cchc::domain::Status::Done);
+    assert_eq!(view.state.completed_on, Some(support::date(2026, 9, 30)));
+    assert_eq!(view.class, cchc::domain::DeadlineClass::DoneOnTime);
+}

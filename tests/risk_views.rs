@@ -78,7 +78,12 @@ impl Scene {
                 press(
                     app,
                     ui,
-                    &[Action::StartTriage, Action::MarkDone, Action::Extend],
+                    &[
+                        Action::StartTriage,
+                        Action::MarkDone,
+                        Action::Confirm,
+                        Action::Extend,
+                    ],
                 );
                 type_text(app, ui, NEW_DUE);
                 press(app, ui, &[Action::NextField]);
@@ -287,7 +292,7 @@ fn mark_done_saves_and_moves_to_the_next_item() {
     let (mut app, mut ui) = scene(Scene::Triage, NARROW.0, NARROW.1);
     let n = app.task_risks().len();
     let first = ui.triage.current().cloned().expect("an item");
-    press(&mut app, &mut ui, &[Action::MarkDone]);
+    press(&mut app, &mut ui, &[Action::MarkDone, Action::Confirm]);
     let header = triage_header(&app, &ui, NARROW);
     assert!(
         header.trim_end().ends_with(&format!(" 2/{n}")),
@@ -301,6 +306,33 @@ fn mark_done_saves_and_moves_to_the_next_item() {
     assert_ne!(ui.triage.current(), Some(&first));
     // Done work is no longer at risk.
     assert!(app.task_risks().iter().all(|f| f.key != first));
+}
+
+/// In triage `x` asks the day the work was done, today filled in: Esc
+/// keeps the item and writes nothing; an earlier day typed over today is
+/// the day recorded, and the item is decided as done.
+#[test]
+fn mark_done_on_an_earlier_day_in_triage() {
+    let (mut app, mut ui) = scene(Scene::Triage, NARROW.0, NARROW.1);
+    let first = ui.triage.current().cloned().expect("an item");
+    let written = |app: &App| {
+        app.history(&HistoryFilter::default())
+            .expect("history")
+            .len()
+    };
+    let before = written(&app);
+    press(&mut app, &mut ui, &[Action::MarkDone, Action::Cancel]);
+    assert_eq!(ui.triage.current(), Some(&first), "Esc keeps the item");
+    assert_eq!(written(&app), before, "Esc writes nothing");
+
+    press(&mut app, &mut ui, &[Action::MarkDone]);
+    type_text(&mut app, &mut ui, "20/11/2026");
+    press(&mut app, &mut ui, &[Action::Confirm]);
+    let state = app.view(&first).expect("the task").state;
+    assert_eq!(state.status, Status::Done);
+    assert_eq!(state.completed_on, Some(date(2026, 11, 20)));
+    assert_eq!(ui.triage.decisions, vec![(first.clone(), Decision::Done)]);
+    assert_ne!(ui.triage.current(), Some(&first));
 }
 
 #[test]
@@ -512,6 +544,11 @@ fn triage_by_keyboard() {
     assert_eq!(ui.screen, Screen::Triage);
     let queue = ui.triage.queue.clone();
     key(&mut app, &mut ui, Key::Char('x'));
+    assert!(
+        matches!(ui.overlay, Some(Overlay::Input(_))),
+        "the day asked"
+    );
+    key(&mut app, &mut ui, Key::Enter);
     assert_eq!(
         app.view(&queue[0]).expect("task").state.status,
         Status::Done

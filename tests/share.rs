@@ -22,7 +22,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use cchc::app::{AppError, Operation, Owner, ShareError};
-use cchc::domain::{Edit, Field, HistoryEntry, Occurrence, Subject, TaskKey, Value};
+use cchc::domain::{Edit, Field, HistoryEntry, Occurrence, Status, Subject, TaskKey, Value};
 use cchc::share::Client;
 use cchc::share::protocol::{REQUEST_LIMIT, Reply, Request};
 use cchc::store::wire::{self, FrameError, PROTOCOL_VERSION};
@@ -931,6 +931,7 @@ fn an_edit_against_a_value_changed_since_is_refused() {
         progress: 0,
         due: None,
         lead: "VP".into(),
+        completed_on: None,
     };
     raw.perform(&Operation::EditTask {
         key: key.clone(),
@@ -960,9 +961,9 @@ fn an_edit_against_a_value_changed_since_is_refused() {
 
 /// Over the socket a client asks for what the command line refuses: raw
 /// escapes, a 3 MB note, a date in year 262000, progress 255, a lead that is
-/// not a unit, an occurrence the plan does not have, an undo of another
-/// task's change. Each is refused with the command line's error, and
-/// nothing is written.
+/// not a unit, an occurrence the plan does not have, work done tomorrow or
+/// before the plan or not done at all, an undo of another task's change.
+/// Each is refused with the command line's error, and nothing is written.
 #[test]
 fn the_owner_refuses_what_the_command_line_refuses() {
     let store = Store::new();
@@ -982,12 +983,23 @@ fn the_owner_refuses_what_the_command_line_refuses() {
         seen: None,
     };
     let far = chrono::NaiveDate::from_ymd_opt(262000, 1, 1).expect("a far date");
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
     let hostile = [
         edit(vec![Edit::Note("đỏ \u{1b}[31m".into())]),
         edit(vec![Edit::Note("x".repeat(3 << 20))]),
         edit(vec![Edit::Due(far)]),
         edit(vec![Edit::Progress(255)]),
         edit(vec![Edit::Lead("KHÔNG-CÓ".into())]),
+        // Done tomorrow, before the plan, or on work that is not done.
+        edit(vec![
+            Edit::Status(Status::Done),
+            Edit::DoneOn(day(2026, 11, 27)),
+        ]),
+        edit(vec![
+            Edit::Status(Status::Done),
+            Edit::DoneOn(day(2026, 4, 14)),
+        ]),
+        edit(vec![Edit::DoneOn(day(2026, 10, 1))]),
         Operation::EditTask {
             key: TaskKey {
                 task: "0.3".into(),

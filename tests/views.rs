@@ -19,6 +19,7 @@ use unicode_width::UnicodeWidthStr;
 use cchc::app::App;
 use cchc::config::ThemeName;
 use cchc::domain::text::truncate_width;
+use cchc::domain::{DeadlineClass, Field, Status, Value};
 use cchc::keymap::Action;
 use cchc::screen::state::{Overlay, Ui};
 use support::{
@@ -43,10 +44,12 @@ enum Scene {
     Evidence,
     /// Not snapshotted: the deadline field after a date it refused.
     DueRefused,
+    /// The day work was done, after a day it refused (tomorrow).
+    DoneOnRefused,
 }
 
 impl Scene {
-    const ALL: [Scene; 11] = [
+    const ALL: [Scene; 12] = [
         Scene::BoardByArea,
         Scene::BoardByUnit,
         Scene::Detail,
@@ -58,6 +61,7 @@ impl Scene {
         Scene::Search,
         Scene::Evidence,
         Scene::DueRefused,
+        Scene::DoneOnRefused,
     ];
 
     fn name(self) -> &'static str {
@@ -73,6 +77,7 @@ impl Scene {
             Scene::Search => "search",
             Scene::Evidence => "evidence",
             Scene::DueRefused => "due_refused",
+            Scene::DoneOnRefused => "done_on_refused",
         }
     }
 
@@ -146,6 +151,13 @@ impl Scene {
                 type_text(app, ui, "Chờ ý kiến Phòng Kinh tế");
                 press(app, ui, &[Action::Confirm]);
                 assert!(matches!(ui.overlay, Some(Overlay::Extend(_))), "still open");
+            }
+            Scene::DoneOnRefused => {
+                select_task(app, ui, OVERDUE_TASK);
+                pick_done(app, ui);
+                type_text(app, ui, "27/11/2026");
+                press(app, ui, &[Action::Confirm]);
+                assert!(matches!(ui.overlay, Some(Overlay::Input(_))), "still open");
             }
         }
     }
@@ -224,6 +236,90 @@ fn a_deadline_moves_on_the_board_only_with_a_reason() {
     let history = app.history(&Default::default()).expect("history");
     let last = history.last().expect("the edit");
     assert_eq!(last.reason.as_deref(), Some("Chờ kinh phí năm 2027"));
+}
+
+/// Chooses "hoàn thành" in the status picker of the selected task: the field
+/// of the day the work was done opens.
+fn pick_done(app: &mut App, ui: &mut Ui) {
+    press(app, ui, &[Action::PickStatus]);
+    press(app, ui, &[Action::Up; 5]);
+    press(app, ui, &[Action::Down, Action::Down, Action::Confirm]);
+}
+
+/// The text of the one-line field open, and why it refused, if it did.
+fn open_field(ui: &Ui) -> (String, Option<String>) {
+    match &ui.overlay {
+        Some(Overlay::Input(field)) => (field.line.text.clone(), field.error.clone()),
+        other => panic!("no field open: {other:?}"),
+    }
+}
+
+/// The day asked when work is marked done: shown with what it accepts;
+/// tomorrow keeps it open and says the range.
+#[test]
+fn the_day_work_was_done_refused_when_it_is_tomorrow() {
+    snapshot_both_sizes(Scene::DoneOnRefused);
+}
+
+/// Done on the board asks the day, today filled in. Work finished on 30/09
+/// (before its deadline of 01/10) but entered on 26/11 is done on time; a
+/// day after today or before the plan keeps the field open and writes
+/// nothing; Esc writes nothing either.
+#[test]
+fn work_done_earlier_is_marked_done_on_that_day_on_the_board() {
+    let mut app = support::seeded_app();
+    let mut ui = support::new_ui(&app, NARROW.0, NARROW.1);
+    select_task(&mut app, &mut ui, OVERDUE_TASK);
+    let key = app.resolve(OVERDUE_TASK).expect("the overdue task");
+    let written = |app: &App| app.history(&Default::default()).expect("history").len();
+    let before = written(&app);
+
+    pick_done(&mut app, &mut ui);
+    assert_eq!(
+        open_field(&ui),
+        ("26/11/2026".into(), None),
+        "today filled in"
+    );
+    press(&mut app, &mut ui, &[Action::Cancel]);
+    assert!(ui.overlay.is_none(), "Esc closes the field");
+    assert_eq!(written(&app), before, "Esc writes nothing");
+    let view = app.view(&key).expect("the task");
+    assert_ne!(view.state.status, Status::Done);
+
+    pick_done(&mut app, &mut ui);
+    for refused in ["27/11/2026", "14/04/2026"] {
+        press(&mut app, &mut ui, &[Action::CursorEnd]);
+        press(&mut app, &mut ui, &[Action::DeleteBack; 10]);
+        type_text(&mut app, &mut ui, refused);
+        press(&mut app, &mut ui, &[Action::Confirm]);
+        let (_, error) = open_field(&ui);
+        let error = error.expect("why it is refused");
+        assert!(
+            error.contains("từ 15/04/2026") && error.contains("hôm nay (26/11/2026)"),
+            "{error}"
+        );
+        assert_eq!(written(&app), before, "{refused}: nothing written");
+    }
+
+    press(&mut app, &mut ui, &[Action::CursorEnd]);
+    press(&mut app, &mut ui, &[Action::DeleteBack; 10]);
+    type_text(&mut app, &mut ui, "30/09/2026");
+    press(&mut app, &mut ui, &[Action::Confirm]);
+    assert!(ui.overlay.is_none(), "saved and closed: {:?}", ui.overlay);
+    let view = app.view(&key).expect("the task");
+    assert_eq!(view.state.status, Status::Done);
+    assert_eq!(view.state.completed_on, Some(support::date(2026, 9, 30)));
+    assert_eq!(view.class, DeadlineClass::DoneOnTime);
+    let history = app.history(&Default::default()).expect("history");
+    let completed: Vec<_> = history[before..]
+        .iter()
+        .filter(|e| e.field == Field::CompletedOn)
+        .map(|e| (e.old.clone(), e.new.clone()))
+        .collect();
+    assert_eq!(
+        completed,
+        [(Value::None, Value::Date(support::date(2026, 9, 30)))]
+    );
 }
 
 /// "Chỉ quá hạn" keeps exactly the tasks the status line counts as overdue,

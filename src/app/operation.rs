@@ -68,6 +68,7 @@ pub struct Seen {
     pub progress: u8,
     pub due: Option<NaiveDate>,
     pub lead: String,
+    pub completed_on: Option<NaiveDate>,
 }
 
 impl Seen {
@@ -77,6 +78,7 @@ impl Seen {
             progress: view.state.progress,
             due: view.due,
             lead: view.lead.to_string(),
+            completed_on: view.state.completed_on,
         }
     }
 
@@ -87,6 +89,7 @@ impl Seen {
             Edit::Status(_) if self.status != now.status => Some(Field::Status),
             Edit::Due(_) if self.due != now.due => Some(Field::Due),
             Edit::Lead(_) if self.lead != now.lead => Some(Field::Lead),
+            Edit::DoneOn(_) if self.completed_on != now.completed_on => Some(Field::CompletedOn),
             _ => None,
         })
     }
@@ -140,7 +143,7 @@ impl App {
         let view = self.view_of(def, key.clone());
         let edits = edits
             .iter()
-            .map(|e| validate::checked_edit(&self.plan, e))
+            .map(|e| validate::checked_edit(&self.plan, e, self.clock.today))
             .collect::<Result<Vec<_>, _>>()?;
         let reason = reason.map(validate::reason_text).transpose()?;
         validate::check_due_reason(&edits, reason.as_deref())?;

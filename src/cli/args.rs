@@ -142,6 +142,8 @@ pub struct SetArgs {
     #[arg(long)]
     pub progress: Option<String>,
     #[arg(long, value_name = "DATE")]
+    pub done_on: Option<String>,
+    #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

@@ -163,6 +163,9 @@ pub fn typed_edits(set: &args::SetArgs) -> Result<Vec<Edit>, CliError> {
     if let Some(s) = &set.status {
         edits.push(Edit::Status(input::status(s)?));
     }
+    if let Some(d) = &set.done_on {
+        edits.push(Edit::DoneOn(input::date(d)?));
+    }
     if let Some(d) = &set.due {
         edits.push(Edit::Due(input::date(d)?));
     }

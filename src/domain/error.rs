@@ -68,6 +68,16 @@ pub enum InputError {
     /// A deadline is moved only with the reason why.
     #[error("a deadline moves only with a reason")]
     DueNeedsReason,
+    /// The day work was done lies outside the plan's start to today.
+    #[error("completion date {date} not within {first}..={today}")]
+    DoneOnOutside {
+        date: chrono::NaiveDate,
+        first: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
+    /// A completion date given for work that is not done.
+    #[error("a completion date needs the work done")]
+    DoneOnNeedsDone,
 }
 
 /// Which free-text field a text error is about.

@@ -48,6 +48,17 @@ pub fn check_due(plan: &Plan, date: NaiveDate) -> Result<(), InputError> {
     }
 }
 
+/// The day work was done, as a person gives it: not before the plan starts,
+/// and not after today.
+pub fn check_done_on(plan: &Plan, date: NaiveDate, today: NaiveDate) -> Result<(), InputError> {
+    let first = plan.info().start;
+    if (first..=today).contains(&date) {
+        Ok(())
+    } else {
+        Err(InputError::DoneOnOutside { date, first, today })
+    }
+}
+
 /// Any other date (a document's, a measurement's, a meeting's, a completion).
 pub fn check_date(date: NaiveDate) -> Result<(), InputError> {
     if ACCEPTED_YEARS.contains(&date.year()) {
@@ -61,8 +72,9 @@ fn check_moment(at: &DateTime<FixedOffset>) -> Result<(), InputError> {
     check_date(at.date_naive())
 }
 
-/// An edit as it may be applied: its text trimmed and in NFC, its values in range.
-pub fn checked_edit(plan: &Plan, edit: &Edit) -> Result<Edit, InputError> {
+/// An edit as it may be applied on `today`: its text trimmed and in NFC, its
+/// values in range.
+pub fn checked_edit(plan: &Plan, edit: &Edit, today: NaiveDate) -> Result<Edit, InputError> {
     Ok(match edit {
         Edit::Progress(p) if *p > 100 => return Err(InputError::BadProgress(p.to_string())),
         Edit::ProgressStep(step) if !(-100..=100).contains(step) => {
@@ -70,6 +82,10 @@ pub fn checked_edit(plan: &Plan, edit: &Edit) -> Result<Edit, InputError> {
         }
         Edit::Due(date) => {
             check_due(plan, *date)?;
+            edit.clone()
+        }
+        Edit::DoneOn(date) => {
+            check_done_on(plan, *date, today)?;
             edit.clone()
         }
         Edit::Lead(code) if plan.unit(code).is_none() => return Err(unknown_unit(plan, code)),
@@ -360,12 +376,39 @@ mod tests {
     #[test]
     fn an_edit_is_checked_and_normalized() {
         let plan = plan();
+        let today = d(2026, 11, 26);
         assert_eq!(
-            checked_edit(&plan, &Edit::Note("  ghi chú  ".into())),
+            checked_edit(&plan, &Edit::Note("  ghi chú  ".into()), today),
             Ok(Edit::Note("ghi chú".into()))
         );
-        assert!(checked_edit(&plan, &Edit::Lead("XX".into())).is_err());
-        assert!(checked_edit(&plan, &Edit::Progress(101)).is_err());
-        assert!(checked_edit(&plan, &Edit::Note("x".repeat(MAX_NOTE_CHARS + 1))).is_err());
+        assert!(checked_edit(&plan, &Edit::Lead("XX".into()), today).is_err());
+        assert!(checked_edit(&plan, &Edit::Progress(101), today).is_err());
+        let long = Edit::Note("x".repeat(MAX_NOTE_CHARS + 1));
+        assert!(checked_edit(&plan, &long, today).is_err());
+    }
+
+    /// Work is done between the plan's start (15/04/2026) and today, both
+    /// included: never tomorrow, never before the plan.
+    #[test]
+    fn a_completion_date_lies_between_the_plan_start_and_today() {
+        let plan = plan();
+        let (start, today) = (plan.info().start, d(2026, 11, 26));
+        for accepted in [start, d(2026, 9, 30), today] {
+            let edit = Edit::DoneOn(accepted);
+            assert_eq!(checked_edit(&plan, &edit, today), Ok(edit.clone()));
+        }
+        for refused in [
+            today.succ_opt().expect("a day"),
+            start.pred_opt().expect("a day"),
+        ] {
+            assert_eq!(
+                checked_edit(&plan, &Edit::DoneOn(refused), today),
+                Err(InputError::DoneOnOutside {
+                    date: refused,
+                    first: start,
+                    today
+                })
+            );
+        }
     }
 }

@@ -123,6 +123,24 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
                 "A deadline moves only with a reason. On the command line: add --reason \"why\".",
             )
             .to_string(),
+        (E::DoneOnOutside { date, first, today }, Lang::Vi) => format!(
+            "Ngày hoàn thành {} không nhận được: phải từ {} (ngày bắt đầu kế hoạch) đến hôm nay ({}).",
+            format_date(*date),
+            format_date(*first),
+            format_date(*today)
+        ),
+        (E::DoneOnOutside { date, first, today }, Lang::En) => format!(
+            "The completion date {} is not accepted: it must be from {} (the plan's start) to today ({}).",
+            format_date(*date),
+            format_date(*first),
+            format_date(*today)
+        ),
+        (E::DoneOnNeedsDone, _) => lang
+            .pick(
+                "Ngày hoàn thành chỉ ghi cho việc đã hoàn thành. Trên dòng lệnh: thêm --status \"hoàn thành\".",
+                "A completion date is kept only for work that is done. On the command line: add --status done.",
+            )
+            .to_string(),
         (E::BadPeriod(p), _) => bad_period(p, lang),
         (E::ReadOnly, _) => lang
             .pick(
@@ -170,8 +188,8 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             sanitize_line(record),
             input_error(problem, lang)
         ),
-        (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --due, --note, --lead.".into(),
-        (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --due, --note, --lead.".into(),
+        (E::NothingToChange, Lang::Vi) => "Chưa có gì để thay đổi: cho ít nhất một trong --status, --progress, --done-on, --due, --note, --lead.".into(),
+        (E::NothingToChange, Lang::En) => "Nothing to change: give at least one of --status, --progress, --done-on, --due, --note, --lead.".into(),
     }
 }
 

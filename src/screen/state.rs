@@ -37,6 +37,8 @@ pub enum Focus {
 pub enum InputKind {
     Search,
     Progress,
+    /// The day the work was done, asked when it is marked done.
+    DoneOn,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! Small dialogs over the board: the status picker, the filter, a one-line
-//! field (search, progress, deadline) and the evidence form.
+//! field (search, progress, the day work was done) and the evidence and
+//! deadline forms.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -122,6 +123,10 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
         InputKind::Progress => (
             i18n::progress_title(lang).to_string(),
             i18n::progress_prompt(view.map(|v| v.state.progress), lang),
+        ),
+        InputKind::DoneOn => (
+            i18n::done_on_title(lang).to_string(),
+            i18n::done_on_prompt(ctx.app.plan().info().start, lang),
         ),
     };
     let title = format!(

@@ -99,6 +99,10 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
         ),
         "set.status" => ("Trạng thái mới", "New status"),
         "set.progress" => ("Tiến độ 0–100 (%)", "Progress 0–100 (%)"),
+        "set.done-on" => (
+            "Ngày đã làm xong dd/mm/yyyy (mặc định hôm nay), từ ngày bắt đầu kế hoạch đến hôm nay; đi cùng --status \"hoàn thành\", hoặc một mình để sửa ngày của việc đã xong",
+            "The day the work was done, dd/mm/yyyy (default today), from the plan's start to today; with --status done, or alone to correct the day of work already done",
+        ),
         "set.due" => (
             "Hạn mới dd/mm/yyyy, trong các năm của kế hoạch; cần --reason",
             "New deadline dd/mm/yyyy, within the plan's years; needs --reason",

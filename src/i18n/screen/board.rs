@@ -25,7 +25,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
             "rà soát nhanh việc quá hạn, cần lưu ý",
             "triage overdue and at-risk work",
         ),
-        A::MarkDone => lang.pick("đã xong", "done"),
+        A::MarkDone => lang.pick(
+            "đã xong (hỏi ngày làm xong)",
+            "done (asks the day it was done)",
+        ),
         A::Extend => lang.pick("gia hạn (phải ghi lý do)", "extend (a reason is required)"),
         A::ToggleAgenda => lang.pick(
             "đưa vào / bỏ khỏi chương trình họp",
@@ -57,7 +60,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::PreviousMatch => lang.pick("kết quả trước", "previous match"),
         A::OpenFilter => lang.pick("lọc", "filter"),
         A::ClearFilters => lang.pick("xóa bộ lọc", "clear filters"),
-        A::PickStatus => lang.pick("đổi trạng thái", "set status"),
+        A::PickStatus => lang.pick(
+            "đổi trạng thái (xong: hỏi ngày làm xong)",
+            "set status (done: asks the day it was done)",
+        ),
         A::ProgressUp => lang.pick("tiến độ +10%", "progress +10%"),
         A::ProgressDown => lang.pick("tiến độ −10%", "progress −10%"),
         A::TypeProgress => lang.pick("nhập tiến độ", "type progress"),

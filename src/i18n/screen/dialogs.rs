@@ -1,5 +1,6 @@
-//! The words of the screen's dialogs: search, progress, deadline,
-//! evidence and the note editor, and what is said about typing and pasting.
+//! The words of the screen's dialogs: search, progress, the day work was
+//! done, deadline, evidence and the note editor, and what is said about
+//! typing and pasting.
 
 use crate::i18n::*;
 
@@ -23,6 +24,19 @@ pub fn progress_prompt(current: Option<u8>, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Hiện {current}%. Tiến độ mới (số nguyên 0–100), Enter để lưu:"),
         Lang::En => format!("Now {current}%. New progress (whole number 0–100), Enter saves:"),
+    }
+}
+
+pub fn done_on_title(lang: Lang) -> &'static str {
+    lang.pick("Ngày hoàn thành", "Done on")
+}
+
+/// What the field of the day work was done takes; today is filled in.
+pub fn done_on_prompt(plan_start: chrono::NaiveDate, lang: Lang) -> String {
+    let start = format_date(plan_start);
+    match lang {
+        Lang::Vi => format!("Ngày làm xong, từ {start} đến hôm nay. Enter để lưu:"),
+        Lang::En => format!("Day the work was done, {start} to today. Enter saves:"),
     }
 }
 

@@ -44,13 +44,12 @@ pub(super) fn status_picker(app: &mut App, ui: &mut Ui, action: Action, selected
         }
         Action::Confirm => {
             ui.overlay = None;
+            let status = Status::ALL[selected.min(last)];
+            if status == Status::Done {
+                return ask_done_on(app, ui);
+            }
             if let Some(key) = ui.selected_key().cloned() {
-                save_edit(
-                    app,
-                    ui,
-                    &key,
-                    &[Edit::Status(Status::ALL[selected.min(last)])],
-                );
+                save_edit(app, ui, &key, &[Edit::Status(status)]);
             }
         }
         Action::Cancel => ui.overlay = None,
@@ -181,20 +180,44 @@ pub(super) fn incremental_search(app: &App, ui: &mut Ui, text: &str) {
     }
 }
 
+/// Marking work done asks the day it was done: today, or the day already
+/// recorded for work done before, ready to be typed over.
+pub(super) fn ask_done_on(app: &App, ui: &mut Ui) {
+    let recorded = ui
+        .selected_key()
+        .and_then(|key| app.view(key))
+        .and_then(|view| view.state.completed_on);
+    let day = recorded.unwrap_or(app.clock().today);
+    open_input(ui, InputKind::DoneOn, &format_date(day));
+}
+
+/// The work done on the day typed, checked as the owner will check it
+/// (from the plan's start to today) so that a refusal keeps the field open.
+fn done_on_edits(app: &App, text: &str) -> Result<[Edit; 2], InputError> {
+    let day = input::date(text)?;
+    validate::check_done_on(app.plan(), day, app.clock().today)?;
+    Ok([Edit::Status(Status::Done), Edit::DoneOn(day)])
+}
+
 /// Saves what a one-line field holds; `Err` keeps the field open with why.
 pub(super) fn confirm_input(app: &mut App, ui: &mut Ui, field: &TextInput) -> Result<(), String> {
     let lang = ui.lang;
     let text = field.line.text.trim();
-    let edit = match field.kind {
+    let edits = match field.kind {
         InputKind::Search => return Ok(()),
         InputKind::Progress => {
-            Edit::Progress(input::progress(text).map_err(|e| i18n::input_error(&e, lang))?)
+            vec![Edit::Progress(
+                input::progress(text).map_err(|e| i18n::input_error(&e, lang))?,
+            )]
         }
+        InputKind::DoneOn => done_on_edits(app, text)
+            .map_err(|e| i18n::input_error(&e, lang))?
+            .to_vec(),
     };
     let Some(key) = ui.selected_key().cloned() else {
         return Ok(());
     };
-    save_edit(app, ui, &key, &[edit]);
+    save_edit(app, ui, &key, &edits);
     Ok(())
 }
 

@@ -21,9 +21,10 @@ use super::state::{
 use super::text_input::LineEdit;
 use crate::app::board::{Grouping, Row};
 use crate::app::{App, AppError, Notice};
+use crate::domain::date::format_date;
 use crate::domain::error::TextField;
-use crate::domain::input;
 use crate::domain::text::{FoldedQuery, MAX_NOTE_CHARS, fold, validate_text};
+use crate::domain::{input, validate};
 use crate::keymap::Action;
 use chrono::Datelike;
 

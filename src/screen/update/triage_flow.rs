@@ -38,7 +38,7 @@ pub(super) fn triage(app: &mut App, ui: &mut Ui, action: Action) {
     match action {
         Action::MarkDone => {
             ui.triage.pending = Some(Decision::Done);
-            save_edit(app, ui, &key, &[Edit::Status(Status::Done)]);
+            ask_done_on(app, ui);
         }
         Action::Extend => ui.overlay = Some(Overlay::Extend(ExtendForm::default())),
         Action::TypeProgress => {

@@ -1,6 +1,9 @@
 //! Edits a person makes, and the changes they produce. Applying an edit is pure:
 //! it returns the new state and one [`Change`] per field that moved, which the
 //! store writes to the append-only history together with the new state.
+//! Undoing changes is in `revert`.
+
+mod revert;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -10,6 +13,8 @@ use super::occurrence::TaskKey;
 use super::status::Status;
 use super::target::{Measurement, TargetState};
 use super::task::{Evidence, Note, TaskOverride, TaskState};
+
+pub use revert::{Overtaken, revert_task_changes};
 
 /// One thing a person changes on an occurrence of a task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +29,11 @@ pub enum Edit {
     Lead(String),
     Note(String),
     Evidence(Evidence),
+    /// The day the work was done, when that was not today: with
+    /// `Status(Done)`, or alone on work already done, to correct the day
+    /// recorded. Refused when the work is not done once the other edits of
+    /// the same set are applied.
+    DoneOn(NaiveDate),
 }
 
 /// What a history entry is about.
@@ -99,10 +109,11 @@ pub struct TaskEdit {
     pub changes: Vec<Change>,
 }
 
-/// Applies `edits` in a fixed order (progress, status, due, lead, note, evidence)
-/// so that `--progress 50 --status done` ends done at 100%. Marking work done
-/// records today as its completion date and progress 100%; progress above zero
-/// on work not started marks it in progress.
+/// Applies `edits` in a fixed order (progress, status, done-on, due, lead,
+/// note, evidence) so that `--progress 50 --status done` ends done at 100%.
+/// Marking work done records its completion date (the `DoneOn` given, else
+/// today) and progress 100%; progress above zero on work not started marks it
+/// in progress.
 pub fn apply_task_edits(
     key: &TaskKey,
     state: &TaskState,
@@ -110,6 +121,15 @@ pub fn apply_task_edits(
     edits: &[Edit],
     ctx: &EditContext,
 ) -> Result<TaskEdit, InputError> {
+    // The day is known before the status is set, so that marking work done
+    // on an earlier day records one change of its completion date, not two.
+    let completed_on = edits
+        .iter()
+        .find_map(|e| match e {
+            Edit::DoneOn(day) => Some(*day),
+            _ => None,
+        })
+        .unwrap_or(ctx.today);
     let mut ordered: Vec<&Edit> = edits.iter().collect();
     ordered.sort_by_key(|e| edit_rank(e));
     let mut next = TaskEdit {
@@ -118,7 +138,7 @@ pub fn apply_task_edits(
         changes: Vec::new(),
     };
     for edit in ordered {
-        next.apply(key, edit, ctx)?;
+        next.apply(key, edit, ctx, completed_on)?;
     }
     if !next.changes.is_empty() {
         next.state.updated_at = Some(ctx.at);
@@ -130,10 +150,11 @@ fn edit_rank(edit: &Edit) -> u8 {
     match edit {
         Edit::Progress(_) | Edit::ProgressStep(_) => 0,
         Edit::Status(_) => 1,
-        Edit::Due(_) => 2,
-        Edit::Lead(_) => 3,
-        Edit::Note(_) => 4,
-        Edit::Evidence(_) => 5,
+        Edit::DoneOn(_) => 2,
+        Edit::Due(_) => 3,
+        Edit::Lead(_) => 4,
+        Edit::Note(_) => 5,
+        Edit::Evidence(_) => 6,
     }
 }
 
@@ -149,14 +170,21 @@ impl TaskEdit {
         }
     }
 
-    fn apply(&mut self, key: &TaskKey, edit: &Edit, ctx: &EditContext) -> Result<(), InputError> {
+    fn apply(
+        &mut self,
+        key: &TaskKey,
+        edit: &Edit,
+        ctx: &EditContext,
+        completed_on: NaiveDate,
+    ) -> Result<(), InputError> {
         match edit {
             Edit::Progress(p) => self.set_progress(key, *p)?,
             Edit::ProgressStep(step) => {
                 let stepped = (i16::from(self.state.progress) + i16::from(*step)).clamp(0, 100);
                 self.set_progress(key, u8::try_from(stepped).unwrap_or(100))?
             }
-            Edit::Status(s) => self.set_status(key, *s, ctx.today),
+            Edit::Status(s) => self.set_status(key, *s, completed_on),
+            Edit::DoneOn(day) => self.set_completed_on(key, *day)?,
             Edit::Due(d) => {
                 let old = self.state.due.or(ctx.plan_due);
                 self.state.due = Some(*d);
@@ -217,7 +245,7 @@ impl TaskEdit {
         Ok(())
     }
 
-    fn set_status(&mut self, key: &TaskKey, status: Status, today: NaiveDate) {
+    fn set_status(&mut self, key: &TaskKey, status: Status, done_on: NaiveDate) {
         let old = self.state.status;
         if old == status {
             return;
@@ -229,7 +257,7 @@ impl TaskEdit {
             Value::Status(old),
             Value::Status(status),
         );
-        let completed_on = (status == Status::Done).then_some(today);
+        let completed_on = (status == Status::Done).then_some(done_on);
         let old_completed = std::mem::replace(&mut self.state.completed_on, completed_on);
         self.record(
             key,
@@ -246,6 +274,17 @@ impl TaskEdit {
                 Value::Progress(100),
             );
         }
+    }
+
+    /// The day work already done (or marked done by this same set of edits)
+    /// was done.
+    fn set_completed_on(&mut self, key: &TaskKey, day: NaiveDate) -> Result<(), InputError> {
+        if self.state.status != Status::Done {
+            return Err(InputError::DoneOnNeedsDone);
+        }
+        let old = self.state.completed_on.replace(day);
+        self.record(key, Field::CompletedOn, date_value(old), Value::Date(day));
+        Ok(())
     }
 }
 
@@ -281,6 +320,7 @@ pub fn measure_target(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::status::{DeadlineClass, classify};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -314,6 +354,71 @@ mod tests {
             fields(&edit),
             [Field::Status, Field::CompletedOn, Field::Progress]
         );
+    }
+
+    /// Work finished on 30/09 but entered on 26/11 is done on 30/09: one
+    /// change of the completion date, from none to that day.
+    #[test]
+    fn done_on_an_earlier_day_records_that_day() {
+        let edit = apply(
+            &TaskState::default(),
+            &[Edit::DoneOn(d(2026, 9, 30)), Edit::Status(Status::Done)],
+        );
+        assert_eq!(edit.state.completed_on, Some(d(2026, 9, 30)));
+        assert_eq!(
+            fields(&edit),
+            [Field::Status, Field::CompletedOn, Field::Progress]
+        );
+        assert_eq!(edit.changes[1].old, Value::None);
+        assert_eq!(edit.changes[1].new, Value::Date(d(2026, 9, 30)));
+    }
+
+    /// On time or late is judged from the day the work was done, not the
+    /// day it was entered.
+    #[test]
+    fn the_day_work_was_done_decides_on_time_or_late() {
+        let due = Some(d(2026, 10, 31));
+        let today = d(2026, 11, 26);
+        let class = |day: NaiveDate| {
+            let done = apply(
+                &TaskState::default(),
+                &[Edit::Status(Status::Done), Edit::DoneOn(day)],
+            );
+            classify(&done.state, due, today)
+        };
+        assert_eq!(class(d(2026, 10, 20)), DeadlineClass::DoneOnTime);
+        assert_eq!(class(d(2026, 10, 31)), DeadlineClass::DoneOnTime);
+        assert_eq!(class(d(2026, 11, 1)), DeadlineClass::DoneLate);
+        let today_only = apply(&TaskState::default(), &[Edit::Status(Status::Done)]);
+        assert_eq!(
+            classify(&today_only.state, due, today),
+            DeadlineClass::DoneLate
+        );
+    }
+
+    #[test]
+    fn the_day_of_work_already_done_can_be_corrected() {
+        let done = apply(&TaskState::default(), &[Edit::Status(Status::Done)]).state;
+        let corrected = apply(&done, &[Edit::DoneOn(d(2026, 10, 2))]);
+        assert_eq!(fields(&corrected), [Field::CompletedOn]);
+        assert_eq!(corrected.changes[0].old, Value::Date(d(2026, 11, 26)));
+        assert_eq!(corrected.state.completed_on, Some(d(2026, 10, 2)));
+    }
+
+    #[test]
+    fn a_completion_date_on_work_not_done_is_refused() {
+        let key = TaskKey::single("1.a");
+        let none = TaskOverride::default();
+        let start = TaskState::default();
+        let alone = apply_task_edits(&key, &start, &none, &[Edit::DoneOn(d(2026, 10, 2))], &ctx());
+        assert_eq!(alone, Err(InputError::DoneOnNeedsDone));
+        let done = apply(&start, &[Edit::Status(Status::Done)]).state;
+        let reopened = [
+            Edit::Status(Status::InProgress),
+            Edit::DoneOn(d(2026, 10, 2)),
+        ];
+        let result = apply_task_edits(&key, &done, &none, &reopened, &ctx());
+        assert_eq!(result, Err(InputError::DoneOnNeedsDone));
     }
 
     #[test]
@@ -380,202 +485,5 @@ mod tests {
         .unwrap();
         assert_eq!(back.overrides.lead, None);
         assert_eq!(back.changes[0].old, Value::Text("KT".into()));
-    }
-}
-
-/// A field an undo would put back no longer holds what that change wrote:
-/// someone changed it since.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Overtaken(pub Field);
-
-/// Puts back the values `changes` replaced, newest first, as one new edit (an
-/// undo is itself recorded in the history; nothing is erased from it). Refused
-/// when any field no longer holds the value its change wrote: an undo never
-/// overwrites a newer edit.
-pub fn revert_task_changes(
-    key: &TaskKey,
-    state: &TaskState,
-    overrides: &TaskOverride,
-    changes: &[Change],
-    ctx: &EditContext,
-) -> Result<TaskEdit, Overtaken> {
-    let mut next = TaskEdit {
-        state: state.clone(),
-        overrides: overrides.clone(),
-        changes: Vec::new(),
-    };
-    for change in changes.iter().rev() {
-        if !next.still_holds(change, ctx) {
-            return Err(Overtaken(change.field));
-        }
-        next.revert(key, change, ctx);
-    }
-    if !next.changes.is_empty() {
-        next.state.updated_at = Some(ctx.at);
-    }
-    Ok(next)
-}
-
-impl TaskEdit {
-    /// Whether the field `change` wrote still holds what it wrote.
-    fn still_holds(&self, change: &Change, ctx: &EditContext) -> bool {
-        let state = &self.state;
-        match (change.field, &change.new) {
-            (Field::Status, Value::Status(s)) => state.status == *s,
-            (Field::Progress, Value::Progress(p)) => state.progress == *p,
-            (Field::CompletedOn, new) => date_value(state.completed_on) == *new,
-            (Field::Due, new) => date_value(state.due.or(ctx.plan_due)) == *new,
-            (Field::Lead, Value::Text(code)) => {
-                self.overrides.lead.as_deref().unwrap_or(&ctx.plan_lead) == code
-            }
-            (Field::Note, Value::Text(text)) => state.notes.iter().any(|n| n.text == *text),
-            (Field::Evidence, Value::Evidence(doc)) => state.evidence.contains(doc),
-            _ => false,
-        }
-    }
-
-    fn revert(&mut self, key: &TaskKey, change: &Change, ctx: &EditContext) {
-        let state = &mut self.state;
-        let current = match (change.field, &change.old) {
-            (Field::Status, Value::Status(old)) => {
-                Value::Status(std::mem::replace(&mut state.status, *old))
-            }
-            (Field::Progress, Value::Progress(old)) => {
-                Value::Progress(std::mem::replace(&mut state.progress, *old))
-            }
-            (Field::CompletedOn, old) => {
-                date_value(std::mem::replace(&mut state.completed_on, value_date(old)))
-            }
-            (Field::Due, old) => {
-                let current = state.due.or(ctx.plan_due);
-                let restored = value_date(old);
-                state.due = restored.filter(|d| Some(*d) != ctx.plan_due);
-                date_value(current)
-            }
-            (Field::Lead, Value::Text(old)) => {
-                let current = self.overrides.lead.clone().unwrap_or(ctx.plan_lead.clone());
-                self.overrides.lead = (*old != ctx.plan_lead).then(|| old.clone());
-                Value::Text(current)
-            }
-            (Field::Note, Value::None) => {
-                let Value::Text(text) = &change.new else {
-                    return;
-                };
-                let Some(i) = state.notes.iter().rposition(|n| n.text == *text) else {
-                    return;
-                };
-                Value::Text(state.notes.remove(i).text)
-            }
-            (Field::Evidence, Value::None) => {
-                let Value::Evidence(doc) = &change.new else {
-                    return;
-                };
-                let Some(i) = state.evidence.iter().rposition(|e| e == doc) else {
-                    return;
-                };
-                Value::Evidence(state.evidence.remove(i))
-            }
-            _ => return,
-        };
-        let restored = match change.field {
-            Field::Note | Field::Evidence => Value::None,
-            _ => change.old.clone(),
-        };
-        self.record(key, change.field, current, restored);
-    }
-}
-
-fn value_date(value: &Value) -> Option<NaiveDate> {
-    match value {
-        Value::Date(d) => Some(*d),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod revert_tests {
-    use super::*;
-
-    #[test]
-    fn undo_restores_every_field_of_an_edit() {
-        let key = TaskKey::single("1.a");
-        let ctx = EditContext {
-            who: "a".into(),
-            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            plan_due: NaiveDate::from_ymd_opt(2027, 12, 31),
-            plan_lead: "VP".into(),
-        };
-        let start = TaskState::default();
-        let edits = [
-            Edit::Status(Status::Done),
-            Edit::Due(NaiveDate::from_ymd_opt(2028, 1, 1).unwrap()),
-            Edit::Lead("KT".into()),
-            Edit::Note("ghi chú".into()),
-        ];
-        let done = apply_task_edits(&key, &start, &TaskOverride::default(), &edits, &ctx).unwrap();
-        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx)
-            .expect("nothing changed since");
-        assert_eq!(undone.state.status, Status::NotStarted);
-        assert_eq!(undone.state.progress, 0);
-        assert_eq!(undone.state.completed_on, None);
-        assert_eq!(undone.state.due, None);
-        assert!(undone.state.notes.is_empty());
-        assert_eq!(undone.overrides, TaskOverride::default());
-        assert_eq!(undone.changes.len(), done.changes.len());
-    }
-
-    /// Work on a task with no deadline, led by VP.
-    fn undated_context() -> EditContext {
-        EditContext {
-            who: "a".into(),
-            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
-            plan_due: None,
-            plan_lead: "VP".into(),
-        }
-    }
-
-    #[test]
-    fn undo_over_a_newer_edit_is_refused() {
-        let key = TaskKey::single("1.a.1");
-        let ctx = undated_context();
-        let none = TaskOverride::default();
-        let at_30 = apply_task_edits(
-            &key,
-            &TaskState::default(),
-            &none,
-            &[Edit::Progress(30)],
-            &ctx,
-        )
-        .unwrap();
-        let mine =
-            apply_task_edits(&key, &at_30.state, &none, &[Edit::Progress(40)], &ctx).unwrap();
-        let theirs =
-            apply_task_edits(&key, &mine.state, &none, &[Edit::Progress(70)], &ctx).unwrap();
-        let undo = revert_task_changes(&key, &theirs.state, &none, &mine.changes, &ctx);
-        assert_eq!(
-            undo.map(|e| e.state.progress),
-            Err(Overtaken(Field::Progress))
-        );
-    }
-
-    #[test]
-    fn steps_add_up_from_the_current_value_and_stay_in_range() {
-        let key = TaskKey::single("1.a.1");
-        let ctx = undated_context();
-        let none = TaskOverride::default();
-        let mut state = TaskState::default();
-        for _ in 0..6 {
-            state = apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(10)], &ctx)
-                .unwrap()
-                .state;
-        }
-        assert_eq!(state.progress, 60);
-        let over = apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(90)], &ctx).unwrap();
-        assert_eq!(over.state.progress, 100);
-        let under =
-            apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(-90)], &ctx).unwrap();
-        assert_eq!(under.state.progress, 0);
     }
 }

@@ -1,0 +1,209 @@
+//! Undo: the values a set of changes replaced, put back as one new edit,
+//! refused when a field no longer holds what its change wrote.
+
+use chrono::NaiveDate;
+
+use super::{Change, EditContext, Field, TaskEdit, Value, date_value};
+use crate::domain::occurrence::TaskKey;
+use crate::domain::task::{TaskOverride, TaskState};
+
+/// A field an undo would put back no longer holds what that change wrote:
+/// someone changed it since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overtaken(pub Field);
+
+/// Puts back the values `changes` replaced, newest first, as one new edit (an
+/// undo is itself recorded in the history; nothing is erased from it). Refused
+/// when any field no longer holds the value its change wrote: an undo never
+/// overwrites a newer edit.
+pub fn revert_task_changes(
+    key: &TaskKey,
+    state: &TaskState,
+    overrides: &TaskOverride,
+    changes: &[Change],
+    ctx: &EditContext,
+) -> Result<TaskEdit, Overtaken> {
+    let mut next = TaskEdit {
+        state: state.clone(),
+        overrides: overrides.clone(),
+        changes: Vec::new(),
+    };
+    for change in changes.iter().rev() {
+        if !next.still_holds(change, ctx) {
+            return Err(Overtaken(change.field));
+        }
+        next.revert(key, change, ctx);
+    }
+    if !next.changes.is_empty() {
+        next.state.updated_at = Some(ctx.at);
+    }
+    Ok(next)
+}
+
+impl TaskEdit {
+    /// Whether the field `change` wrote still holds what it wrote.
+    fn still_holds(&self, change: &Change, ctx: &EditContext) -> bool {
+        let state = &self.state;
+        match (change.field, &change.new) {
+            (Field::Status, Value::Status(s)) => state.status == *s,
+            (Field::Progress, Value::Progress(p)) => state.progress == *p,
+            (Field::CompletedOn, new) => date_value(state.completed_on) == *new,
+            (Field::Due, new) => date_value(state.due.or(ctx.plan_due)) == *new,
+            (Field::Lead, Value::Text(code)) => {
+                self.overrides.lead.as_deref().unwrap_or(&ctx.plan_lead) == code
+            }
+            (Field::Note, Value::Text(text)) => state.notes.iter().any(|n| n.text == *text),
+            (Field::Evidence, Value::Evidence(doc)) => state.evidence.contains(doc),
+            _ => false,
+        }
+    }
+
+    fn revert(&mut self, key: &TaskKey, change: &Change, ctx: &EditContext) {
+        let state = &mut self.state;
+        let current = match (change.field, &change.old) {
+            (Field::Status, Value::Status(old)) => {
+                Value::Status(std::mem::replace(&mut state.status, *old))
+            }
+            (Field::Progress, Value::Progress(old)) => {
+                Value::Progress(std::mem::replace(&mut state.progress, *old))
+            }
+            (Field::CompletedOn, old) => {
+                date_value(std::mem::replace(&mut state.completed_on, value_date(old)))
+            }
+            (Field::Due, old) => {
+                let current = state.due.or(ctx.plan_due);
+                let restored = value_date(old);
+                state.due = restored.filter(|d| Some(*d) != ctx.plan_due);
+                date_value(current)
+            }
+            (Field::Lead, Value::Text(old)) => {
+                let current = self.overrides.lead.clone().unwrap_or(ctx.plan_lead.clone());
+                self.overrides.lead = (*old != ctx.plan_lead).then(|| old.clone());
+                Value::Text(current)
+            }
+            (Field::Note, Value::None) => {
+                let Value::Text(text) = &change.new else {
+                    return;
+                };
+                let Some(i) = state.notes.iter().rposition(|n| n.text == *text) else {
+                    return;
+                };
+                Value::Text(state.notes.remove(i).text)
+            }
+            (Field::Evidence, Value::None) => {
+                let Value::Evidence(doc) = &change.new else {
+                    return;
+                };
+                let Some(i) = state.evidence.iter().rposition(|e| e == doc) else {
+                    return;
+                };
+                Value::Evidence(state.evidence.remove(i))
+            }
+            _ => return,
+        };
+        let restored = match change.field {
+            Field::Note | Field::Evidence => Value::None,
+            _ => change.old.clone(),
+        };
+        self.record(key, change.field, current, restored);
+    }
+}
+
+fn value_date(value: &Value) -> Option<NaiveDate> {
+    match value {
+        Value::Date(d) => Some(*d),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::edit::{Edit, apply_task_edits};
+    use crate::domain::status::Status;
+
+    #[test]
+    fn undo_restores_every_field_of_an_edit() {
+        let key = TaskKey::single("1.a");
+        let ctx = EditContext {
+            who: "a".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            plan_due: NaiveDate::from_ymd_opt(2027, 12, 31),
+            plan_lead: "VP".into(),
+        };
+        let start = TaskState::default();
+        let edits = [
+            Edit::Status(Status::Done),
+            Edit::Due(NaiveDate::from_ymd_opt(2028, 1, 1).unwrap()),
+            Edit::Lead("KT".into()),
+            Edit::Note("ghi chú".into()),
+        ];
+        let done = apply_task_edits(&key, &start, &TaskOverride::default(), &edits, &ctx).unwrap();
+        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx)
+            .expect("nothing changed since");
+        assert_eq!(undone.state.status, Status::NotStarted);
+        assert_eq!(undone.state.progress, 0);
+        assert_eq!(undone.state.completed_on, None);
+        assert_eq!(undone.state.due, None);
+        assert!(undone.state.notes.is_empty());
+        assert_eq!(undone.overrides, TaskOverride::default());
+        assert_eq!(undone.changes.len(), done.changes.len());
+    }
+
+    /// Work on a task with no deadline, led by VP.
+    fn undated_context() -> EditContext {
+        EditContext {
+            who: "a".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            plan_due: None,
+            plan_lead: "VP".into(),
+        }
+    }
+
+    #[test]
+    fn undo_over_a_newer_edit_is_refused() {
+        let key = TaskKey::single("1.a.1");
+        let ctx = undated_context();
+        let none = TaskOverride::default();
+        let at_30 = apply_task_edits(
+            &key,
+            &TaskState::default(),
+            &none,
+            &[Edit::Progress(30)],
+            &ctx,
+        )
+        .unwrap();
+        let mine =
+            apply_task_edits(&key, &at_30.state, &none, &[Edit::Progress(40)], &ctx).unwrap();
+        let theirs =
+            apply_task_edits(&key, &mine.state, &none, &[Edit::Progress(70)], &ctx).unwrap();
+        let undo = revert_task_changes(&key, &theirs.state, &none, &mine.changes, &ctx);
+        assert_eq!(
+            undo.map(|e| e.state.progress),
+            Err(Overtaken(Field::Progress))
+        );
+    }
+
+    #[test]
+    fn steps_add_up_from_the_current_value_and_stay_in_range() {
+        let key = TaskKey::single("1.a.1");
+        let ctx = undated_context();
+        let none = TaskOverride::default();
+        let mut state = TaskState::default();
+        for _ in 0..6 {
+            state = apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(10)], &ctx)
+                .unwrap()
+                .state;
+        }
+        assert_eq!(state.progress, 60);
+        let over = apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(90)], &ctx).unwrap();
+        assert_eq!(over.state.progress, 100);
+        let under =
+            apply_task_edits(&key, &state, &none, &[Edit::ProgressStep(-90)], &ctx).unwrap();
+        assert_eq!(under.state.progress, 0);
+    }
+}
