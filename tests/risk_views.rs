@@ -644,7 +644,7 @@ fn title_bar(app: &App, ui: &Ui) -> String {
 }
 
 /// `[` and `]` walk the review periods: the title bar names the one shown,
-/// and the board judges deadlines as of its cut-off. 0.8 (due 01/10/2026) was
+/// and the board judges deadlines as of its cut-off. 0.8@2026 (due 01/10/2026) was
 /// not yet due at the cut-off of Quý III (14/09/2026), but is overdue in the
 /// year's review.
 #[test]
@@ -671,8 +671,17 @@ fn brackets_change_the_period_and_the_board_follows() {
     assert_eq!(app.period().code(), "2027-Q1");
     let title = title_bar(&app, &ui);
     assert!(title.contains("Quý I/2027"), "{title:?}");
-    // A period still open is judged as of today.
-    assert_eq!(board_class(&ui, OVERDUE_TASK), DeadlineClass::Overdue(56));
+    // A period still open is judged as of today: 0.8's 2027 occurrence has
+    // no deadline, and its 2026 one, still overdue, is a row of its own.
+    assert_eq!(board_class(&ui, OVERDUE_TASK), DeadlineClass::Ongoing);
+    let earlier = ui
+        .rows
+        .iter()
+        .filter_map(Row::task)
+        .find(|t| t.key.task == OVERDUE_TASK && t.earlier)
+        .expect("the 2026 occurrence under 0.8");
+    assert_eq!(earlier.key.to_string(), "0.8@2026");
+    assert_eq!(earlier.class, DeadlineClass::Overdue(56));
 }
 
 #[test]

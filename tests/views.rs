@@ -617,7 +617,7 @@ fn the_period_and_the_overdue_figures_are_on_screen() {
         assert!(title.contains("Năm 2026"), "{title:?}");
         assert!(title.trim_end().ends_with("còn 24 ngày"), "{title:?}");
         let status = status_line(&terminal);
-        // 3.d and 1.a.1, and the 2026-Q2 and Q3 reports of 0.17 and 0.36,
+        // 0.8@2026 and 1.a.1, and the 2026-Q2 and Q3 reports of 0.17 and 0.36,
         // each its own row: 89 tasks and four earlier occurrences.
         assert!(status.contains("quá hạn 6 "), "{status:?}");
         assert!(status.contains("93 nhiệm vụ, 3 xong"), "{status:?}");

@@ -78,10 +78,7 @@ pub fn symbol_legend(lang: Lang) -> Vec<(&'static str, &'static str)> {
         ),
         (
             class_symbol(DeadlineClass::Ongoing),
-            lang.pick(
-                "không có thời hạn (thường xuyên, hoặc kế hoạch không đặt hạn)",
-                "no deadline (continuous, or the plan sets none)",
-            ),
+            lang.pick("không có thời hạn", "no deadline"),
         ),
         (
             class_symbol(DeadlineClass::Paused),

@@ -26,10 +26,11 @@ use cchc::ui::{self, Context, Theme};
 pub const NARROW: (u16, u16) = (80, 24);
 pub const WIDE: (u16, u16) = (160, 45);
 
-/// A one-off task (due 31/12/2027) whose deadline the seed moves into the
-/// past, so it is overdue on [`today`]. Its title carries diacritics and is
-/// longer than the 80-column title column.
-pub const OVERDUE_TASK: &str = "3.d";
+/// Continuous work (0.8) whose 2026 occurrence the office gave a deadline of
+/// its own that the seed moves into the past, so it is overdue on
+/// [`today`]. Its title carries diacritics and is longer than the 80-column
+/// title column.
+pub const OVERDUE_TASK: &str = "0.8";
 /// A task in progress with two notes and an evidence document.
 pub const NOTED_TASK: &str = "0.12";
 /// A sub-task made overdue, so its parent `1.a` is flagged.
