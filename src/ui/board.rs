@@ -185,15 +185,6 @@ fn mark(ctx: &Context, task: &TaskRow, c: &Columns) -> Mark {
                 style: theme.due_soon(),
             };
         }
-        Some(TaskReason::EarlierOverdue { occurrence, .. }) => {
-            let wide = c.state >= 19;
-            mark = Mark {
-                symbol: "!",
-                symbol_style: theme.overdue(),
-                text: i18n::earlier_overdue_label(wide.then_some(occurrence.as_str()), lang),
-                style: theme.overdue(),
-            };
-        }
         Some(TaskReason::Behind { progress, expected }) => {
             mark.symbol = DUE_SOON_SYMBOL;
             mark.symbol_style = theme.due_soon();

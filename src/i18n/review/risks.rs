@@ -36,10 +36,10 @@ pub fn task_reason(reason: &crate::domain::risk::TaskReason, lang: Lang) -> Stri
         (R::NotUpdated { since }, Lang::En) => format!("not updated since {}", format_date(*since)),
         (R::Paused, _) => lang.pick("đang tạm dừng", "paused").into(),
         (R::EarlierOverdue { occurrence, days }, Lang::Vi) => {
-            format!("kỳ {occurrence} quá hạn {days} ngày")
+            format!("{} quá hạn {days} ngày", named_occurrence(occurrence, lang))
         }
         (R::EarlierOverdue { occurrence, days }, Lang::En) => {
-            format!("{occurrence} overdue {days} days")
+            format!("{} overdue {days} days", named_occurrence(occurrence, lang))
         }
         (R::ChildOverdue { child }, Lang::Vi) => format!("nhiệm vụ con {child} quá hạn"),
         (R::ChildOverdue { child }, Lang::En) => format!("sub-task {child} overdue"),
@@ -263,12 +263,11 @@ pub fn behind_label(progress: u8, expected: u8, lang: Lang) -> String {
 
 /// An earlier occurrence overdue, in the board's state column: with the
 /// occurrence when the column has room ("kỳ 2026 quá hạn"), else "kỳ cũ quá hạn".
-pub fn earlier_overdue_label(occurrence: Option<&str>, lang: Lang) -> String {
-    match (occurrence, lang) {
-        (Some(occ), Lang::Vi) => format!("kỳ {occ} quá hạn"),
-        (Some(occ), Lang::En) => format!("{occ} overdue"),
-        (None, _) => lang.pick("kỳ cũ quá hạn", "earlier overdue").into(),
-    }
+/// "2026-Q2" as a report names it, "quý II/2026".
+fn named_occurrence(code: &str, lang: Lang) -> String {
+    crate::domain::Occurrence::parse(code)
+        .map(|o| super::super::occurrence_label(o, lang))
+        .unwrap_or_else(|| code.to_string())
 }
 
 pub fn risk_rules_title(lang: Lang) -> &'static str {
