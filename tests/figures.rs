@@ -16,6 +16,7 @@ use cchc::domain::period::PeriodRules;
 use cchc::domain::risk::{RiskRules, TaskReason};
 use cchc::domain::{Catalog, Edit, Status, TaskKey};
 use cchc::i18n::{self, Lang};
+use cchc::keymap::Action;
 use cchc::store::MemoryStore;
 
 use support::{WIDE, date};
@@ -163,7 +164,12 @@ fn every_surface_gives_the_period_figures() {
         assert_eq!(flagged, overdue, "{day}: risks");
         assert_eq!(app.task_risks(), figures.risks, "{day}");
 
-        // The meeting overview's boards.
+        // The meeting overview.
+        let mut meeting = support::new_ui(&app, WIDE.0, WIDE.1);
+        support::press(&mut app, &mut meeting, &[Action::Present]);
+        assert_eq!(meeting.review.figures, figures, "{day}: the overview");
+
+        // The board by any grouping.
         let whole = TaskFilter::default();
         for grouping in [Grouping::Status, Grouping::Area, Grouping::Unit] {
             let board = app.board(grouping, &whole, &HashSet::new());

@@ -225,13 +225,4 @@ impl App {
         }
         slides
     }
-
-    /// Targets met or on their path, by their one verdict.
-    pub fn targets_on_track(&self) -> usize {
-        self.plan()
-            .targets()
-            .iter()
-            .filter(|t| self.target_verdict(t).is_on_track())
-            .count()
-    }
 }

@@ -90,7 +90,7 @@ impl StatusGrid {
 }
 
 /// Everything a period's review and report say in figures.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PeriodFigures {
     pub all: StatusGrid,
     pub by_area: BTreeMap<u8, StatusGrid>,

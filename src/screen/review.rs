@@ -1,16 +1,13 @@
 //! What the risks view and meeting mode show, prepared by the model: the
-//! flagged tasks and targets, the slides, the overview's boards and the
+//! flagged tasks and targets, the slides, the overview's figures and the
 //! items of the slide on screen. Computed again only when the store, the
 //! period or the slide size changes (or, for a slide's items, the slide),
 //! never while drawing.
 
-use std::collections::HashSet;
-
-use crate::app::App;
-use crate::app::TaskFilter;
-use crate::app::board::{Board, Grouping};
+use crate::app::board::Grouping;
 use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
 use crate::app::risks::{FlaggedTarget, FlaggedTask};
+use crate::app::{App, PeriodFigures};
 use crate::domain::period::Period;
 use crate::screen::state::{Screen, Ui};
 
@@ -21,11 +18,8 @@ pub struct ReviewShown {
     pub task_risks: Vec<FlaggedTask>,
     pub target_risks: Vec<FlaggedTarget>,
     pub slides: Vec<Slide>,
-    /// The whole plan by state, for the meeting's overview.
-    pub by_state: Board,
-    /// The whole plan by area, for the overview's completion bars.
-    pub by_area: Board,
-    pub targets_on_track: usize,
+    /// The period's figures, for the meeting's overview.
+    pub figures: PeriodFigures,
     /// The items of the slide on screen, before they are cut into pages.
     pub slide_items: SlideItems,
     made_for: Option<Source>,
@@ -105,11 +99,8 @@ fn made_for(app: &App, source: &Source) -> ReviewShown {
         });
     }
     if source.screen == Screen::Meeting {
-        let whole = TaskFilter::default();
         shown.slides = app.slides(source.capacity);
-        shown.by_state = app.board(Grouping::Status, &whole, &HashSet::new());
-        shown.by_area = app.board(Grouping::Area, &whole, &HashSet::new());
-        shown.targets_on_track = app.targets_on_track();
+        shown.figures = app.period_figures();
     }
     shown
 }

@@ -5,17 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use tui_big_text::{BigText, PixelSize};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Context;
 use super::risks::severity_style;
-use crate::app::board::{GroupKey, Row};
 use crate::app::meeting::{ChangeLine, Slide, SlideKind, SlideTask};
 use crate::app::risks::FlaggedTarget;
 use crate::domain::TaskKey;
 use crate::domain::date::format_date;
-use crate::domain::risk::Severity;
 use crate::domain::text::{fit_width, sanitize_line, truncate_width};
 use crate::i18n;
 use crate::i18n::{class_symbol, severity_symbol};
@@ -38,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     .areas(area);
     draw_title(frame, title, ctx, slide);
     match &slide.kind {
-        SlideKind::Overview => overview(frame, body, ctx),
+        SlideKind::Overview => super::overview::overview(frame, body, ctx),
         kind => {
             let rows = slide_rows(ctx, kind, usize::from(body.width));
             let start = slide.page * show.capacity;
@@ -146,162 +143,6 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
         Span::styled(right, ctx.theme.key()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
-}
-
-/// Headline figures in large digits, completion by area, and the split by state.
-fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
-    let (app, lang) = (ctx.app, ctx.ui.lang);
-    let grid = &ctx.ui.review.by_state.summary;
-    let at_risk = ctx
-        .ui
-        .review
-        .task_risks
-        .iter()
-        .filter(|f| f.severity() == Severity::Medium)
-        .count();
-    let figures = [
-        (
-            format!("{}/{}", grid.done(), grid.total),
-            i18n::figure_done(lang),
-            ctx.theme.done(),
-        ),
-        (
-            grid.open_overdue.to_string(),
-            i18n::figure_overdue(lang),
-            ctx.theme.overdue(),
-        ),
-        (
-            at_risk.to_string(),
-            i18n::figure_at_risk(lang),
-            ctx.theme.due_soon(),
-        ),
-        (
-            format!(
-                "{}/{}",
-                ctx.ui.review.targets_on_track,
-                app.plan().targets().len()
-            ),
-            i18n::figure_targets(lang),
-            // Targets on their path are good news: the colour of done work,
-            // not the yellow the at-risk figure already has.
-            ctx.theme.done(),
-        ),
-    ];
-    // Bigger screens (or the larger layout) get bigger digits, not more air.
-    let roomy = area.height >= 40 || ctx.ui.presentation.large;
-    let digit_rows: u16 = if roomy { 8 } else { 4 };
-    // Two lines for the caption, so a narrow screen wraps it, never cuts it.
-    let box_height = digit_rows + 4;
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(box_height), Constraint::Min(1)]).areas(area);
-    let boxes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(top);
-    // One digit size for all four, the largest the widest figure allows.
-    let widest = figures
-        .iter()
-        .map(|f| f.0.chars().count() as u16)
-        .max()
-        .unwrap_or(1);
-    let room = boxes.first().map_or(0, |b| b.width.saturating_sub(2));
-    let pixel = match (roomy, widest * 8 <= room, widest * 4 <= room) {
-        (true, true, _) => Some(PixelSize::Full),
-        (false, true, _) => Some(PixelSize::HalfHeight),
-        (_, _, true) => Some(PixelSize::Quadrant),
-        _ => None,
-    };
-    for ((value, label, style), cell) in figures.into_iter().zip(boxes.iter()) {
-        let block = Block::bordered().border_style(ctx.theme.border());
-        let inner = block.inner(*cell);
-        frame.render_widget(block, *cell);
-        let [digits, caption] =
-            Layout::vertical([Constraint::Length(digit_rows), Constraint::Length(2)]).areas(inner);
-        match pixel {
-            Some(pixel) => {
-                let big = BigText::builder()
-                    .pixel_size(pixel)
-                    .style(style)
-                    .centered()
-                    .lines(vec![value.into()])
-                    .build();
-                frame.render_widget(big, digits);
-            }
-            None => frame.render_widget(
-                Paragraph::new(Span::styled(value, style)).centered(),
-                digits,
-            ),
-        }
-        let caption_text = Paragraph::new(Span::styled(label.to_string(), ctx.theme.label()))
-            .centered()
-            .wrap(Wrap { trim: true });
-        frame.render_widget(caption_text, caption);
-    }
-    let [areas_part, states_part] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(bottom);
-    frame.render_widget(
-        Paragraph::new(area_bars(ctx, usize::from(areas_part.width))),
-        areas_part,
-    );
-    let mut states = vec![Line::styled(
-        i18n::figure_states(lang).to_string(),
-        ctx.theme.label(),
-    )];
-    let room = usize::from(states_part.width).saturating_sub(8);
-    for (count, label) in grid_cells(grid).into_iter().zip(i18n::grid_labels(lang)) {
-        states.push(Line::raw(format!(
-            "  {count:>4}  {}",
-            fit_width(label, room)
-        )));
-    }
-    frame.render_widget(Paragraph::new(states), states_part);
-}
-
-/// The grid's cells in the order of [`i18n::grid_labels`].
-fn grid_cells(grid: &crate::app::StatusGrid) -> [usize; 6] {
-    [
-        grid.total,
-        grid.done_on_time,
-        grid.done_late,
-        grid.open_in_time,
-        grid.open_overdue,
-        grid.no_deadline,
-    ]
-}
-
-fn area_bars(ctx: &Context, width: usize) -> Vec<Line<'static>> {
-    let (app, lang) = (ctx.app, ctx.ui.lang);
-    let board = &ctx.ui.review.by_area;
-    let mut lines = vec![Line::styled(
-        i18n::figure_by_area(lang).to_string(),
-        ctx.theme.label(),
-    )];
-    let name_width = (width / 3).clamp(22, 56);
-    let bar = width.saturating_sub(name_width + 10).clamp(6, 40);
-    for row in &board.rows {
-        let Row::Group {
-            key: GroupKey::Area(code),
-            counts,
-            ..
-        } = row
-        else {
-            continue;
-        };
-        let name = app
-            .plan()
-            .area(*code)
-            .map(|a| i18n::area_name(a, lang))
-            .unwrap_or_default();
-        let share = counts.completion();
-        let mut spans = vec![Span::raw(format!(
-            "{code} {} ",
-            fit_width(&sanitize_line(&name), name_width)
-        ))];
-        spans.extend(super::bar(&ctx.theme, share, bar));
-        spans.push(Span::raw(format!(
-            " {:>3}%",
-            (share * 100.0).round() as u32
-        )));
-        lines.push(Line::from(spans));
-    }
-    lines
 }
 
 /// Every row a slide kind has, before it is cut into pages.

@@ -8,6 +8,7 @@ mod dialogs;
 mod help;
 mod meeting;
 mod note_editor;
+mod overview;
 pub(crate) mod risks;
 mod status_bar;
 mod targets;

@@ -71,28 +71,6 @@ pub fn figure_done(lang: Lang) -> &'static str {
     lang.pick("đã hoàn thành / tổng số", "done / all")
 }
 
-/// The rows of the status grid of QĐ 42/2014 (QĐ 23/2018), as reports word them.
-pub fn grid_labels(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Vi => [
-            "Tổng số",
-            "Đã hoàn thành đúng hạn",
-            "Đã hoàn thành quá hạn",
-            "Chưa hoàn thành, trong hạn",
-            "Chưa hoàn thành, quá hạn",
-            "Không có thời hạn",
-        ],
-        Lang::En => [
-            "All",
-            "Done on time",
-            "Done late",
-            "Not done, on time",
-            "Not done, overdue",
-            "No deadline",
-        ],
-    }
-}
-
 pub fn figure_overdue(lang: Lang) -> &'static str {
     lang.pick("quá hạn", "overdue")
 }
@@ -106,11 +84,38 @@ pub fn figure_targets(lang: Lang) -> &'static str {
 }
 
 pub fn figure_by_area(lang: Lang) -> &'static str {
-    lang.pick("Hoàn thành theo lĩnh vực", "Completion by area")
+    lang.pick("Theo lĩnh vực", "By area")
 }
 
-pub fn figure_states(lang: Lang) -> &'static str {
-    lang.pick("Theo tình trạng", "By state")
+pub fn figure_by_unit(lang: Lang) -> &'static str {
+    lang.pick("Theo đơn vị chủ trì", "By lead unit")
+}
+
+pub fn grid_total(lang: Lang) -> &'static str {
+    lang.pick("Cộng", "Total")
+}
+
+/// The two groups of the grid's columns.
+pub fn grid_groups(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Vi => ("Đã hoàn thành", "Chưa hoàn thành"),
+        Lang::En => ("Done", "Not done"),
+    }
+}
+
+/// The grid's six columns, short enough for a slide at 80 columns.
+pub fn grid_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Vi => [
+            "Tổng số",
+            "Đúng hạn",
+            "Quá hạn",
+            "Trong hạn",
+            "Quá hạn",
+            "Không hạn",
+        ],
+        Lang::En => ["All", "On time", "Late", "On time", "Overdue", "No date"],
+    }
 }
 
 pub fn area_short(lang: Lang) -> &'static str {

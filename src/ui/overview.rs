@@ -1,0 +1,218 @@
+//! The meeting's first slide: four headline figures in large digits, then the
+//! period's status grid (QĐ 42/2014) by area and, where the screen has the
+//! room, by lead unit. Every figure is the application's `PeriodFigures`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::Context;
+use crate::app::StatusGrid;
+use crate::domain::risk::Severity;
+use crate::domain::text::{fit_width, sanitize_line};
+use crate::i18n;
+
+/// The width of each of the grid's six number columns.
+const CELL: usize = 10;
+
+pub(super) fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
+    let roomy = area.height >= 40 || ctx.ui.presentation.large;
+    let digit_rows: u16 = if roomy { 8 } else { 4 };
+    // Two lines for the caption, so a narrow screen wraps it, never cuts it.
+    let box_height = digit_rows + 4;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(box_height), Constraint::Min(1)]).areas(area);
+    headline(frame, top, ctx, roomy, digit_rows);
+    let lines = grid_table(ctx, usize::from(bottom.width), usize::from(bottom.height));
+    frame.render_widget(Paragraph::new(lines), bottom);
+}
+
+/// Done of all, overdue, at risk, and targets on track, in large digits.
+fn headline(frame: &mut Frame, area: Rect, ctx: &Context, roomy: bool, digit_rows: u16) {
+    let lang = ctx.ui.lang;
+    let figures = &ctx.ui.review.figures;
+    let grid = &figures.all;
+    let at_risk = figures
+        .risks
+        .iter()
+        .filter(|f| f.severity() == Severity::Medium)
+        .count();
+    let on_track = figures
+        .targets
+        .iter()
+        .filter(|(_, v)| v.is_on_track())
+        .count();
+    let boxes = [
+        (
+            format!("{}/{}", grid.done(), grid.total),
+            i18n::figure_done(lang),
+            ctx.theme.done(),
+        ),
+        (
+            grid.open_overdue.to_string(),
+            i18n::figure_overdue(lang),
+            ctx.theme.overdue(),
+        ),
+        (
+            at_risk.to_string(),
+            i18n::figure_at_risk(lang),
+            ctx.theme.due_soon(),
+        ),
+        (
+            format!("{on_track}/{}", figures.targets.len()),
+            i18n::figure_targets(lang),
+            // Targets on their path are good news: the colour of done work,
+            // not the yellow the at-risk figure already has.
+            ctx.theme.done(),
+        ),
+    ];
+    let cells = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
+    // One digit size for all four, the largest the widest figure allows.
+    let widest = boxes
+        .iter()
+        .map(|f| f.0.chars().count() as u16)
+        .max()
+        .unwrap_or(1);
+    let room = cells.first().map_or(0, |b| b.width.saturating_sub(2));
+    let pixel = match (roomy, widest * 8 <= room, widest * 4 <= room) {
+        (true, true, _) => Some(PixelSize::Full),
+        (false, true, _) => Some(PixelSize::HalfHeight),
+        (_, _, true) => Some(PixelSize::Quadrant),
+        _ => None,
+    };
+    for ((value, label, style), cell) in boxes.into_iter().zip(cells.iter()) {
+        let block = Block::bordered().border_style(ctx.theme.border());
+        let inner = block.inner(*cell);
+        frame.render_widget(block, *cell);
+        let [digits, caption] =
+            Layout::vertical([Constraint::Length(digit_rows), Constraint::Length(2)]).areas(inner);
+        match pixel {
+            Some(pixel) => {
+                let big = BigText::builder()
+                    .pixel_size(pixel)
+                    .style(style)
+                    .centered()
+                    .lines(vec![value.into()])
+                    .build();
+                frame.render_widget(big, digits);
+            }
+            None => frame.render_widget(
+                Paragraph::new(Span::styled(value, style)).centered(),
+                digits,
+            ),
+        }
+        let caption_text = Paragraph::new(Span::styled(label.to_string(), ctx.theme.label()))
+            .centered()
+            .wrap(Wrap { trim: true });
+        frame.render_widget(caption_text, caption);
+    }
+}
+
+/// The grid by area with its total, then by unit when it fits below.
+fn grid_table(ctx: &Context, width: usize, height: usize) -> Vec<Line<'static>> {
+    let (app, lang) = (ctx.app, ctx.ui.lang);
+    let figures = &ctx.ui.review.figures;
+    let name_width = width.saturating_sub(6 * CELL + 1).max(8);
+    let mut lines = header(ctx, name_width);
+    lines.push(Line::styled(
+        i18n::figure_by_area(lang).to_string(),
+        ctx.theme.label(),
+    ));
+    for (code, grid) in &figures.by_area {
+        let name = app
+            .plan()
+            .area(*code)
+            .map(|a| i18n::area_name(a, lang))
+            .unwrap_or_default();
+        let name = format!("{code} {}", sanitize_line(&name));
+        lines.push(grid_line(ctx, &name, grid, name_width, Style::new()));
+    }
+    lines.push(grid_line(
+        ctx,
+        i18n::grid_total(lang),
+        &figures.all,
+        name_width,
+        ctx.theme.label(),
+    ));
+    let by_unit = 2 + figures.by_unit.len();
+    if lines.len() + by_unit <= height {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            i18n::figure_by_unit(lang).to_string(),
+            ctx.theme.label(),
+        ));
+        for (code, grid) in &figures.by_unit {
+            let name = app
+                .plan()
+                .unit(code)
+                .map(|u| format!("{code} · {}", i18n::unit_name(u, lang)))
+                .unwrap_or_else(|| code.clone());
+            lines.push(grid_line(
+                ctx,
+                &sanitize_line(&name),
+                grid,
+                name_width,
+                Style::new(),
+            ));
+        }
+    }
+    lines
+}
+
+/// Two header lines: "Đã hoàn thành" over its two columns and "Chưa hoàn
+/// thành" over its two, then each column's name.
+fn header(ctx: &Context, name_width: usize) -> Vec<Line<'static>> {
+    let lang = ctx.ui.lang;
+    let (done, open) = i18n::grid_groups(lang);
+    let over = |text: &str| {
+        format!(
+            "{:^width$}",
+            fit_width(text, 2 * CELL - 1),
+            width = 2 * CELL
+        )
+    };
+    let groups = format!(
+        "{}{}{}{}",
+        " ".repeat(name_width + CELL),
+        over(done),
+        over(open),
+        " ".repeat(CELL)
+    );
+    let columns: String = i18n::grid_columns(lang)
+        .iter()
+        .map(|c| format!("{:>CELL$}", fit_width(c, CELL - 1)))
+        .collect();
+    vec![
+        Line::styled(groups, ctx.theme.label()),
+        Line::styled(
+            format!("{}{columns}", " ".repeat(name_width)),
+            ctx.theme.label(),
+        ),
+    ]
+}
+
+fn grid_line(
+    ctx: &Context,
+    name: &str,
+    grid: &StatusGrid,
+    name_width: usize,
+    style: Style,
+) -> Line<'static> {
+    let cells = [
+        (grid.total, Style::new()),
+        (grid.done_on_time, ctx.theme.done()),
+        (grid.done_late, ctx.theme.done_late()),
+        (grid.open_in_time, ctx.theme.in_progress()),
+        (grid.open_overdue, ctx.theme.overdue()),
+        (grid.no_deadline, Style::new()),
+    ];
+    let mut spans = vec![Span::styled(fit_width(name, name_width), style)];
+    spans.extend(cells.into_iter().map(|(count, tone)| {
+        let tone = if count == 0 { Style::new() } else { tone };
+        Span::styled(format!("{count:>CELL$}"), tone.patch(style))
+    }));
+    Line::from(spans)
+}
