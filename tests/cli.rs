@@ -1351,7 +1351,7 @@ fn risks_json_and_tsv_list_the_same_items() {
     for cols in &rows {
         assert!(cols[0] == "task" || cols[0] == "target", "{cols:?}");
         assert!(
-            ["cao", "vừa", "thấp"].contains(&cols[2].as_str()),
+            ["cao", "trung bình", "thấp"].contains(&cols[2].as_str()),
             "{cols:?}"
         );
         assert!(!cols[3].is_empty(), "reasons in words: {cols:?}");
@@ -1392,7 +1392,7 @@ fn risks_accept_every_period_form_and_refuse_others() {
     let dir = store();
     for (typed, name) in [
         ("2027-Q1", "Quý I/2027"),
-        ("2027-H1", "6 tháng/2027"),
+        ("2027-H1", "6 tháng đầu năm 2027"),
         ("2027-Q3", "Quý III/2027"),
         ("2027", "Năm 2027"),
         ("2027-q3", "Quý III/2027"),

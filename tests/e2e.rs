@@ -1517,7 +1517,7 @@ fn present_pages_through_every_slide_and_changes_nothing() {
                     && screen.contains("Chờ ý kiến của Sở Nội vụ"),
                 "{screen}"
             );
-            assert!(screen.contains("T03 đo được 60"), "{screen}");
+            assert!(screen.contains("T03 có số liệu 60"), "{screen}");
         }
     }
     assert!(changes_seen, "no slide of changes since 10/11/2026");

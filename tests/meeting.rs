@@ -392,7 +392,7 @@ fn changes_slide_lists_what_happened_since_the_last_meeting() {
         moved.contains("31/12/2027 → 31/03/2028") && moved.contains(MOVE_REASON),
         "{moved:?}"
     );
-    let measured = find(&format!("{MEASURED_AFTER} đo được"));
+    let measured = find(&format!("{MEASURED_AFTER} có số liệu"));
     assert!(
         measured.contains("60") && measured.contains("25/11/2026"),
         "{measured:?}"

@@ -197,7 +197,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
     use StoreError as E;
     match (error, lang) {
         (E::Locked { path, holder }, Lang::Vi) => format!(
-            "Kho dữ liệu {} đang được tiến trình khác mở{} và không nhả ra trong lúc chờ. Có thể đó là một cchc cũ hoặc bị treo: hãy thoát nó rồi thử lại. Không có gì được ghi.",
+            "Kho dữ liệu {} đang được tiến trình khác mở{} và chưa được giải phóng trong lúc chờ. Có thể đó là một cchc cũ hoặc bị treo: hãy thoát nó rồi thử lại. Không có gì được ghi.",
             path.display(),
             holder
                 .as_deref()
@@ -323,7 +323,7 @@ pub fn share_error(error: &crate::app::ShareError, lang: Lang) -> String {
     use crate::app::ShareError as E;
     match (error, lang) {
         (E::Unreachable(detail), Lang::Vi) => format!(
-            "Không kết nối được tiến trình chủ của kho dữ liệu{}. Chưa có gì được ghi; thử lại sau ít giây, hoặc xem `cchc status`.",
+            "Không kết nối được với tiến trình chủ của kho dữ liệu{}. Chưa có gì được ghi; thử lại sau ít giây, hoặc xem `cchc status`.",
             parenthesized(detail)
         ),
         (E::Unreachable(detail), Lang::En) => format!(

@@ -136,7 +136,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Lead => lang.pick("chủ trì", "lead"),
         Field::Note => lang.pick("ghi chú", "note"),
         Field::Evidence => lang.pick("tài liệu kiểm chứng", "evidence"),
-        Field::Measurement => lang.pick("số đo", "measurement"),
+        Field::Measurement => lang.pick("số liệu", "result"),
         Field::Title => lang.pick("nội dung", "title"),
         Field::Added => lang.pick("thêm vào danh mục", "added to catalog"),
         Field::CatalogVersion => lang.pick("phiên bản danh mục", "catalog version"),

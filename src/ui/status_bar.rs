@@ -64,6 +64,14 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
             theme.label(),
         ),
     ));
+    // Short of room, the overdue figures take their short form first.
+    let long = i18n::overdue_status(summary.open_overdue, of_all, of_dated, lang);
+    if line_width(&segments) > width
+        && let Some((_, overdue)) = segments.iter_mut().find(|(_, s)| s.content == long)
+    {
+        overdue.content =
+            i18n::overdue_status_short(summary.open_overdue, of_all, of_dated, lang).into();
+    }
     while segments.len() > 1 && line_width(&segments) > width {
         let least = segments
             .iter()

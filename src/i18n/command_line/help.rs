@@ -123,21 +123,27 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Only changes since this day (dd/mm/yyyy)",
         ),
         "targets" => (
-            "Liệt kê chỉ tiêu và số đo gần nhất",
+            "Liệt kê chỉ tiêu, kết quả gần nhất và đánh giá",
             "List targets with their latest measurement",
         ),
-        "target" => ("Ghi số đo chỉ tiêu", "Record target measurements"),
+        "target" => (
+            "Cập nhật kết quả thực hiện chỉ tiêu",
+            "Record target results",
+        ),
         "target.set" => (
-            "Ghi một số đo, ví dụ: cchc target set T04 87,5 --date 30/06/2027",
+            "Ghi một kết quả (số liệu), ví dụ: cchc target set T04 87,5 --date 30/06/2027",
             "Record a measurement, e.g. cchc target set T04 87.5 --date 30/06/2027",
         ),
         "target.set.id" => ("Mã chỉ tiêu, ví dụ T04", "Target id, e.g. T04"),
-        "target.set.value" => ("Giá trị đo được", "Measured value"),
+        "target.set.value" => (
+            "Số liệu (với chỉ tiêu định tính: 1 đạt, 0 chưa đạt)",
+            "The result (qualitative aims: 1 met, 0 not met)",
+        ),
         "target.set.date" => (
             "Ngày đo (mặc định hôm nay)",
             "Date measured (default today)",
         ),
-        "target.set.note" => ("Ghi chú về số đo", "Note on the measurement"),
+        "target.set.note" => ("Ghi chú về số liệu", "Note on the result"),
         "evidence" => (
             "Tài liệu kiểm chứng của nhiệm vụ",
             "Evidence documents of a task",
@@ -179,7 +185,7 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Print where the config file is and what it holds",
         ),
         "status" => (
-            "Tiến trình chủ của kho: từ khi nào, và những cửa sổ cchc nào đang kết nối",
+            "Tiến trình chủ của kho: chạy kể từ khi nào, và những cửa sổ cchc nào đang kết nối",
             "The process that owns the store: since when, and which cchc windows are connected",
         ),
         "backup" => (

@@ -166,7 +166,7 @@ pub fn change_measured(
 ) -> String {
     match lang {
         Lang::Vi => format!(
-            "{target} đo được {} ngày {} ({who})",
+            "{target} có số liệu {} ngày {} ({who})",
             decimal(value, lang),
             format_date(on)
         ),

@@ -6,7 +6,7 @@ pub fn severity_label(severity: crate::domain::risk::Severity, lang: Lang) -> &'
     use crate::domain::risk::Severity as S;
     match severity {
         S::High => lang.pick("cao", "high"),
-        S::Medium => lang.pick("vừa", "medium"),
+        S::Medium => lang.pick("trung bình", "medium"),
         S::Low => lang.pick("thấp", "low"),
     }
 }
@@ -78,7 +78,7 @@ pub fn target_reason(reason: &crate::domain::risk::TargetReason, unit: &str, lan
             decimal((per_month * 10.0).round() / 10.0, lang)
         ),
         (R::NotMeasured, _) => lang
-            .pick("chưa có số đo trong kỳ", "no measurement this period")
+            .pick("chưa có số liệu trong kỳ", "no data this period")
             .into(),
     }
 }
@@ -95,7 +95,7 @@ pub fn risk_rules_explained(rules: &crate::domain::risk::RiskRules, lang: Lang) 
             "· đến hạn trong kỳ mà chưa xong (mức thấp)".into(),
             "· chưa cập nhật từ ngày chốt số liệu kỳ trước (mức thấp)".into(),
             "· đang tạm dừng (mức thấp)".into(),
-            "chỉ tiêu: số đo gần nhất dưới lộ trình thẳng từ mốc đầu đến giá trị của giai đoạn; hoặc chưa đo trong kỳ".into(),
+            "chỉ tiêu: kết quả gần nhất chậm so với lộ trình (đường thẳng từ số liệu ban đầu đến chỉ tiêu đề ra vào hạn của giai đoạn); hoặc chưa có số liệu trong kỳ".into(),
         ],
         Lang::En => vec![
             "! overdue: not done and past its deadline, earlier occurrences of recurring work included (high)".into(),

@@ -251,7 +251,7 @@ pub fn bucket_label(bucket: crate::app::board::StateBucket, lang: Lang) -> &'sta
         B::Overdue => lang.pick("Quá hạn", "Overdue"),
         B::NotStarted => lang.pick("Chưa bắt đầu", "Not started"),
         B::InProgress => lang.pick("Đang thực hiện, trong hạn", "In progress, on time"),
-        B::Ongoing => lang.pick("Thường xuyên (không có hạn)", "Continuous (no deadline)"),
+        B::Ongoing => lang.pick("Không có thời hạn", "No deadline"),
         B::Paused => lang.pick("Tạm dừng", "Paused"),
         B::DoneLate => lang.pick("Hoàn thành quá hạn", "Done late"),
         B::DoneOnTime => lang.pick("Hoàn thành đúng hạn", "Done on time"),
@@ -310,7 +310,7 @@ pub fn period_name(period: crate::domain::period::Period, lang: Lang) -> String 
     let year = period.year;
     match (period.kind, lang) {
         (K::Q1, Lang::Vi) => format!("Quý I/{year}"),
-        (K::H1, Lang::Vi) => format!("6 tháng/{year}"),
+        (K::H1, Lang::Vi) => format!("6 tháng đầu năm {year}"),
         (K::Q3, Lang::Vi) => format!("Quý III/{year}"),
         (K::Year, Lang::Vi) => format!("Năm {year}"),
         (K::Q1, Lang::En) => format!("Q1 {year}"),
@@ -352,6 +352,15 @@ pub(crate) fn percent_text(value: f64, lang: Lang) -> String {
 }
 
 pub fn overdue_status(overdue: usize, of_all: f64, of_dated: f64, lang: Lang) -> String {
+    let (all, dated) = (percent_text(of_all, lang), percent_text(of_dated, lang));
+    match lang {
+        Lang::Vi => format!("quá hạn {overdue} ({all}% tổng số; {dated}% số có thời hạn)"),
+        Lang::En => format!("overdue {overdue} ({all}% of all; {dated}% of dated)"),
+    }
+}
+
+/// The overdue figures where the status line is short of room.
+pub fn overdue_status_short(overdue: usize, of_all: f64, of_dated: f64, lang: Lang) -> String {
     let (all, dated) = (percent_text(of_all, lang), percent_text(of_dated, lang));
     match lang {
         Lang::Vi => format!("quá hạn {overdue} ({all}% / {dated}% có hạn)"),
