@@ -1731,3 +1731,39 @@ fn a_rehearsal_day_stamps_the_history() {
     let at = log[0]["at"].as_str().unwrap_or_default().to_string();
     assert!(at.starts_with("2027-03-10T"), "{log:#}");
 }
+
+/// `cchc show` says where a deadline comes from, in the plan's own words, or
+/// that the plan sets none; and lists every occurrence of recurring work.
+#[test]
+fn show_gives_each_deadline_its_source_and_every_occurrence() {
+    let dir = store();
+    let basis = |id: &str| {
+        let shown = run(dir.path(), NOV_2026, &["show", id]);
+        shown
+            .ok()
+            .out
+            .lines()
+            .find(|l| l.starts_with("Căn cứ thời hạn:"))
+            .unwrap_or_else(|| panic!("a deadline source: {shown:#?}"))
+            .to_string()
+    };
+    assert!(basis("3.d").contains("kế hoạch: “Giai đoạn 2026 - 2027”"));
+    assert!(basis("1.a.1").contains("kế hoạch không đặt thời hạn"));
+    assert!(basis("0.17").contains("lịch báo cáo định kỳ"));
+
+    let shown = run(dir.path(), NOV_2026, &["show", "0.17"]);
+    let out = &shown.ok().out;
+    assert!(out.contains("Các kỳ:"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains("2026-Q2") && l.contains("quý II/2026") && l.contains("quá hạn")),
+        "{out}"
+    );
+    let json = run(dir.path(), NOV_2026, &["show", "0.17", "--format", "json"])
+        .ok()
+        .json();
+    let occurrences = json["occurrences"].as_array().expect("occurrences");
+    assert_eq!(occurrences.len(), 19, "quarters from 2026-Q2 to 2030-Q4");
+    assert_eq!(occurrences[0]["id"], "0.17@2026-Q2");
+    assert_eq!(occurrences[0]["class"], "overdue");
+}

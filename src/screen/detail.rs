@@ -171,6 +171,7 @@ fn task_lines(app: &App, view: &TaskView<'_>, lang: Lang) -> Vec<ShownLine> {
     }
     lines.push(plain_field(l.cadence, cadence));
     lines.push(plain_field(l.due, i18n::task_due(view, lang)));
+    lines.push(plain_field(l.due_basis, i18n::due_basis(view, lang)));
     lines.push(ShownLine::field(
         l.class,
         Tone::Class(view.class),

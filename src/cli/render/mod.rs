@@ -259,6 +259,7 @@ fn show_text(
     }
     line(l.start, format_date(view.window.start));
     line(l.due, i18n::task_due(view, lang));
+    line(l.due_basis, i18n::due_basis(view, lang));
     line(l.status, i18n::status_label(view.state.status, lang).into());
     line(l.class, i18n::class_label(view.class, lang));
     line(l.progress, format!("{}%", view.state.progress));

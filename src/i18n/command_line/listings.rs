@@ -44,6 +44,8 @@ pub struct ShowLabels {
     pub none: &'static str,
     pub no_deadline: &'static str,
     pub moved_from: &'static str,
+    /// Where the deadline comes from.
+    pub due_basis: &'static str,
 }
 
 pub fn show_labels(lang: Lang) -> ShowLabels {
@@ -66,8 +68,9 @@ pub fn show_labels(lang: Lang) -> ShowLabels {
         evidence: lang.pick("Tài liệu kiểm chứng", "Evidence"),
         history: lang.pick("Lịch sử thay đổi", "History"),
         none: lang.pick("(chưa có)", "(none)"),
-        no_deadline: lang.pick("không có hạn", "no deadline"),
+        no_deadline: lang.pick("không có thời hạn", "no deadline"),
         moved_from: lang.pick("hạn cũ", "was"),
+        due_basis: lang.pick("Căn cứ thời hạn", "Deadline from"),
     }
 }
 

@@ -512,6 +512,47 @@ pub fn task_due(view: &crate::app::TaskView<'_>, lang: Lang) -> String {
     due_text(view.due, view.moved_from(), lang)
 }
 
+/// Where an occurrence's deadline comes from: the plan's own words, the
+/// office's assumption or change, or the reporting calendar; and that the
+/// plan sets none, where it sets none.
+pub fn due_basis(view: &crate::app::TaskView<'_>, lang: Lang) -> String {
+    use crate::domain::{Cadence, Source};
+    if view.moved_from().is_some() || (view.state.due.is_some() && view.window.due.is_none()) {
+        return lang
+            .pick(
+                "văn phòng đặt hoặc đổi hạn (lý do trong lịch sử thay đổi)",
+                "set or moved by the office (the reason is in the history)",
+            )
+            .into();
+    }
+    match (&view.def.due_source, view.def.cadence, view.due) {
+        (Some(Source::Plan(words)), _, _) => match lang {
+            Lang::Vi => format!("kế hoạch: “{}”", sanitize_line(words)),
+            Lang::En => format!("the plan: “{}”", sanitize_line(words)),
+        },
+        (Some(Source::Office(words)), _, _) => match lang {
+            Lang::Vi => format!("giả định của văn phòng: {}", sanitize_line(words)),
+            Lang::En => format!("the office's assumption: {}", sanitize_line(words)),
+        },
+        (None, Cadence::Yearly | Cadence::Quarterly | Cadence::Weekly, Some(_)) => lang
+            .pick(
+                "lịch báo cáo định kỳ (hạn báo cáo của kỳ)",
+                "the reporting calendar (the period's report day)",
+            )
+            .into(),
+        (None, _, None) => lang
+            .pick("kế hoạch không đặt thời hạn", "the plan sets none")
+            .into(),
+        // A catalog stored before dates kept their source.
+        (None, _, Some(_)) => lang
+            .pick(
+                "chưa ghi căn cứ (danh mục cũ: chạy cchc catalog sync để cập nhật)",
+                "not recorded (an older catalog: run cchc catalog sync)",
+            )
+            .into(),
+    }
+}
+
 /// A deadline as shown in a task's details; `was` is the plan's deadline when
 /// a person moved it.
 pub fn due_text(
