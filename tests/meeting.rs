@@ -165,8 +165,10 @@ fn shot(kind: Kind, width: u16, height: u16, theme: ThemeName) -> Terminal<TestB
 }
 
 /// The slide's list: the lines between its title (two rows) and its footer.
+/// The slide's rows: below the title (two lines) and the column headers,
+/// above the footer.
 fn body(lines: &[String]) -> Vec<String> {
-    lines[2..lines.len() - 1]
+    lines[3..lines.len() - 1]
         .iter()
         .filter(|l| !l.trim().is_empty())
         .cloned()

@@ -182,9 +182,10 @@ pub struct Presentation {
 
 impl Presentation {
     /// Rows of a slide's list on a screen `height` rows high: the title (two
-    /// lines) and the footer take three; the larger layout spaces rows.
+    /// lines), the column headers and the footer take four; the larger layout
+    /// spaces rows.
     pub fn capacity_for(height: u16, large: bool) -> usize {
-        let rows = usize::from(height.saturating_sub(3)).max(1);
+        let rows = usize::from(height.saturating_sub(4)).max(1);
         if large { (rows / 2).max(1) } else { rows }
     }
 }

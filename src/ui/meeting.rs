@@ -37,6 +37,10 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     match &slide.kind {
         SlideKind::Overview => super::overview::overview(frame, body, ctx),
         kind => {
+            let [header, body] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+            let columns = column_headers(ctx, kind, usize::from(header.width));
+            frame.render_widget(Paragraph::new(columns), header);
             let rows = slide_rows(ctx, kind, usize::from(body.width));
             let start = slide.page * show.capacity;
             let visible = rows.into_iter().skip(start).take(show.capacity);
@@ -145,6 +149,52 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
     frame.render_widget(Paragraph::new(line), area);
 }
 
+const KEY_WIDTH: usize = 12;
+const WHO_WIDTH: usize = 8;
+
+/// Mark, id, figures, gauge, sparkline and date each have their space.
+fn target_title_width(width: usize) -> usize {
+    width
+        .saturating_sub(2 + 5 + 1 + 17 + TARGET_GAUGE + 1 + 8 + 1 + 10)
+        .clamp(10, 48)
+}
+
+const TARGET_GAUGE: usize = 10;
+
+fn task_title_width(width: usize) -> usize {
+    (width / 3).clamp(16, 46)
+}
+
+/// The names of a slide's columns, above its rows, in the rows' widths.
+fn column_headers(ctx: &Context, kind: &SlideKind, width: usize) -> Line<'static> {
+    let h = i18n::slide_columns(ctx.ui.lang);
+    let text = match kind {
+        SlideKind::Overview | SlideKind::Changes => String::new(),
+        SlideKind::Targets => format!(
+            "  {} {} {}",
+            fit_width(h.id, 4),
+            fit_width(h.target, target_title_width(width)),
+            h.target_figures
+        ),
+        SlideKind::Unit(_) | SlideKind::Area(_) | SlideKind::Agenda | SlideKind::Risks => {
+            let who = if matches!(kind, SlideKind::Unit(_)) {
+                h.area
+            } else {
+                h.lead
+            };
+            format!(
+                "  {} {} {} {:>4}  {}",
+                fit_width(h.id, KEY_WIDTH),
+                fit_width(h.task, task_title_width(width)),
+                fit_width(who, WHO_WIDTH),
+                h.progress,
+                h.state
+            )
+        }
+    };
+    Line::styled(fit_width(&text, width), ctx.theme.label())
+}
+
 /// Every row a slide kind has, before it is cut into pages.
 fn slide_rows(ctx: &Context, kind: &SlideKind, width: usize) -> Vec<Line<'static>> {
     let shown = &ctx.ui.review;
@@ -224,17 +274,18 @@ fn task_row(ctx: &Context, task: &SlideTask, show_lead: bool, width: usize) -> L
         Some(reason) => i18n::task_reason(reason, lang),
         None => i18n::class_label(view.class, lang),
     };
+    // A unit's slide names each task's area instead of its lead, under the
+    // header "Lĩnh vực".
     let who = if show_lead {
         view.lead.to_string()
     } else {
         format!("{} {}", i18n::area_short(lang), view.def.area)
     };
-    let title_width = (width / 3).clamp(16, 46);
     let text = format!(
         "{} {} {} {:>3}%  ",
-        fit_width(&task.key.to_string(), 12),
-        fit_width(&sanitize_line(&view.def.short), title_width),
-        fit_width(&who, 7),
+        fit_width(&task.key.to_string(), KEY_WIDTH),
+        fit_width(&sanitize_line(&view.def.short), task_title_width(width)),
+        fit_width(&who, WHO_WIDTH),
         view.state.progress
     );
     let rest = width.saturating_sub(2 + text.chars().count());
@@ -245,8 +296,8 @@ fn task_row(ctx: &Context, task: &SlideTask, show_lead: bool, width: usize) -> L
     ])
 }
 
-/// Baseline → latest → goal, a gauge, the measurements as a sparkline, and
-/// "×" when the latest is off the path to the goal.
+/// Latest → goal, a gauge, the results as a sparkline, and the mark of the
+/// target's one verdict.
 fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Line<'static> {
     let (app, lang) = (ctx.app, ctx.ui.lang);
     let state = app.target_state(&def.id);
@@ -269,7 +320,7 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
     let share = latest.map_or(0.0, |m| {
         (m.value / def.value.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
     });
-    let gauge = 10;
+    let gauge = TARGET_GAUGE;
     let spark = sparkline(
         &state
             .measurements
@@ -278,10 +329,7 @@ fn target_row(ctx: &Context, def: &crate::domain::TargetDef, width: usize) -> Li
             .collect::<Vec<_>>(),
         def.value,
     );
-    // Mark, id, figures, gauge, sparkline and date, each with its space.
-    let title_width = width
-        .saturating_sub(2 + 5 + 1 + 17 + gauge + 1 + 8 + 1 + 10)
-        .clamp(10, 48);
+    let title_width = target_title_width(width);
     let mut spans = vec![
         Span::styled(format!("{mark} "), style),
         Span::raw(format!(

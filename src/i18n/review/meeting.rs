@@ -118,6 +118,34 @@ pub fn grid_columns(lang: Lang) -> [&'static str; 6] {
     }
 }
 
+/// The column headers of the slides.
+pub struct SlideColumns {
+    pub id: &'static str,
+    pub task: &'static str,
+    pub lead: &'static str,
+    pub area: &'static str,
+    pub progress: &'static str,
+    pub state: &'static str,
+    pub target: &'static str,
+    pub target_figures: &'static str,
+}
+
+pub fn slide_columns(lang: Lang) -> SlideColumns {
+    SlideColumns {
+        id: lang.pick("Mã", "ID"),
+        task: lang.pick("Nhiệm vụ", "Task"),
+        lead: lang.pick("Chủ trì", "Lead"),
+        area: lang.pick("Lĩnh vực", "Area"),
+        progress: lang.pick("%", "%"),
+        state: lang.pick("Tình hình thực hiện", "State"),
+        target: lang.pick("Chỉ tiêu", "Target"),
+        target_figures: lang.pick(
+            "Kết quả → chỉ tiêu đề ra · mức đạt · số liệu · hạn",
+            "Result → goal · share · results · due",
+        ),
+    }
+}
+
 pub fn area_short(lang: Lang) -> &'static str {
     lang.pick("LV", "Area")
 }
