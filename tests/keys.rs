@@ -599,3 +599,41 @@ fn marking_done_on_an_earlier_day_by_keys() {
     assert_eq!(view.state.completed_on, Some(support::date(2026, 9, 30)));
     assert_eq!(view.class, cchc::domain::DeadlineClass::DoneOnTime);
 }
+
+/// An earlier occurrence still overdue is a row of its own under its task
+/// (0.17's report of quý II/2026); marking it done by keys changes that
+/// occurrence, not the one the period reviews, and its row goes.
+#[test]
+fn an_earlier_occurrence_is_edited_on_its_own_row() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    let earlier = cchc::domain::TaskKey {
+        task: "0.17".into(),
+        occurrence: cchc::domain::Occurrence::Quarter(2026, 2),
+    };
+    let current = app.resolve("0.17").expect("0.17");
+    update(&mut app, &mut ui, Action::Top);
+    for _ in 0..ui.rows.len() {
+        if ui.selected_key() == Some(&earlier) {
+            break;
+        }
+        update(&mut app, &mut ui, Action::Down);
+    }
+    assert_eq!(ui.selected_key(), Some(&earlier), "reached by moving down");
+    for key in [Key::Char('s'), Key::Down, Key::Down, Key::Enter, Key::Enter] {
+        let action = keymap::action_for(ui.mode(), key)
+            .unwrap_or_else(|| panic!("{} is bound in {:?}", key.label(), ui.mode()));
+        update(&mut app, &mut ui, action);
+    }
+    let done = app.view(&earlier).expect("the earlier occurrence");
+    assert_eq!(done.state.status, cchc::domain::Status::Done);
+    let untouched = app.view(&current).expect("the current occurrence");
+    assert_eq!(untouched.state.status, cchc::domain::Status::NotStarted);
+    assert!(
+        ui.rows
+            .iter()
+            .filter_map(|r| r.task())
+            .all(|t| t.key != earlier),
+        "done, it is no longer an overdue row"
+    );
+}
