@@ -95,6 +95,35 @@ pub fn symbol_legend(lang: Lang) -> Vec<(&'static str, &'static str)> {
     ]
 }
 
+/// The board's main symbols on one line, for the hints line of a wide board.
+pub fn symbol_legend_line(lang: Lang) -> String {
+    let medium = severity_symbol(crate::domain::risk::Severity::Medium);
+    let parts = [
+        (
+            class_symbol(DeadlineClass::Overdue(1)),
+            lang.pick("quá hạn", "overdue"),
+        ),
+        (medium, lang.pick("cần lưu ý", "at risk")),
+        (
+            class_symbol(DeadlineClass::InProgress),
+            lang.pick("trong hạn", "on time"),
+        ),
+        (
+            class_symbol(DeadlineClass::Ongoing),
+            lang.pick("không hạn", "no deadline"),
+        ),
+        (
+            class_symbol(DeadlineClass::DoneOnTime),
+            lang.pick("xong", "done"),
+        ),
+    ];
+    parts
+        .iter()
+        .map(|(symbol, word)| format!("{symbol} {word}"))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 pub fn symbol_legend_title(lang: Lang) -> &'static str {
     lang.pick("Ký hiệu", "Symbols")
 }

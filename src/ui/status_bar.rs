@@ -129,5 +129,13 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, ctx: &Context) {
         spans.push(Span::styled(format!(" {}", hint.0), theme.key()));
         spans.push(Span::raw(format!(" {} ", hint.1)));
     }
+    // On the board, the symbols' meanings follow where the line has room,
+    // so the first screen explains them (help lists them all).
+    if ctx.ui.mode() == keymap::Mode::Board {
+        let legend = i18n::symbol_legend_line(lang);
+        if legend.chars().count() + 3 <= room {
+            spans.push(Span::styled(format!(" · {legend}"), theme.label()));
+        }
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
