@@ -2,6 +2,8 @@
 //! temporary folder, "today" pinned with `CCHC_TODAY`, no `CCHC_LANG` and no
 //! `SSH_CONNECTION` unless the test sets them.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -142,23 +144,6 @@ fn garble(path: &Path) {
 }
 
 // ------------------------------------------------------------------ listing
-
-/// sled's files as they are, under the store. A store just dropped may still
-/// hold sled's file lock for a moment while its threads close.
-fn raw_sled(dir: &Path) -> sled::Db {
-    let started = std::time::Instant::now();
-    loop {
-        match sled::open(dir.join("sled")) {
-            Err(sled::Error::Io(e))
-                if e.to_string().contains("could not acquire lock")
-                    && started.elapsed() < std::time::Duration::from_secs(30) =>
-            {
-                std::thread::sleep(std::time::Duration::from_millis(10));
-            }
-            opened => return opened.expect("open sled"),
-        }
-    }
-}
 
 #[test]
 fn overdue_lists_every_past_occurrence_and_forgets_done_work() {
@@ -1686,7 +1671,7 @@ fn an_unreadable_history_entry_is_named_and_the_rest_reads() {
         .ok();
     }
     {
-        let db = raw_sled(dir.path());
+        let db = support::raw_sled(dir.path());
         let mut key = b"history/".to_vec();
         key.extend_from_slice(&2u64.to_be_bytes());
         db.insert(key, &[2u8, 0, 0xff, 0xff][..])

@@ -2,6 +2,8 @@
 //! export and import, the single-writer lock, damaged and newer stores, the
 //! versioned record format, and durability as seen from a new process.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -38,23 +40,6 @@ fn clock(now: &str) -> Clock {
 
 fn catalog() -> Catalog {
     Catalog::bundled().unwrap()
-}
-
-/// sled's files as they are, under the store. A store just dropped may still
-/// hold sled's file lock for a moment while its threads close.
-fn raw_sled(dir: &Path) -> sled::Db {
-    let started = std::time::Instant::now();
-    loop {
-        match sled::open(dir.join("sled")) {
-            Err(sled::Error::Io(e))
-                if e.to_string().contains("could not acquire lock")
-                    && started.elapsed() < std::time::Duration::from_secs(30) =>
-            {
-                std::thread::sleep(std::time::Duration::from_millis(10));
-            }
-            opened => return opened.expect("open sled"),
-        }
-    }
 }
 
 fn open_sled(dir: &Path) -> SledStore {
@@ -690,7 +675,7 @@ fn a_store_from_a_newer_schema_is_refused() {
     let dir = temp.path();
     drop(open_sled(dir));
     {
-        let db = raw_sled(dir);
+        let db = support::raw_sled(dir);
         db.insert(b"meta/schema", &99u16.to_le_bytes()).unwrap();
         db.flush().unwrap();
     }
@@ -709,7 +694,7 @@ fn a_record_from_a_newer_schema_is_refused_and_a_damaged_one_set_aside() {
     let dir = temp.path();
     drop(open_sled(dir));
     {
-        let db = raw_sled(dir);
+        let db = support::raw_sled(dir);
         let mut newer = 99u16.to_le_bytes().to_vec();
         newer.extend_from_slice(b"whatever schema 99 writes");
         db.insert(b"task/1.a.1", newer).unwrap();
@@ -729,7 +714,7 @@ fn a_record_from_a_newer_schema_is_refused_and_a_damaged_one_set_aside() {
         result.err()
     );
     {
-        let db = raw_sled(dir);
+        let db = support::raw_sled(dir);
         // Schema 1, then a status that does not exist.
         db.insert(b"task/1.a.1", &[1u8, 0, 9][..]).unwrap();
         db.flush().unwrap();
@@ -1118,7 +1103,7 @@ fn a_schema_2_catalog_is_read_and_its_invented_baselines_dropped() {
     let dir = temp.path();
     drop(open_sled(dir));
     {
-        let db = raw_sled(dir);
+        let db = support::raw_sled(dir);
         db.insert(b"meta/schema", &2u16.to_le_bytes()).unwrap();
         db.insert(b"catalog", catalog_before_schema_3(2)).unwrap();
         db.flush().unwrap();
@@ -1132,7 +1117,10 @@ fn a_schema_2_catalog_is_read_and_its_invented_baselines_dropped() {
         assert!(read.due.is_some(), "{}", read.id);
     }
     assert_eq!(
-        raw_sled(dir).get(b"meta/schema").unwrap().as_deref(),
+        support::raw_sled(dir)
+            .get(b"meta/schema")
+            .unwrap()
+            .as_deref(),
         Some(&SCHEMA_VERSION.to_le_bytes()[..])
     );
 }
@@ -1146,7 +1134,7 @@ fn a_schema_1_store_migrates_on_open() {
     let dir = temp.path();
     drop(open_sled(dir));
     {
-        let db = raw_sled(dir);
+        let db = support::raw_sled(dir);
         for key in db.iter().keys() {
             db.remove(key.unwrap()).unwrap();
         }
@@ -1172,7 +1160,7 @@ fn a_schema_1_store_migrates_on_open() {
         assert_eq!(snapshot.tasks.get(&key), Some(&expected));
         assert_eq!(store.history_since(0).unwrap().len(), 1);
     }
-    let db = raw_sled(dir);
+    let db = support::raw_sled(dir);
     assert_eq!(
         db.get(b"meta/schema").unwrap().as_deref(),
         Some(&SCHEMA_VERSION.to_le_bytes()[..])

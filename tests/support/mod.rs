@@ -375,3 +375,20 @@ fn every_action_is_listed(action: Action) {
         | A::Reload => {}
     }
 }
+
+/// sled's files as they are, under the store. A store just dropped may still
+/// hold sled's file lock for a moment while its threads close.
+pub fn raw_sled(dir: &std::path::Path) -> sled::Db {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::open(dir.join("sled")) {
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && started.elapsed() < std::time::Duration::from_secs(30) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            opened => return opened.expect("open sled"),
+        }
+    }
+}
