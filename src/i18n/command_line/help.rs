@@ -189,8 +189,8 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "The process that owns the store: since when, and which cchc windows are connected",
         ),
         "backup" => (
-            "Sao lưu ngay ra JSON (giữ 10 bản gần nhất)",
-            "Write a JSON backup now (the newest 10 are kept)",
+            "Sao lưu ngay ra JSON (giữ bản mới nhất của mỗi ngày trong 14 ngày gần nhất và của mỗi tháng trước đó)",
+            "Write a JSON backup now (kept: the newest of each of the last 14 days and of each older month)",
         ),
         _ => return None,
     };
