@@ -1180,6 +1180,62 @@ fn help_in_both_languages() {
     assert!(set_help.ok().out.contains("Tiến độ 0–100"), "{set_help:#?}");
 }
 
+/// The words clap adds around the help texts (headings, `--help`,
+/// `--version`, `help`) are in the chosen language too.
+#[test]
+fn help_frame_in_the_chosen_language() {
+    let dir = store();
+    for asked in [&["--help"][..], &["set", "--help"]] {
+        let vi = run(dir.path(), NOV_2026, asked);
+        for word in ["Cách dùng:", "Tùy chọn:", "In trợ giúp"] {
+            assert!(vi.ok().out.contains(word), "{word:?} in {vi:#?}");
+        }
+        for word in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+        ] {
+            assert!(!vi.out.contains(word), "{word:?} in {vi:#?}");
+        }
+        let en = run(dir.path(), NOV_2026, &[&["--lang", "en"], asked].concat());
+        for word in ["Usage:", "Options:", "Print help"] {
+            assert!(en.ok().out.contains(word), "{word:?} in {en:#?}");
+        }
+        assert!(!en.out.contains("Cách dùng:"), "{en:#?}");
+        let env = run_env(dir.path(), NOV_2026, &[("CCHC_LANG", "en")], asked);
+        assert!(env.ok().out.contains("Usage:"), "{env:#?}");
+    }
+
+    let top = run(dir.path(), NOV_2026, &["--help"]);
+    for word in ["Lệnh:", "In phiên bản", "In trợ giúp này hoặc của lệnh con"] {
+        assert!(top.ok().out.contains(word), "{word:?} in {top:#?}");
+    }
+    let list = run(dir.path(), NOV_2026, &["list", "--help"]);
+    assert!(
+        list.ok().out.contains("[mặc định: table]") && !list.out.contains("[default:"),
+        "{list:#?}"
+    );
+    let set = run(dir.path(), NOV_2026, &["set", "--help"]);
+    let (arguments, options) = (set.out.find("Tham số:"), set.out.find("Tùy chọn:"));
+    assert!(arguments.is_some() && arguments < options, "{set:#?}");
+
+    // `help set` and `set -h` show what `set --help` shows.
+    for asked in [&["help", "set"][..], &["set", "-h"]] {
+        let same = run(dir.path(), NOV_2026, asked);
+        assert_eq!(same.ok().out, set.out, "{asked:?}");
+    }
+    let nested = run(dir.path(), NOV_2026, &["meeting", "help", "new"]);
+    let direct = run(dir.path(), NOV_2026, &["meeting", "new", "--help"]);
+    assert_eq!(nested.ok().out, direct.ok().out);
+    let en = run(dir.path(), NOV_2026, &["--lang", "en", "help", "set"]);
+    assert!(en.ok().out.contains("Update a task"), "{en:#?}");
+    run(dir.path(), NOV_2026, &["help", "no-such-command"]).refused(2);
+    let version = run(dir.path(), NOV_2026, &["--version"]);
+    assert!(version.ok().out.starts_with("cchc "), "{version:#?}");
+}
+
 #[test]
 fn catalog_sync_on_a_fresh_store_writes_nothing() {
     let dir = store();

@@ -3,6 +3,7 @@
 
 mod args;
 mod error;
+mod localize;
 mod remote;
 mod render;
 mod safe_out;
@@ -56,43 +57,19 @@ fn exit_with(error: &clap::Error) -> ! {
 
 /// Parses the arguments without printing or exiting.
 fn try_parse(args: &[String], lang: Lang) -> Result<Cli, clap::Error> {
-    let command = localize(Cli::command(), "", lang);
-    let matches = command.try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches)
-}
-
-fn localize(mut command: clap::Command, path: &str, lang: Lang) -> clap::Command {
-    if let Some(about) = i18n::cli_help(path, lang) {
-        command = command.about(about);
+    let mut command = localize::localized(Cli::command(), lang);
+    let matches = command.try_get_matches_from_mut(args)?;
+    let Some(asked) = localize::help_asked(&matches) else {
+        return Cli::from_arg_matches(&matches);
+    };
+    // `help [name…]` shows what `[name…] --help` shows, or its usage error.
+    // (Were `--help` ever taken as a value, the parse would go through and
+    // clap would refuse the `help` that `Cli` does not know.)
+    let program = args.first().cloned().unwrap_or_default();
+    match command.try_get_matches_from_mut(std::iter::once(program).chain(asked)) {
+        Err(shown) => Err(shown),
+        Ok(_) => Cli::from_arg_matches(&matches),
     }
-    let arg_ids: Vec<String> = command
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for id in arg_ids {
-        let key_id = id.replace('_', "-");
-        let key = if path.is_empty() {
-            key_id.clone()
-        } else {
-            format!("{path}.{key_id}")
-        };
-        if let Some(help) = i18n::cli_help(&key, lang).or_else(|| i18n::cli_help(&key_id, lang)) {
-            command = command.mut_arg(id.as_str(), |a| a.help(help));
-        }
-    }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        let sub_path = if path.is_empty() {
-            name.clone()
-        } else {
-            format!("{path}.{name}")
-        };
-        command = command.mut_subcommand(name.as_str(), |s| localize(s, &sub_path, lang));
-    }
-    command
 }
 
 /// Where the store lives: `--data-dir`, else `CCHC_DATA`, else the user's data

@@ -189,10 +189,54 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "The process that owns the store: since when, and which cchc windows are connected",
         ),
         "backup" => (
-            "Sao lưu ngay ra JSON (giữ 10 bản gần nhất)",
-            "Write a JSON backup now (the newest 10 are kept)",
+            "Sao lưu ngay ra JSON (giữ bản mới nhất của mỗi ngày trong 14 ngày gần nhất và của mỗi tháng trước đó)",
+            "Write a JSON backup now (kept: the newest of each of the last 14 days and of each older month)",
         ),
         _ => return None,
     };
     Some(lang.pick(vi, en))
+}
+
+/// The words clap itself would print in English around the help texts: the
+/// usage line's and the sections' headings, the help of the `--help`,
+/// `--version` and `help` it stands for, and the notes after an argument's
+/// help.
+pub struct HelpFrame {
+    /// Heading of the usage line; the colon is part of it.
+    pub usage: &'static str,
+    /// Section headings; clap adds the colon.
+    pub commands: &'static str,
+    pub arguments: &'static str,
+    pub options: &'static str,
+    /// `-h, --help`.
+    pub help: &'static str,
+    /// `-V, --version`.
+    pub version: &'static str,
+    /// The `help` subcommand, and its argument.
+    pub help_command: &'static str,
+    pub help_command_names: &'static str,
+    /// After an argument's help: `[default: table]`, `[possible values: …]`.
+    pub default: &'static str,
+    pub possible_values: &'static str,
+}
+
+pub fn help_frame(lang: Lang) -> HelpFrame {
+    HelpFrame {
+        usage: lang.pick("Cách dùng:", "Usage:"),
+        commands: lang.pick("Lệnh", "Commands"),
+        arguments: lang.pick("Tham số", "Arguments"),
+        options: lang.pick("Tùy chọn", "Options"),
+        help: lang.pick("In trợ giúp", "Print help"),
+        version: lang.pick("In phiên bản", "Print version"),
+        help_command: lang.pick(
+            "In trợ giúp này hoặc của lệnh con",
+            "Print this message or the help of the given subcommand(s)",
+        ),
+        help_command_names: lang.pick(
+            "Lệnh con cần xem trợ giúp",
+            "Print help for the subcommand(s)",
+        ),
+        default: lang.pick("mặc định", "default"),
+        possible_values: lang.pick("giá trị hợp lệ", "possible values"),
+    }
 }
