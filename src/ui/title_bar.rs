@@ -52,10 +52,17 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let today = ctx.app.clock().today;
     let period = ctx.app.period();
     let due = period.report_due(ctx.app.period_rules());
-    let text = i18n::period_status(period, due, (due - today).num_days(), lang);
+    let days_left = (due - today).num_days();
     let used: usize = spans.iter().map(Span::width).sum();
+    let fits = |text: &String| used + text.chars().count() + 1 < usize::from(area.width);
+    let long = i18n::period_status_long(period, due, days_left, lang);
+    let text = if fits(&long) {
+        long
+    } else {
+        i18n::period_status(period, due, days_left, lang)
+    };
     let width = text.chars().count() + 1;
-    if used + width < usize::from(area.width) {
+    if fits(&text) {
         spans.push(Span::raw(
             " ".repeat(usize::from(area.width) - used - width),
         ));

@@ -305,37 +305,6 @@ pub fn history_line(entry: &crate::domain::HistoryEntry, lang: Lang) -> String {
     )
 }
 
-pub fn period_name(period: crate::domain::period::Period, lang: Lang) -> String {
-    use crate::domain::period::PeriodKind as K;
-    let year = period.year;
-    match (period.kind, lang) {
-        (K::Q1, Lang::Vi) => format!("Quý I/{year}"),
-        (K::H1, Lang::Vi) => format!("6 tháng đầu năm {year}"),
-        (K::Q3, Lang::Vi) => format!("Quý III/{year}"),
-        (K::Year, Lang::Vi) => format!("Năm {year}"),
-        (K::Q1, Lang::En) => format!("Q1 {year}"),
-        (K::H1, Lang::En) => format!("H1 {year}"),
-        (K::Q3, Lang::En) => format!("Q3 {year}"),
-        (K::Year, Lang::En) => format!("Year {year}"),
-    }
-}
-
-pub fn period_status(
-    period: crate::domain::period::Period,
-    report_due: chrono::NaiveDate,
-    days_left: i64,
-    lang: Lang,
-) -> String {
-    let name = period_name(period, lang);
-    let due = report_due.format("%d/%m").to_string();
-    match lang {
-        Lang::Vi if days_left >= 0 => format!("Kỳ {name}: báo cáo {due}, còn {days_left} ngày"),
-        Lang::Vi => format!("Kỳ {name}: hạn báo cáo {due} đã qua"),
-        Lang::En if days_left >= 0 => format!("{name}: report {due}, {days_left} d left"),
-        Lang::En => format!("{name}: report was due {due}"),
-    }
-}
-
 pub fn task_count(tasks: usize, done: usize, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{tasks} nhiệm vụ, {done} xong"),

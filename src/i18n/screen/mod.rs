@@ -3,6 +3,8 @@
 
 mod board;
 mod dialogs;
+mod period;
 
 pub use board::*;
 pub use dialogs::*;
+pub use period::*;
