@@ -46,7 +46,7 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::GoToSlide(_) => lang.pick("đến trang số", "go to slide"),
         A::FirstSlide => lang.pick("trang tổng quan", "overview"),
         A::Blank => lang.pick("tắt / bật màn hình", "blank / show the screen"),
-        A::Larger => lang.pick("chữ to hơn, ít dòng hơn", "larger, fewer rows"),
+        A::Larger => lang.pick("bố cục lớn, ít dòng hơn", "larger, fewer rows"),
         A::Reload => lang.pick("đọc lại dữ liệu", "reload"),
         A::CycleGrouping => lang.pick(
             "nhóm theo lĩnh vực / đơn vị / tình trạng / tháng",
