@@ -113,7 +113,7 @@ pub fn hint_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::PreviousSlide => lang.pick("trang trước", "previous"),
         A::FirstSlide => lang.pick("tổng quan", "overview"),
         A::Blank => lang.pick("tắt màn hình", "blank"),
-        A::Larger => lang.pick("chữ to", "larger"),
+        A::Larger => lang.pick("bố cục lớn", "larger"),
         A::MarkDone => lang.pick("xong", "done"),
         A::Extend => lang.pick("gia hạn", "extend"),
         A::TypeProgress => lang.pick("tiến độ", "progress"),
