@@ -13,7 +13,7 @@ use super::App;
 use super::board::TaskRow;
 use super::risks::FlaggedTask;
 use crate::domain::target::Verdict;
-use crate::domain::{DeadlineClass, TaskDef, TaskKey};
+use crate::domain::{DeadlineClass, Occurrence, TaskDef, TaskKey};
 
 /// The status grid of a period's report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -109,6 +109,10 @@ impl App {
     /// holds, then each earlier one still overdue.
     pub fn reviewed_keys(&self, def: &TaskDef) -> Vec<TaskKey> {
         let current = self.current_key(def);
+        // One-off work has no earlier occurrence: most of a large plan.
+        if current.occurrence == Occurrence::Single {
+            return vec![current];
+        }
         let earlier: Vec<TaskKey> = self
             .occurrences(def)
             .into_iter()

@@ -81,9 +81,19 @@ pub fn prepare(app: &App, ui: &mut Ui) {
 }
 
 fn made_for(app: &App, source: &Source) -> ReviewShown {
+    // Meeting mode's figures hold the flagged tasks already: taken once.
+    let figures = match source.screen {
+        Screen::Meeting => app.period_figures(),
+        _ => PeriodFigures::default(),
+    };
+    let task_risks = match source.screen {
+        Screen::Meeting => figures.risks.clone(),
+        _ => app.task_risks(),
+    };
     let mut shown = ReviewShown {
-        task_risks: app.task_risks(),
+        task_risks,
         target_risks: app.target_risks(),
+        figures,
         made_for: Some(source.clone()),
         ..ReviewShown::default()
     };
@@ -100,7 +110,6 @@ fn made_for(app: &App, source: &Source) -> ReviewShown {
     }
     if source.screen == Screen::Meeting {
         shown.slides = app.slides(source.capacity);
-        shown.figures = app.period_figures();
     }
     shown
 }
