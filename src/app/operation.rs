@@ -10,11 +10,13 @@ use serde::{Deserialize, Serialize};
 use super::TaskView;
 use super::{App, AppError};
 use crate::domain::catalog::{self, CatalogError};
-use crate::domain::edit::{Overtaken, apply_task_edits, measure_target, revert_task_changes};
+use crate::domain::edit::{
+    Overtaken, apply_task_edits, measure_target, revert_task_changes, set_baseline,
+};
 use crate::domain::validate;
 use crate::domain::{
-    AgendaMark, Catalog, Change, Edit, Field, HistoryEntry, InputError, Measurement, Meeting,
-    Status, Subject, TaskKey, Value,
+    AgendaMark, Baseline, Catalog, Change, Edit, Field, HistoryEntry, InputError, Measurement,
+    Meeting, Status, Subject, TaskKey, Value,
 };
 use crate::store::Commit;
 
@@ -56,6 +58,13 @@ pub enum Operation {
     SyncCatalog { bundled: Catalog },
     /// Records a review meeting.
     RecordMeeting { date: NaiveDate, title: String },
+    /// The value of a target at the plan's start, which the plan does not
+    /// give, entered by the office with where it comes from.
+    SetBaseline {
+        target: String,
+        value: f64,
+        source: String,
+    },
 }
 
 /// What the asker was shown of the fields an edit sets outright: the edit is
@@ -128,6 +137,11 @@ impl App {
                 Ok(self.prepare_sync(bundled, who))
             }
             Operation::RecordMeeting { date, title } => self.prepare_meeting(*date, title, who),
+            Operation::SetBaseline {
+                target,
+                value,
+                source,
+            } => self.prepare_baseline(target, *value, source, who),
         }
     }
 
@@ -318,6 +332,33 @@ impl App {
         Ok(Commit {
             targets: vec![(id, state)],
             history: vec![HistoryEntry::new(change, now, who, note.as_deref())],
+            ..Commit::default()
+        })
+    }
+
+    fn prepare_baseline(
+        &self,
+        target_id: &str,
+        value: f64,
+        source: &str,
+        who: &str,
+    ) -> Result<Commit, AppError> {
+        let def = self.resolve_target(target_id)?;
+        validate::check_baseline_allowed(def)?;
+        validate::check_measured_value(&self.plan, &def.id, value)?;
+        let source = validate::source_text(source)?;
+        let now = self.clock.now;
+        let baseline = Baseline {
+            value,
+            source,
+            at: now,
+            who: who.to_string(),
+        };
+        let id = def.id.clone();
+        let (state, change) = set_baseline(&id, &self.target_state(&id), baseline);
+        Ok(Commit {
+            targets: vec![(id, state)],
+            history: vec![HistoryEntry::new(change, now, who, None)],
             ..Commit::default()
         })
     }

@@ -164,6 +164,13 @@ pub enum TargetCommand {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    #[command(allow_negative_numbers = true)]
+    Baseline {
+        id: String,
+        value: String,
+        #[arg(long, value_name = "TEXT")]
+        source: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -319,7 +319,7 @@ fn changes_store(command: &Command) -> bool {
         command,
         Command::Set(_)
             | Command::Target {
-                command: TargetCommand::Set { .. }
+                command: TargetCommand::Set { .. } | TargetCommand::Baseline { .. }
             }
             | Command::Evidence {
                 command: EvidenceCommand::Add { .. }

@@ -73,6 +73,16 @@ pub fn operation(command: &Command, lang: Lang) -> Result<Option<AskedWrite>, Cl
             },
             subject: id.trim().to_string(),
         },
+        Command::Target {
+            command: args::TargetCommand::Baseline { id, value, source },
+        } => AskedWrite {
+            op: Operation::SetBaseline {
+                target: id.clone(),
+                value: input::number(value)?,
+                source: source.clone(),
+            },
+            subject: id.trim().to_string(),
+        },
         Command::Meeting {
             command: args::MeetingCommand::New { date, title },
         } => {

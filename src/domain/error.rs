@@ -78,6 +78,12 @@ pub enum InputError {
     /// A completion date given for work that is not done.
     #[error("a completion date needs the work done")]
     DoneOnNeedsDone,
+    /// A baseline for a qualitative aim, which has no path to start.
+    #[error("target {0} is qualitative and takes no baseline")]
+    BaselineOfQualitative(String),
+    /// A baseline for a target whose baseline the plan itself gives.
+    #[error("the plan gives target {0} its baseline")]
+    BaselineFromPlan(String),
 }
 
 /// Which free-text field a text error is about.
@@ -92,4 +98,6 @@ pub enum TextField {
     MeetingTitle,
     /// Who made a change, as stored ("account@address").
     Author,
+    /// Where a baseline figure comes from.
+    Source,
 }

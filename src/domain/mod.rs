@@ -23,5 +23,5 @@ pub use error::InputError;
 pub use history::{Author, HistoryEntry};
 pub use occurrence::{Occurrence, TaskKey};
 pub use status::{DeadlineClass, Status};
-pub use target::{Direction, Measurement, TargetState};
+pub use target::{Baseline, Direction, Measurement, TargetState};
 pub use task::{AgendaMark, Evidence, Meeting, Note, TaskOverride, TaskState};

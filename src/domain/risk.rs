@@ -403,6 +403,7 @@ mod tests {
                 at: chrono::DateTime::parse_from_rfc3339("2026-11-01T09:00:00+07:00").unwrap(),
                 who: "t".into(),
             }],
+            baseline: None,
         }
     }
 

@@ -22,10 +22,26 @@ pub struct Measurement {
     pub who: String,
 }
 
+/// The value at the plan's start that the office entered, where the plan
+/// gives none, with where the figure comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub value: f64,
+    /// Where the figure comes from, in the office's words ("Báo cáo CCHC
+    /// năm 2025 của UBND xã").
+    pub source: String,
+    pub at: DateTime<FixedOffset>,
+    pub who: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TargetState {
     /// In the order they were recorded.
     pub measurements: Vec<Measurement>,
+    /// The office's baseline; the plan's own, where it gives one, is the
+    /// target's definition's.
+    #[serde(default)]
+    pub baseline: Option<Baseline>,
 }
 
 impl TargetState {
@@ -41,6 +57,12 @@ impl TargetState {
             .rev()
             .filter(|m| m.on <= day)
             .max_by_key(|m| m.on)
+    }
+
+    /// The value the path starts from at the plan's start: the plan's own
+    /// baseline, else the one the office entered.
+    pub fn baseline_value(&self, def: &TargetDef) -> Option<f64> {
+        def.baseline.or(self.baseline.as_ref().map(|b| b.value))
     }
 
     /// The earliest measurement (the first recorded wins a tie).
@@ -104,7 +126,7 @@ pub fn verdict(
     let (Some(due), false) = (def.due, def.qualitative) else {
         return Verdict::NotMet;
     };
-    let start = match def.baseline {
+    let start = match state.baseline_value(def) {
         Some(baseline) => (plan_start, baseline),
         None => match state.first() {
             Some(first) if first.on < latest.on => (first.on, first.value),
@@ -192,6 +214,7 @@ mod tests {
                     who: "t".into(),
                 })
                 .collect(),
+            baseline: None,
         }
     }
 
@@ -247,6 +270,26 @@ mod tests {
             Verdict::OnPath { .. }
         ));
         let low = results(&[(d(2027, 6, 14), 45.0)]);
+        assert!(matches!(
+            verdict(&def, &low, start(), d(2027, 6, 20)),
+            Verdict::BehindPath { .. }
+        ));
+    }
+
+    #[test]
+    fn a_baseline_the_office_entered_starts_the_path_like_the_plans() {
+        let def = target(None, Some(d(2027, 12, 31)));
+        let mut low = results(&[(d(2027, 6, 14), 45.0)]);
+        assert_eq!(
+            verdict(&def, &low, start(), d(2027, 6, 20)),
+            Verdict::NotMet
+        );
+        low.baseline = Some(Baseline {
+            value: 40.0,
+            source: "Báo cáo CCHC năm 2025".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-01T09:00:00+07:00").unwrap(),
+            who: "thuy".into(),
+        });
         assert!(matches!(
             verdict(&def, &low, start(), d(2027, 6, 20)),
             Verdict::BehindPath { .. }

@@ -11,8 +11,8 @@ use super::error::TextField;
 use super::occurrence::has_occurrence;
 use super::text::{MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, validate_text};
 use super::{
-    AgendaMark, Edit, Evidence, HistoryEntry, InputError, Measurement, Meeting, Note, Subject,
-    TargetState, TaskDef, TaskKey, TaskOverride, TaskState, Value,
+    AgendaMark, Baseline, Edit, Evidence, HistoryEntry, InputError, Measurement, Meeting, Note,
+    Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState, Value,
 };
 
 /// The longest document number (số ký hiệu) accepted.
@@ -249,7 +249,40 @@ pub fn check_measurement(plan: &Plan, target: &str, m: &Measurement) -> Result<(
     }
 }
 
-/// Every measurement of a target.
+/// Where a baseline figure comes from: required, one line of text.
+pub fn source_text(text: &str) -> Result<String, InputError> {
+    validate_text(text, TextField::Source, MAX_SHORT_TEXT_CHARS, false)
+}
+
+/// A baseline the office may enter: only for a measured target whose
+/// baseline the plan does not give.
+pub fn check_baseline_allowed(def: &TargetDef) -> Result<(), InputError> {
+    if def.qualitative {
+        return Err(InputError::BaselineOfQualitative(def.id.clone()));
+    }
+    if def.baseline.is_some() {
+        return Err(InputError::BaselineFromPlan(def.id.clone()));
+    }
+    Ok(())
+}
+
+fn check_baseline(plan: &Plan, target: &str, baseline: &Baseline) -> Result<(), InputError> {
+    let def = plan
+        .target(target)
+        .ok_or_else(|| InputError::UnknownTarget(target.to_string()))?;
+    check_baseline_allowed(def)?;
+    check_measured_value(plan, target, baseline.value)?;
+    check_moment(&baseline.at)?;
+    check_author(&baseline.who)?;
+    check_stored(
+        &baseline.source,
+        TextField::Source,
+        MAX_SHORT_TEXT_CHARS,
+        false,
+    )
+}
+
+/// Every measurement of a target, and its baseline.
 pub fn check_target_state(
     plan: &Plan,
     target: &str,
@@ -258,7 +291,11 @@ pub fn check_target_state(
     state
         .measurements
         .iter()
-        .try_for_each(|m| check_measurement(plan, target, m))
+        .try_for_each(|m| check_measurement(plan, target, m))?;
+    match &state.baseline {
+        Some(baseline) => check_baseline(plan, target, baseline),
+        None => Ok(()),
+    }
 }
 
 pub fn meeting_title(title: &str) -> Result<String, InputError> {
@@ -305,6 +342,9 @@ fn check_value(value: &Value) -> Result<(), InputError> {
         Value::Date(d) | Value::Measured { on: d, .. } => check_date(*d),
         Value::Text(t) => check_stored(t, TextField::Note, MAX_NOTE_CHARS, true),
         Value::Evidence(doc) => check_stored_evidence(doc),
+        Value::Baseline { source, .. } => {
+            check_stored(source, TextField::Source, MAX_SHORT_TEXT_CHARS, false)
+        }
         _ => Ok(()),
     }
 }

@@ -12,6 +12,7 @@ pub(crate) fn text_field(field: TextField, lang: Lang) -> &'static str {
         TextField::Reason => lang.pick("Lý do", "The reason"),
         TextField::MeetingTitle => lang.pick("Tên cuộc họp", "The meeting title"),
         TextField::Author => lang.pick("Người sửa", "The author"),
+        TextField::Source => lang.pick("Nguồn số liệu", "The source"),
     }
 }
 
@@ -135,6 +136,18 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             format_date(*first),
             format_date(*today)
         ),
+        (E::BaselineOfQualitative(id), Lang::Vi) => format!(
+            "Chỉ tiêu {id} là chỉ tiêu định tính (đạt / chưa đạt) nên không có mốc ban đầu. Chỉ nhập mốc ban đầu cho chỉ tiêu đo bằng số."
+        ),
+        (E::BaselineOfQualitative(id), Lang::En) => format!(
+            "Target {id} is qualitative (met / not met) and has no baseline. A baseline is entered only for a measured target."
+        ),
+        (E::BaselineFromPlan(id), Lang::Vi) => format!(
+            "Mốc ban đầu của chỉ tiêu {id} do kế hoạch quy định; không nhập thay được."
+        ),
+        (E::BaselineFromPlan(id), Lang::En) => format!(
+            "The plan itself gives target {id} its baseline; it cannot be replaced."
+        ),
         (E::DoneOnNeedsDone, _) => lang
             .pick(
                 "Ngày hoàn thành chỉ ghi cho việc đã hoàn thành. Trên dòng lệnh: thêm --status \"hoàn thành\".",
@@ -222,7 +235,7 @@ pub fn store_error(error: &StoreError, lang: Lang) -> String {
         ) => {
             let restore = match backup {
                 Some(b) => format!(
-                    "Bản sao lưu mới nhất: {}. Để khôi phục: đổi tên thư mục kho, rồi chạy `cchc import {}`.",
+                    "Bản sao lưu có sẵn mới nhất: {}. Để khôi phục: đổi tên thư mục kho, rồi chạy `cchc import {}`.",
                     b.display(),
                     b.display()
                 ),

@@ -171,6 +171,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::CatalogVersion => lang.pick("phiên bản danh mục", "catalog version"),
         Field::Agenda => lang.pick("đưa vào chương trình họp", "meeting agenda"),
         Field::Meeting => lang.pick("cuộc họp", "meeting"),
+        Field::Baseline => lang.pick("mốc ban đầu", "baseline"),
     }
 }
 
@@ -188,6 +189,13 @@ pub fn value_text(value: &Value, lang: Lang) -> String {
         }
         Value::Number(n) => n.to_string(),
         Value::Flag(on) => yes_no(*on, lang).into(),
+        Value::Baseline { value, source } => {
+            format!(
+                "{} ({}: {source})",
+                decimal(*value, lang),
+                lang.pick("nguồn", "source")
+            )
+        }
     }
 }
 

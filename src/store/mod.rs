@@ -11,6 +11,7 @@ mod lock;
 mod memory;
 pub mod quiet;
 mod sled_store;
+mod target_record;
 mod task_record;
 pub mod wire;
 
@@ -27,7 +28,7 @@ pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 
 /// The schema this build writes. Older records are migrated when read.
-pub const SCHEMA_VERSION: u16 = 3;
+pub const SCHEMA_VERSION: u16 = 4;
 
 /// A stored record that cannot be read, or breaks the rules every edit
 /// follows: left untouched on disk, left out of everything else (screens,

@@ -48,13 +48,16 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
         });
     }
     frame.render_widget(Paragraph::new(lines), list);
-    if let Some((def, _)) = targets.get(ctx.ui.target_selected) {
-        let text = format!(
-            "{} · {} · {}",
-            def.id,
-            def.plan_ref,
-            sanitize_line(&def.title)
-        );
+    if let Some((def, state)) = targets.get(ctx.ui.target_selected) {
+        let text = vec![
+            Line::raw(format!(
+                "{} · {} · {}",
+                def.id,
+                def.plan_ref,
+                sanitize_line(&def.title)
+            )),
+            Line::raw(i18n::baseline_text(def, state, ctx.ui.lang)),
+        ];
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(ctx.theme.border());

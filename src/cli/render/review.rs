@@ -95,6 +95,8 @@ pub fn log(app: &App, entries: &[HistoryEntry], format: Format, lang: Lang, out:
 pub struct TargetRecord {
     area: u8,
     baseline: Option<f64>,
+    /// Where the baseline comes from, in words.
+    baseline_source: String,
     direction: Direction,
     due: Option<NaiveDate>,
     id: String,
@@ -130,7 +132,8 @@ impl TargetRecord {
         };
         TargetRecord {
             area: def.area,
-            baseline: def.baseline,
+            baseline: state.baseline_value(def),
+            baseline_source: i18n::baseline_text(def, state, lang),
             direction: def.direction,
             due: def.due,
             id: def.id.clone(),

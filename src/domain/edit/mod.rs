@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::InputError;
 use super::occurrence::TaskKey;
 use super::status::Status;
-use super::target::{Measurement, TargetState};
+use super::target::{Baseline, Measurement, TargetState};
 use super::task::{Evidence, Note, TaskOverride, TaskState};
 
 pub use revert::{Overtaken, revert_task_changes};
@@ -64,6 +64,8 @@ pub enum Field {
     Agenda,
     /// A review meeting recorded.
     Meeting,
+    /// A target's baseline, entered by the office with its source.
+    Baseline,
 }
 
 /// An old or new value in the history.
@@ -79,6 +81,7 @@ pub enum Value {
     Measured { on: NaiveDate, value: f64 },
     Number(u32),
     Flag(bool),
+    Baseline { value: f64, source: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -313,6 +316,30 @@ pub fn measure_target(
         field: Field::Measurement,
         old,
         new,
+    };
+    (next, change)
+}
+
+/// Sets the baseline the office entered for a target, returning the new
+/// state and its change.
+pub fn set_baseline(
+    target_id: &str,
+    state: &TargetState,
+    baseline: Baseline,
+) -> (TargetState, Change) {
+    let value_of = |b: &Baseline| Value::Baseline {
+        value: b.value,
+        source: b.source.clone(),
+    };
+    let change = Change {
+        subject: Subject::Target(target_id.to_string()),
+        field: Field::Baseline,
+        old: state.baseline.as_ref().map_or(Value::None, value_of),
+        new: value_of(&baseline),
+    };
+    let next = TargetState {
+        baseline: Some(baseline),
+        ..state.clone()
     };
     (next, change)
 }

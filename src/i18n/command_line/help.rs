@@ -144,6 +144,19 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Date measured (default today)",
         ),
         "target.set.note" => ("Ghi chú về số liệu", "Note on the result"),
+        "target.baseline" => (
+            "Nhập mốc ban đầu của chỉ tiêu khi kế hoạch không quy định, kèm nguồn số liệu, ví dụ: cchc target baseline T04 40 --source \"Báo cáo CCHC năm 2025\"",
+            "Enter a target's baseline where the plan gives none, with its source, e.g. cchc target baseline T04 40 --source \"2025 CCHC report\"",
+        ),
+        "target.baseline.id" => ("Mã chỉ tiêu, ví dụ T04", "Target id, e.g. T04"),
+        "target.baseline.value" => (
+            "Số liệu tại thời điểm bắt đầu kế hoạch",
+            "The value at the plan's start",
+        ),
+        "target.baseline.source" => (
+            "Nguồn số liệu (bắt buộc): văn bản, báo cáo hoặc khảo sát",
+            "Where the figure comes from (required): a document, report or survey",
+        ),
         "evidence" => (
             "Tài liệu kiểm chứng của nhiệm vụ",
             "Evidence documents of a task",

@@ -1,5 +1,6 @@
 //! Words of the command line's listings and messages.
 
+use crate::domain::{TargetDef, TargetState};
 use crate::i18n::*;
 
 pub struct Columns {
@@ -99,6 +100,52 @@ pub fn target_labels(lang: Lang) -> TargetLabels {
     }
 }
 
+/// Where a target's path starts: the plan's baseline with its words, the
+/// office's with its source, or that there is none.
+pub fn baseline_text(def: &TargetDef, state: &TargetState, lang: Lang) -> String {
+    use crate::domain::Source;
+    let label = lang.pick("Mốc ban đầu", "Baseline");
+    let unit = if def.unit.starts_with('%') { "%" } else { "" };
+    match (def.baseline, &def.baseline_source, &state.baseline) {
+        (Some(value), source, _) => {
+            let words = match source {
+                Some(Source::Plan(words) | Source::Office(words)) => sanitize_line(words).into(),
+                None => lang.pick("kế hoạch", "the plan").to_string(),
+            };
+            format!("{label}: {}{unit} ({words})", decimal(value, lang))
+        }
+        (None, _, Some(office)) => match lang {
+            Lang::Vi => format!(
+                "{label}: {}{unit} (văn phòng nhập, nguồn: {}; {} {})",
+                decimal(office.value, lang),
+                sanitize_line(&office.source),
+                sanitize_line(&office.who),
+                format_date(office.at.date_naive())
+            ),
+            Lang::En => format!(
+                "{label}: {}{unit} (entered by the office, source: {}; {} {})",
+                decimal(office.value, lang),
+                sanitize_line(&office.source),
+                sanitize_line(&office.who),
+                format_date(office.at.date_naive())
+            ),
+        },
+        (None, _, None) if def.qualitative => lang
+            .pick(
+                "Chỉ tiêu định tính: đánh giá đạt / chưa đạt",
+                "Qualitative aim: judged met / not met",
+            )
+            .into(),
+        (None, _, None) => format!(
+            "{label}: {}",
+            lang.pick(
+                "kế hoạch không quy định (nhập: cchc target baseline)",
+                "the plan gives none (enter one: cchc target baseline)",
+            )
+        ),
+    }
+}
+
 pub fn saved(count: usize, subject: &str, time: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã lưu {count} thay đổi của {subject} lúc {time}."),
@@ -114,7 +161,7 @@ pub fn nothing_changed(subject: &str, lang: Lang) -> String {
 }
 
 pub fn no_rows(lang: Lang) -> &'static str {
-    lang.pick("Không có nhiệm vụ nào khớp.", "No task matches.")
+    lang.pick("Không có nhiệm vụ nào phù hợp.", "No task matches.")
 }
 
 pub fn rows_count(count: usize, lang: Lang) -> String {

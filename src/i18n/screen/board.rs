@@ -226,7 +226,7 @@ pub fn clear_filters_hint(lang: Lang) -> &'static str {
 
 pub fn board_empty(lang: Lang) -> &'static str {
     lang.pick(
-        "Không có nhiệm vụ nào khớp bộ lọc. Nhấn x để xóa bộ lọc.",
+        "Không có nhiệm vụ nào phù hợp với bộ lọc. Nhấn x để xóa bộ lọc.",
         "No task matches the filters. Press x to clear them.",
     )
 }

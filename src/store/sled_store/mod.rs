@@ -16,7 +16,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 
-use super::catalog_record;
 use super::codec::{self, CodecError};
 use super::lock::{self, StoreLock};
 use super::task_record::{self, EVIDENCE, NOTE, TASK};
@@ -24,6 +23,7 @@ use super::{
     Commit, Dump, RequestMark, RequestRecord, SCHEMA_VERSION, SetAside, Snapshot, Store,
     StoreError, backup,
 };
+use super::{catalog_record, target_record};
 use crate::domain::{Catalog, HistoryEntry, TaskKey, TaskState};
 
 const SCHEMA_KEY: &[u8] = b"meta/schema";
@@ -453,7 +453,12 @@ impl Store for SledStore {
         let aside = &mut set_aside;
         let tasks = self.read_tasks(aside)?;
         let overrides = self.read_prefix(OVERRIDE, |s| Some(s.to_string()), aside)?;
-        let targets = self.read_prefix(TARGET, |s| Some(s.to_string()), aside)?;
+        let targets = self.read_prefix_with(
+            TARGET,
+            |s| Some(s.to_string()),
+            target_record::decode,
+            aside,
+        )?;
         let agenda = self.read_prefix(AGENDA, parse_task_key, aside)?;
         let meetings = self.read_prefix(MEETING, |s| s.parse().ok(), aside)?;
         Ok(Snapshot {
