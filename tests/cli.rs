@@ -1237,6 +1237,52 @@ fn help_frame_in_the_chosen_language() {
 }
 
 #[test]
+fn usage_mistakes_are_explained_in_the_chosen_language() {
+    let dir = store();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["target", "baseline", "T04", "40"],
+            "Thiếu tham số bắt buộc: --source <NỘI_DUNG>.",
+        ),
+        (&["lsit"], "Không có lệnh “lsit”."),
+        (
+            &["list", "--fromat", "json"],
+            "Không có tùy chọn “--fromat”. Có phải ý bạn là “--format”?",
+        ),
+        (
+            &["list", "--format", "xml"],
+            "Giá trị “xml” không dùng được cho --format <DẠNG>. Giá trị hợp lệ: table, tsv, json.",
+        ),
+        (&["set", "0.1", "--due"], "Thiếu giá trị cho --due <NGÀY>."),
+    ];
+    for (args, said) in cases {
+        let vi = run(dir.path(), NOV_2026, args);
+        vi.refused(2);
+        assert!(
+            vi.err.starts_with(&format!("Lỗi: {said}")),
+            "{said:?} in {vi:#?}"
+        );
+        assert!(vi.err.contains("Xem thêm: thêm --help"), "{vi:#?}");
+        for english in ["error:", "Usage:", "For more information", "[OPTIONS]"] {
+            assert!(!vi.err.contains(english), "{english:?} in {vi:#?}");
+        }
+        let en = run(dir.path(), NOV_2026, &[&["--lang", "en"], args].concat());
+        en.refused(2);
+        assert!(en.err.contains("error:"), "{en:#?}");
+    }
+    let usage = run(dir.path(), NOV_2026, &["show"]);
+    assert!(
+        usage.err.contains("Cách dùng: cchc show <MÃ>"),
+        "{usage:#?}"
+    );
+    let help = run(dir.path(), NOV_2026, &["set", "--help"]);
+    assert!(
+        help.ok().out.contains("cchc set [TÙY_CHỌN] <MÃ>"),
+        "{help:#?}"
+    );
+}
+
+#[test]
 fn catalog_sync_on_a_fresh_store_writes_nothing() {
     let dir = store();
     let sync = run(dir.path(), NOV_2026, &["catalog", "sync"]);

@@ -3,9 +3,10 @@
 //! around them (the usage and section headings, `--help`, `--version`, the
 //! `help` subcommand, an argument's default and possible values).
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 
-use crate::i18n::{self, HelpFrame, Lang};
+use crate::i18n::{self, HelpFrame, Lang, UsageProblem};
 
 /// The `-h, --help` argument, and the `help` subcommand.
 const HELP: &str = "help";
@@ -58,7 +59,7 @@ fn localize(mut command: Command, path: &str, frame: &HelpFrame, lang: Lang) -> 
             format!("{path}.{key_id}")
         };
         let help = i18n::cli_help(&key, lang).or_else(|| i18n::cli_help(&key_id, lang));
-        command = command.mut_arg(id.as_str(), |a| framed_arg(a, help, frame));
+        command = command.mut_arg(id.as_str(), |a| framed_arg(a, help, frame, lang));
     }
     command = command.disable_help_flag(true).arg(
         Arg::new(HELP)
@@ -104,7 +105,19 @@ fn localize(mut command: Command, path: &str, frame: &HelpFrame, lang: Lang) -> 
 /// An argument with its help text (`help`, else its own), the notes clap
 /// would add in English written in the user's language instead, and its
 /// section: arguments for a positional one, options for the others.
-fn framed_arg(mut arg: Arg, help: Option<&str>, frame: &HelpFrame) -> Arg {
+fn framed_arg(mut arg: Arg, help: Option<&str>, frame: &HelpFrame, lang: Lang) -> Arg {
+    let names: Option<Vec<&'static str>> = arg
+        .get_value_names()
+        .map(|names| {
+            names
+                .iter()
+                .map(|name| i18n::placeholder(name.as_str(), lang))
+                .collect()
+        })
+        .and_then(|names: Vec<Option<&'static str>>| names.into_iter().collect());
+    if let Some(names) = names {
+        arg = arg.value_names(names);
+    }
     let mut text = help
         .map(str::to_string)
         .or_else(|| arg.get_help().map(ToString::to_string))
@@ -135,6 +148,82 @@ fn framed_arg(mut arg: Arg, help: Option<&str>, frame: &HelpFrame) -> Arg {
     };
     let arg = arg.help_heading(heading);
     if text.is_empty() { arg } else { arg.help(text) }
+}
+
+/// A usage mistake as the user reads it: in Vietnamese, what was wrong, the
+/// usage line and where to read more; clap's own words in English, and for
+/// anything this does not know how to say.
+pub(super) fn error_text(error: &clap::Error, lang: Lang) -> String {
+    let problem = match lang {
+        Lang::Vi if error.use_stderr() => usage_problem(error),
+        _ => None,
+    };
+    let Some(problem) = problem else {
+        return in_usage_words(error.render().to_string(), lang);
+    };
+    let mut text = format!(
+        "{}: {}",
+        i18n::error_prefix(lang),
+        i18n::usage_problem(&problem)
+    );
+    if let Some(usage) = error.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim().strip_prefix("Usage:").unwrap_or(usage.trim());
+        text.push_str(&format!(
+            "\n\n{} {}",
+            i18n::help_frame(lang).usage,
+            usage.trim()
+        ));
+    }
+    text.push_str("\n\n");
+    text.push_str(i18n::usage_more(lang));
+    in_usage_words(text, lang)
+}
+
+/// `text` with the words clap puts in usage lines ("[OPTIONS]") in `lang`.
+fn in_usage_words(mut text: String, lang: Lang) -> String {
+    for (english, own) in i18n::usage_words(lang) {
+        text = text.replace(english, own);
+    }
+    text
+}
+
+fn usage_problem(error: &clap::Error) -> Option<UsageProblem> {
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => list.first().cloned(),
+        _ => None,
+    };
+    let list = |kind| match error.get(kind) {
+        Some(ContextValue::Strings(list)) => list.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    Some(match error.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            UsageProblem::MissingArguments(list(ContextKind::InvalidArg))
+        }
+        ErrorKind::UnknownArgument => UsageProblem::UnknownArgument {
+            typed: text(ContextKind::InvalidArg)?,
+            suggested: text(ContextKind::SuggestedArg),
+        },
+        ErrorKind::InvalidSubcommand => UsageProblem::UnknownCommand {
+            typed: text(ContextKind::InvalidSubcommand)?,
+            suggested: text(ContextKind::SuggestedSubcommand),
+        },
+        ErrorKind::InvalidValue => UsageProblem::InvalidValue {
+            typed: text(ContextKind::InvalidValue)?,
+            arg: text(ContextKind::InvalidArg)?,
+            accepted: list(ContextKind::ValidValue),
+        },
+        ErrorKind::ArgumentConflict => UsageProblem::Conflict {
+            arg: text(ContextKind::InvalidArg)?,
+            with: text(ContextKind::PriorArg)?,
+        },
+        ErrorKind::TooManyValues => UsageProblem::TooMany(text(ContextKind::InvalidValue)?),
+        ErrorKind::MissingSubcommand => UsageProblem::MissingCommand,
+        _ => return None,
+    })
 }
 
 /// `text [label: value]`.

@@ -38,13 +38,13 @@ pub const EXIT_STORE: u8 = 3;
 /// Parses the arguments with help texts in `lang`; clap prints and exits on
 /// `--help`, `--version` and usage errors (exit code 2).
 pub fn parse(args: &[String], lang: Lang) -> Cli {
-    try_parse(args, lang).unwrap_or_else(|e| exit_with(&e))
+    try_parse(args, lang).unwrap_or_else(|e| exit_with(&e, lang))
 }
 
 /// Prints a usage error, or the help asked for, as plain text made safe (it
 /// echoes what was typed), and ends with clap's exit code: 2, or 0 for help.
-fn exit_with(error: &clap::Error) -> ! {
-    let text = error.render().to_string();
+fn exit_with(error: &clap::Error, lang: Lang) -> ! {
+    let text = localize::error_text(error, lang);
     if error.use_stderr() {
         print_error(text.trim_end());
     } else {

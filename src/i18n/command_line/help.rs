@@ -233,6 +233,121 @@ pub struct HelpFrame {
     pub possible_values: &'static str,
 }
 
+/// An argument's placeholder ("<DATE>") in Vietnamese; English keeps clap's.
+pub fn placeholder(name: &str, lang: Lang) -> Option<&'static str> {
+    if lang == Lang::En {
+        return None;
+    }
+    Some(match name {
+        "DATE" => "NGÀY",
+        "TEXT" => "NỘI_DUNG",
+        "CODE" => "MÃ_ĐƠN_VỊ",
+        "DIR" => "THƯ_MỤC",
+        "FILE" => "TỆP",
+        "NUMBER" => "SỐ_HIỆU",
+        "PATH" => "ĐƯỜNG_DẪN",
+        "ID" => "MÃ",
+        "VALUE" => "GIÁ_TRỊ",
+        "PERIOD" => "KỲ",
+        "COMMAND" => "LỆNH",
+        "FORMAT" => "DẠNG",
+        "LANG" => "NGÔN_NGỮ",
+        "THEME" => "GIAO_DIỆN",
+        "AREA" => "LĨNH_VỰC",
+        "UNIT" => "ĐƠN_VỊ",
+        "STATUS" => "TRẠNG_THÁI",
+        "PROGRESS" => "TIẾN_ĐỘ",
+        _ => return None,
+    })
+}
+
+/// A mistake in how a command was typed, as the command line's parser
+/// reports it, with what was typed.
+pub enum UsageProblem {
+    MissingArguments(Vec<String>),
+    UnknownArgument {
+        typed: String,
+        suggested: Option<String>,
+    },
+    UnknownCommand {
+        typed: String,
+        suggested: Option<String>,
+    },
+    InvalidValue {
+        typed: String,
+        arg: String,
+        accepted: Vec<String>,
+    },
+    Conflict {
+        arg: String,
+        with: String,
+    },
+    TooMany(String),
+    MissingCommand,
+}
+
+/// A usage mistake in Vietnamese, the way the rest of the program refuses
+/// input: what was wrong and what is accepted.
+pub fn usage_problem(problem: &UsageProblem) -> String {
+    let suggestion = |s: &Option<String>| {
+        s.as_ref()
+            .map(|s| format!(" Có phải ý bạn là “{s}”?"))
+            .unwrap_or_default()
+    };
+    match problem {
+        UsageProblem::MissingArguments(args) => {
+            format!("Thiếu tham số bắt buộc: {}.", args.join(", "))
+        }
+        UsageProblem::UnknownArgument { typed, suggested } => {
+            format!("Không có tùy chọn “{typed}”.{}", suggestion(suggested))
+        }
+        UsageProblem::UnknownCommand { typed, suggested } => {
+            format!("Không có lệnh “{typed}”.{}", suggestion(suggested))
+        }
+        UsageProblem::InvalidValue { typed, arg, .. } if typed.is_empty() => {
+            format!("Thiếu giá trị cho {arg}.")
+        }
+        UsageProblem::InvalidValue {
+            typed,
+            arg,
+            accepted,
+        } if accepted.is_empty() => format!("Giá trị “{typed}” không dùng được cho {arg}."),
+        UsageProblem::InvalidValue {
+            typed,
+            arg,
+            accepted,
+        } => format!(
+            "Giá trị “{typed}” không dùng được cho {arg}. Giá trị hợp lệ: {}.",
+            accepted.join(", ")
+        ),
+        UsageProblem::Conflict { arg, with } => {
+            format!("Không dùng {arg} cùng với {with}.")
+        }
+        UsageProblem::TooMany(typed) => format!("Thừa tham số “{typed}”."),
+        UsageProblem::MissingCommand => "Cần chọn một lệnh.".into(),
+    }
+}
+
+/// The words clap writes into every usage line, as the user reads them.
+pub fn usage_words(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Vi => &[
+            ("[OPTIONS]", "[TÙY_CHỌN]"),
+            ("[COMMAND]", "[LỆNH]"),
+            ("<COMMAND>", "<LỆNH>"),
+        ],
+        Lang::En => &[],
+    }
+}
+
+/// The closing line of a usage mistake.
+pub fn usage_more(lang: Lang) -> &'static str {
+    lang.pick(
+        "Xem thêm: thêm --help vào cuối lệnh.",
+        "For more information, try '--help'.",
+    )
+}
+
 pub fn help_frame(lang: Lang) -> HelpFrame {
     HelpFrame {
         usage: lang.pick("Cách dùng:", "Usage:"),
