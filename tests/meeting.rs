@@ -464,6 +464,45 @@ fn no_slide_is_wider_than_80_columns() {
     assert!(cut.is_empty(), "cut at the edge:\n{}", cut.join("\n"));
 }
 
+/// From 120 columns (a projector at 128×40) a slide shows each task's and
+/// target's short title whole, on every area, unit and targets slide.
+#[test]
+fn titles_are_whole_from_120_columns() {
+    for (width, height) in [(120, 40), (128, 40), (200, 60)] {
+        let mut app = meeting_app();
+        let mut ui = meeting_ui(&app, width, height);
+        let slides = deck(&app, &ui);
+        let mut checked = 0;
+        for (index, slide) in slides.iter().enumerate() {
+            if !matches!(
+                slide.kind,
+                SlideKind::Area(_) | SlideKind::Unit(_) | SlideKind::Targets
+            ) {
+                continue;
+            }
+            go_to(&mut app, &mut ui, index);
+            let lines =
+                support::screen_lines(&render(&app, &ui, width, height, ThemeName::Projector));
+            for row in body(&lines) {
+                let id = row_key(&row);
+                let short = match app.plan().task(id.split('@').next().unwrap_or_default()) {
+                    Some(def) => def.short.clone(),
+                    None => match app.plan().target(&id) {
+                        Some(def) => def.short.clone(),
+                        None => continue,
+                    },
+                };
+                assert!(
+                    row.contains(&short),
+                    "{width}×{height} slide {index}: “{short}” cut in\n{row}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 80, "{width}×{height}: {checked} rows checked");
+    }
+}
+
 // ----------------------------------------------------------------- the keys
 
 /// `z` spaces the rows out: fewer to a slide, so more slides; `z` again

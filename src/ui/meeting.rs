@@ -161,8 +161,17 @@ fn target_title_width(width: usize) -> usize {
 
 const TARGET_GAUGE: usize = 10;
 
+/// From 120 columns a projected slide shows every short title of the plan
+/// whole (the longest has 48 characters), leaving the state its words.
 fn task_title_width(width: usize) -> usize {
-    (width / 3).clamp(16, 46)
+    const WIDE: usize = 120;
+    // Mark, key, lead, progress and the state's shortest words.
+    const BESIDE: usize = 2 + KEY_WIDTH + 1 + 1 + WHO_WIDTH + 1 + 4 + 2 + 24;
+    if width >= WIDE {
+        width.saturating_sub(BESIDE).clamp(48, 64)
+    } else {
+        (width / 3).clamp(16, 46)
+    }
 }
 
 /// The names of a slide's columns, above its rows, in the rows' widths.
