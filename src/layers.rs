@@ -13,6 +13,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("i18n", &["domain", "store", "app", "keymap"]),
     ("share", &["domain", "store", "app", "i18n"]),
     ("config", &["domain", "i18n", "share"]),
+    ("report", &["domain", "app", "i18n"]),
     ("screen", &["domain", "app", "i18n", "keymap"]),
     (
         "ui",
@@ -25,7 +26,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "domain", "store", "app", "i18n", "share", "config", "tui", "ui",
+            "domain", "store", "app", "i18n", "share", "config", "tui", "ui", "report",
         ],
     ),
 ];

@@ -18,6 +18,8 @@
 //! - [`ui`]: the views; they only draw from [`screen`] and [`app`].
 //! - [`cli`]: subcommands over [`app`]; the only place that prints.
 //! - [`i18n`]: every user-facing string, Vietnamese first, English on request.
+//! - [`report`]: the period report as office files (docx, xlsx, CSV,
+//!   Markdown), rendered from [`app`]'s one computation of the period.
 
 pub mod app;
 pub mod cli;
@@ -25,6 +27,7 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod keymap;
+pub mod report;
 pub mod screen;
 pub mod share;
 pub mod store;

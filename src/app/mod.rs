@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod operation;
 mod period;
 mod query;
+pub mod report;
 pub mod risks;
 
 use std::cell::OnceCell;
@@ -359,10 +360,14 @@ impl App {
     /// The occurrence of `def` the selected period reviews: the one its
     /// cut-off falls in.
     pub fn current_key(&self, def: &TaskDef) -> TaskKey {
-        let cutoff = self.period.cutoff(&self.period_rules);
+        self.key_at(def, self.period.cutoff(&self.period_rules))
+    }
+
+    /// The occurrence of `def` that `day` falls in.
+    pub fn key_at(&self, def: &TaskDef, day: NaiveDate) -> TaskKey {
         TaskKey {
             task: def.id.clone(),
-            occurrence: occurrence::occurrence_at(def, self.plan.info(), cutoff),
+            occurrence: occurrence::occurrence_at(def, self.plan.info(), day),
         }
     }
 

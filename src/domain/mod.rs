@@ -10,6 +10,7 @@ pub mod history;
 pub mod input;
 pub mod occurrence;
 pub mod period;
+pub mod report_text;
 pub mod risk;
 pub mod status;
 pub mod target;

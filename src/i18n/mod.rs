@@ -7,6 +7,7 @@
 mod command_line;
 mod errors;
 mod lang;
+mod report;
 mod review;
 mod screen;
 mod statuses;
@@ -14,6 +15,7 @@ mod statuses;
 pub use command_line::*;
 pub use errors::*;
 pub use lang::Lang;
+pub use report::*;
 pub use review::*;
 pub use screen::*;
 pub use statuses::*;

@@ -1,0 +1,86 @@
+//! The period report as files an office opens: a Word document laid out as
+//! Nghị định 30/2020/NĐ-CP asks, a workbook and CSV files of its annexes, and
+//! Markdown for a quick look. Each writer only renders an
+//! [`app::report::PeriodReport`](crate::app::report::PeriodReport) in the
+//! words of [`i18n`](crate::i18n); none computes a figure of its own.
+
+mod csv;
+mod docx;
+mod markdown;
+mod xlsx;
+
+use chrono::NaiveDate;
+
+use crate::app::report::PeriodReport;
+use crate::domain::report_text::ReportTexts;
+use crate::i18n::Lang;
+
+/// What a writer renders.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportInput<'a> {
+    pub report: &'a PeriodReport,
+    /// The office's own texts of parts III–V; a missing one leaves a marked
+    /// place in the report.
+    pub texts: &'a ReportTexts,
+    pub lang: Lang,
+    /// The day on the place-and-date line.
+    pub signed_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Xlsx,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ReportError(pub String);
+
+/// One file of a report: the name it adds to the report's own (empty, or
+/// "-phu-luc-I" for a CSV annex) and its bytes.
+pub struct ReportFile {
+    pub suffix: String,
+    pub bytes: Vec<u8>,
+}
+
+/// How a CSV annex separates its fields: `,`, or `;` for a spreadsheet set
+/// to Vietnamese, whose decimal mark is the comma.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Separator {
+    Comma,
+    Semicolon,
+}
+
+/// The files of the report in `format`.
+pub fn render(
+    input: &ReportInput<'_>,
+    format: Format,
+    separator: Separator,
+) -> Result<Vec<ReportFile>, ReportError> {
+    let whole = |bytes| {
+        vec![ReportFile {
+            suffix: String::new(),
+            bytes,
+        }]
+    };
+    Ok(match format {
+        Format::Docx => whole(docx::document(input)?),
+        Format::Xlsx => whole(xlsx::workbook(input)?),
+        Format::Markdown => whole(markdown::document(input).into_bytes()),
+        Format::Csv => csv::annexes(input, separator)?,
+    })
+}
