@@ -104,6 +104,7 @@ fn first_open_seeds_the_catalog_and_nothing_else() {
             targets: Default::default(),
             agenda: Default::default(),
             meetings: Default::default(),
+            report_texts: Default::default(),
             set_aside: Vec::new(),
         }
     );

@@ -156,6 +156,7 @@ pub fn generate(tasks: usize, today: NaiveDate) -> Generated {
             targets: Vec::new(),
             agenda: Vec::new(),
             meetings: Vec::new(),
+            report_texts: Vec::new(),
             history,
         },
         today,

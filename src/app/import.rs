@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 use super::operation::check_catalog;
 use super::{App, AppError};
 use crate::domain::catalog::Plan;
+use crate::domain::report_text::ReportText;
 use crate::domain::validate;
 use crate::domain::{
     AgendaMark, HistoryEntry, InputError, Meeting, Subject, TargetState, TaskKey, TaskOverride,
@@ -26,6 +27,7 @@ pub struct Records<'a> {
     pub targets: &'a mut BTreeMap<String, TargetState>,
     pub agenda: &'a mut BTreeMap<TaskKey, AgendaMark>,
     pub meetings: &'a mut BTreeMap<u32, Meeting>,
+    pub report_texts: &'a mut BTreeMap<String, ReportText>,
     pub set_aside: &'a mut Vec<SetAside>,
 }
 
@@ -37,6 +39,7 @@ impl<'a> Records<'a> {
             targets: &mut snapshot.targets,
             agenda: &mut snapshot.agenda,
             meetings: &mut snapshot.meetings,
+            report_texts: &mut snapshot.report_texts,
             set_aside: &mut snapshot.set_aside,
         }
     }
@@ -66,6 +69,9 @@ pub fn sort_out(plan: &Plan, records: Records<'_>, thorough: bool) {
     });
     set_aside_refused(aside, "meeting", records.meetings, |_, meeting| {
         validate::check_meeting(meeting)
+    });
+    set_aside_refused(aside, "report", records.report_texts, |key, text| {
+        validate::check_report_text(key, text)
     });
 }
 
@@ -98,6 +104,7 @@ impl App {
             targets: &mut self.targets,
             agenda: &mut self.agenda,
             meetings: &mut self.meetings,
+            report_texts: &mut self.report_texts,
             set_aside: &mut self.set_aside,
         };
         sort_out(&self.plan, records, false);
@@ -187,6 +194,9 @@ pub fn checked_dump(dump: Dump) -> Result<Dump, AppError> {
     check_records("meeting", &dump.meetings, |_, meeting| {
         validate::check_meeting(meeting)
     })?;
+    check_records("report", &dump.report_texts, |key, text| {
+        validate::check_report_text(key, text)
+    })?;
     let (meetings, renumbered) = renumber_meetings(&dump.meetings);
     let history = renumber_history(dump.history, &renumbered)?;
     Ok(Dump {
@@ -271,6 +281,7 @@ mod tests {
             targets: Vec::new(),
             agenda: Vec::new(),
             meetings: Vec::new(),
+            report_texts: Vec::new(),
             history: Vec::new(),
         }
     }

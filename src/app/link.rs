@@ -207,6 +207,7 @@ impl App {
             targets: self.targets.clone(),
             agenda: self.agenda.clone(),
             meetings: self.meetings.clone(),
+            report_texts: self.report_texts.clone(),
             set_aside: self.set_aside.clone(),
         }
     }
@@ -221,6 +222,7 @@ impl App {
             targets: &self.targets,
             agenda: &self.agenda,
             meetings: &self.meetings,
+            report_texts: &self.report_texts,
             set_aside: &self.set_aside,
         }
     }

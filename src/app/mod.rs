@@ -17,6 +17,7 @@ mod query;
 pub mod report;
 pub mod risks;
 
+use crate::domain::report_text::ReportText;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
@@ -126,6 +127,7 @@ pub struct App {
     targets: BTreeMap<String, TargetState>,
     agenda: BTreeMap<TaskKey, AgendaMark>,
     meetings: BTreeMap<u32, Meeting>,
+    report_texts: BTreeMap<String, ReportText>,
     /// Stored records left out because they cannot be read or break the rules.
     set_aside: Vec<SetAside>,
     /// Set for a shared screen: every edit is refused.
@@ -168,6 +170,7 @@ impl App {
             targets: snapshot.targets,
             agenda: snapshot.agenda,
             meetings: snapshot.meetings,
+            report_texts: snapshot.report_texts,
             set_aside: snapshot.set_aside,
             read_only: false,
             history: OnceCell::new(),
@@ -560,6 +563,7 @@ impl App {
         self.targets = snapshot.targets;
         self.agenda = snapshot.agenda;
         self.meetings = snapshot.meetings;
+        self.report_texts = snapshot.report_texts;
         self.sort_out_held();
     }
 
@@ -568,7 +572,7 @@ impl App {
         match subject {
             Subject::Task(key) => self.plan.task(&key.task).map(|t| t.short.as_str()),
             Subject::Target(id) => self.plan.target(id).map(|t| t.short.as_str()),
-            Subject::Catalog | Subject::Meeting(_) => None,
+            Subject::Catalog | Subject::Meeting(_) | Subject::Report(_) => None,
         }
     }
 }

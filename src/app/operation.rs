@@ -13,6 +13,8 @@ use crate::domain::catalog::{self, CatalogError};
 use crate::domain::edit::{
     Overtaken, apply_task_edits, measure_target, revert_task_changes, set_baseline,
 };
+use crate::domain::period::Period;
+use crate::domain::report_text::{ReportSection, ReportText, text_key};
 use crate::domain::validate;
 use crate::domain::{
     AgendaMark, Baseline, Catalog, Change, Edit, Field, HistoryEntry, InputError, Measurement,
@@ -64,6 +66,12 @@ pub enum Operation {
         target: String,
         value: f64,
         source: String,
+    },
+    /// The office's text of one section of a period's report.
+    SetReportText {
+        period: Period,
+        section: ReportSection,
+        text: String,
     },
 }
 
@@ -142,6 +150,11 @@ impl App {
                 value,
                 source,
             } => self.prepare_baseline(target, *value, source, who),
+            Operation::SetReportText {
+                period,
+                section,
+                text,
+            } => self.prepare_report_text(*period, *section, text, who),
         }
     }
 
@@ -363,6 +376,38 @@ impl App {
         })
     }
 
+    fn prepare_report_text(
+        &self,
+        period: Period,
+        section: ReportSection,
+        text: &str,
+        who: &str,
+    ) -> Result<Commit, AppError> {
+        let text = validate::report_text(text)?;
+        let key = text_key(&period.code(), section);
+        let old = self.report_texts.get(&key);
+        if old.is_some_and(|old| old.text == text) {
+            return Ok(Commit::default());
+        }
+        let now = self.clock.now;
+        let change = Change {
+            subject: Subject::Report(key.clone()),
+            field: Field::ReportText,
+            old: old.map_or(Value::None, |o| Value::Text(o.text.clone())),
+            new: Value::Text(text.clone()),
+        };
+        let record = ReportText {
+            text,
+            at: now,
+            who: who.to_string(),
+        };
+        Ok(Commit {
+            report_texts: vec![(key, record)],
+            history: vec![HistoryEntry::new(change, now, who, None)],
+            ..Commit::default()
+        })
+    }
+
     fn prepare_sync(&self, bundled: &Catalog, who: &str) -> Commit {
         let (merged, changes) = catalog::sync(self.plan.catalog(), bundled);
         if changes.is_empty() {
@@ -423,6 +468,8 @@ impl App {
         self.overrides.extend(commit.overrides.iter().cloned());
         self.targets.extend(commit.targets.iter().cloned());
         self.meetings.extend(commit.meetings.iter().cloned());
+        self.report_texts
+            .extend(commit.report_texts.iter().cloned());
         for (key, mark) in &commit.agenda {
             match mark {
                 Some(mark) => self.agenda.insert(key.clone(), mark.clone()),

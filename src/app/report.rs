@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use super::App;
 use super::period::PeriodFigures;
 use crate::domain::period::Period;
+use crate::domain::report_text::{ReportSection, ReportTexts, text_key};
 use crate::domain::risk::TaskReason;
 use crate::domain::target::{Direction, Verdict};
 use crate::domain::{
@@ -159,6 +160,31 @@ impl App {
                 .iter()
                 .map(|u| (u.code.clone(), u.name.clone()))
                 .collect(),
+        })
+    }
+
+    /// The office's texts of `period`'s report, by section.
+    pub fn report_texts(&self, period: Period) -> ReportTexts {
+        ReportSection::ALL
+            .into_iter()
+            .filter_map(|section| {
+                let text = self.report_texts.get(&text_key(&period.code(), section))?;
+                Some((section, text.clone()))
+            })
+            .collect()
+    }
+
+    /// Writes the office's text of one section of the selected period's
+    /// report.
+    pub fn set_report_text(
+        &mut self,
+        section: ReportSection,
+        text: &str,
+    ) -> Result<Vec<HistoryEntry>, super::AppError> {
+        self.perform(super::Operation::SetReportText {
+            period: self.period(),
+            section,
+            text: text.to_string(),
         })
     }
 

@@ -75,12 +75,61 @@ pub enum Command {
         #[command(subcommand)]
         command: MeetingCommand,
     },
+    Report(ReportArgs),
+    Period {
+        #[command(subcommand)]
+        command: PeriodCommand,
+    },
     /// The owner process and its clients.
     Status,
     /// Runs as the store's owner process (started in the background by the
     /// first `cchc` that needs one).
     #[command(hide = true)]
     Serve,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Docx)]
+    pub format: ReportFormat,
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_enum, default_value_t = CsvSeparator::Comma)]
+    pub separator: CsvSeparator,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Docx,
+    Xlsx,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvSeparator {
+    Comma,
+    Semicolon,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeriodCommand {
+    Note {
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
+        #[arg(long, value_name = "SECTION")]
+        section: String,
+        #[arg(conflicts_with = "file", required_unless_present = "file")]
+        text: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

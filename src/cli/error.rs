@@ -23,6 +23,13 @@ pub enum CliError {
         path: String,
         detail: String,
     },
+    /// A text file given to a command cannot be read as UTF-8 text.
+    TextFile {
+        path: String,
+        detail: String,
+    },
+    /// A report's file is there and `--force` was not given.
+    ReportExists(String),
     /// The terminal failed under the full-screen interface.
     Terminal(String),
     /// The error of a command the owner ran, in the words it chose.
@@ -53,6 +60,8 @@ impl CliError {
             CliError::NoTerminal => i18n::needs_terminal(lang).to_string(),
             CliError::ImportFile { path, detail } => i18n::bad_import_file(path, detail, lang),
             CliError::WriteFile { path, detail } => i18n::cannot_write(path, detail, lang),
+            CliError::TextFile { path, detail } => i18n::bad_text_file(path, detail, lang),
+            CliError::ReportExists(path) => i18n::report_exists(path, lang),
             CliError::Terminal(detail) => i18n::terminal_failed(detail, lang),
             CliError::Relayed { message, .. } => message.clone(),
         }

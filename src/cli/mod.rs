@@ -6,6 +6,7 @@ mod error;
 mod localize;
 mod remote;
 mod render;
+mod report;
 mod safe_out;
 mod typed;
 mod writes;
@@ -280,7 +281,7 @@ pub fn run(
     if read_only && changes_store(&command) {
         return Err(InputError::ReadOnly.into());
     }
-    if let Some(write) = writes::operation(&command, lang)? {
+    if let Some(write) = writes::operation(&command, lang, &config.periods)? {
         let mut out = safe_out::stdout();
         let performed = writes::perform(dir, &write, lang, &mut out);
         let _ = out.flush();
@@ -327,6 +328,7 @@ fn changes_store(command: &Command) -> bool {
             | Command::Meeting {
                 command: MeetingCommand::New { .. }
             }
+            | Command::Period { .. }
             | Command::Import { .. }
             | Command::Catalog { .. }
             | Command::Backup
@@ -350,6 +352,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::Risks(_) => "risks",
         Command::Present { .. } => "present",
         Command::Meeting { .. } => "meeting",
+        Command::Report(_) => "report",
+        Command::Period { .. } => "period",
         Command::Status => "status",
         Command::Serve => "serve",
         Command::Triage { .. } => "triage",
@@ -393,9 +397,11 @@ fn execute(
         write @ (Command::Set(_)
         | Command::Evidence { .. }
         | Command::Target { .. }
+        | Command::Period { .. }
         | Command::Meeting {
             command: args::MeetingCommand::New { .. },
         }) => writes::perform_here(app, &write, lang, out),
+        Command::Report(args) => report::write_report(app, &args, lang, out).map(|()| false),
         Command::Log { id, since, format } => {
             let filter = history_filter(app, id, since)?;
             render::log(app, &app.history(&filter)?, format, lang, out);

@@ -11,6 +11,7 @@ use super::CliError;
 use super::args::{self, Command};
 use crate::app::{App, AppError, Operation, Owner, Update};
 use crate::domain::input;
+use crate::domain::period::PeriodRules;
 use crate::domain::validate;
 use crate::domain::{Edit, Evidence, HistoryEntry, InputError, Subject};
 use crate::i18n::{self, Lang};
@@ -24,7 +25,11 @@ pub struct AskedWrite {
 
 /// The write `command` asks for, checked as far as it can be without the
 /// plan; `None` for a command that reads, or writes more than one operation.
-pub fn operation(command: &Command, lang: Lang) -> Result<Option<AskedWrite>, CliError> {
+pub fn operation(
+    command: &Command,
+    lang: Lang,
+    rules: &PeriodRules,
+) -> Result<Option<AskedWrite>, CliError> {
     let write = match command {
         Command::Set(set) => AskedWrite {
             op: Operation::EditTyped {
@@ -103,6 +108,19 @@ pub fn operation(command: &Command, lang: Lang) -> Result<Option<AskedWrite>, Cl
                 subject: title,
             }
         }
+        Command::Period { command } => {
+            let today = crate::app::Clock::from_env()
+                .map_err(|e| CliError::BadToday(e.0))?
+                .today;
+            let op = super::report::note_operation(command, rules, today)?;
+            let subject = match &op {
+                Operation::SetReportText {
+                    period, section, ..
+                } => crate::domain::report_text::text_key(&period.code(), *section),
+                _ => String::new(),
+            };
+            AskedWrite { op, subject }
+        }
         _ => return Ok(None),
     };
     Ok(Some(write))
@@ -136,7 +154,7 @@ pub fn perform_here(
     lang: Lang,
     out: &mut impl std::io::Write,
 ) -> Result<bool, CliError> {
-    let Some(write) = operation(command, lang)? else {
+    let Some(write) = operation(command, lang, app.period_rules())? else {
         return Ok(false);
     };
     let written = app.perform(write.op)?;
@@ -157,7 +175,7 @@ fn tell_written(
     };
     let subject = match &first.subject {
         Subject::Task(key) => key.to_string(),
-        Subject::Target(id) => id.clone(),
+        Subject::Target(id) | Subject::Report(id) => id.clone(),
         Subject::Catalog | Subject::Meeting(_) => subject.to_string(),
     };
     let time = first.at.format("%H:%M:%S").to_string();

@@ -81,6 +81,9 @@ pub enum InputError {
     /// A baseline for a qualitative aim, which has no path to start.
     #[error("target {0} is qualitative and takes no baseline")]
     BaselineOfQualitative(String),
+    /// A section of the period report that does not exist.
+    #[error("unknown report section {0}")]
+    BadSection(String),
     /// A baseline for a target whose baseline the plan itself gives.
     #[error("the plan gives target {0} its baseline")]
     BaselineFromPlan(String),
@@ -100,4 +103,6 @@ pub enum TextField {
     Author,
     /// Where a baseline figure comes from.
     Source,
+    /// The office's text of a section of a period's report.
+    ReportText,
 }

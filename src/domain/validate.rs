@@ -9,7 +9,11 @@ use super::catalog::Plan;
 use super::date::ACCEPTED_YEARS;
 use super::error::TextField;
 use super::occurrence::has_occurrence;
+use super::report_text::{ReportText, parse_text_key};
 use super::text::{MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, validate_text};
+
+/// A section of a report may run to a few pages of the office's writing.
+pub const MAX_REPORT_TEXT_CHARS: usize = 20_000;
 use super::{
     AgendaMark, Baseline, Edit, Evidence, HistoryEntry, InputError, Measurement, Meeting, Note,
     Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState, Value,
@@ -296,6 +300,29 @@ pub fn check_target_state(
         Some(baseline) => check_baseline(plan, target, baseline),
         None => Ok(()),
     }
+}
+
+/// A stored text of a period's report: its key names a period and a
+/// section, and the text is one the office could have written.
+pub fn check_report_text(key: &str, text: &ReportText) -> Result<(), InputError> {
+    let known = parse_text_key(key)
+        .is_some_and(|(period, _)| crate::domain::period::Period::parse(&period).is_some());
+    if !known {
+        return Err(InputError::BadPeriod(key.to_string()));
+    }
+    check_moment(&text.at)?;
+    check_author(&text.who)?;
+    check_stored(
+        &text.text,
+        TextField::ReportText,
+        MAX_REPORT_TEXT_CHARS,
+        true,
+    )
+}
+
+/// The office's text of one section of a period's report.
+pub fn report_text(text: &str) -> Result<String, InputError> {
+    validate_text(text, TextField::ReportText, MAX_REPORT_TEXT_CHARS, true)
 }
 
 pub fn meeting_title(title: &str) -> Result<String, InputError> {

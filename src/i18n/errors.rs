@@ -13,6 +13,7 @@ pub(crate) fn text_field(field: TextField, lang: Lang) -> &'static str {
         TextField::MeetingTitle => lang.pick("Tên cuộc họp", "The meeting title"),
         TextField::Author => lang.pick("Người sửa", "The author"),
         TextField::Source => lang.pick("Nguồn số liệu", "The source"),
+        TextField::ReportText => lang.pick("Nội dung báo cáo", "The report's text"),
     }
 }
 
@@ -141,6 +142,12 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         ),
         (E::BaselineOfQualitative(id), Lang::En) => format!(
             "Target {id} is qualitative (met / not met) and has no baseline. A baseline is entered only for a measured target."
+        ),
+        (E::BadSection(typed), Lang::Vi) => format!(
+            "Không có phần báo cáo “{typed}”. Chọn: uu-diem (ưu điểm), han-che (tồn tại, hạn chế và nguyên nhân), phuong-huong (phương hướng kỳ tới), kien-nghi (đề xuất, kiến nghị)."
+        ),
+        (E::BadSection(typed), Lang::En) => format!(
+            "No report part “{typed}”. Choose: uu-diem (strengths), han-che (shortcomings), phuong-huong (next period), kien-nghi (proposals)."
         ),
         (E::BaselineFromPlan(id), Lang::Vi) => format!(
             "Mốc ban đầu của chỉ tiêu {id} do kế hoạch quy định; không nhập thay được."
@@ -419,6 +426,28 @@ pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
         ),
         Lang::En => format!(
             "Cannot write {path}: {detail}. Nothing in the store changed; choose a place you may write to, with free space, and run it again."
+        ),
+    }
+}
+
+pub fn bad_text_file(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không đọc được tệp {path}: {detail}. Cần một tệp văn bản lưu dạng UTF-8 (trong Notepad: Lưu thành, Mã hóa UTF-8). Chưa có gì được ghi."
+        ),
+        Lang::En => format!(
+            "Cannot read {path}: {detail}. It must be a text file saved as UTF-8. Nothing was written."
+        ),
+    }
+}
+
+pub fn report_exists(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Tệp {path} đã có nên không ghi đè. Chọn tên khác bằng --out, hoặc thêm --force để ghi đè."
+        ),
+        Lang::En => format!(
+            "{path} exists and was not overwritten. Choose another name with --out, or add --force to overwrite it."
         ),
     }
 }

@@ -172,6 +172,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Agenda => lang.pick("đưa vào chương trình họp", "meeting agenda"),
         Field::Meeting => lang.pick("cuộc họp", "meeting"),
         Field::Baseline => lang.pick("mốc ban đầu", "baseline"),
+        Field::ReportText => lang.pick("nội dung báo cáo", "report text"),
     }
 }
 

@@ -1,10 +1,48 @@
-//! The report's annexes as CSV files, one each.
+//! The report's annexes as CSV files, one each, in UTF-8 with a byte-order
+//! mark so that Excel shows Vietnamese. With `;` between fields (Excel set to
+//! Vietnamese) numbers take the decimal comma; with `,`, the point.
 
+use super::tables::{self, Table};
 use super::{ReportError, ReportFile, ReportInput, Separator};
+use crate::i18n::{self, Lang};
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
 
 pub fn annexes(
-    _input: &ReportInput<'_>,
-    _separator: Separator,
+    input: &ReportInput<'_>,
+    separator: Separator,
 ) -> Result<Vec<ReportFile>, ReportError> {
-    Err(ReportError("not yet".into()))
+    [
+        ("I", tables::grid(input)),
+        ("II", tables::tasks(input)),
+        ("III", tables::targets(input)),
+    ]
+    .into_iter()
+    .map(|(number, table)| {
+        Ok(ReportFile {
+            suffix: i18n::annex_file_suffix(number),
+            bytes: annex(&table, separator)?,
+        })
+    })
+    .collect()
+}
+
+fn annex(table: &Table, separator: Separator) -> Result<Vec<u8>, ReportError> {
+    let (delimiter, numbers) = match separator {
+        Separator::Comma => (b',', Lang::En),
+        Separator::Semicolon => (b';', Lang::Vi),
+    };
+    let failed = |e: csv::Error| ReportError(e.to_string());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(BOM.to_vec());
+    writer.write_record(&table.header).map_err(failed)?;
+    for row in &table.rows {
+        writer
+            .write_record(row.iter().map(|cell| cell.text_in(numbers)))
+            .map_err(failed)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| ReportError(e.error().to_string()))
 }

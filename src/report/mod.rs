@@ -6,7 +6,9 @@
 
 mod csv;
 mod docx;
+pub mod files;
 mod markdown;
+mod tables;
 mod xlsx;
 
 use chrono::NaiveDate;

@@ -24,6 +24,7 @@ impl MemoryStore {
                 targets: Default::default(),
                 agenda: Default::default(),
                 meetings: Default::default(),
+                report_texts: Default::default(),
                 set_aside: Vec::new(),
             },
             history: Vec::new(),
@@ -52,6 +53,7 @@ impl Store for MemoryStore {
         self.snapshot.overrides.extend(commit.overrides);
         self.snapshot.targets.extend(commit.targets);
         self.snapshot.meetings.extend(commit.meetings);
+        self.snapshot.report_texts.extend(commit.report_texts);
         for (key, mark) in commit.agenda {
             match mark {
                 Some(mark) => self.snapshot.agenda.insert(key, mark),
@@ -88,6 +90,7 @@ impl Store for MemoryStore {
         let empty = self.history.is_empty()
             && self.snapshot.agenda.is_empty()
             && self.snapshot.meetings.is_empty()
+            && self.snapshot.report_texts.is_empty()
             && self.snapshot.tasks.is_empty()
             && self.snapshot.overrides.is_empty()
             && self.snapshot.targets.is_empty();
@@ -103,6 +106,7 @@ impl Store for MemoryStore {
             targets: dump.targets.into_iter().collect(),
             agenda: dump.agenda.into_iter().collect(),
             meetings: dump.meetings.into_iter().collect(),
+            report_texts: dump.report_texts.into_iter().collect(),
             set_aside: Vec::new(),
         };
         self.history = dump.history;

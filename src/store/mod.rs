@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::report_text::ReportText;
 use crate::domain::{
     AgendaMark, Catalog, HistoryEntry, Meeting, TargetState, TaskKey, TaskOverride, TaskState,
 };
@@ -50,6 +51,8 @@ pub struct Snapshot {
     pub targets: BTreeMap<String, TargetState>,
     pub agenda: BTreeMap<TaskKey, AgendaMark>,
     pub meetings: BTreeMap<u32, Meeting>,
+    /// The office's texts of the period reports, by `period/section`.
+    pub report_texts: BTreeMap<String, ReportText>,
     pub set_aside: Vec<SetAside>,
 }
 
@@ -63,6 +66,7 @@ pub struct SnapshotRef<'a> {
     pub targets: &'a BTreeMap<String, TargetState>,
     pub agenda: &'a BTreeMap<TaskKey, AgendaMark>,
     pub meetings: &'a BTreeMap<u32, Meeting>,
+    pub report_texts: &'a BTreeMap<String, ReportText>,
     pub set_aside: &'a [SetAside],
 }
 
@@ -76,6 +80,7 @@ pub struct Commit {
     /// Agenda flags set (`Some`) or taken off (`None`).
     pub agenda: Vec<(TaskKey, Option<AgendaMark>)>,
     pub meetings: Vec<(u32, Meeting)>,
+    pub report_texts: Vec<(String, ReportText)>,
     /// Numbered by the store, in order, after the last entry.
     pub history: Vec<HistoryEntry>,
     /// The client request this commit answers, recorded with it.
@@ -91,6 +96,7 @@ impl Commit {
             && self.targets.is_empty()
             && self.agenda.is_empty()
             && self.meetings.is_empty()
+            && self.report_texts.is_empty()
             && self.history.is_empty()
     }
 }
@@ -127,6 +133,8 @@ pub struct Dump {
     pub agenda: Vec<(TaskKey, AgendaMark)>,
     #[serde(default)]
     pub meetings: Vec<(u32, Meeting)>,
+    #[serde(default)]
+    pub report_texts: Vec<(String, ReportText)>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -140,6 +148,7 @@ impl Dump {
             targets: snapshot.targets.into_iter().collect(),
             agenda: snapshot.agenda.into_iter().collect(),
             meetings: snapshot.meetings.into_iter().collect(),
+            report_texts: snapshot.report_texts.into_iter().collect(),
             history,
         }
     }

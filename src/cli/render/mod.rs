@@ -385,5 +385,6 @@ fn subject_text(subject: &Subject) -> String {
         Subject::Target(id) => id.clone(),
         Subject::Catalog => "catalog".into(),
         Subject::Meeting(id) => format!("meeting#{id}"),
+        Subject::Report(key) => format!("report/{key}"),
     }
 }

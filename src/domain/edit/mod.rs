@@ -44,6 +44,8 @@ pub enum Subject {
     Target(String),
     Catalog,
     Meeting(u32),
+    /// One section of a period's report: `2027-Q1/uu-diem`.
+    Report(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,6 +68,8 @@ pub enum Field {
     Meeting,
     /// A target's baseline, entered by the office with its source.
     Baseline,
+    /// The office's text of a section of a period's report.
+    ReportText,
 }
 
 /// An old or new value in the history.

@@ -77,6 +77,52 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
         "meeting.new.date" => ("Ngày họp (dd/mm/yyyy)", "Meeting date (dd/mm/yyyy)"),
         "meeting.new.title" => ("Tên cuộc họp", "Meeting title"),
         "meeting.list" => ("Liệt kê các cuộc họp đã ghi", "List recorded meetings"),
+        "report" => (
+            "Xuất báo cáo kết quả CCHC của kỳ (Word, Excel, CSV hoặc Markdown), ví dụ: cchc report --period 2027-Q1",
+            "Write the period's CCHC report (Word, Excel, CSV or Markdown), e.g. cchc report --period 2027-Q1",
+        ),
+        "report.period" => (
+            "Kỳ báo cáo: 2027-Q1 (quý I), 2027-H1 (6 tháng), 2027-Q3 (quý III), 2027 (năm); mặc định kỳ hiện tại",
+            "Period: 2027-Q1, 2027-H1, 2027-Q3, 2027 (year); default the current one",
+        ),
+        "report.format" => (
+            "Dạng tệp: docx (Word), xlsx (Excel), csv (mỗi phụ lục một tệp), md (Markdown)",
+            "File type: docx (Word), xlsx (Excel), csv (one file per annex), md (Markdown)",
+        ),
+        "report.out" => (
+            "Tên tệp (mặc định theo kỳ, ví dụ bao-cao-cchc-quy-I-2027.docx, trong thư mục hiện tại)",
+            "File name (default after the period, e.g. bao-cao-cchc-quy-I-2027.docx, in the current folder)",
+        ),
+        "report.force" => ("Ghi đè nếu tệp đã có", "Overwrite a file that exists"),
+        "report.separator" => (
+            "Dấu phân cách của CSV: comma (dấu phẩy) hoặc semicolon (dấu chấm phẩy, cho Excel cài tiếng Việt; số dùng dấu phẩy thập phân)",
+            "CSV separator: comma, or semicolon (for Excel set to Vietnamese; numbers take the decimal comma)",
+        ),
+        "report.date" => (
+            "Ngày ghi ở dòng địa danh, ngày tháng (dd/mm/yyyy; mặc định hôm nay)",
+            "The date on the place-and-date line (dd/mm/yyyy; default today)",
+        ),
+        "period" => (
+            "Nội dung báo cáo của kỳ do văn phòng viết",
+            "The period report's texts the office writes",
+        ),
+        "period.note" => (
+            "Viết một phần của báo cáo kỳ: uu-diem (ưu điểm), han-che (tồn tại, hạn chế và nguyên nhân), phuong-huong (phương hướng kỳ tới), kien-nghi (đề xuất, kiến nghị); viết lại thì thay bản cũ, có ghi lịch sử",
+            "Write a part of the period report: uu-diem (strengths), han-che (shortcomings and causes), phuong-huong (next period), kien-nghi (proposals); writing again replaces it, with history",
+        ),
+        "period.note.period" => (
+            "Kỳ báo cáo (mặc định kỳ hiện tại), ví dụ 2027-Q1",
+            "Period (default the current one), e.g. 2027-Q1",
+        ),
+        "period.note.section" => (
+            "Phần: uu-diem, han-che, phuong-huong hoặc kien-nghi",
+            "Part: uu-diem, han-che, phuong-huong or kien-nghi",
+        ),
+        "period.note.text" => ("Nội dung", "The text"),
+        "period.note.file" => (
+            "Đọc nội dung từ tệp văn bản UTF-8 (cho đoạn dài)",
+            "Read the text from a UTF-8 text file (for long parts)",
+        ),
         "triage" => (
             "Rà soát nhanh việc quá hạn và cần lưu ý bằng bàn phím",
             "Keyboard triage of overdue and at-risk work",
@@ -249,6 +295,7 @@ pub fn placeholder(name: &str, lang: Lang) -> Option<&'static str> {
         "ID" => "MÃ",
         "VALUE" => "GIÁ_TRỊ",
         "PERIOD" => "KỲ",
+        "SECTION" => "PHẦN",
         "COMMAND" => "LỆNH",
         "FORMAT" => "DẠNG",
         "LANG" => "NGÔN_NGỮ",

@@ -146,6 +146,13 @@ pub fn baseline_text(def: &TargetDef, state: &TargetState, lang: Lang) -> String
     }
 }
 
+pub fn report_written(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Đã ghi báo cáo: {path}"),
+        Lang::En => format!("Report written: {path}"),
+    }
+}
+
 pub fn saved(count: usize, subject: &str, time: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Đã lưu {count} thay đổi của {subject} lúc {time}."),

@@ -31,6 +31,7 @@ const SEQ_KEY: &[u8] = b"meta/seq";
 const CATALOG_KEY: &[u8] = b"catalog";
 const OVERRIDE: &str = "override/";
 const TARGET: &str = "target/";
+const REPORT_TEXT: &str = "report/";
 const AGENDA: &str = "agenda/";
 const MEETING: &str = "meeting/";
 const HISTORY: &[u8] = b"history/";
@@ -414,7 +415,8 @@ impl SledStore {
     }
 
     fn holds_edits(&self) -> Result<bool, StoreError> {
-        let prefixes: [&[u8]; 8] = [
+        let prefixes: [&[u8]; 9] = [
+            REPORT_TEXT.as_bytes(),
             TASK.as_bytes(),
             NOTE.as_bytes(),
             EVIDENCE.as_bytes(),
@@ -461,6 +463,7 @@ impl Store for SledStore {
         )?;
         let agenda = self.read_prefix(AGENDA, parse_task_key, aside)?;
         let meetings = self.read_prefix(MEETING, |s| s.parse().ok(), aside)?;
+        let report_texts = self.read_prefix(REPORT_TEXT, |s| Some(s.to_string()), aside)?;
         Ok(Snapshot {
             catalog,
             tasks,
@@ -468,6 +471,7 @@ impl Store for SledStore {
             targets,
             agenda,
             meetings,
+            report_texts,
             set_aside,
         })
     }

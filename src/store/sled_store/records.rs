@@ -27,6 +27,9 @@ pub(super) fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> 
     for (id, meeting) in &commit.meetings {
         records.push(record(MEETING, &format!("{id:06}"), meeting)?);
     }
+    for (key, text) in &commit.report_texts {
+        records.push(record(REPORT_TEXT, key, text)?);
+    }
     for (key, mark) in &commit.agenda {
         if let Some(mark) = mark {
             records.push(record(AGENDA, &key.to_string(), mark)?);
@@ -47,6 +50,7 @@ pub(super) fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
             .map(|(k, m)| (k.clone(), Some(m.clone())))
             .collect(),
         meetings: dump.meetings.clone(),
+        report_texts: dump.report_texts.clone(),
         history: Vec::new(),
         request: None,
     };
