@@ -21,7 +21,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "tui",
-        &["domain", "store", "app", "i18n", "keymap", "screen", "ui"],
+        &[
+            "domain", "store", "app", "i18n", "keymap", "screen", "ui", "report",
+        ],
     ),
     (
         "cli",

@@ -208,6 +208,29 @@ fn take_store_changes(app: &mut App, ui: &mut Ui) -> bool {
     }
 }
 
+/// Writes the selected period's report as a Word file into the current
+/// folder, under its period's name or the next free one (a screen cannot
+/// ask about overwriting); where it went, or why not, in words.
+fn write_report(app: &App, lang: Lang) -> Result<String, String> {
+    use crate::report::{self, Format, ReportInput, Separator, files};
+    let period = app.period();
+    let target = files::free_name(&report::default_file_name(period, Format::Docx));
+    let shown = std::path::absolute(&target).unwrap_or_else(|_| target.clone());
+    let failed = |detail: String| i18n::cannot_write(&shown.display().to_string(), &detail, lang);
+    let figures = app.period_report().map_err(|e| i18n::app_error(&e, lang))?;
+    let texts = app.report_texts(period);
+    let input = ReportInput {
+        report: &figures,
+        texts: &texts,
+        lang,
+        signed_on: app.clock().today,
+    };
+    let rendered = report::render(&input, Format::Docx, Separator::Comma)
+        .map_err(|e| failed(e.to_string()))?;
+    files::write_all(&target, &rendered, false).map_err(|e| failed(e.to_string()))?;
+    Ok(shown.display().to_string())
+}
+
 /// Applies one terminal event; true when the screen must be redrawn.
 fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
     match event {
@@ -215,6 +238,10 @@ fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
             match Key::from_event(&key).and_then(|k| keymap::action_for(ui.mode(), k)) {
                 Some(action) => {
                     update(app, ui, action);
+                    if std::mem::take(&mut ui.report_asked) {
+                        let written = write_report(app, options.lang);
+                        update(app, ui, Message::ReportWritten(written));
+                    }
                     // An edit may have found the owner gone and reconnected.
                     if let Some(notice) = app.take_notice() {
                         update(app, ui, Message::StoreChanged(Some(notice)));

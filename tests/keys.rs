@@ -221,7 +221,7 @@ fn fingerprint(ui: &Ui) -> String {
     let mut folded: Vec<String> = ui.folded.iter().map(|f| format!("{f:?}")).collect();
     folded.sort();
     format!(
-        "{:?} {:?} {:?} {:?} {:?} {folded:?} {} {} {:?} {} {} {} {:?} {:?} {} {} {:?} {:?} {:?}",
+        "{:?} {:?} {:?} {:?} {:?} {folded:?} {} {} {:?} {} {} {} {:?} {:?} {} {} {} {:?} {:?} {:?}",
         ui.screen,
         ui.focus,
         ui.overlay,
@@ -237,6 +237,7 @@ fn fingerprint(ui: &Ui) -> String {
         ui.last_saved,
         ui.undo.len(),
         ui.quit,
+        ui.report_asked,
         ui.summary,
         ui.triage,
         ui.rows

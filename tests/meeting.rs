@@ -728,6 +728,7 @@ fn is_meeting_action(action: Action) -> bool {
             | Action::PreviousPeriod
             | Action::NextPeriod
             | Action::Reload
+            | Action::WriteReport
             | Action::ShowHelp
             | Action::Back
             | Action::Quit

@@ -32,7 +32,7 @@ pub fn write_report(
     let target = args
         .out
         .clone()
-        .unwrap_or_else(|| default_name(app.period(), format));
+        .unwrap_or_else(|| crate::report::default_file_name(app.period(), format));
     let written = render_and_write(
         app,
         format,
@@ -82,15 +82,6 @@ fn render_and_write(
             detail,
         },
     })
-}
-
-/// `bao-cao-cchc-quy-I-2027.docx` in the current folder.
-pub fn default_name(period: Period, format: Format) -> PathBuf {
-    PathBuf::from(format!(
-        "{}.{}",
-        i18n::report_file_stem(period),
-        format.extension()
-    ))
 }
 
 fn format_of(format: ReportFormat) -> Format {

@@ -25,6 +25,8 @@ pub enum Action {
     StartTriage,
     CycleGrouping,
     ShowTargets,
+    /// Writes the period's report (Word) into the current folder.
+    WriteReport,
     ShowHelp,
     Quit,
     // Finding

@@ -11,9 +11,12 @@ mod markdown;
 mod tables;
 mod xlsx;
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
 use crate::app::report::PeriodReport;
+use crate::domain::period::Period;
 use crate::domain::report_text::ReportTexts;
 use crate::i18n::Lang;
 
@@ -65,6 +68,16 @@ pub struct ReportFile {
 pub enum Separator {
     Comma,
     Semicolon,
+}
+
+/// The report's file in the current folder, named for its period:
+/// `bao-cao-cchc-quy-I-2027.docx`.
+pub fn default_file_name(period: Period, format: Format) -> PathBuf {
+    PathBuf::from(format!(
+        "{}.{}",
+        crate::i18n::report_file_stem(period),
+        format.extension()
+    ))
 }
 
 /// The files of the report in `format`.

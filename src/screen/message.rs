@@ -28,6 +28,8 @@ pub enum Message {
     SyncFailed(Arc<AppError>),
     /// Midnight passed (or the clock was set): classes change with the day.
     NewDay(Clock),
+    /// The report asked for was written (where) or not (why, in words).
+    ReportWritten(Result<String, String>),
 }
 
 /// How the screen opens.

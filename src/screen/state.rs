@@ -280,6 +280,9 @@ pub struct Ui {
     pub triage: Triage,
     pub risk_selected: usize,
     pub presentation: Presentation,
+    /// The period's report is asked for: the runtime writes it, and tells
+    /// `update` how that went.
+    pub report_asked: bool,
     pub quit: bool,
 }
 
@@ -328,6 +331,7 @@ impl Ui {
             triage: Triage::default(),
             risk_selected: 0,
             presentation: Presentation::default(),
+            report_asked: false,
             quit: false,
         }
     }

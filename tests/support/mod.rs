@@ -260,6 +260,7 @@ pub fn every_action() -> Vec<Action> {
         A::ScrollDown,
         A::CycleGrouping,
         A::ShowTargets,
+        A::WriteReport,
         A::ShowHelp,
         A::Quit,
         A::StartSearch,
@@ -328,6 +329,7 @@ fn every_action_is_listed(action: Action) {
         | A::ScrollDown
         | A::CycleGrouping
         | A::ShowTargets
+        | A::WriteReport
         | A::ShowHelp
         | A::Quit
         | A::StartSearch

@@ -53,6 +53,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
             "group by area / unit / state / month",
         ),
         A::ShowTargets => lang.pick("chỉ tiêu", "targets"),
+        A::WriteReport => lang.pick(
+            "xuất báo cáo kỳ ra tệp Word",
+            "write the period's report (Word)",
+        ),
         A::ShowHelp => lang.pick("trợ giúp", "help"),
         A::Quit => lang.pick("thoát (mọi thay đổi đã lưu)", "quit (everything is saved)"),
         A::StartSearch => lang.pick("tìm (không cần dấu)", "search (accents optional)"),

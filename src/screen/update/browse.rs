@@ -17,6 +17,7 @@ pub(super) fn board(app: &mut App, ui: &mut Ui, action: Action) {
         Action::Collapse => collapse(app, ui),
         Action::Expand => expand(app, ui),
         Action::Open | Action::SwitchPane => open_detail(ui),
+        Action::WriteReport => ui.report_asked = true,
         Action::CycleGrouping => {
             ui.grouping = ui.grouping.next();
             ui.folded.clear();

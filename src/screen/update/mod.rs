@@ -52,6 +52,8 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
         Message::SyncFailed(e) => flash_error(ui, i18n::app_error(&e, ui.lang)),
         Message::NewDay(clock) => app.set_clock(clock),
         Message::Started(start) => started(app, ui, start),
+        Message::ReportWritten(Ok(path)) => flash_info(ui, i18n::report_written(&path, ui.lang)),
+        Message::ReportWritten(Err(why)) => flash_error(ui, why),
     }
     if app.revision() != ui.board_revision {
         take_in_changes(app, ui);

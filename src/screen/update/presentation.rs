@@ -43,6 +43,7 @@ pub(super) fn meeting(app: &mut App, ui: &mut Ui, action: Action) {
             Err(e) => flash_error(ui, i18n::app_error(&e, ui.lang)),
         },
         Action::ShowHelp => open_help(ui),
+        Action::WriteReport => ui.report_asked = true,
         Action::Back if show.standalone => ui.quit = true,
         Action::Back => ui.screen = Screen::Board,
         _ => {}
