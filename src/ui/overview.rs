@@ -15,23 +15,59 @@ use crate::domain::risk::Severity;
 use crate::domain::text::{fit_width, sanitize_line};
 use crate::i18n;
 
+/// The height of the headline's digits where the screen has room.
+const LARGE_DIGITS: u16 = 8;
+
 /// The width of each of the grid's six number columns.
 const CELL: usize = 10;
 
 pub(super) fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
-    let roomy = area.height >= 40 || ctx.ui.presentation.large;
-    let digit_rows: u16 = if roomy { 8 } else { 4 };
+    // Large digits wherever they fit across and leave room for the whole
+    // grid below them, so a projector's screen (128×40) is filled.
+    let figures = &ctx.ui.review.figures;
+    let whole_grid = 2 + 1 + figures.by_area.len() + 1 + 2 + figures.by_unit.len();
+    let tall = usize::from(area.height) >= usize::from(LARGE_DIGITS) + 4 + whole_grid
+        || ctx.ui.presentation.large;
+    let boxes = headline_figures(ctx);
+    let pixel = digit_size(&boxes, area.width / 4, tall);
+    let digit_rows = if matches!(pixel, Some(PixelSize::Full | PixelSize::HalfWidth)) {
+        LARGE_DIGITS
+    } else {
+        4
+    };
     // Two lines for the caption, so a narrow screen wraps it, never cuts it.
     let box_height = digit_rows + 4;
     let [top, bottom] =
         Layout::vertical([Constraint::Length(box_height), Constraint::Min(1)]).areas(area);
-    headline(frame, top, ctx, roomy, digit_rows);
+    headline(frame, top, ctx, boxes, pixel, digit_rows);
     let lines = grid_table(ctx, usize::from(bottom.width), usize::from(bottom.height));
     frame.render_widget(Paragraph::new(lines), bottom);
 }
 
-/// Done of all, overdue, at risk, and targets on track, in large digits.
-fn headline(frame: &mut Frame, area: Rect, ctx: &Context, roomy: bool, digit_rows: u16) {
+/// One digit size for all four boxes, the largest the widest figure allows
+/// in a box `box_width` wide; full height only where the screen is `tall`.
+fn digit_size(boxes: &[Figure; 4], box_width: u16, tall: bool) -> Option<PixelSize> {
+    let widest = boxes
+        .iter()
+        .map(|f| f.0.chars().count() as u16)
+        .max()
+        .unwrap_or(1);
+    let room = box_width.saturating_sub(2);
+    match (tall, widest * 8 <= room, widest * 4 <= room) {
+        (true, true, _) => Some(PixelSize::Full),
+        // Narrow but tall digits, where the full ones do not fit across.
+        (true, false, true) => Some(PixelSize::HalfWidth),
+        (false, true, _) => Some(PixelSize::HalfHeight),
+        (_, _, true) => Some(PixelSize::Quadrant),
+        _ => None,
+    }
+}
+
+/// A headline figure: its value, its caption and its colour.
+type Figure = (String, &'static str, Style);
+
+/// Done of all, overdue, at risk, and targets on track.
+fn headline_figures(ctx: &Context) -> [Figure; 4] {
     let lang = ctx.ui.lang;
     let figures = &ctx.ui.review.figures;
     let grid = &figures.all;
@@ -45,7 +81,7 @@ fn headline(frame: &mut Frame, area: Rect, ctx: &Context, roomy: bool, digit_row
         .iter()
         .filter(|(_, v)| v.is_on_track())
         .count();
-    let boxes = [
+    [
         (
             format!("{}/{}", grid.done(), grid.total),
             i18n::figure_done(lang),
@@ -68,21 +104,19 @@ fn headline(frame: &mut Frame, area: Rect, ctx: &Context, roomy: bool, digit_row
             // not the yellow the at-risk figure already has.
             ctx.theme.done(),
         ),
-    ];
+    ]
+}
+
+/// The four figures in boxes, in digits of `pixel` size.
+fn headline(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Context,
+    boxes: [Figure; 4],
+    pixel: Option<PixelSize>,
+    digit_rows: u16,
+) {
     let cells = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
-    // One digit size for all four, the largest the widest figure allows.
-    let widest = boxes
-        .iter()
-        .map(|f| f.0.chars().count() as u16)
-        .max()
-        .unwrap_or(1);
-    let room = cells.first().map_or(0, |b| b.width.saturating_sub(2));
-    let pixel = match (roomy, widest * 8 <= room, widest * 4 <= room) {
-        (true, true, _) => Some(PixelSize::Full),
-        (false, true, _) => Some(PixelSize::HalfHeight),
-        (_, _, true) => Some(PixelSize::Quadrant),
-        _ => None,
-    };
     for ((value, label, style), cell) in boxes.into_iter().zip(cells.iter()) {
         let block = Block::bordered().border_style(ctx.theme.border());
         let inner = block.inner(*cell);
