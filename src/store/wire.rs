@@ -53,6 +53,25 @@ pub fn read<T: DeserializeOwned>(reader: &mut impl Read, limit: usize) -> Result
     read_body(reader, length)
 }
 
+/// Reads one message of at most `limit` bytes into a buffer of the length it
+/// announces, reserved at once, for a reader that trusts its peer (a client
+/// reading its owner's replies): a large message (a snapshot of tens of
+/// megabytes) is then received without being copied each time its buffer
+/// would have grown. The kernel gives the reservation memory only as bytes
+/// arrive.
+pub fn read_trusted<T: DeserializeOwned>(
+    reader: &mut impl Read,
+    limit: usize,
+) -> Result<T, FrameError> {
+    let length = read_length(reader)?;
+    if length > limit as u64 {
+        return Err(FrameError::TooLarge(length, limit));
+    }
+    // At most `limit`, an amount of memory.
+    let mut body = Vec::with_capacity(length as usize);
+    read_into(reader, length, &mut body)
+}
+
 /// Reads the length that starts a message, for a reader that decides how
 /// much it will take before reading the rest with [`read_body`].
 pub fn read_length(reader: &mut impl Read) -> Result<u64, FrameError> {
@@ -69,12 +88,20 @@ pub fn read_body<T: DeserializeOwned>(
     reader: &mut impl Read,
     length: u64,
 ) -> Result<T, FrameError> {
-    let mut body = Vec::new();
-    reader.take(length).read_to_end(&mut body)?;
+    read_into(reader, length, &mut Vec::new())
+}
+
+/// Reads the `length` bytes of a message's body into `body` and decodes them.
+fn read_into<T: DeserializeOwned>(
+    reader: &mut impl Read,
+    length: u64,
+    body: &mut Vec<u8>,
+) -> Result<T, FrameError> {
+    reader.take(length).read_to_end(body)?;
     if (body.len() as u64) < length {
         return Err(FrameError::Truncated);
     }
-    decode(&body)
+    decode(body)
 }
 
 /// Decodes the body of one message: its version, then the value.
