@@ -437,7 +437,7 @@ impl Owner {
         }
         // The old one goes first: two copies of a large state are not held.
         self.snapshot = None;
-        let frame = Arc::new(wire::encode(&SnapshotReply(self.app.snapshot_ref()))?);
+        let frame = Arc::new(wire::encode_large(&SnapshotReply(self.app.snapshot_ref()))?);
         self.snapshot = Some((revision, Arc::clone(&frame)));
         Ok(frame)
     }

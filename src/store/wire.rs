@@ -34,7 +34,22 @@ pub enum FrameError {
 
 /// One whole message, ready to be written in a single call.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, FrameError> {
-    let mut frame = vec![0; LENGTH_BYTES];
+    encode_into(value, Vec::new())
+}
+
+/// [`encode`] for a large message (a snapshot of tens of megabytes): its
+/// size is counted first, so that it is written into a buffer of that size
+/// rather than one copied each time it doubles.
+pub fn encode_large<T: Serialize>(value: &T) -> Result<Vec<u8>, FrameError> {
+    let mut size = bincode::enc::write::SizeWriter::default();
+    bincode::serde::encode_into_writer(value, &mut size, bincode::config::standard())
+        .map_err(|e| FrameError::Invalid(e.to_string()))?;
+    let frame = Vec::with_capacity(LENGTH_BYTES + VERSION_BYTES + size.bytes_written);
+    encode_into(value, frame)
+}
+
+fn encode_into<T: Serialize>(value: &T, mut frame: Vec<u8>) -> Result<Vec<u8>, FrameError> {
+    frame.extend_from_slice(&[0; LENGTH_BYTES]);
     frame.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
     bincode::serde::encode_into_std_write(value, &mut frame, bincode::config::standard())
         .map_err(|e| FrameError::Invalid(e.to_string()))?;
