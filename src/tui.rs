@@ -116,8 +116,6 @@ fn event_loop(
     options: &Options,
     stop: &AtomicBool,
 ) -> std::io::Result<Exit> {
-    // While the board is built here, another core folds the titles.
-    app.fold_titles_in_background();
     let mut ui = Ui::new(options.lang);
     let size = terminal.size()?;
     let fit = ui::fit(size.width, size.height, options.key_hints);
@@ -128,6 +126,7 @@ fn event_loop(
         present: options.present,
     };
     update(app, &mut ui, Message::Started(start));
+    let mut fold_titles = true;
     // Polling starts crossterm's reader, and with it its resize handler, so a
     // resize before the first key is not lost; keys typed ahead are applied.
     while event::poll(Duration::ZERO)? {
@@ -146,6 +145,11 @@ fn event_loop(
                 ui::ascii::to_ascii(frame.buffer_mut());
             }
         })?;
+        // Once the first frame is up, another thread folds the titles for
+        // search: before it, it would take the core the board needs.
+        if std::mem::take(&mut fold_titles) {
+            app.fold_titles_in_background();
+        }
         panic_for_tests(&ui);
         if !wait_for_change(app, &mut ui, options, stop)? {
             return Ok(Exit::Stopped);

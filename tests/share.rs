@@ -891,6 +891,25 @@ fn three_screens_pressing_plus_twice_at_once_lose_no_step() {
     drop(keeper);
 }
 
+/// The owner keeps the snapshot it last sent for the next screen that
+/// opens; one opening after an edit still finds the edit in it.
+#[test]
+fn a_screen_opening_after_an_edit_finds_it() {
+    let store = Store::new();
+    let key = parse_key("1.a.1");
+    let (_owner, keeper) = store.spawn_owner("keeper");
+    let mut first = store.app("first", "clerk");
+    let second = store.app("second", "clerk");
+    first
+        .edit_task(&key, &[Edit::ProgressStep(10)], None)
+        .expect("saved");
+    let third = store.app("third", "clerk");
+    let progress = |app: &cchc::app::App| app.view(&key).expect("in the plan").state.progress;
+    assert_eq!(progress(&second), 0, "opened before the edit");
+    assert_eq!(progress(&third), 10, "opened after the edit");
+    drop(keeper);
+}
+
 /// A clerk's undo after a colleague's newer edit of the same field is
 /// refused, naming who changed it; the colleague's value stays.
 #[test]

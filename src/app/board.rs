@@ -2,15 +2,18 @@
 //! filters and folded groups. Groups carry their counts; parents sit above
 //! their sub-tasks and carry the roll-up of their children.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use foldhash::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::App;
 use super::StatusGrid;
 use super::filter::{Facts, TaskFilter};
+use crate::domain::catalog::Plan;
 use crate::domain::risk::{Review, TaskReason};
-use crate::domain::{DeadlineClass, Status, TaskKey};
+use crate::domain::{DeadlineClass, Status, TaskDef, TaskKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Grouping {
@@ -220,28 +223,25 @@ impl App {
     /// The board's rows: groups in order, each with its tasks as a tree; and
     /// the figures of the whole plan for the status line.
     pub fn board(&self, grouping: Grouping, filter: &TaskFilter, folded: &HashSet<Fold>) -> Board {
-        let all = self.board_rows();
-        let rollups = self.rollups(&all);
+        let plan = self.plan();
+        let all = self.placed_rows();
+        let rollups = rollups(plan, &all);
         let mut summary = StatusGrid::default();
-        for row in &all {
+        for (_, row) in &all {
             summary.add(row.class);
         }
-        let unit_order: HashMap<&str, usize> = self
-            .plan()
+        let unit_order: HashMap<&str, usize> = plan
             .catalog()
             .units
             .iter()
             .enumerate()
             .map(|(i, u)| (u.code.as_str(), i))
             .collect();
-        let mut groups: BTreeMap<GroupKey, Vec<TaskRow>> = BTreeMap::new();
+        let mut groups: BTreeMap<GroupKey, Vec<(usize, TaskRow)>> = BTreeMap::new();
         let search = filter.search();
-        for row in all {
-            let taken = self
-                .plan()
-                .task(&row.key.task)
-                .is_some_and(|def| search.takes(self, filter, def));
-            if !taken || !filter.keeps(row.facts()) {
+        for (at, row) in all {
+            let def = &plan.tasks()[at];
+            if !search.takes(self, filter, def) || !filter.keeps(row.facts()) {
                 continue;
             }
             let key = match grouping {
@@ -256,12 +256,18 @@ impl App {
                 Grouping::Status => GroupKey::State(StateBucket::of(row.class)),
                 Grouping::DueMonth => GroupKey::Month(row.due.map(|d| (d.year(), d.month()))),
             };
-            groups.entry(key).or_default().push(row);
+            groups.entry(key).or_default().push((at, row));
         }
+        let mut tree = Tree {
+            plan,
+            rollups: &rollups,
+            folded,
+            present: vec![false; plan.tasks().len()],
+        };
         let mut rows = Vec::new();
         for (key, tasks) in groups {
             let mut counts = Counts::default();
-            for t in &tasks {
+            for (_, t) in &tasks {
                 counts.add(t);
             }
             let group_folded = folded.contains(&Fold::Group(key.clone()));
@@ -271,7 +277,7 @@ impl App {
                 folded: group_folded,
             });
             if !group_folded {
-                self.push_tree(&mut rows, tasks, &rollups, folded);
+                tree.push(&mut rows, tasks);
             }
         }
         Board { rows, summary }
@@ -280,16 +286,25 @@ impl App {
     /// Every occurrence the period reviews with its figures, in plan order,
     /// each task's earlier overdue occurrences right after it.
     pub(super) fn board_rows(&self) -> Vec<TaskRow> {
+        self.placed_rows().into_iter().map(|(_, row)| row).collect()
+    }
+
+    /// [`App::board_rows`], each row with its task's position in the plan,
+    /// so that building the board looks nothing up by id.
+    fn placed_rows(&self) -> Vec<(usize, TaskRow)> {
         let review = self.review();
         let mut rows = Vec::with_capacity(self.plan().tasks().len());
-        for def in self.plan().tasks() {
+        for (at, def) in self.plan().tasks().iter().enumerate() {
             let mut keys = self.reviewed_keys(def).into_iter();
             if let Some(current) = keys.next() {
-                rows.push(self.occurrence_row(def, current, &review));
+                rows.push((at, self.occurrence_row(def, current, &review)));
             }
-            rows.extend(keys.map(|key| TaskRow {
-                earlier: true,
-                ..self.occurrence_row(def, key, &review)
+            rows.extend(keys.map(|key| {
+                let row = TaskRow {
+                    earlier: true,
+                    ..self.occurrence_row(def, key, &review)
+                };
+                (at, row)
             }));
         }
         rows
@@ -297,16 +312,11 @@ impl App {
 
     /// One task's row on the board: the occurrence the period reviews, with
     /// its figures, not yet placed in the tree.
-    pub(super) fn task_row(&self, def: &crate::domain::TaskDef, review: &Review) -> TaskRow {
+    pub(super) fn task_row(&self, def: &TaskDef, review: &Review) -> TaskRow {
         self.occurrence_row(def, self.current_key(def), review)
     }
 
-    fn occurrence_row(
-        &self,
-        def: &crate::domain::TaskDef,
-        key: TaskKey,
-        review: &Review,
-    ) -> TaskRow {
+    fn occurrence_row(&self, def: &TaskDef, key: TaskKey, review: &Review) -> TaskRow {
         let figures = self.figures(def, &key);
         TaskRow {
             area: def.area,
@@ -326,78 +336,90 @@ impl App {
             key,
         }
     }
+}
 
-    /// Mean progress and overdue count of each parent's direct sub-tasks.
-    fn rollups(&self, all: &[TaskRow]) -> HashMap<String, Rollup> {
-        let by_id: HashMap<&str, &TaskRow> = all
-            .iter()
-            .filter(|t| !t.earlier)
-            .map(|t| (t.key.task.as_str(), t))
-            .collect();
-        let mut rollups = HashMap::new();
-        for parent in all.iter().filter(|t| !t.earlier) {
-            let kids: Vec<&TaskRow> = self
-                .plan()
-                .children(&parent.key.task)
-                .filter_map(|c| by_id.get(c.id.as_str()).copied())
-                .collect();
-            if let Some(rollup) = Rollup::of(&kids) {
-                rollups.insert(parent.key.task.clone(), rollup);
-            }
+/// Mean progress and overdue count of each parent's direct sub-tasks, by the
+/// parent's position in the plan. The rows are in plan order, so each
+/// parent's sub-tasks are gathered in the order the plan lists them.
+fn rollups(plan: &Plan, all: &[(usize, TaskRow)]) -> HashMap<usize, Rollup> {
+    let mut kids: HashMap<usize, Vec<&TaskRow>> = HashMap::default();
+    for (at, row) in all.iter().filter(|(_, row)| !row.earlier) {
+        if let Some(parent) = plan.parent_position(*at) {
+            kids.entry(parent).or_default().push(row);
         }
-        rollups
     }
+    kids.into_iter()
+        .filter_map(|(parent, kids)| Some((parent, Rollup::of(&kids)?)))
+        .collect()
+}
 
-    fn push_tree(
-        &self,
-        rows: &mut Vec<Row>,
-        tasks: Vec<TaskRow>,
-        rollups: &HashMap<String, Rollup>,
-        folded: &HashSet<Fold>,
-    ) {
-        let present: HashSet<String> = tasks
+/// What placing a group's rows as a tree needs, kept from group to group.
+struct Tree<'a> {
+    plan: &'a Plan,
+    rollups: &'a HashMap<usize, Rollup>,
+    folded: &'a HashSet<Fold>,
+    /// By position in the plan: the task's own row is in the group being
+    /// placed. All false between groups.
+    present: Vec<bool>,
+}
+
+impl Tree<'_> {
+    /// Places a group's rows: each task under its parent when the parent is
+    /// in the group, its earlier occurrences right after it.
+    fn push(&mut self, rows: &mut Vec<Row>, tasks: Vec<(usize, TaskRow)>) {
+        let own_rows: Vec<usize> = tasks
             .iter()
-            .filter(|t| !t.earlier)
-            .map(|t| t.key.task.clone())
+            .filter(|(_, t)| !t.earlier)
+            .map(|&(at, _)| at)
             .collect();
-        let mut children: HashMap<String, Vec<TaskRow>> = HashMap::new();
-        let mut earlier: HashMap<String, Vec<TaskRow>> = HashMap::new();
+        for &at in &own_rows {
+            self.present[at] = true;
+        }
+        let mut children: HashMap<usize, Vec<(usize, TaskRow)>> = HashMap::default();
+        let mut earlier: HashMap<usize, Vec<TaskRow>> = HashMap::default();
         let mut roots = Vec::new();
-        for task in tasks {
-            if task.earlier && present.contains(&task.key.task) {
-                earlier.entry(task.key.task.clone()).or_default().push(task);
+        for (at, task) in tasks {
+            if task.earlier && self.present[at] {
+                earlier.entry(at).or_default().push(task);
                 continue;
             }
-            match self
-                .plan()
-                .task(&task.key.task)
-                .and_then(|d| d.parent.clone())
-            {
-                Some(parent) if present.contains(&parent) => {
-                    children.entry(parent).or_default().push(task)
+            match self.plan.parent_position(at) {
+                Some(parent) if self.present[parent] => {
+                    children.entry(parent).or_default().push((at, task))
                 }
-                _ => roots.push(task),
+                _ => roots.push((at, task)),
             }
         }
-        let mut stack: Vec<(TaskRow, u8)> = roots.into_iter().rev().map(|t| (t, 0)).collect();
-        while let Some((mut task, depth)) = stack.pop() {
+        let mut stack: Vec<(usize, TaskRow, u8)> =
+            roots.into_iter().rev().map(|(at, t)| (at, t, 0)).collect();
+        while let Some((at, mut task, depth)) = stack.pop() {
             task.depth = depth;
-            task.rollup = rollups.get(&task.key.task).copied();
-            task.folded = folded.contains(&Fold::Task(task.key.task.clone()));
-            let kids = children.remove(&task.key.task).unwrap_or_default();
+            task.rollup = self.rollups.get(&at).copied();
+            task.folded = !self.folded.is_empty()
+                && self
+                    .folded
+                    .contains(&Fold::Task(self.plan.tasks()[at].id.clone()));
+            let kids = children.remove(&at).unwrap_or_default();
             if !task.folded {
-                stack.extend(kids.into_iter().rev().map(|k| (k, depth.saturating_add(1))));
+                stack.extend(
+                    kids.into_iter()
+                        .rev()
+                        .map(|(k_at, k)| (k_at, k, depth.saturating_add(1))),
+                );
             }
             let own = if task.earlier {
                 Vec::new()
             } else {
-                earlier.remove(&task.key.task).unwrap_or_default()
+                earlier.remove(&at).unwrap_or_default()
             };
             rows.push(Row::Task(task));
             rows.extend(own.into_iter().map(|mut row| {
                 row.depth = depth.saturating_add(1);
                 Row::Task(row)
             }));
+        }
+        for at in own_rows {
+            self.present[at] = false;
         }
     }
 }

@@ -143,7 +143,7 @@ impl Client {
             return Err(Failure::NotSent);
         }
         loop {
-            match wire::read::<Reply>(stream, REPLY_LIMIT) {
+            match wire::read_trusted::<Reply>(stream, REPLY_LIMIT) {
                 Ok(reply) if is_answer(&reply) => return Ok(reply),
                 Ok(Reply::Alive) => {}
                 Ok(Reply::Committed(commit)) => link.pending.push(Update::Committed(commit)),

@@ -102,6 +102,7 @@ pub fn serve(
         jobs,
         backups: Schedule::default(),
         writing_backup: None,
+        snapshot: None,
     };
     owner.run(&inbox);
     owner.stop();
@@ -178,6 +179,9 @@ struct Owner {
     /// When to write a backup: the one schedule, shared with the commands.
     backups: Schedule,
     writing_backup: Option<thread::JoinHandle<bool>>,
+    /// The last snapshot sent, encoded, and the application's revision it
+    /// was encoded at.
+    snapshot: Option<(u64, Arc<Vec<u8>>)>,
 }
 
 impl Owner {
@@ -254,8 +258,8 @@ impl Owner {
         let reply = match request {
             Request::Hello { .. } => Reply::Error("hello sent twice".into()),
             Request::Load => {
-                return match wire::encode(&SnapshotReply(self.app.snapshot_ref())) {
-                    Ok(frame) => self.deliver(id, Arc::new(frame)),
+                return match self.snapshot_frame() {
+                    Ok(frame) => self.deliver(id, frame),
                     Err(e) => self.send(id, &Reply::Error(e.to_string())),
                 };
             }
@@ -419,6 +423,23 @@ impl Owner {
         for id in others {
             self.deliver(id, Arc::clone(&frame));
         }
+    }
+
+    /// The snapshot as one message, encoded once for every client that asks
+    /// while nothing changes: several screens opening, or one opening again,
+    /// do not each wait for the whole state to be encoded.
+    fn snapshot_frame(&mut self) -> Result<Arc<Vec<u8>>, wire::FrameError> {
+        let revision = self.app.revision();
+        if let Some((encoded_at, frame)) = &self.snapshot
+            && *encoded_at == revision
+        {
+            return Ok(Arc::clone(frame));
+        }
+        // The old one goes first: two copies of a large state are not held.
+        self.snapshot = None;
+        let frame = Arc::new(wire::encode_large(&SnapshotReply(self.app.snapshot_ref()))?);
+        self.snapshot = Some((revision, Arc::clone(&frame)));
+        Ok(frame)
     }
 
     fn deliver(&mut self, id: u64, frame: Arc<Vec<u8>>) {

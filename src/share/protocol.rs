@@ -183,6 +183,8 @@ mod tests {
         let borrowed = wire::encode(&SnapshotReply(app.snapshot_ref())).expect("encode");
         let owned = wire::encode(&Reply::Snapshot(Box::new(app.snapshot()))).expect("encode");
         assert_eq!(borrowed, owned);
+        let sized = wire::encode_large(&SnapshotReply(app.snapshot_ref())).expect("encode");
+        assert_eq!(sized, owned, "sized first, the same bytes");
         let decoded: Reply = wire::decode(&owned[4..]).expect("decode");
         assert_eq!(decoded, Reply::Snapshot(Box::new(app.snapshot())));
     }

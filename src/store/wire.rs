@@ -34,7 +34,22 @@ pub enum FrameError {
 
 /// One whole message, ready to be written in a single call.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, FrameError> {
-    let mut frame = vec![0; LENGTH_BYTES];
+    encode_into(value, Vec::new())
+}
+
+/// [`encode`] for a large message (a snapshot of tens of megabytes): its
+/// size is counted first, so that it is written into a buffer of that size
+/// rather than one copied each time it doubles.
+pub fn encode_large<T: Serialize>(value: &T) -> Result<Vec<u8>, FrameError> {
+    let mut size = bincode::enc::write::SizeWriter::default();
+    bincode::serde::encode_into_writer(value, &mut size, bincode::config::standard())
+        .map_err(|e| FrameError::Invalid(e.to_string()))?;
+    let frame = Vec::with_capacity(LENGTH_BYTES + VERSION_BYTES + size.bytes_written);
+    encode_into(value, frame)
+}
+
+fn encode_into<T: Serialize>(value: &T, mut frame: Vec<u8>) -> Result<Vec<u8>, FrameError> {
+    frame.extend_from_slice(&[0; LENGTH_BYTES]);
     frame.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
     bincode::serde::encode_into_std_write(value, &mut frame, bincode::config::standard())
         .map_err(|e| FrameError::Invalid(e.to_string()))?;
@@ -53,6 +68,25 @@ pub fn read<T: DeserializeOwned>(reader: &mut impl Read, limit: usize) -> Result
     read_body(reader, length)
 }
 
+/// Reads one message of at most `limit` bytes into a buffer of the length it
+/// announces, reserved at once, for a reader that trusts its peer (a client
+/// reading its owner's replies): a large message (a snapshot of tens of
+/// megabytes) is then received without being copied each time its buffer
+/// would have grown. The kernel gives the reservation memory only as bytes
+/// arrive.
+pub fn read_trusted<T: DeserializeOwned>(
+    reader: &mut impl Read,
+    limit: usize,
+) -> Result<T, FrameError> {
+    let length = read_length(reader)?;
+    if length > limit as u64 {
+        return Err(FrameError::TooLarge(length, limit));
+    }
+    // At most `limit`, an amount of memory.
+    let mut body = Vec::with_capacity(length as usize);
+    read_into(reader, length, &mut body)
+}
+
 /// Reads the length that starts a message, for a reader that decides how
 /// much it will take before reading the rest with [`read_body`].
 pub fn read_length(reader: &mut impl Read) -> Result<u64, FrameError> {
@@ -69,12 +103,20 @@ pub fn read_body<T: DeserializeOwned>(
     reader: &mut impl Read,
     length: u64,
 ) -> Result<T, FrameError> {
-    let mut body = Vec::new();
-    reader.take(length).read_to_end(&mut body)?;
+    read_into(reader, length, &mut Vec::new())
+}
+
+/// Reads the `length` bytes of a message's body into `body` and decodes them.
+fn read_into<T: DeserializeOwned>(
+    reader: &mut impl Read,
+    length: u64,
+    body: &mut Vec<u8>,
+) -> Result<T, FrameError> {
+    reader.take(length).read_to_end(body)?;
     if (body.len() as u64) < length {
         return Err(FrameError::Truncated);
     }
-    decode(&body)
+    decode(body)
 }
 
 /// Decodes the body of one message: its version, then the value.

@@ -1,10 +1,14 @@
 //! The catalog with look-ups and title search.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use super::*;
 use crate::domain::text::{FoldedQuery, fold};
+
+/// Look-ups by id, hashed with a fast hasher: the ids are the plan's own,
+/// and a screen looks up every task of a large plan while it opens.
+type HashMap<K, V> = foldhash::HashMap<K, V>;
 
 /// A catalog with look-ups, the form the rest of the program uses.
 /// Every task's id, short and full title, folded, one after another in
@@ -62,6 +66,8 @@ pub struct Plan {
     task_index: HashMap<String, usize>,
     target_index: HashMap<String, usize>,
     children: HashMap<String, Vec<usize>>,
+    /// Each task's parent, by position in the catalog.
+    parents: Vec<Option<usize>>,
     /// Folded on the first search, or ahead of it by [`Plan::title_folding`]
     /// (a screen starts that; most commands never search).
     folded_titles: Arc<OnceLock<FoldedTitles>>,
@@ -71,17 +77,23 @@ impl Plan {
     pub fn new(catalog: Catalog) -> Plan {
         let task_index = index_by(&catalog.tasks, |t| &t.id);
         let target_index = index_by(&catalog.targets, |t| &t.id);
-        let mut children: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut children: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, task) in catalog.tasks.iter().enumerate() {
             if let Some(parent) = &task.parent {
                 children.entry(parent.clone()).or_default().push(i);
             }
         }
+        let parents = catalog
+            .tasks
+            .iter()
+            .map(|task| task_index.get(task.parent.as_deref()?).copied())
+            .collect();
         Plan {
             catalog: Arc::new(catalog),
             task_index,
             target_index,
             children,
+            parents,
             folded_titles: Arc::default(),
         }
     }
@@ -141,6 +153,11 @@ impl Plan {
             .into_iter()
             .flatten()
             .map(|&i| &self.catalog.tasks[i])
+    }
+
+    /// The position in the catalog of the parent of the task at `position`.
+    pub fn parent_position(&self, position: usize) -> Option<usize> {
+        self.parents.get(position).copied().flatten()
     }
 
     pub fn target(&self, id: &str) -> Option<&TargetDef> {
