@@ -13,10 +13,10 @@ mod body;
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Header, LineSpacing, PageMargin, PageNum, PageOrientationType,
-    PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-    SectionProperty, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
-    WidthType,
+    AlignmentType, BorderType, DocumentChild, Docx, Header, LineSpacing, PageMargin, PageNum,
+    PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType, Table, TableCell,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{ReportError, ReportInput};
@@ -58,26 +58,23 @@ pub fn document(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         .first_header(Header::new());
     docx.document.section_property.title_pg = false;
     let report_section = report_section(&docx.document.section_property);
-    for block in body::blocks(input) {
-        docx = add(docx, block);
-    }
-    docx = docx.add_paragraph(Paragraph::new().section_property(report_section));
-    for block in annex::blocks(input) {
-        docx = add(docx, block);
-    }
+    // Children go straight into the document: `Docx::add_paragraph` moves
+    // the whole document at each call, which tells at 100,000 tasks.
+    let body = body::blocks(input);
+    let annexes = annex::blocks(input);
+    let children = &mut docx.document.children;
+    children.reserve(body.len() + annexes.len() + 1);
+    children.extend(body.into_iter().map(Block::into_child));
+    children.push(DocumentChild::Paragraph(Box::new(
+        Paragraph::new().section_property(report_section),
+    )));
+    children.extend(annexes.into_iter().map(Block::into_child));
     let mut xml = docx.build();
     xml.document = repeat_header_rows(&xml.document);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|e| ReportError(i18n::office_file_failed("docx", &e.to_string(), input.lang)))?;
     Ok(bytes.into_inner())
-}
-
-fn add(docx: Docx, block: Block) -> Docx {
-    match block {
-        Block::Paragraph(p) => docx.add_paragraph(*p),
-        Block::Table(t) => docx.add_table(*t),
-    }
 }
 
 fn margins() -> PageMargin {
@@ -110,6 +107,15 @@ fn report_section(annexes: &SectionProperty) -> SectionProperty {
 enum Block {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
+}
+
+impl Block {
+    fn into_child(self) -> DocumentChild {
+        match self {
+            Block::Paragraph(p) => DocumentChild::Paragraph(p),
+            Block::Table(t) => DocumentChild::Table(t),
+        }
+    }
 }
 
 impl From<Paragraph> for Block {
