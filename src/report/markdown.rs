@@ -6,10 +6,18 @@ use std::fmt::Write;
 
 use super::ReportInput;
 use super::tables::{self, Table};
-use crate::app::report::{AreaPart, ReportTask};
-use crate::domain::date::format_date;
+use crate::app::report::{AreaPart, ReportTarget};
 use crate::domain::report_text::ReportSection;
 use crate::domain::text::sanitize_line;
+
+/// Text from the store made safe line by line, its later lines indented
+/// under the item they continue.
+fn sanitize_text(text: &str) -> String {
+    text.lines()
+        .map(|l| sanitize_line(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n  ")
+}
 use crate::i18n::{self, Lang, ReportWords};
 
 pub fn document(input: &ReportInput<'_>) -> String {
@@ -25,13 +33,7 @@ pub fn document(input: &ReportInput<'_>) -> String {
         w.number.trim(),
         i18n::place_and_date(i18n::place_of(&report.commune), input.signed_on, lang)
     );
-    let _ = writeln!(
-        out,
-        "{} {}. {}\n",
-        w.figures_as_of,
-        format_date(report.as_of),
-        report.plan_title
-    );
+    let _ = writeln!(out, "{}\n", i18n::report_opening(report, lang));
     for part in &report.areas {
         if part.area == 0 {
             let _ = writeln!(out, "### {}\n", w.part_direction);
@@ -40,7 +42,11 @@ pub fn document(input: &ReportInput<'_>) -> String {
     }
     let _ = writeln!(out, "### {}\n", w.part_results);
     for part in report.areas.iter().filter(|p| p.area != 0) {
-        let _ = writeln!(out, "#### {}. {}\n", part.area, part.name);
+        let _ = writeln!(
+            out,
+            "#### {}\n",
+            i18n::area_heading(usize::from(part.area), &part.name)
+        );
         area_part(&mut out, input, &w, part);
     }
     let _ = writeln!(out, "### {}\n", w.part_assessment);
@@ -50,7 +56,12 @@ pub fn document(input: &ReportInput<'_>) -> String {
     office_text(&mut out, input, ReportSection::Weaknesses);
     let _ = writeln!(out, "### {}\n", w.part_next);
     let _ = writeln!(out, "{}\n", w.next_due);
-    task_list(&mut out, input, &w, &report.next, |_| None);
+    let next: Vec<String> = report
+        .next
+        .iter()
+        .map(|t| i18n::next_item(t, lang))
+        .collect();
+    bullets(&mut out, &w, &next);
     if input.texts.contains_key(&ReportSection::Direction) || report.next.is_empty() {
         office_text(&mut out, input, ReportSection::Direction);
     }
@@ -62,109 +73,66 @@ pub fn document(input: &ReportInput<'_>) -> String {
 
 fn area_part(out: &mut String, input: &ReportInput<'_>, w: &ReportWords, part: &AreaPart) {
     let lang = input.lang;
-    let _ = writeln!(out, "**{}**\n", w.done);
-    task_list(out, input, w, &part.done, |t| {
-        let docs: Vec<String> = t
-            .evidence
-            .iter()
-            .map(|d| sanitize_line(&i18n::evidence_text(d, lang)).into_owned())
-            .collect();
-        let done_on = t
-            .completed_on
-            .map(|d| format!("{} {}", w.done_on, format_date(d)))
-            .unwrap_or_default();
-        Some(if docs.is_empty() {
-            done_on
-        } else {
-            format!("{done_on}; {}", docs.join("; "))
-        })
-    });
-    let _ = writeln!(out, "**{}**\n", w.in_progress);
-    task_list(out, input, w, &part.in_progress, |t| {
-        Some(i18n::report_state(t, lang))
-    });
-    let _ = writeln!(out, "**{}**\n", w.overdue);
-    task_list(out, input, w, &part.overdue, |t| {
-        let why = t
-            .latest_note
-            .as_deref()
-            .map(|n| sanitize_line(n).into_owned())
-            .unwrap_or_else(|| w.why_unknown.to_string());
-        Some(format!(
-            "{}. {}: {why}",
-            i18n::class_label(t.class, lang),
-            w.why
-        ))
-    });
-    let _ = writeln!(out, "**{}**\n", w.moved);
-    if part.moved.is_empty() {
-        let _ = writeln!(out, "{}\n", w.nothing);
-    } else {
-        for moved in &part.moved {
-            let _ = writeln!(
-                out,
-                "- {} {}: {}",
-                moved.key,
-                sanitize_line(&moved.title),
-                sanitize_line(&i18n::moved_text(moved, lang))
-            );
-        }
-        out.push('\n');
-    }
-    let targets: Vec<_> = input
+    let targets: Vec<&ReportTarget> = input
         .report
         .targets
         .iter()
         .filter(|t| t.area == part.area)
         .collect();
-    if !targets.is_empty() {
-        let _ = writeln!(out, "**{}**\n", w.targets);
-        for target in targets {
-            let latest = target.latest.map_or_else(
-                || i18n::target_labels(lang).unmeasured.to_string(),
-                |(on, value)| {
+    let lists: [(&str, Vec<String>); 5] = [
+        (
+            w.done,
+            part.done
+                .iter()
+                .map(|t| {
                     format!(
-                        "{} ({})",
-                        i18n::measured(value, &target.unit, lang),
-                        format_date(on)
+                        "{}\n  {}",
+                        i18n::done_item(&t.title, t.completed_on, lang),
+                        i18n::evidence_line(&t.evidence, lang)
                     )
-                },
-            );
-            let _ = writeln!(
-                out,
-                "- {} {}: {}; {} — {}",
-                target.id,
-                sanitize_line(&target.title),
-                i18n::target_goal(target, lang),
-                latest,
-                i18n::verdict_label(target.verdict, lang)
-            );
-        }
-        out.push('\n');
+                })
+                .collect(),
+        ),
+        (
+            w.in_progress,
+            part.in_progress
+                .iter()
+                .map(|t| i18n::progress_item(&t.title, t.progress, t.due, lang))
+                .collect(),
+        ),
+        (
+            w.overdue,
+            part.overdue
+                .iter()
+                .map(|t| i18n::overdue_line(t, lang))
+                .collect(),
+        ),
+        (
+            w.moved,
+            part.moved
+                .iter()
+                .map(|m| i18n::moved_item(m, lang))
+                .collect(),
+        ),
+        (
+            w.targets,
+            targets.iter().map(|t| i18n::target_item(t, lang)).collect(),
+        ),
+    ];
+    for (index, (heading, items)) in lists.into_iter().enumerate() {
+        let _ = writeln!(out, "*{}) {heading}*\n", i18n::item_letter(index, lang));
+        bullets(out, w, &items);
     }
 }
 
-/// Each task on its line, with what `detail` adds; "Không có." for none.
-fn task_list(
-    out: &mut String,
-    input: &ReportInput<'_>,
-    w: &ReportWords,
-    tasks: &[ReportTask],
-    detail: impl Fn(&ReportTask) -> Option<String>,
-) {
-    if tasks.is_empty() {
+/// Each item on its line ("- …"), or "Không có." for none.
+fn bullets(out: &mut String, w: &ReportWords, items: &[String]) {
+    if items.is_empty() {
         let _ = writeln!(out, "{}\n", w.nothing);
         return;
     }
-    for task in tasks {
-        let detail = detail(task).map(|d| format!(" — {d}")).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- {} {} {}{detail}",
-            task.key,
-            sanitize_line(&task.title),
-            i18n::lead_and_due(&task.lead, task.due, input.lang)
-        );
+    for item in items {
+        let _ = writeln!(out, "- {}", sanitize_text(item));
     }
     out.push('\n');
 }

@@ -1,7 +1,417 @@
-//! The report's annexes as a workbook, one sheet each.
+//! The report's annexes as a workbook, a sheet each ("Phụ lục I", "Phụ lục
+//! II", "Phụ lục III"), for the office to sort, filter and forward: counts
+//! and progress as numbers, dates as dates (dd/mm/yyyy), results in percent
+//! as percentages; the header row frozen and repeated on print; A4
+//! landscape, one page wide. Uses `rust_xlsxwriter`.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::{ReportError, ReportInput};
+use crate::app::StatusGrid;
+use crate::app::report::{ReportTarget, ReportTask};
+use crate::domain::Status;
+use crate::i18n::{self, Lang, ReportWords};
 
-pub fn workbook(_input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
-    Err(ReportError("not yet".into()))
+const FONT: &str = "Times New Roman";
+const FONT_SIZE: f64 = 12.0;
+/// Rows above the data: the title, the report it belongs to, the columns.
+const TITLE_ROW: u32 = 0;
+const ATTACHED_ROW: u32 = 1;
+const HEADER_ROW: u32 = 2;
+/// Paper size 9 is A4.
+const A4: u8 = 9;
+/// Column widths, in characters, fitted to the longest text between these;
+/// long text wraps within the narrower bound.
+const NARROWEST: usize = 6;
+const WIDEST: usize = 30;
+const WIDEST_LONG: usize = 45;
+/// Room around a column's text, in characters.
+const PADDING: usize = 2;
+/// The height of a line of 12 pt text, in points: rows of wrapped text are
+/// given their height, as not every program measures it on opening.
+const LINE_HEIGHT: f64 = 15.75;
+
+pub fn workbook(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
+    write(input)
+        .map_err(|e| ReportError(i18n::office_file_failed("xlsx", &e.to_string(), input.lang)))
+}
+
+fn write(input: &ReportInput<'_>) -> Result<Vec<u8>, XlsxError> {
+    let words = i18n::report_words(input.lang);
+    let looks = Looks::new();
+    let mut book = Workbook::new();
+    let sheets = [
+        (words.annex_grid, grid(input, &words)),
+        (words.annex_tasks, tasks(input, &words)),
+        (words.annex_targets, targets(input, &words)),
+    ];
+    for (number, (name, sheet)) in sheets.iter().enumerate() {
+        let title = i18n::annex_name(number + 1, input.lang);
+        let worksheet = book.add_worksheet();
+        worksheet.set_name(&title)?;
+        let attached = i18n::annex_attached(&input.report.commune, input.signed_on, input.lang);
+        sheet.write(worksheet, &format!("{title}: {name}"), &attached, &looks)?;
+    }
+    book.save_to_buffer()
+}
+
+/// A cell's value, typed as a spreadsheet wants it.
+enum Cell {
+    Text(String),
+    /// Text that may run long: wrapped in its column.
+    Long(String),
+    Count(usize),
+    Date(Option<NaiveDate>),
+    /// A share in percent (87.5), written as the fraction Excel formats.
+    Percent(f64),
+}
+
+impl Cell {
+    /// How many characters wide it shows, within its bounds.
+    fn width(&self) -> usize {
+        match self {
+            Cell::Text(t) => t.chars().count().min(WIDEST),
+            Cell::Long(t) => t.chars().count().min(WIDEST_LONG),
+            Cell::Count(n) => n.to_string().len(),
+            Cell::Date(_) => 10,
+            Cell::Percent(_) => 6,
+        }
+    }
+}
+
+/// How many lines `text` takes wrapped in a column `width` characters
+/// wide, word by word. A width counts the digits of the default font; a
+/// line of Vietnamese in Times New Roman holds about two fifths more letters.
+fn lines(text: &str, width: usize) -> usize {
+    let width = width * 7 / 5;
+    let mut count = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let length = word.chars().count();
+        if used > 0 && used + 1 + length > width {
+            count += 1;
+            used = length;
+        } else {
+            used += length + usize::from(used > 0);
+        }
+    }
+    count
+}
+
+/// A row, bold when it sums the others or names a group.
+struct Row {
+    cells: Vec<Cell>,
+    bold: bool,
+    /// A group's name across the whole row.
+    group: bool,
+}
+
+impl Row {
+    fn plain(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            bold: false,
+            group: false,
+        }
+    }
+}
+
+struct Sheet {
+    columns: Vec<&'static str>,
+    rows: Vec<Row>,
+}
+
+/// The formats of the cells, plain and bold.
+struct Looks {
+    title: Format,
+    attached: Format,
+    header: Format,
+    plain: Kinds,
+    bold: Kinds,
+}
+
+struct Kinds {
+    text: Format,
+    long: Format,
+    count: Format,
+    date: Format,
+    percent: Format,
+}
+
+impl Kinds {
+    fn new(base: &Format) -> Kinds {
+        Kinds {
+            text: base.clone(),
+            long: base.clone().set_text_wrap(),
+            count: base.clone().set_align(FormatAlign::Center),
+            date: base
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("dd/mm/yyyy"),
+            percent: base.clone().set_num_format("0.0%"),
+        }
+    }
+}
+
+impl Looks {
+    fn new() -> Looks {
+        let font = Format::new().set_font_name(FONT).set_font_size(FONT_SIZE);
+        let cell = font
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Top);
+        Looks {
+            title: font.clone().set_bold().set_font_size(14),
+            attached: font.clone().set_italic(),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            plain: Kinds::new(&cell),
+            bold: Kinds::new(&cell.clone().set_bold()),
+        }
+    }
+}
+
+impl Sheet {
+    fn write(
+        &self,
+        sheet: &mut Worksheet,
+        title: &str,
+        attached: &str,
+        looks: &Looks,
+    ) -> Result<(), XlsxError> {
+        let last = u16::try_from(self.columns.len().saturating_sub(1)).unwrap_or(0);
+        sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, title, &looks.title)?;
+        sheet.merge_range(
+            ATTACHED_ROW,
+            0,
+            ATTACHED_ROW,
+            last,
+            attached,
+            &looks.attached,
+        )?;
+        let widths = self.widths();
+        for (col, width) in (0u16..).zip(&widths) {
+            sheet.set_column_width(col, (width + PADDING) as f64)?;
+        }
+        let header_lines = self
+            .columns
+            .iter()
+            .zip(&widths)
+            .map(|(name, &width)| lines(name, width))
+            .max()
+            .unwrap_or(1);
+        sheet.set_row_height(HEADER_ROW, header_lines as f64 * LINE_HEIGHT)?;
+        for (col, name) in (0u16..).zip(&self.columns) {
+            sheet.write_string_with_format(HEADER_ROW, col, *name, &looks.header)?;
+        }
+        for (at, row) in (HEADER_ROW + 1..).zip(&self.rows) {
+            let kinds = if row.bold { &looks.bold } else { &looks.plain };
+            if row.group {
+                let name = match row.cells.first() {
+                    Some(Cell::Text(t)) => t.as_str(),
+                    _ => "",
+                };
+                sheet.merge_range(at, 0, at, last, name, &kinds.text)?;
+                continue;
+            }
+            let mut tallest = 1;
+            for ((col, cell), &width) in (0u16..).zip(&row.cells).zip(&widths) {
+                write_cell(sheet, at, col, cell, kinds)?;
+                if let Cell::Long(text) = cell {
+                    tallest = tallest.max(lines(text, width));
+                }
+            }
+            if tallest > 1 {
+                sheet.set_row_height(at, tallest as f64 * LINE_HEIGHT)?;
+            }
+        }
+        sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+        sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+        sheet.set_landscape();
+        sheet.set_paper_size(A4);
+        sheet.set_print_fit_to_pages(1, 0);
+        Ok(())
+    }
+
+    /// Each column as wide as its longest cell (group names aside), within
+    /// bounds; a header wraps rather than widen its column past its longest
+    /// word.
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self
+            .columns
+            .iter()
+            .map(|name| {
+                name.split_whitespace()
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for row in self.rows.iter().filter(|r| !r.group) {
+            for (width, cell) in widths.iter_mut().zip(&row.cells) {
+                *width = (*width).max(cell.width());
+            }
+        }
+        widths.into_iter().map(|w| w.max(NARROWEST)).collect()
+    }
+}
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    kinds: &Kinds,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Text(t) => sheet.write_string_with_format(row, col, t, &kinds.text)?,
+        Cell::Long(t) => sheet.write_string_with_format(row, col, t, &kinds.long)?,
+        Cell::Count(n) => sheet.write_number_with_format(row, col, *n as f64, &kinds.count)?,
+        Cell::Date(Some(day)) => sheet.write_datetime_with_format(row, col, day, &kinds.date)?,
+        Cell::Date(None) => sheet.write_blank(row, col, &kinds.date)?,
+        Cell::Percent(p) => sheet.write_number_with_format(row, col, p / 100.0, &kinds.percent)?,
+    };
+    Ok(())
+}
+
+fn grid_row(name: String, grid: &StatusGrid, bold: bool) -> Row {
+    let mut cells = vec![Cell::Text(name)];
+    cells.extend(
+        [
+            grid.total,
+            grid.done_on_time,
+            grid.done_late,
+            grid.open_in_time,
+            grid.open_overdue,
+            grid.no_deadline,
+        ]
+        .map(Cell::Count),
+    );
+    Row {
+        cells,
+        bold,
+        group: false,
+    }
+}
+
+fn group(name: &str) -> Row {
+    Row {
+        cells: vec![Cell::Text(name.to_string())],
+        bold: true,
+        group: true,
+    }
+}
+
+/// Annex I: the grid by area, then by lead unit, then the total.
+fn grid(input: &ReportInput<'_>, words: &ReportWords) -> Sheet {
+    let report = input.report;
+    let mut rows = vec![group(words.by_area)];
+    rows.extend(report.figures.by_area.iter().map(|(code, grid)| {
+        let name = report
+            .areas
+            .iter()
+            .find(|a| a.area == *code)
+            .map_or_else(|| code.to_string(), |a| format!("{code}. {}", a.name));
+        grid_row(name, grid, false)
+    }));
+    rows.push(group(words.by_unit));
+    rows.extend(report.figures.by_unit.iter().map(|(code, grid)| {
+        let name = report
+            .units
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or_else(|| code.clone(), |(_, name)| name.clone());
+        grid_row(name, grid, false)
+    }));
+    rows.push(grid_row(
+        words.total_row.to_string(),
+        &report.figures.all,
+        true,
+    ));
+    Sheet {
+        columns: words.grid_columns.to_vec(),
+        rows,
+    }
+}
+
+fn task_row(number: usize, task: &ReportTask, words: &ReportWords, lang: Lang) -> Row {
+    let evidence = if task.evidence.is_empty() && task.status == Status::Done {
+        words.evidence_none.to_string()
+    } else {
+        i18n::evidence_list(&task.evidence, lang)
+    };
+    Row::plain(vec![
+        Cell::Count(number),
+        Cell::Text(task.key.to_string()),
+        Cell::Long(task.title.clone()),
+        Cell::Text(task.lead.clone()),
+        Cell::Date(task.due),
+        Cell::Text(i18n::class_label(task.class, lang)),
+        Cell::Count(usize::from(task.progress)),
+        Cell::Date(task.completed_on),
+        Cell::Long(evidence),
+    ])
+}
+
+/// Annex II: every task the period reviews.
+fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> Sheet {
+    Sheet {
+        columns: words.task_columns.to_vec(),
+        rows: input
+            .report
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, task)| task_row(i + 1, task, words, input.lang))
+            .collect(),
+    }
+}
+
+/// A result in its unit: a percentage, or "đạt" for a qualitative aim.
+fn result_cell(target: &ReportTarget, value: f64, lang: Lang) -> Cell {
+    if target.unit.starts_with('%') && !target.qualitative {
+        Cell::Percent(value)
+    } else {
+        Cell::Text(i18n::target_value(target, value, lang))
+    }
+}
+
+fn target_row(number: usize, target: &ReportTarget, lang: Lang) -> Row {
+    let (latest, measured_on) = match target.latest {
+        Some((on, value)) => (result_cell(target, value, lang), Some(on)),
+        None => (Cell::Text(String::new()), None),
+    };
+    Row::plain(vec![
+        Cell::Count(number),
+        Cell::Text(target.id.clone()),
+        Cell::Long(target.title.clone()),
+        Cell::Text(i18n::target_goal(target, lang)),
+        latest,
+        Cell::Date(measured_on),
+        Cell::Date(target.due),
+        Cell::Text(format!(
+            "{} {}",
+            i18n::verdict_symbol(target.verdict),
+            i18n::verdict_label(target.verdict, lang)
+        )),
+    ])
+}
+
+/// Annex III: every target, its goal, latest result and verdict.
+fn targets(input: &ReportInput<'_>, words: &ReportWords) -> Sheet {
+    Sheet {
+        columns: words.target_columns.to_vec(),
+        rows: input
+            .report
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(i, target)| target_row(i + 1, target, input.lang))
+            .collect(),
+    }
 }

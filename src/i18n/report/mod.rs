@@ -8,6 +8,9 @@ use crate::domain::period::{Period, PeriodKind};
 use crate::domain::report_text::ReportSection;
 use crate::i18n::*;
 
+mod sentences;
+pub use sentences::*;
+
 /// Fixed words of the report, in the order they appear.
 pub struct ReportWords {
     /// Top left, first line: the body that issues the report.
@@ -56,8 +59,6 @@ pub struct ReportWords {
     pub why: &'static str,
     /// An overdue task whose cause nobody has noted yet.
     pub why_unknown: &'static str,
-    pub done_on: &'static str,
-    pub figures_as_of: &'static str,
 }
 
 pub fn report_words(lang: Lang) -> ReportWords {
@@ -166,8 +167,6 @@ pub fn report_words(lang: Lang) -> ReportWords {
             "[chưa ghi nguyên nhân: thêm ghi chú cho nhiệm vụ]",
             "[no cause noted yet: add a note to the task]",
         ),
-        done_on: lang.pick("hoàn thành ngày", "done on"),
-        figures_as_of: lang.pick("Số liệu tính đến ngày", "Figures as of"),
     }
 }
 
@@ -266,45 +265,6 @@ pub fn count_with_share(count: usize, total: usize, lang: Lang) -> String {
     )
 }
 
-/// A target's goal: "≥ 95%", "≥ 1" for a qualitative aim.
-pub fn target_goal(target: &crate::app::report::ReportTarget, lang: Lang) -> String {
-    let sign = match target.direction {
-        crate::domain::Direction::AtLeast => "≥",
-        crate::domain::Direction::AtMost => "≤",
-    };
-    format!(
-        "{sign} {}{}",
-        decimal(target.value, lang),
-        unit_mark(&target.unit)
-    )
-}
-
-/// A measured value with its unit: "87,5%".
-pub fn measured(value: f64, unit: &str, lang: Lang) -> String {
-    format!("{}{}", decimal(value, lang), unit_mark(unit))
-}
-
-/// "%" for every percent-like unit; other units follow the number.
-fn unit_mark(unit: &str) -> String {
-    if unit.starts_with('%') || unit.is_empty() {
-        unit.chars().take(1).collect()
-    } else {
-        format!(" {unit}")
-    }
-}
-
-/// A document as a report cites it: "123/QĐ-UBND ngày 12/05/2026, Quyết
-/// định …".
-pub fn evidence_text(doc: &crate::domain::Evidence, lang: Lang) -> String {
-    format!(
-        "{} {} {}, {}",
-        doc.number,
-        lang.pick("ngày", "of"),
-        format_date(doc.issued_on),
-        doc.summary
-    )
-}
-
 /// The name of a report's file, without extension: "bao-cao-cchc-quy-I-2027".
 pub fn report_file_stem(period: Period) -> String {
     let year = period.year;
@@ -319,42 +279,4 @@ pub fn report_file_stem(period: Period) -> String {
 /// The suffix of each CSV annex's file: "-phu-luc-I".
 pub fn annex_file_suffix(number: &str) -> String {
     format!("-phu-luc-{number}")
-}
-
-/// What a report line says of a task's state: "đang thực hiện, 40%".
-pub fn report_state(task: &crate::app::report::ReportTask, lang: Lang) -> String {
-    let class = class_label(task.class, lang);
-    match task.status {
-        Status::InProgress | Status::NotStarted if !task.class.is_overdue() => {
-            format!("{}, {}%", status_label(task.status, lang), task.progress)
-        }
-        _ => class,
-    }
-}
-
-/// "(chủ trì: VHXH; hạn 31/03/2027)".
-pub fn lead_and_due(lead: &str, due: Option<NaiveDate>, lang: Lang) -> String {
-    let due = due.map_or_else(
-        || lang.pick("không có thời hạn", "no deadline").to_string(),
-        |d| format!("{} {}", lang.pick("hạn", "due"), format_date(d)),
-    );
-    format!("({} {lead}; {due})", lang.pick("chủ trì:", "lead:"))
-}
-
-/// "31/12/2026 → 31/03/2027 (root, 05/01/2027): lý do".
-pub fn moved_text(moved: &crate::app::report::MovedDeadline, lang: Lang) -> String {
-    let date = |d: Option<NaiveDate>| {
-        d.map_or_else(|| lang.pick("không có", "none").to_string(), format_date)
-    };
-    let reason = moved
-        .reason
-        .clone()
-        .unwrap_or_else(|| lang.pick("không nêu lý do", "no reason given").into());
-    format!(
-        "{} → {} ({}, {}): {reason}",
-        date(moved.from),
-        date(moved.to),
-        moved.who,
-        format_date(moved.at.date_naive())
-    )
 }

@@ -1,0 +1,300 @@
+//! The report as a Word document (WordprocessingML), laid out as Nghị định
+//! 30/2020/NĐ-CP asks of an administrative document: A4, margins 20 mm top
+//! and bottom, 30 mm left, 15 mm right; Times New Roman 13 pt; the
+//! two-column heading, parts I–V and the signature block ([`body`]) on
+//! portrait pages; the annexes, each from a new page, on landscape ones
+//! ([`annex`]); page numbers centred at the
+//! top from page 2. Uses `docx-rs`; what the crate cannot say (a table's
+//! header row repeated on each page) is added to its XML here.
+
+mod annex;
+mod body;
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BorderType, DocumentChild, Docx, Header, LineSpacing, PageMargin, PageNum,
+    PageOrientationType, PageSize, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType, Table, TableCell,
+    TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+use super::{ReportError, ReportInput};
+use crate::domain::text::sanitize_line;
+use crate::i18n;
+
+const FONT: &str = "Times New Roman";
+/// A4 in twentieths of a point.
+const PAGE: (u32, u32) = (11906, 16838);
+/// 20 mm, 30 mm, 15 mm, and the header's 10 mm from the edge.
+const MARGIN_TOP_BOTTOM: i32 = 1134;
+const MARGIN_LEFT: i32 = 1701;
+const MARGIN_RIGHT: i32 = 850;
+const HEADER_FROM_EDGE: i32 = 567;
+/// The width between the margins, what a table may take, on the report's
+/// portrait pages and on the annexes' landscape ones.
+const TEXT_WIDTH: usize = PAGE.0 as usize - MARGIN_LEFT as usize - MARGIN_RIGHT as usize;
+const ANNEX_WIDTH: usize = PAGE.1 as usize - MARGIN_LEFT as usize - MARGIN_RIGHT as usize;
+/// A body paragraph's first line: 1 cm.
+const FIRST_LINE: i32 = 567;
+
+/// Font sizes in half-points.
+const BODY: usize = 26;
+const TITLE: usize = 28;
+const SMALL: usize = 24;
+const RECIPIENTS: usize = 22;
+const TABLE_TEXT: usize = 22;
+
+pub fn document(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
+    // The document's own section is its last: the annexes, on landscape
+    // pages, every one numbered.
+    let mut docx = Docx::new()
+        .page_size(PAGE.1, PAGE.0)
+        .page_orient(PageOrientationType::Landscape)
+        .page_margin(margins())
+        .default_fonts(fonts())
+        .default_size(BODY)
+        .header(Header::new().add_paragraph(page_number()))
+        .first_header(Header::new());
+    docx.document.section_property.title_pg = false;
+    let report_section = report_section(&docx.document.section_property);
+    // Children go straight into the document: `Docx::add_paragraph` moves
+    // the whole document at each call, which tells at 100,000 tasks.
+    let body = body::blocks(input);
+    let annexes = annex::blocks(input);
+    let children = &mut docx.document.children;
+    children.reserve(body.len() + annexes.len() + 1);
+    children.extend(body.into_iter().map(Block::into_child));
+    children.push(DocumentChild::Paragraph(Box::new(
+        Paragraph::new().section_property(report_section),
+    )));
+    children.extend(annexes.into_iter().map(Block::into_child));
+    let mut xml = docx.build();
+    xml.document = repeat_header_rows(&xml.document);
+    let mut bytes = Cursor::new(Vec::new());
+    xml.pack(&mut bytes)
+        .map_err(|e| ReportError(i18n::office_file_failed("docx", &e.to_string(), input.lang)))?;
+    Ok(bytes.into_inner())
+}
+
+fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN_TOP_BOTTOM)
+        .bottom(MARGIN_TOP_BOTTOM)
+        .left(MARGIN_LEFT)
+        .right(MARGIN_RIGHT)
+        .header(HEADER_FROM_EDGE)
+        .footer(HEADER_FROM_EDGE)
+}
+
+/// The report's own section, portrait, ended by the paragraph that holds
+/// it: the same headers as the annexes' (the numbered one, and the empty
+/// one of the first page, `titlePg`), named by the ids `docx-rs` gave them.
+fn report_section(annexes: &SectionProperty) -> SectionProperty {
+    let mut section = SectionProperty::new()
+        .page_size(PageSize::new().size(PAGE.0, PAGE.1))
+        .page_margin(margins());
+    if let Some((id, _)) = &annexes.header {
+        section = section.header(Header::new(), id);
+    }
+    if let Some((id, _)) = &annexes.first_header {
+        section = section.first_header(Header::new(), id);
+    }
+    section
+}
+
+/// What the body is made of, in order.
+enum Block {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl Block {
+    fn into_child(self) -> DocumentChild {
+        match self {
+            Block::Paragraph(p) => DocumentChild::Paragraph(p),
+            Block::Table(t) => DocumentChild::Table(t),
+        }
+    }
+}
+
+impl From<Paragraph> for Block {
+    fn from(paragraph: Paragraph) -> Block {
+        Block::Paragraph(Box::new(paragraph))
+    }
+}
+
+impl From<Table> for Block {
+    fn from(table: Table) -> Block {
+        Block::Table(Box::new(table))
+    }
+}
+
+/// How a run of text looks.
+#[derive(Clone, Copy)]
+struct Look {
+    size: usize,
+    bold: bool,
+    italic: bool,
+    /// A place the office has still to write: italic on yellow.
+    to_write: bool,
+}
+
+impl Look {
+    const BODY: Look = Look {
+        size: BODY,
+        bold: false,
+        italic: false,
+        to_write: false,
+    };
+
+    fn sized(size: usize) -> Look {
+        Look { size, ..Look::BODY }
+    }
+
+    fn bold(self) -> Look {
+        Look { bold: true, ..self }
+    }
+
+    fn italic(self) -> Look {
+        Look {
+            italic: true,
+            ..self
+        }
+    }
+
+    fn to_write(self) -> Look {
+        Look {
+            to_write: true,
+            ..self
+        }
+    }
+}
+
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .east_asia(FONT)
+        .cs(FONT)
+}
+
+/// Text as a run: stored text may hold line breaks or control characters,
+/// which a line of a document has no use for.
+fn run(text: &str, look: Look) -> Run {
+    let mut run = Run::new()
+        .add_text(sanitize_line(text))
+        .fonts(fonts())
+        .size(look.size);
+    if look.bold {
+        run = run.bold();
+    }
+    if look.italic || look.to_write {
+        run = run.italic();
+    }
+    if look.to_write {
+        run = run.highlight("yellow");
+    }
+    run
+}
+
+/// A line of the heading, the title or a table: no indent, no spacing.
+fn line(text: &str, look: Look, align: AlignmentType) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, look))
+        .align(align)
+        .line_spacing(LineSpacing::new().before(0).after(0).line(240))
+}
+
+fn centred(text: &str, look: Look) -> Paragraph {
+    line(text, look, AlignmentType::Center)
+}
+
+/// A paragraph of the report's text: justified, its first line indented,
+/// 6 pt before it.
+fn paragraph(runs: Vec<Run>) -> Paragraph {
+    runs.into_iter()
+        .fold(Paragraph::new(), Paragraph::add_run)
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(FIRST_LINE)),
+            None,
+            None,
+        )
+        .line_spacing(LineSpacing::new().before(120).after(0).line(276))
+}
+
+fn text(text: &str, look: Look) -> Paragraph {
+    paragraph(vec![run(text, look)])
+}
+
+/// A short rule under a centred line, `width` twips wide in a column of
+/// `column` twips.
+fn rule(width: usize, column: usize) -> Paragraph {
+    let side = i32::try_from(column.saturating_sub(width) / 2).unwrap_or(0);
+    // An empty paragraph is as tall as its mark: a 2 pt one, 3 pt below
+    // the line above, clear of its descenders.
+    let mut p = Paragraph::new()
+        .size(4)
+        .indent(Some(side), None, Some(side), None)
+        .line_spacing(LineSpacing::new().before(60).after(0));
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Top)
+                .val(BorderType::Single)
+                .size(6),
+        ),
+    );
+    p
+}
+
+/// A cell of a fixed width holding these paragraphs.
+fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
+    paragraphs
+        .into_iter()
+        .fold(TableCell::new(), TableCell::add_paragraph)
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Top)
+}
+
+/// A table of fixed column widths, so every reader lays it out alike.
+fn fixed(table: Table, widths: &[usize]) -> Table {
+    table
+        .set_grid(widths.to_vec())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+/// A header row: repeated at the top of each page the table runs onto.
+/// `docx-rs` cannot say so; it marks the row as not split across pages,
+/// and [`repeat_header_rows`] adds the repeat to exactly those rows.
+fn header_row(cells: Vec<TableCell>) -> TableRow {
+    TableRow::new(cells).cant_split()
+}
+
+const HEADER_MARK: &[u8] = b"<w:cantSplit />";
+const HEADER_REPEAT: &[u8] = b"<w:cantSplit /><w:tblHeader />";
+
+/// The document's XML with each header row marked to repeat. Text never
+/// holds the mark: `<` in text is written `&lt;`.
+fn repeat_header_rows(xml: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(xml.len() + 1024);
+    let mut from = 0;
+    for at in memchr::memmem::find_iter(xml, HEADER_MARK) {
+        out.extend_from_slice(&xml[from..at]);
+        out.extend_from_slice(HEADER_REPEAT);
+        from = at + HEADER_MARK.len();
+    }
+    out.extend_from_slice(&xml[from..]);
+    out
+}
+
+/// The page number, centred at the top.
+fn page_number() -> Paragraph {
+    Paragraph::new()
+        .add_page_num(PageNum::new())
+        .align(AlignmentType::Center)
+        .size(BODY)
+        .fonts(fonts())
+}
