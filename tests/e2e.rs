@@ -1103,6 +1103,30 @@ fn closing_the_terminal_leaves_cleanly() {
     );
 }
 
+/// `w` writes the period's report into the current folder and says where;
+/// pressed again (on the board or in meeting mode) it never overwrites.
+#[test]
+fn w_writes_the_period_report_and_says_where() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 120, 40);
+    tui.wait_for_board();
+    tui.send("w");
+    tui.wait_for("bao-cao-cchc-nam-2026.docx");
+    let first = store.data().join("bao-cao-cchc-nam-2026.docx");
+    let bytes = std::fs::read(&first).expect("the report is written where the screen says");
+    assert!(bytes.starts_with(b"PK"), "a Word document is a zip");
+    tui.send("m");
+    tui.wait_for("Tổng quan");
+    tui.send("w");
+    tui.wait_for("bao-cao-cchc-nam-2026 (2).docx");
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        bytes,
+        "the first file is kept"
+    );
+    assert!(store.data().join("bao-cao-cchc-nam-2026 (2).docx").exists());
+}
+
 /// The bytes the app writes for one ↓ on a fresh store at `cols`×`rows`,
 /// and those of its first full frame.
 fn bytes_for_one_down(cols: u16, rows: u16) -> (usize, usize) {

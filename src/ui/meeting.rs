@@ -121,13 +121,18 @@ fn draw_title(frame: &mut Frame, area: Rect, ctx: &Context, slide: &Slide) {
 
 fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count: usize) {
     let lang = ctx.ui.lang;
-    // Only a problem is worth projecting (a lost store): it says that what
-    // the room sees may be out of date.
-    if let Some(flash) = ctx.ui.flash.as_ref().filter(|f| f.is_error) {
+    // What the operator asked for (where the report went) or a problem (a
+    // lost store, which means what the room sees may be out of date) takes
+    // the footer until the next key.
+    if let Some(flash) = ctx.ui.flash.as_ref() {
         let width = usize::from(area.width);
         let text = truncate_width(&sanitize_line(&flash.text), width).into_owned();
-        let line = Line::styled(text, ctx.theme.error());
-        return frame.render_widget(Paragraph::new(line), area);
+        let style = if flash.is_error {
+            ctx.theme.error()
+        } else {
+            ctx.theme.label()
+        };
+        return frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
     }
     if !ctx.app.is_connected() {
         let text = format!(" {}", i18n::disconnected_badge(lang));
