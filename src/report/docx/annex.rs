@@ -5,6 +5,7 @@
 
 use docx_rs::{AlignmentType, Table, TableCell, TableRow, VAlignType};
 
+use super::spliced::{RowTemplate, Splice, cell_mark, stand_in_mark};
 use super::{ANNEX_WIDTH, Block, Look, TABLE_TEXT, cell, centred, fixed, header_row, line};
 use crate::app::StatusGrid;
 use crate::app::report::{ReportTarget, ReportTask};
@@ -30,15 +31,17 @@ const fn sum(widths: &[usize]) -> usize {
     total
 }
 
-pub(super) fn blocks(input: &ReportInput<'_>) -> Vec<Block> {
+/// The annexes, and the rows of Annex II to put in place of its stand-in.
+pub(super) fn blocks(input: &ReportInput<'_>) -> (Vec<Block>, Vec<Splice>) {
     let words = i18n::report_words(input.lang);
     let mut out = title(input, 1, words.annex_grid, false);
     out.push(Block::from(grid(input, &words)));
     out.extend(title(input, 2, words.annex_tasks, true));
-    out.push(Block::from(tasks(input, &words)));
+    let (tasks, splice) = tasks(input, &words);
+    out.push(Block::from(tasks));
     out.extend(title(input, 3, words.annex_targets, true));
     out.push(Block::from(targets(input, &words)));
-    out
+    (out, splice.into_iter().collect())
 }
 
 /// "Phụ lục I", what it shows, and the report it belongs to. The first
@@ -186,19 +189,36 @@ fn task_cells(
     ]
 }
 
-/// Annex II: every task the period reviews.
-fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> Table {
-    let mut rows = Vec::with_capacity(input.report.tasks.len() + 1);
-    rows.push(header(&words.task_columns, &TASKS));
-    rows.extend(input.report.tasks.iter().enumerate().map(|(i, task)| {
-        row(
-            &task_cells(i + 1, task, words, input),
-            &TASKS,
-            &[2, 8],
-            false,
-        )
-    }));
-    fixed(Table::new(rows), &TASKS)
+/// Annex II: every task the period reviews. A large plan's rows are
+/// written from one template row (see [`spliced`](super::spliced)); the
+/// table holds a stand-in row for them until then.
+fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> (Table, Option<Splice>) {
+    let marks: Vec<String> = (0..TASKS.len()).map(cell_mark).collect();
+    let header = header(&words.task_columns, &TASKS);
+    let Some(template) = RowTemplate::new(task_row(&marks), TASKS.len()) else {
+        let mut rows = vec![header];
+        rows.extend(
+            input
+                .report
+                .tasks
+                .iter()
+                .enumerate()
+                .map(|(i, task)| task_row(&task_cells(i + 1, task, words, input))),
+        );
+        return (fixed(Table::new(rows), &TASKS), None);
+    };
+    let mut rows = String::with_capacity(input.report.tasks.len() * 2048);
+    for (i, task) in input.report.tasks.iter().enumerate() {
+        template.render(&task_cells(i + 1, task, words, input), &mut rows);
+    }
+    let mark = stand_in_mark("annex-tasks");
+    let stand_in = task_row(std::slice::from_ref(&mark));
+    let table = fixed(Table::new(vec![header, stand_in]), &TASKS);
+    (table, Some(Splice { mark, rows }))
+}
+
+fn task_row(texts: &[String]) -> TableRow {
+    row(texts, &TASKS, &[2, 8], false)
 }
 
 fn target_cells(number: usize, target: &ReportTarget, input: &ReportInput<'_>) -> Vec<String> {

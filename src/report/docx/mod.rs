@@ -9,6 +9,7 @@
 
 mod annex;
 mod body;
+mod spliced;
 
 use std::io::Cursor;
 
@@ -61,7 +62,7 @@ pub fn document(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
     // Children go straight into the document: `Docx::add_paragraph` moves
     // the whole document at each call, which tells at 100,000 tasks.
     let body = body::blocks(input);
-    let annexes = annex::blocks(input);
+    let (annexes, splices) = annex::blocks(input);
     let children = &mut docx.document.children;
     children.reserve(body.len() + annexes.len() + 1);
     children.extend(body.into_iter().map(Block::into_child));
@@ -70,7 +71,7 @@ pub fn document(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
     )));
     children.extend(annexes.into_iter().map(Block::into_child));
     let mut xml = docx.build();
-    xml.document = repeat_header_rows(&xml.document);
+    xml.document = spliced::apply(repeat_header_rows(&xml.document), &splices);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|e| ReportError(i18n::office_file_failed("docx", &e.to_string(), input.lang)))?;

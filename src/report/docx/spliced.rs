@@ -1,0 +1,153 @@
+//! Thousands of like table rows written without building each one through
+//! docx-rs, which takes seconds and gigabytes for a large annex: one row is
+//! built with a mark in each cell, and every row is that row's XML with the
+//! cells' texts put in. The rows take the place of a stand-in row once the
+//! document's XML is built.
+
+use docx_rs::{BuildXML, TableRow};
+
+use crate::domain::text::sanitize_line;
+
+/// Marks text the store and the plan never hold (a private-use character).
+const MARK: char = '\u{E000}';
+
+/// The mark of cell `index` in a template row.
+pub(super) fn cell_mark(index: usize) -> String {
+    format!("{MARK}{index}{MARK}")
+}
+
+/// The text of the stand-in row that `rows` replace.
+pub(super) fn stand_in_mark(name: &str) -> String {
+    format!("{MARK}{MARK}{name}{MARK}{MARK}")
+}
+
+/// A row's XML cut at each cell's text.
+pub(super) struct RowTemplate {
+    pieces: Vec<String>,
+}
+
+impl RowTemplate {
+    /// `row` built with [`cell_mark`]`(0..cells)` as its texts.
+    pub(super) fn new(row: TableRow, cells: usize) -> Option<RowTemplate> {
+        let mut xml = String::from_utf8(row.build()).ok()?;
+        // Paragraph ids are optional and must not repeat: left out.
+        xml = strip_para_ids(&xml);
+        let mut pieces = Vec::with_capacity(cells + 1);
+        for index in 0..cells {
+            let (before, after) = xml.split_once(&cell_mark(index))?;
+            pieces.push(before.to_string());
+            xml = after.to_string();
+        }
+        pieces.push(xml);
+        Some(RowTemplate { pieces })
+    }
+
+    /// Adds the row with `texts` in its cells to `out`.
+    pub(super) fn render(&self, texts: &[String], out: &mut String) {
+        for (piece, text) in self.pieces.iter().zip(texts) {
+            out.push_str(piece);
+            escape_into(&sanitize_line(text), out);
+        }
+        if let Some(last) = self.pieces.last() {
+            out.push_str(last);
+        }
+    }
+}
+
+fn strip_para_ids(xml: &str) -> String {
+    const ATTRIBUTE: &str = " w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find(ATTRIBUTE) {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + ATTRIBUTE.len()..];
+        rest = value.find('"').map_or("", |end| &value[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Rows standing in for the stand-in row named `mark`.
+pub(super) struct Splice {
+    pub mark: String,
+    pub rows: String,
+}
+
+/// The document's XML with each splice's stand-in row replaced by its rows;
+/// a stand-in that is not found leaves the XML as it was.
+pub(super) fn apply(xml: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
+    let mut text = match String::from_utf8(xml) {
+        Ok(text) => text,
+        Err(e) => return e.into_bytes(),
+    };
+    for splice in splices {
+        let Some(at) = text.find(&splice.mark) else {
+            continue;
+        };
+        let start = text[..at]
+            .rfind("<w:tr>")
+            .or_else(|| text[..at].rfind("<w:tr "));
+        let end = text[at..].find("</w:tr>").map(|e| at + e + "</w:tr>".len());
+        if let (Some(start), Some(end)) = (start, end) {
+            text.replace_range(start..end, &splice.rows);
+        }
+    }
+    text.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use docx_rs::{Paragraph, Run, TableCell};
+
+    fn row_of(texts: &[String]) -> TableRow {
+        TableRow::new(
+            texts
+                .iter()
+                .map(|t| {
+                    TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)))
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_rendered_row_is_the_row_docx_rs_builds() {
+        let marks: Vec<String> = (0..3).map(cell_mark).collect();
+        let template = RowTemplate::new(row_of(&marks), 3).unwrap();
+        let texts = ["1".to_string(), "a < b & c".into(), "Văn bản".into()];
+        let mut ours = String::new();
+        template.render(&texts, &mut ours);
+        let built = strip_para_ids(&String::from_utf8(row_of(&texts).build()).unwrap());
+        assert_eq!(ours, built);
+    }
+
+    #[test]
+    fn the_stand_in_row_is_replaced_whole() {
+        let mark = stand_in_mark("II");
+        let xml = format!(
+            "<w:tbl><w:tr><w:tc>head</w:tc></w:tr><w:tr><w:tc>{mark}</w:tc></w:tr></w:tbl>"
+        );
+        let splices = [Splice {
+            mark,
+            rows: "<w:tr>1</w:tr><w:tr>2</w:tr>".into(),
+        }];
+        let out = String::from_utf8(apply(xml.into_bytes(), &splices)).unwrap();
+        assert_eq!(
+            out,
+            "<w:tbl><w:tr><w:tc>head</w:tc></w:tr><w:tr>1</w:tr><w:tr>2</w:tr></w:tbl>"
+        );
+    }
+}
