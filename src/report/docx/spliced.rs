@@ -85,26 +85,35 @@ pub(super) struct Splice {
     pub rows: String,
 }
 
-/// The document's XML with each splice's stand-in row replaced by its rows;
-/// a stand-in that is not found leaves the XML as it was.
+/// The document's XML with each splice's stand-in row replaced by its rows,
+/// written once into a buffer of its final size (the XML runs to hundreds
+/// of megabytes for a large plan); a stand-in that is not found leaves the
+/// XML as it was.
 pub(super) fn apply(xml: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
-    let mut text = match String::from_utf8(xml) {
-        Ok(text) => text,
-        Err(e) => return e.into_bytes(),
-    };
-    for splice in splices {
-        let Some(at) = text.find(&splice.mark) else {
-            continue;
-        };
-        let start = text[..at]
-            .rfind("<w:tr>")
-            .or_else(|| text[..at].rfind("<w:tr "));
-        let end = text[at..].find("</w:tr>").map(|e| at + e + "</w:tr>".len());
-        if let (Some(start), Some(end)) = (start, end) {
-            text.replace_range(start..end, &splice.rows);
-        }
+    let mut cuts: Vec<(usize, usize, &str)> = splices
+        .iter()
+        .filter_map(|splice| {
+            let at = memchr::memmem::find(&xml, splice.mark.as_bytes())?;
+            let start = memchr::memmem::rfind(&xml[..at], b"<w:tr>")
+                .or_else(|| memchr::memmem::rfind(&xml[..at], b"<w:tr "))?;
+            let end = memchr::memmem::find(&xml[at..], b"</w:tr>")? + at + b"</w:tr>".len();
+            Some((start, end, splice.rows.as_str()))
+        })
+        .collect();
+    if cuts.is_empty() {
+        return xml;
     }
-    text.into_bytes()
+    cuts.sort_by_key(|cut| cut.0);
+    let added: usize = cuts.iter().map(|c| c.2.len()).sum();
+    let mut out = Vec::with_capacity(xml.len() + added);
+    let mut from = 0;
+    for (start, end, rows) in cuts {
+        out.extend_from_slice(&xml[from..start]);
+        out.extend_from_slice(rows.as_bytes());
+        from = end;
+    }
+    out.extend_from_slice(&xml[from..]);
+    out
 }
 
 #[cfg(test)]
