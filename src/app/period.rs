@@ -65,6 +65,19 @@ impl StatusGrid {
         }
     }
 
+    /// The six counts of a report's grid, in its columns' order: total;
+    /// done on time, done late; open in time, open overdue; no deadline.
+    pub fn columns(&self) -> [usize; 6] {
+        [
+            self.total,
+            self.done_on_time,
+            self.done_late,
+            self.open_in_time,
+            self.open_overdue,
+            self.no_deadline,
+        ]
+    }
+
     /// Done work, with a deadline or without.
     pub fn done(&self) -> usize {
         self.done_on_time + self.done_late + self.no_deadline_done

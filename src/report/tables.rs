@@ -71,15 +71,9 @@ fn heading_row(title: &str) -> Vec<Cell> {
 }
 
 fn grid_row(name: String, grid: &StatusGrid) -> Vec<Cell> {
-    vec![
-        Cell::Text(sanitize_line(&name).into_owned()),
-        Cell::Count(grid.total),
-        Cell::Count(grid.done_on_time),
-        Cell::Count(grid.done_late),
-        Cell::Count(grid.open_in_time),
-        Cell::Count(grid.open_overdue),
-        Cell::Count(grid.no_deadline),
-    ]
+    let mut row = vec![Cell::Text(sanitize_line(&name).into_owned())];
+    row.extend(grid.columns().map(Cell::Count));
+    row
 }
 
 /// Phụ lục II: every occurrence the period reviews.

@@ -281,17 +281,7 @@ fn write_cell(
 
 fn grid_row(name: String, grid: &StatusGrid, bold: bool) -> Row {
     let mut cells = vec![Cell::Text(name)];
-    cells.extend(
-        [
-            grid.total,
-            grid.done_on_time,
-            grid.done_late,
-            grid.open_in_time,
-            grid.open_overdue,
-            grid.no_deadline,
-        ]
-        .map(Cell::Count),
-    );
+    cells.extend(grid.columns().map(Cell::Count));
     Row {
         cells,
         bold,

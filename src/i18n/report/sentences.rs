@@ -16,6 +16,10 @@ pub fn report_opening(report: &crate::app::report::PeriodReport, lang: Lang) -> 
     let period = report_period(report.period, lang);
     let as_of = format_date(report.as_of);
     let done = count_with_share(grid.done(), grid.total, lang);
+    let (plan, commune) = (&report.plan_title, &report.commune);
+    let [total, on_time, late, in_time, overdue, undated] = grid.columns();
+    let undated_done = grid.no_deadline_done;
+    let (all, dated) = (share(of_all), share(of_dated));
     match lang {
         Lang::Vi => format!(
             "Thực hiện {plan}, {commune} báo cáo kết quả thực hiện công tác cải cách \
@@ -24,17 +28,6 @@ pub fn report_opening(report: &crate::app::report::PeriodReport, lang: Lang) -> 
              không có thời hạn {undated_done}; chưa hoàn thành, trong hạn {in_time}; chưa \
              hoàn thành, quá hạn {overdue} ({all}% tổng số, {dated}% số nhiệm vụ có thời \
              hạn); nhiệm vụ không có thời hạn {undated}.",
-            plan = report.plan_title,
-            commune = report.commune,
-            total = grid.total,
-            on_time = grid.done_on_time,
-            late = grid.done_late,
-            undated_done = grid.no_deadline_done,
-            in_time = grid.open_in_time,
-            overdue = grid.open_overdue,
-            all = share(of_all),
-            dated = share(of_dated),
-            undated = grid.no_deadline,
         ),
         Lang::En => format!(
             "Under the {plan}, {commune} reports the results of administrative reform in \
@@ -42,17 +35,6 @@ pub fn report_opening(report: &crate::app::report::PeriodReport, lang: Lang) -> 
              {on_time}, late {late}, without a deadline {undated_done}; open and in time \
              {in_time}; open and overdue {overdue} ({all}% of all, {dated}% of the work \
              with a deadline); work without a deadline {undated}.",
-            plan = report.plan_title,
-            commune = report.commune,
-            total = grid.total,
-            on_time = grid.done_on_time,
-            late = grid.done_late,
-            undated_done = grid.no_deadline_done,
-            in_time = grid.open_in_time,
-            overdue = grid.open_overdue,
-            all = share(of_all),
-            dated = share(of_dated),
-            undated = grid.no_deadline,
         ),
     }
 }

@@ -104,18 +104,7 @@ fn row(texts: &[String], widths: &[usize], left: &[usize], bold: bool) -> TableR
 
 fn grid_cells(name: &str, grid: &StatusGrid) -> Vec<String> {
     let mut cells = vec![name.to_string()];
-    cells.extend(
-        [
-            grid.total,
-            grid.done_on_time,
-            grid.done_late,
-            grid.open_in_time,
-            grid.open_overdue,
-            grid.no_deadline,
-        ]
-        .iter()
-        .map(usize::to_string),
-    );
+    cells.extend(grid.columns().iter().map(usize::to_string));
     cells
 }
 
