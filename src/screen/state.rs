@@ -231,6 +231,9 @@ pub struct Search {
 pub struct Flash {
     pub text: String,
     pub is_error: bool,
+    /// The answer to what the person just asked for (where a report went):
+    /// shown even on a projected screen, which shows no routine news.
+    pub asked: bool,
 }
 
 /// One edit of this session, for `u`.

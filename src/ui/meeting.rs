@@ -123,8 +123,8 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
     let lang = ctx.ui.lang;
     // What the operator asked for (where the report went) or a problem (a
     // lost store, which means what the room sees may be out of date) takes
-    // the footer until the next key.
-    if let Some(flash) = ctx.ui.flash.as_ref() {
+    // the footer until the next key; routine news is not projected.
+    if let Some(flash) = ctx.ui.flash.as_ref().filter(|f| f.is_error || f.asked) {
         let width = usize::from(area.width);
         let text = truncate_width(&sanitize_line(&flash.text), width).into_owned();
         let style = if flash.is_error {

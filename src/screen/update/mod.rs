@@ -52,7 +52,7 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
         Message::SyncFailed(e) => flash_error(ui, i18n::app_error(&e, ui.lang)),
         Message::NewDay(clock) => app.set_clock(clock),
         Message::Started(start) => started(app, ui, start),
-        Message::ReportWritten(Ok(path)) => flash_info(ui, i18n::report_written(&path, ui.lang)),
+        Message::ReportWritten(Ok(path)) => flash_answer(ui, i18n::report_written(&path, ui.lang)),
         Message::ReportWritten(Err(why)) => flash_error(ui, why),
     }
     if app.revision() != ui.board_revision {
@@ -262,6 +262,7 @@ fn flash_error(ui: &mut Ui, text: String) {
     ui.flash = Some(Flash {
         text,
         is_error: true,
+        asked: false,
     });
 }
 
@@ -269,5 +270,15 @@ fn flash_info(ui: &mut Ui, text: String) {
     ui.flash = Some(Flash {
         text,
         is_error: false,
+        asked: false,
+    });
+}
+
+/// The answer to what the person asked for, shown wherever they are.
+fn flash_answer(ui: &mut Ui, text: String) {
+    ui.flash = Some(Flash {
+        text,
+        is_error: false,
+        asked: true,
     });
 }
