@@ -163,25 +163,19 @@ pub fn moved_item(moved: &crate::app::report::MovedDeadline, lang: Lang) -> Stri
         .reason
         .as_deref()
         .unwrap_or(lang.pick("không ghi", "none given"));
+    let (title, from, to) = (in_sentence(&moved.title), day(moved.from), day(moved.to));
+    let (who, on, reason) = (
+        &moved.who,
+        format_date(moved.at.date_naive()),
+        in_sentence(reason),
+    );
     match lang {
-        Lang::Vi => format!(
-            "{}: thời hạn {} → {}; {} điều chỉnh ngày {}; lý do: {}.",
-            in_sentence(&moved.title),
-            day(moved.from),
-            day(moved.to),
-            moved.who,
-            format_date(moved.at.date_naive()),
-            in_sentence(reason)
-        ),
-        Lang::En => format!(
-            "{}: deadline {} → {}; moved by {} on {}; reason: {}.",
-            in_sentence(&moved.title),
-            day(moved.from),
-            day(moved.to),
-            moved.who,
-            format_date(moved.at.date_naive()),
-            in_sentence(reason)
-        ),
+        Lang::Vi => {
+            format!("{title}: thời hạn {from} → {to}; {who} điều chỉnh ngày {on}; lý do: {reason}.")
+        }
+        Lang::En => {
+            format!("{title}: deadline {from} → {to}; moved by {who} on {on}; reason: {reason}.")
+        }
     }
 }
 
