@@ -17,7 +17,7 @@ use cchc::domain::{Catalog, Edit, HistoryEntry, Status, TaskKey};
 use cchc::i18n::{self, Lang};
 use cchc::keymap::Action;
 use cchc::screen::message::{Message, Start};
-use cchc::screen::state::{Flash, Screen, Ui};
+use cchc::screen::state::{Flash, FlashKind, Screen, Ui};
 use cchc::screen::update::update;
 use cchc::store::{Commit, Dump, MemoryStore, Snapshot};
 use support::{clock, new_ui, render, screen_lines, select_task};
@@ -289,7 +289,7 @@ fn the_projector_shows_a_lost_owner_but_not_routine_news() {
     assert!(matches!(
         ui.flash,
         Some(Flash {
-            is_error: false,
+            kind: FlashKind::News,
             ..
         })
     ));
@@ -356,7 +356,10 @@ fn the_start_a_failed_push_and_a_new_day_go_through_update() {
     update(&mut app, &mut ui, Message::Started(ascii));
     assert_eq!(ui.screen, Screen::Triage);
     let flash = ui.flash.clone().expect("a word on the terminal");
-    assert!(flash.is_error && flash.text.contains("UTF-8"), "{flash:?}");
+    assert!(
+        flash.is_error() && flash.text.contains("UTF-8"),
+        "{flash:?}"
+    );
 
     let refused = AppError::Input(cchc::domain::InputError::ReadOnly);
     update(
@@ -364,7 +367,7 @@ fn the_start_a_failed_push_and_a_new_day_go_through_update() {
         &mut ui,
         Message::SyncFailed(std::sync::Arc::new(refused)),
     );
-    assert!(ui.flash.as_ref().is_some_and(|f| f.is_error));
+    assert!(ui.flash.as_ref().is_some_and(|f| f.is_error()));
 
     let mut ui = new_ui(&app, 80, 24);
     let revision = ui.board_revision;

@@ -645,7 +645,7 @@ fn a_read_only_board_flashes_and_changes_nothing() {
             .clone()
             .unwrap_or_else(|| panic!("{c}: no message"));
         assert!(
-            flash.is_error && flash.text.contains("chỉ xem"),
+            flash.is_error() && flash.text.contains("chỉ xem"),
             "{c}: {flash:?}"
         );
         let lines = screen_lines(&render(&app, &ui, 80, 24, ThemeName::Dark));

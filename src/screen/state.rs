@@ -230,10 +230,25 @@ pub struct Search {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
     pub text: String,
-    pub is_error: bool,
+    pub kind: FlashKind,
+}
+
+/// What a message on the status line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashKind {
+    /// Routine news (saved, reconnected): not projected in a meeting.
+    News,
     /// The answer to what the person just asked for (where a report went):
-    /// shown even on a projected screen, which shows no routine news.
-    pub asked: bool,
+    /// shown even on a projected screen.
+    Answer,
+    /// Something went wrong: shown everywhere, in the error colour.
+    Problem,
+}
+
+impl Flash {
+    pub fn is_error(&self) -> bool {
+        self.kind == FlashKind::Problem
+    }
 }
 
 /// One edit of this session, for `u`.

@@ -17,6 +17,7 @@ use crate::domain::text::{fit_width, sanitize_line, truncate_width};
 use crate::i18n;
 use crate::i18n::{class_symbol, severity_symbol};
 use crate::screen::review::SlideItems;
+use crate::screen::state::FlashKind;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let show = &ctx.ui.presentation;
@@ -124,10 +125,10 @@ fn draw_footer(frame: &mut Frame, area: Rect, ctx: &Context, index: usize, count
     // What the operator asked for (where the report went) or a problem (a
     // lost store, which means what the room sees may be out of date) takes
     // the footer until the next key; routine news is not projected.
-    if let Some(flash) = ctx.ui.flash.as_ref().filter(|f| f.is_error || f.asked) {
+    if let Some(flash) = ctx.ui.flash.as_ref().filter(|f| f.kind != FlashKind::News) {
         let width = usize::from(area.width);
         let text = truncate_width(&sanitize_line(&flash.text), width).into_owned();
-        let style = if flash.is_error {
+        let style = if flash.is_error() {
             ctx.theme.error()
         } else {
             ctx.theme.label()

@@ -17,7 +17,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (ui, lang, theme) = (ctx.ui, ctx.ui.lang, &ctx.theme);
     let width = usize::from(area.width);
     if let Some(flash) = &ui.flash {
-        let style = if flash.is_error {
+        let style = if flash.is_error() {
             theme.error()
         } else {
             theme.ok()

@@ -15,8 +15,8 @@ use triage_flow::*;
 
 use super::message::{Message, Start};
 use super::state::{
-    Decision, EvidenceForm, ExtendForm, FilterLine, Flash, Focus, InputKind, NoteEditor, Overlay,
-    Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
+    Decision, EvidenceForm, ExtendForm, FilterLine, Flash, FlashKind, Focus, InputKind, NoteEditor,
+    Overlay, Presentation, Screen, Search, TextInput, Triage, Ui, UndoRecord,
 };
 use super::text_input::LineEdit;
 use crate::app::board::{Grouping, Row};
@@ -261,16 +261,14 @@ fn flash_read_only(ui: &mut Ui) {
 fn flash_error(ui: &mut Ui, text: String) {
     ui.flash = Some(Flash {
         text,
-        is_error: true,
-        asked: false,
+        kind: FlashKind::Problem,
     });
 }
 
 fn flash_info(ui: &mut Ui, text: String) {
     ui.flash = Some(Flash {
         text,
-        is_error: false,
-        asked: false,
+        kind: FlashKind::News,
     });
 }
 
@@ -278,7 +276,6 @@ fn flash_info(ui: &mut Ui, text: String) {
 fn flash_answer(ui: &mut Ui, text: String) {
     ui.flash = Some(Flash {
         text,
-        is_error: false,
-        asked: true,
+        kind: FlashKind::Answer,
     });
 }
