@@ -24,8 +24,7 @@ const CELL: usize = 10;
 pub(super) fn overview(frame: &mut Frame, area: Rect, ctx: &Context) {
     // Large digits wherever they fit across and leave room for the whole
     // grid below them, so a projector's screen (128×40) is filled.
-    let figures = &ctx.ui.review.figures;
-    let whole_grid = 2 + 1 + figures.by_area.len() + 1 + 2 + figures.by_unit.len();
+    let whole_grid = grid_by_area_height(ctx) + grid_by_unit_height(ctx);
     let tall = usize::from(area.height) >= usize::from(LARGE_DIGITS) + 4 + whole_grid
         || ctx.ui.presentation.large;
     let boxes = headline_figures(ctx);
@@ -145,6 +144,18 @@ fn headline(
     }
 }
 
+/// The lines of the grid by area: two header lines, its heading, an area a
+/// line and the total.
+fn grid_by_area_height(ctx: &Context) -> usize {
+    2 + 1 + ctx.ui.review.figures.by_area.len() + 1
+}
+
+/// The lines of the grid by unit below it: a blank line, its heading and a
+/// unit a line.
+fn grid_by_unit_height(ctx: &Context) -> usize {
+    2 + ctx.ui.review.figures.by_unit.len()
+}
+
 /// The grid by area with its total, then by unit when it fits below.
 fn grid_table(ctx: &Context, width: usize, height: usize) -> Vec<Line<'static>> {
     let (app, lang) = (ctx.app, ctx.ui.lang);
@@ -171,8 +182,7 @@ fn grid_table(ctx: &Context, width: usize, height: usize) -> Vec<Line<'static>> 
         name_width,
         ctx.theme.label(),
     ));
-    let by_unit = 2 + figures.by_unit.len();
-    if lines.len() + by_unit <= height {
+    if lines.len() + grid_by_unit_height(ctx) <= height {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             i18n::figure_by_unit(lang).to_string(),
@@ -235,16 +245,17 @@ fn grid_line(
     name_width: usize,
     style: Style,
 ) -> Line<'static> {
-    let cells = [
-        (grid.total, Style::new()),
-        (grid.done_on_time, ctx.theme.done()),
-        (grid.done_late, ctx.theme.done_late()),
-        (grid.open_in_time, ctx.theme.in_progress()),
-        (grid.open_overdue, ctx.theme.overdue()),
-        (grid.no_deadline, Style::new()),
+    // The tones of `StatusGrid::columns`, in its order.
+    let tones = [
+        Style::new(),
+        ctx.theme.done(),
+        ctx.theme.done_late(),
+        ctx.theme.in_progress(),
+        ctx.theme.overdue(),
+        Style::new(),
     ];
     let mut spans = vec![Span::styled(fit_width(name, name_width), style)];
-    spans.extend(cells.into_iter().map(|(count, tone)| {
+    spans.extend(grid.columns().into_iter().zip(tones).map(|(count, tone)| {
         let tone = if count == 0 { Style::new() } else { tone };
         Span::styled(format!("{count:>CELL$}"), tone.patch(style))
     }));
