@@ -7,79 +7,16 @@ mod support;
 
 use std::collections::{BTreeSet, HashSet};
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
+use cchc::app::TaskFilter;
 use cchc::app::board::Grouping;
-use cchc::app::{App, Clock, TaskFilter};
 use cchc::config::ThemeName;
+use cchc::domain::TaskKey;
 use cchc::domain::period::PeriodRules;
 use cchc::domain::risk::{RiskRules, TaskReason};
-use cchc::domain::{Catalog, Edit, Status, TaskKey};
 use cchc::i18n::{self, Lang};
 use cchc::keymap::Action;
-use cchc::store::MemoryStore;
 
-use support::{WIDE, date};
-
-fn clock_on(day: NaiveDate) -> Clock {
-    let now: DateTime<FixedOffset> =
-        DateTime::parse_from_rfc3339(&format!("{day}T09:00:00+07:00")).expect("a fixed instant");
-    Clock { now, today: day }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-/// The bundled plan with every occurrence up to 2027 given a random state,
-/// entered on dates spread over the plan's first two years.
-fn generated_app() -> App {
-    let store = MemoryStore::new(Catalog::bundled().expect("the bundled catalog"));
-    let mut app = App::open(Box::new(store), clock_on(date(2026, 5, 1)), "tester".into())
-        .expect("open the memory store");
-    let mut rng = Lcg(2026);
-    let days = [
-        date(2026, 5, 1),
-        date(2026, 9, 1),
-        date(2027, 1, 10),
-        date(2027, 5, 1),
-    ];
-    for day in days {
-        app.set_clock(clock_on(day));
-        let keys: Vec<TaskKey> = app
-            .plan()
-            .tasks()
-            .iter()
-            .flat_map(|def| {
-                app.occurrences(def).into_iter().map(|occurrence| TaskKey {
-                    task: def.id.clone(),
-                    occurrence,
-                })
-            })
-            .collect();
-        for key in keys {
-            let edit = match rng.below(8) {
-                0 => Edit::Status(Status::Done),
-                1 => Edit::Status(Status::InProgress),
-                2 => Edit::Progress(rng.below(100) as u8),
-                3 => Edit::Status(Status::Paused),
-                _ => continue,
-            };
-            // An edit the rules refuse (a done task paused) is left out.
-            let _ = app.edit_task(&key, &[edit], None);
-        }
-    }
-    app
-}
+use support::{WIDE, clock_on, date, generated_app};
 
 /// Around the Ministry's cut-offs (14th) and report days (20th), a year's
 /// end, and the plan's phase end.

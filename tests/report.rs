@@ -99,11 +99,8 @@ fn store_with_work(dir: &Path, cwd: &Path) {
 fn store_app(dir: &Path, today: &str) -> App {
     let bundled = cchc::domain::Catalog::bundled().unwrap();
     let store = cchc::store::SledStore::open(dir, &bundled, "report test").unwrap();
-    let now = chrono::DateTime::parse_from_rfc3339(&format!("{today}T09:00:00+07:00")).unwrap();
-    let clock = cchc::app::Clock {
-        now,
-        today: now.date_naive(),
-    };
+    let day = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+    let clock = support::clock_on(day);
     App::open(Box::new(store), clock, "tester".into()).unwrap()
 }
 

@@ -9,15 +9,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 
+use cchc::app::App;
 use cchc::app::report::PeriodReport;
-use cchc::app::{App, Clock};
 use cchc::domain::report_text::{ReportSection, ReportText, ReportTexts};
-use cchc::domain::{Catalog, Edit, Status, TaskKey};
 use cchc::i18n::{self, Lang};
 use cchc::report::{Format, ReportInput, Separator, render};
-use cchc::store::MemoryStore;
 
 use support::{date, seeded_app};
 
@@ -83,50 +81,10 @@ fn escaped(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn clock_on(day: NaiveDate) -> Clock {
-    let now: DateTime<FixedOffset> =
-        DateTime::parse_from_rfc3339(&format!("{day}T09:00:00+07:00")).expect("an instant");
-    Clock { now, today: day }
-}
-
-/// The bundled plan with every occurrence to 2027 given a state drawn from a
-/// fixed sequence, entered over the plan's first year; read on 10/03/2027.
+/// The generated store of `support`, read on 10/03/2027.
 fn generated_app() -> App {
-    let store = MemoryStore::new(Catalog::bundled().expect("the bundled catalog"));
-    let mut app = App::open(Box::new(store), clock_on(date(2026, 5, 1)), "tester".into())
-        .expect("open the memory store");
-    let mut seed: u64 = 2027;
-    let mut below = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % n
-    };
-    for day in [date(2026, 5, 1), date(2026, 9, 1), date(2027, 1, 10)] {
-        app.set_clock(clock_on(day));
-        let keys: Vec<TaskKey> = app
-            .plan()
-            .tasks()
-            .iter()
-            .flat_map(|def| {
-                app.occurrences(def).into_iter().map(|occurrence| TaskKey {
-                    task: def.id.clone(),
-                    occurrence,
-                })
-            })
-            .collect();
-        for key in keys {
-            let edit = match below(6) {
-                0 => Edit::Status(Status::Done),
-                1 => Edit::Status(Status::InProgress),
-                2 => Edit::Progress(below(100) as u8),
-                _ => continue,
-            };
-            // An edit the rules refuse is left out.
-            let _ = app.edit_task(&key, &[edit], None);
-        }
-    }
-    app.set_clock(clock_on(date(2027, 3, 10)));
+    let mut app = support::generated_app();
+    app.set_clock(support::clock_on(date(2027, 3, 10)));
     app
 }
 
