@@ -216,23 +216,27 @@ fn take_store_changes(app: &mut App, ui: &mut Ui) -> bool {
 /// folder, under its period's name or the next free one (a screen cannot
 /// ask about overwriting); where it went, or why not, in words.
 fn write_report(app: &App, lang: Lang) -> Result<String, String> {
-    use crate::report::{self, Format, ReportInput, Separator, files};
-    let period = app.period();
-    let target = files::free_name(&report::default_file_name(period, Format::Docx));
+    use crate::report::{self, Failure, Format, Separator, files};
+    let target = files::free_name(&report::default_file_name(app.period(), Format::Docx));
     let shown = std::path::absolute(&target).unwrap_or_else(|_| target.clone());
-    let failed = |detail: String| i18n::cannot_write(&shown.display().to_string(), &detail, lang);
-    let figures = app.period_report().map_err(|e| i18n::app_error(&e, lang))?;
-    let texts = app.report_texts(period);
-    let input = ReportInput {
-        report: &figures,
-        texts: &texts,
+    let today = app.clock().today;
+    match report::write(
+        app,
+        Format::Docx,
+        Separator::Comma,
+        today,
+        &target,
+        false,
         lang,
-        signed_on: app.clock().today,
-    };
-    let rendered = report::render(&input, Format::Docx, Separator::Comma)
-        .map_err(|e| failed(e.to_string()))?;
-    files::write_all(&target, &rendered, false).map_err(|e| failed(e.to_string()))?;
-    Ok(shown.display().to_string())
+    ) {
+        Ok(_) => Ok(shown.display().to_string()),
+        Err(Failure::App(e)) => Err(i18n::app_error(&e, lang)),
+        Err(e) => Err(i18n::cannot_write(
+            &shown.display().to_string(),
+            &e.to_string(),
+            lang,
+        )),
+    }
 }
 
 /// Applies one terminal event; true when the screen must be redrawn.

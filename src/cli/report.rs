@@ -13,8 +13,8 @@ use crate::domain::input;
 use crate::domain::period::{Period, PeriodRules};
 use crate::domain::report_text::ReportSection;
 use crate::i18n::{self, Lang};
-use crate::report::files::{self, WriteError};
-use crate::report::{Format, ReportInput, Separator};
+use crate::report::files::WriteError;
+use crate::report::{Failure, Format, Separator};
 
 /// Writes the report `args` asks for and says where.
 pub fn write_report(
@@ -62,22 +62,17 @@ fn render_and_write(
     overwrite: bool,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, CliError> {
-    let report = app.period_report()?;
-    let texts = app.report_texts(app.period());
-    let input = ReportInput {
-        report: &report,
-        texts: &texts,
-        lang,
-        signed_on,
-    };
-    let rendered =
-        crate::report::render(&input, format, separator).map_err(|e| CliError::WriteFile {
+    let written = crate::report::write(app, format, separator, signed_on, target, overwrite, lang);
+    written.map_err(|e| match e {
+        Failure::App(e) => e.into(),
+        Failure::Render(e) => CliError::WriteFile {
             path: target.display().to_string(),
             detail: e.to_string(),
-        })?;
-    files::write_all(target, &rendered, overwrite).map_err(|e| match e {
-        WriteError::Exists(path) => CliError::ReportExists(path.display().to_string()),
-        WriteError::Io { path, detail } => CliError::WriteFile {
+        },
+        Failure::Write(WriteError::Exists(path)) => {
+            CliError::ReportExists(path.display().to_string())
+        }
+        Failure::Write(WriteError::Io { path, detail }) => CliError::WriteFile {
             path: path.display().to_string(),
             detail,
         },

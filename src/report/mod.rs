@@ -70,6 +70,40 @@ pub enum Separator {
     Semicolon,
 }
 
+/// Why a report was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error(transparent)]
+    App(#[from] crate::app::AppError),
+    #[error(transparent)]
+    Render(#[from] ReportError),
+    #[error(transparent)]
+    Write(#[from] files::WriteError),
+}
+
+/// Renders the selected period's report in `format` and writes its files to
+/// `target` (see [`files::write_all`]); the paths written.
+pub fn write(
+    app: &crate::app::App,
+    format: Format,
+    separator: Separator,
+    signed_on: NaiveDate,
+    target: &std::path::Path,
+    overwrite: bool,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, Failure> {
+    let report = app.period_report()?;
+    let texts = app.report_texts(app.period());
+    let input = ReportInput {
+        report: &report,
+        texts: &texts,
+        lang,
+        signed_on,
+    };
+    let rendered = render(&input, format, separator)?;
+    Ok(files::write_all(target, &rendered, overwrite)?)
+}
+
 /// The report's file in the current folder, named for its period:
 /// `bao-cao-cchc-quy-I-2027.docx`.
 pub fn default_file_name(period: Period, format: Format) -> PathBuf {
