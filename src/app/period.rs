@@ -141,11 +141,15 @@ impl App {
 
     /// The selected period's figures.
     pub fn period_figures(&self) -> PeriodFigures {
-        let rows = self.board_rows();
+        self.figures_of(&self.board_rows())
+    }
+
+    /// The figures of `rows`, the occurrences the selected period reviews.
+    pub(super) fn figures_of(&self, rows: &[TaskRow]) -> PeriodFigures {
         let mut all = StatusGrid::default();
         let mut by_area: BTreeMap<u8, StatusGrid> = BTreeMap::new();
         let mut by_lead: BTreeMap<&str, StatusGrid> = BTreeMap::new();
-        for row in &rows {
+        for row in rows {
             all.add(row.class);
             by_area.entry(row.area).or_default().add(row.class);
             by_lead.entry(&row.lead).or_default().add(row.class);
@@ -165,7 +169,7 @@ impl App {
             all,
             by_area,
             by_unit,
-            overdue: overdue_keys(&rows),
+            overdue: overdue_keys(rows),
             risks: self.task_risks(),
             targets: self
                 .plan()

@@ -109,9 +109,10 @@ impl App {
     /// is read for the deadlines moved.
     pub fn period_report(&self) -> Result<PeriodReport, super::AppError> {
         let review = self.review();
-        let figures = self.period_figures();
-        let tasks: Vec<ReportTask> = self
-            .board_rows()
+        // The rows the figures count are the rows the annex lists.
+        let rows = self.board_rows();
+        let figures = self.figures_of(&rows);
+        let tasks: Vec<ReportTask> = rows
             .iter()
             .filter_map(|row| self.report_task(&row.key))
             .collect();
