@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use super::CliError;
 use super::args::{CsvSeparator, PeriodCommand, ReportArgs, ReportFormat};
 use super::typed::select_period;
+use super::writes::AskedWrite;
 use crate::app::{App, Operation};
 use crate::domain::InputError;
 use crate::domain::input;
 use crate::domain::period::{Period, PeriodRules};
-use crate::domain::report_text::ReportSection;
+use crate::domain::report_text::{ReportSection, text_key};
 use crate::i18n::{self, Lang};
 use crate::report::files::WriteError;
 use crate::report::{Failure, Format, Separator};
@@ -95,13 +96,13 @@ fn separator_of(separator: CsvSeparator) -> Separator {
     }
 }
 
-/// The operation `cchc period note` asks for: the period as typed, or the
-/// one today falls in under `rules`; the text as typed or read from a file.
-pub fn note_operation(
+/// The write `cchc period note` asks for: the period as typed, or the one
+/// today falls in under `rules`; the text as typed or read from a file.
+pub fn note_write(
     command: &PeriodCommand,
     rules: &PeriodRules,
     today: chrono::NaiveDate,
-) -> Result<Operation, CliError> {
+) -> Result<AskedWrite, CliError> {
     let PeriodCommand::Note {
         period,
         section,
@@ -121,10 +122,13 @@ pub fn note_operation(
         (None, Some(path)) => read_text(path)?,
         (None, None) => String::new(),
     };
-    Ok(Operation::SetReportText {
-        period,
-        section,
-        text,
+    Ok(AskedWrite {
+        subject: text_key(&period.code(), section),
+        op: Operation::SetReportText {
+            period,
+            section,
+            text,
+        },
     })
 }
 

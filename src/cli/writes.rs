@@ -112,14 +112,7 @@ pub fn operation(
             let today = crate::app::Clock::from_env()
                 .map_err(|e| CliError::BadToday(e.0))?
                 .today;
-            let op = super::report::note_operation(command, rules, today)?;
-            let subject = match &op {
-                Operation::SetReportText {
-                    period, section, ..
-                } => crate::domain::report_text::text_key(&period.code(), *section),
-                _ => String::new(),
-            };
-            AskedWrite { op, subject }
+            super::report::note_write(command, rules, today)?
         }
         _ => return Ok(None),
     };
