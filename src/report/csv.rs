@@ -39,7 +39,7 @@ fn annex(table: &Table, separator: Separator) -> Result<Vec<u8>, ReportError> {
     writer.write_record(&table.header).map_err(failed)?;
     for row in &table.rows {
         writer
-            .write_record(row.iter().map(|cell| cell.text_in(numbers)))
+            .write_record(row.texts(table.header.len(), numbers))
             .map_err(failed)?;
     }
     writer

@@ -173,11 +173,7 @@ fn markdown_table(out: &mut String, table: &Table, lang: Lang) {
         table.header.iter().map(|_| " --- |").collect::<String>()
     );
     for cells in &table.rows {
-        let _ = writeln!(
-            out,
-            "{}",
-            row(cells.iter().map(|c| c.text_in(lang)).collect())
-        );
+        let _ = writeln!(out, "{}", row(cells.texts(table.header.len(), lang)));
     }
     out.push('\n');
 }

@@ -1,21 +1,26 @@
 //! The report's three annexes as tables of typed cells, the one source of
-//! the Markdown tables and the CSV files: a count stays a number and a date
-//! a date until a writer puts it in its own form.
+//! every writer's annexes (Word, workbook, CSV, Markdown): a count stays a
+//! number and a date a date until a writer puts it in its own form.
 
 use chrono::NaiveDate;
 
 use super::ReportInput;
 use crate::app::StatusGrid;
+use crate::app::report::{ReportTarget, ReportTask};
+use crate::domain::Status;
 use crate::domain::date::format_date;
 use crate::domain::text::sanitize_line;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, ReportWords};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
+    /// Text that may run long (a title, the documents): wrapped in its column.
+    Long(String),
     Count(usize),
-    Number(f64),
     Date(NaiveDate),
+    /// A share in percent (87.5).
+    Percent(f64),
     Empty,
 }
 
@@ -23,91 +28,125 @@ impl Cell {
     /// As written for `lang`: a decimal comma in Vietnamese.
     pub fn text_in(&self, lang: Lang) -> String {
         match self {
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) | Cell::Long(text) => text.clone(),
             Cell::Count(n) => n.to_string(),
-            Cell::Number(x) => i18n::decimal(*x, lang),
+            Cell::Percent(x) => format!("{}%", i18n::decimal(*x, lang)),
             Cell::Date(d) => format_date(*d),
             Cell::Empty => String::new(),
         }
     }
 }
 
-pub struct Table {
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Plain,
+    /// Names the rows below it, in its first cell.
+    Group,
+    /// Sums the rows above it.
+    Total,
 }
 
-/// Phụ lục I: the status grid by area, then by lead unit, each with its total.
-pub fn grid(input: &ReportInput<'_>) -> Table {
-    let (report, lang) = (input.report, input.lang);
-    let w = i18n::report_words(lang);
-    let figures = &report.figures;
-    let mut rows = vec![heading_row(w.by_area)];
-    for part in &report.areas {
-        let grid = figures.by_area.get(&part.area).copied().unwrap_or_default();
-        rows.push(grid_row(format!("{}. {}", part.area, part.name), &grid));
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub kind: RowKind,
+}
+
+impl Row {
+    fn plain(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            kind: RowKind::Plain,
+        }
     }
-    rows.push(grid_row(w.total_row.to_string(), &figures.all));
-    rows.push(heading_row(w.by_unit));
+
+    /// Its cells as text, as many as the table has columns.
+    pub fn texts(&self, columns: usize, lang: Lang) -> Vec<String> {
+        let mut texts: Vec<String> = self.cells.iter().map(|c| c.text_in(lang)).collect();
+        texts.resize(columns.max(texts.len()), String::new());
+        texts
+    }
+}
+
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// Phụ lục I: the status grid by area, then by lead unit, then the total.
+pub fn grid(input: &ReportInput<'_>) -> Table {
+    let report = input.report;
+    let w = i18n::report_words(input.lang);
+    let figures = &report.figures;
+    let group = |name: &str| Row {
+        cells: vec![Cell::Text(name.to_string())],
+        kind: RowKind::Group,
+    };
+    let mut rows = vec![group(w.by_area)];
+    for (code, grid) in &figures.by_area {
+        let name = report
+            .areas
+            .iter()
+            .find(|a| a.area == *code)
+            .map_or_else(|| code.to_string(), |a| format!("{code}. {}", a.name));
+        rows.push(grid_row(&name, grid, RowKind::Plain));
+    }
+    rows.push(group(w.by_unit));
     for (code, grid) in &figures.by_unit {
         let name = report
             .units
             .iter()
             .find(|(c, _)| c == code)
             .map_or(code.as_str(), |(_, name)| name.as_str());
-        rows.push(grid_row(format!("{code} · {name}"), grid));
+        rows.push(grid_row(name, grid, RowKind::Plain));
     }
-    rows.push(grid_row(w.total_row.to_string(), &figures.all));
+    rows.push(grid_row(w.total_row, &figures.all, RowKind::Total));
     Table {
         header: w.grid_columns.iter().map(|c| c.to_string()).collect(),
         rows,
     }
 }
 
-fn heading_row(title: &str) -> Vec<Cell> {
-    let mut row = vec![Cell::Text(title.to_string())];
-    row.resize(7, Cell::Empty);
-    row
-}
-
-fn grid_row(name: String, grid: &StatusGrid) -> Vec<Cell> {
-    let mut row = vec![Cell::Text(sanitize_line(&name).into_owned())];
-    row.extend(grid.columns().map(Cell::Count));
-    row
+fn grid_row(name: &str, grid: &StatusGrid, kind: RowKind) -> Row {
+    let mut cells = vec![Cell::Text(sanitize_line(name).into_owned())];
+    cells.extend(grid.columns().map(Cell::Count));
+    Row { cells, kind }
 }
 
 /// Phụ lục II: every occurrence the period reviews.
 pub fn tasks(input: &ReportInput<'_>) -> Table {
-    let lang = input.lang;
-    let w = i18n::report_words(lang);
+    let w = i18n::report_words(input.lang);
     let rows = input
         .report
         .tasks
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            let evidence: Vec<String> = t
-                .evidence
-                .iter()
-                .map(|d| sanitize_line(&i18n::evidence_text(d, lang)).into_owned())
-                .collect();
-            vec![
-                Cell::Count(i + 1),
-                Cell::Text(t.key.to_string()),
-                Cell::Text(sanitize_line(&t.title).into_owned()),
-                Cell::Text(t.lead.clone()),
-                t.due.map_or(Cell::Empty, Cell::Date),
-                Cell::Text(i18n::class_label(t.class, lang)),
-                Cell::Count(usize::from(t.progress)),
-                t.completed_on.map_or(Cell::Empty, Cell::Date),
-                Cell::Text(evidence.join("; ")),
-            ]
-        })
+        .map(|(i, task)| Row::plain(task_cells(i + 1, task, &w, input.lang)))
         .collect();
     Table {
         header: w.task_columns.iter().map(|c| c.to_string()).collect(),
         rows,
     }
+}
+
+/// One task's cells: no., key, title, lead, due, state, progress, done on,
+/// documents ("chưa có" for work done without any).
+pub fn task_cells(number: usize, task: &ReportTask, w: &ReportWords, lang: Lang) -> Vec<Cell> {
+    let evidence = if task.evidence.is_empty() && task.status == Status::Done {
+        w.evidence_none.to_string()
+    } else {
+        i18n::evidence_list(&task.evidence, lang)
+    };
+    vec![
+        Cell::Count(number),
+        Cell::Text(task.key.to_string()),
+        Cell::Long(sanitize_line(&task.title).into_owned()),
+        Cell::Text(task.lead.clone()),
+        task.due.map_or(Cell::Empty, Cell::Date),
+        Cell::Text(i18n::class_label(task.class, lang)),
+        Cell::Count(usize::from(task.progress)),
+        task.completed_on.map_or(Cell::Empty, Cell::Date),
+        Cell::Long(sanitize_line(&evidence).into_owned()),
+    ]
 }
 
 /// Phụ lục III: every target, its latest result by the period's day and its
@@ -121,13 +160,13 @@ pub fn targets(input: &ReportInput<'_>) -> Table {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            vec![
+            Row::plain(vec![
                 Cell::Count(i + 1),
                 Cell::Text(t.id.clone()),
-                Cell::Text(sanitize_line(&t.title).into_owned()),
+                Cell::Long(sanitize_line(&t.title).into_owned()),
                 Cell::Text(i18n::target_goal(t, lang)),
                 t.latest
-                    .map_or(Cell::Empty, |(_, value)| Cell::Number(value)),
+                    .map_or(Cell::Empty, |(_, value)| result_cell(t, value, lang)),
                 t.latest.map_or(Cell::Empty, |(on, _)| Cell::Date(on)),
                 t.due.map_or(Cell::Empty, Cell::Date),
                 Cell::Text(format!(
@@ -135,11 +174,20 @@ pub fn targets(input: &ReportInput<'_>) -> Table {
                     i18n::verdict_symbol(t.verdict),
                     i18n::verdict_label(t.verdict, lang)
                 )),
-            ]
+            ])
         })
         .collect();
     Table {
         header: w.target_columns.iter().map(|c| c.to_string()).collect(),
         rows,
+    }
+}
+
+/// A result in its unit: a percentage, or "đạt" for a qualitative aim.
+fn result_cell(target: &ReportTarget, value: f64, lang: Lang) -> Cell {
+    if target.unit.starts_with('%') && !target.qualitative {
+        Cell::Percent(value)
+    } else {
+        Cell::Text(i18n::target_value(target, value, lang))
     }
 }

@@ -4,14 +4,11 @@
 //! as percentages; the header row frozen and repeated on print; A4
 //! landscape, one page wide. Uses `rust_xlsxwriter`.
 
-use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use super::tables::{self, Cell, RowKind, Table};
 use super::{ReportError, ReportInput};
-use crate::app::StatusGrid;
-use crate::app::report::{ReportTarget, ReportTask};
-use crate::domain::Status;
-use crate::i18n::{self, Lang, ReportWords};
+use crate::i18n;
 
 const FONT: &str = "Times New Roman";
 const FONT_SIZE: f64 = 12.0;
@@ -42,41 +39,35 @@ fn write(input: &ReportInput<'_>) -> Result<Vec<u8>, XlsxError> {
     let looks = Looks::new();
     let mut book = Workbook::new();
     let sheets = [
-        (words.annex_grid, grid(input, &words)),
-        (words.annex_tasks, tasks(input, &words)),
-        (words.annex_targets, targets(input, &words)),
+        (words.annex_grid, tables::grid(input)),
+        (words.annex_tasks, tables::tasks(input)),
+        (words.annex_targets, tables::targets(input)),
     ];
     for (number, (name, sheet)) in sheets.iter().enumerate() {
         let title = i18n::annex_name(number + 1, input.lang);
         let worksheet = book.add_worksheet();
         worksheet.set_name(&title)?;
         let attached = i18n::annex_attached(&input.report.commune, input.signed_on, input.lang);
-        sheet.write(worksheet, &format!("{title}: {name}"), &attached, &looks)?;
+        write_sheet(
+            sheet,
+            worksheet,
+            &format!("{title}: {name}"),
+            &attached,
+            &looks,
+        )?;
     }
     book.save_to_buffer()
 }
 
-/// A cell's value, typed as a spreadsheet wants it.
-enum Cell {
-    Text(String),
-    /// Text that may run long: wrapped in its column.
-    Long(String),
-    Count(usize),
-    Date(Option<NaiveDate>),
-    /// A share in percent (87.5), written as the fraction Excel formats.
-    Percent(f64),
-}
-
-impl Cell {
-    /// How many characters wide it shows, within its bounds.
-    fn width(&self) -> usize {
-        match self {
-            Cell::Text(t) => t.chars().count().min(WIDEST),
-            Cell::Long(t) => t.chars().count().min(WIDEST_LONG),
-            Cell::Count(n) => n.to_string().len(),
-            Cell::Date(_) => 10,
-            Cell::Percent(_) => 6,
-        }
+/// How many characters wide a cell shows, within its bounds.
+fn cell_width(cell: &Cell) -> usize {
+    match cell {
+        Cell::Text(t) => t.chars().count().min(WIDEST),
+        Cell::Long(t) => t.chars().count().min(WIDEST_LONG),
+        Cell::Count(n) => n.to_string().len(),
+        Cell::Date(_) => 10,
+        Cell::Percent(_) => 6,
+        Cell::Empty => 0,
     }
 }
 
@@ -97,29 +88,6 @@ fn lines(text: &str, width: usize) -> usize {
         }
     }
     count
-}
-
-/// A row, bold when it sums the others or names a group.
-struct Row {
-    cells: Vec<Cell>,
-    bold: bool,
-    /// A group's name across the whole row.
-    group: bool,
-}
-
-impl Row {
-    fn plain(cells: Vec<Cell>) -> Row {
-        Row {
-            cells,
-            bold: false,
-            group: false,
-        }
-    }
-}
-
-struct Sheet {
-    columns: Vec<&'static str>,
-    rows: Vec<Row>,
 }
 
 /// The formats of the cells, plain and bold.
@@ -176,89 +144,92 @@ impl Looks {
     }
 }
 
-impl Sheet {
-    fn write(
-        &self,
-        sheet: &mut Worksheet,
-        title: &str,
-        attached: &str,
-        looks: &Looks,
-    ) -> Result<(), XlsxError> {
-        let last = u16::try_from(self.columns.len().saturating_sub(1)).unwrap_or(0);
-        sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, title, &looks.title)?;
-        sheet.merge_range(
-            ATTACHED_ROW,
-            0,
-            ATTACHED_ROW,
-            last,
-            attached,
-            &looks.attached,
-        )?;
-        let widths = self.widths();
-        for (col, width) in (0u16..).zip(&widths) {
-            sheet.set_column_width(col, (width + PADDING) as f64)?;
-        }
-        let header_lines = self
-            .columns
-            .iter()
-            .zip(&widths)
-            .map(|(name, &width)| lines(name, width))
-            .max()
-            .unwrap_or(1);
-        sheet.set_row_height(HEADER_ROW, header_lines as f64 * LINE_HEIGHT)?;
-        for (col, name) in (0u16..).zip(&self.columns) {
-            sheet.write_string_with_format(HEADER_ROW, col, *name, &looks.header)?;
-        }
-        for (at, row) in (HEADER_ROW + 1..).zip(&self.rows) {
-            let kinds = if row.bold { &looks.bold } else { &looks.plain };
-            if row.group {
-                let name = match row.cells.first() {
-                    Some(Cell::Text(t)) => t.as_str(),
-                    _ => "",
-                };
-                sheet.merge_range(at, 0, at, last, name, &kinds.text)?;
-                continue;
-            }
-            let mut tallest = 1;
-            for ((col, cell), &width) in (0u16..).zip(&row.cells).zip(&widths) {
-                write_cell(sheet, at, col, cell, kinds)?;
-                if let Cell::Long(text) = cell {
-                    tallest = tallest.max(lines(text, width));
-                }
-            }
-            if tallest > 1 {
-                sheet.set_row_height(at, tallest as f64 * LINE_HEIGHT)?;
-            }
-        }
-        sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-        sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-        sheet.set_landscape();
-        sheet.set_paper_size(A4);
-        sheet.set_print_fit_to_pages(1, 0);
-        Ok(())
+/// Writes `table` as one annex's sheet.
+fn write_sheet(
+    table: &Table,
+    sheet: &mut Worksheet,
+    title: &str,
+    attached: &str,
+    looks: &Looks,
+) -> Result<(), XlsxError> {
+    let last = u16::try_from(table.header.len().saturating_sub(1)).unwrap_or(0);
+    sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, title, &looks.title)?;
+    sheet.merge_range(
+        ATTACHED_ROW,
+        0,
+        ATTACHED_ROW,
+        last,
+        attached,
+        &looks.attached,
+    )?;
+    let widths = widths(table);
+    for (col, width) in (0u16..).zip(&widths) {
+        sheet.set_column_width(col, (width + PADDING) as f64)?;
     }
+    let header_lines = table
+        .header
+        .iter()
+        .zip(&widths)
+        .map(|(name, &width)| lines(name, width))
+        .max()
+        .unwrap_or(1);
+    sheet.set_row_height(HEADER_ROW, header_lines as f64 * LINE_HEIGHT)?;
+    for (col, name) in (0u16..).zip(&table.header) {
+        sheet.write_string_with_format(HEADER_ROW, col, name, &looks.header)?;
+    }
+    for (at, row) in (HEADER_ROW + 1..).zip(&table.rows) {
+        let kinds = if row.kind == RowKind::Plain {
+            &looks.plain
+        } else {
+            &looks.bold
+        };
+        if row.kind == RowKind::Group {
+            let name = match row.cells.first() {
+                Some(Cell::Text(t)) => t.as_str(),
+                _ => "",
+            };
+            sheet.merge_range(at, 0, at, last, name, &kinds.text)?;
+            continue;
+        }
+        let mut tallest = 1;
+        for ((col, cell), &width) in (0u16..).zip(&row.cells).zip(&widths) {
+            write_cell(sheet, at, col, cell, kinds)?;
+            if let Cell::Long(text) = cell {
+                tallest = tallest.max(lines(text, width));
+            }
+        }
+        if tallest > 1 {
+            sheet.set_row_height(at, tallest as f64 * LINE_HEIGHT)?;
+        }
+    }
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(A4);
+    sheet.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
 
-    /// Each column as wide as its longest cell (group names aside), within
-    /// bounds; a header wraps rather than widen its column past its longest
-    /// word.
-    fn widths(&self) -> Vec<usize> {
-        let mut widths: Vec<usize> = self
-            .columns
-            .iter()
-            .map(|name| {
-                name.split_whitespace()
-                    .map(|w| w.chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        for row in self.rows.iter().filter(|r| !r.group) {
-            for (width, cell) in widths.iter_mut().zip(&row.cells) {
-                *width = (*width).max(cell.width());
-            }
+/// Each column as wide as its longest cell (group names aside), within
+/// bounds; a header wraps rather than widen its column past its longest
+/// word.
+fn widths(table: &Table) -> Vec<usize> {
+    let mut widths: Vec<usize> = table
+        .header
+        .iter()
+        .map(|name| {
+            name.split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in table.rows.iter().filter(|r| r.kind != RowKind::Group) {
+        for (width, cell) in widths.iter_mut().zip(&row.cells) {
+            *width = (*width).max(cell_width(cell));
         }
-        widths.into_iter().map(|w| w.max(NARROWEST)).collect()
     }
+    widths.into_iter().map(|w| w.max(NARROWEST)).collect()
 }
 
 fn write_cell(
@@ -272,136 +243,9 @@ fn write_cell(
         Cell::Text(t) => sheet.write_string_with_format(row, col, t, &kinds.text)?,
         Cell::Long(t) => sheet.write_string_with_format(row, col, t, &kinds.long)?,
         Cell::Count(n) => sheet.write_number_with_format(row, col, *n as f64, &kinds.count)?,
-        Cell::Date(Some(day)) => sheet.write_datetime_with_format(row, col, day, &kinds.date)?,
-        Cell::Date(None) => sheet.write_blank(row, col, &kinds.date)?,
+        Cell::Date(day) => sheet.write_datetime_with_format(row, col, day, &kinds.date)?,
+        Cell::Empty => sheet.write_blank(row, col, &kinds.text)?,
         Cell::Percent(p) => sheet.write_number_with_format(row, col, p / 100.0, &kinds.percent)?,
     };
     Ok(())
-}
-
-fn grid_row(name: String, grid: &StatusGrid, bold: bool) -> Row {
-    let mut cells = vec![Cell::Text(name)];
-    cells.extend(grid.columns().map(Cell::Count));
-    Row {
-        cells,
-        bold,
-        group: false,
-    }
-}
-
-fn group(name: &str) -> Row {
-    Row {
-        cells: vec![Cell::Text(name.to_string())],
-        bold: true,
-        group: true,
-    }
-}
-
-/// Annex I: the grid by area, then by lead unit, then the total.
-fn grid(input: &ReportInput<'_>, words: &ReportWords) -> Sheet {
-    let report = input.report;
-    let mut rows = vec![group(words.by_area)];
-    rows.extend(report.figures.by_area.iter().map(|(code, grid)| {
-        let name = report
-            .areas
-            .iter()
-            .find(|a| a.area == *code)
-            .map_or_else(|| code.to_string(), |a| format!("{code}. {}", a.name));
-        grid_row(name, grid, false)
-    }));
-    rows.push(group(words.by_unit));
-    rows.extend(report.figures.by_unit.iter().map(|(code, grid)| {
-        let name = report
-            .units
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or_else(|| code.clone(), |(_, name)| name.clone());
-        grid_row(name, grid, false)
-    }));
-    rows.push(grid_row(
-        words.total_row.to_string(),
-        &report.figures.all,
-        true,
-    ));
-    Sheet {
-        columns: words.grid_columns.to_vec(),
-        rows,
-    }
-}
-
-fn task_row(number: usize, task: &ReportTask, words: &ReportWords, lang: Lang) -> Row {
-    let evidence = if task.evidence.is_empty() && task.status == Status::Done {
-        words.evidence_none.to_string()
-    } else {
-        i18n::evidence_list(&task.evidence, lang)
-    };
-    Row::plain(vec![
-        Cell::Count(number),
-        Cell::Text(task.key.to_string()),
-        Cell::Long(task.title.clone()),
-        Cell::Text(task.lead.clone()),
-        Cell::Date(task.due),
-        Cell::Text(i18n::class_label(task.class, lang)),
-        Cell::Count(usize::from(task.progress)),
-        Cell::Date(task.completed_on),
-        Cell::Long(evidence),
-    ])
-}
-
-/// Annex II: every task the period reviews.
-fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> Sheet {
-    Sheet {
-        columns: words.task_columns.to_vec(),
-        rows: input
-            .report
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(i, task)| task_row(i + 1, task, words, input.lang))
-            .collect(),
-    }
-}
-
-/// A result in its unit: a percentage, or "đạt" for a qualitative aim.
-fn result_cell(target: &ReportTarget, value: f64, lang: Lang) -> Cell {
-    if target.unit.starts_with('%') && !target.qualitative {
-        Cell::Percent(value)
-    } else {
-        Cell::Text(i18n::target_value(target, value, lang))
-    }
-}
-
-fn target_row(number: usize, target: &ReportTarget, lang: Lang) -> Row {
-    let (latest, measured_on) = match target.latest {
-        Some((on, value)) => (result_cell(target, value, lang), Some(on)),
-        None => (Cell::Text(String::new()), None),
-    };
-    Row::plain(vec![
-        Cell::Count(number),
-        Cell::Text(target.id.clone()),
-        Cell::Long(target.title.clone()),
-        Cell::Text(i18n::target_goal(target, lang)),
-        latest,
-        Cell::Date(measured_on),
-        Cell::Date(target.due),
-        Cell::Text(format!(
-            "{} {}",
-            i18n::verdict_symbol(target.verdict),
-            i18n::verdict_label(target.verdict, lang)
-        )),
-    ])
-}
-
-/// Annex III: every target, its goal, latest result and verdict.
-fn targets(input: &ReportInput<'_>, words: &ReportWords) -> Sheet {
-    Sheet {
-        columns: words.target_columns.to_vec(),
-        rows: input
-            .report
-            .targets
-            .iter()
-            .enumerate()
-            .map(|(i, target)| target_row(i + 1, target, input.lang))
-            .collect(),
-    }
 }

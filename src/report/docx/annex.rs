@@ -7,13 +7,11 @@ use docx_rs::{AlignmentType, Table, TableCell, TableRow, VAlignType};
 
 use super::spliced::{RowTemplate, Splice, cell_mark, stand_in_mark};
 use super::{ANNEX_WIDTH, Block, Look, TABLE_TEXT, cell, centred, fixed, header_row, line};
-use crate::app::StatusGrid;
-use crate::app::report::{ReportTarget, ReportTask};
-use crate::domain::Status;
-use crate::domain::date::format_date;
-use crate::i18n::{self, ReportWords};
+use crate::app::report::ReportTask;
+use crate::i18n::{self, Lang, ReportWords};
 
 use super::super::ReportInput;
+use super::super::tables::{self, RowKind};
 
 /// Column widths in twips; each set fills the landscape page.
 const GRID: [usize; 7] = [4687, 1600, 1600, 1600, 1600, 1600, 1600];
@@ -102,12 +100,6 @@ fn row(texts: &[String], widths: &[usize], left: &[usize], bold: bool) -> TableR
     )
 }
 
-fn grid_cells(name: &str, grid: &StatusGrid) -> Vec<String> {
-    let mut cells = vec![name.to_string()];
-    cells.extend(grid.columns().iter().map(usize::to_string));
-    cells
-}
-
 /// A row naming the rows below it, across the whole table.
 fn group_row(name: &str) -> TableRow {
     let width = GRID.iter().sum();
@@ -118,64 +110,18 @@ fn group_row(name: &str) -> TableRow {
 
 /// Annex I: the grid by area, then by lead unit, then the total.
 fn grid(input: &ReportInput<'_>, words: &ReportWords) -> Table {
-    let report = input.report;
-    let mut rows = vec![header(&words.grid_columns, &GRID), group_row(words.by_area)];
-    for (code, grid) in &report.figures.by_area {
-        let name = report
-            .areas
-            .iter()
-            .find(|a| a.area == *code)
-            .map_or_else(|| code.to_string(), |a| format!("{code}. {}", a.name));
-        rows.push(row(&grid_cells(&name, grid), &GRID, &[0], false));
-    }
-    rows.push(group_row(words.by_unit));
-    for (code, grid) in &report.figures.by_unit {
-        let name = report
-            .units
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or(code.as_str(), |(_, name)| name.as_str());
-        rows.push(row(&grid_cells(name, grid), &GRID, &[0], false));
-    }
-    rows.push(row(
-        &grid_cells(words.total_row, &report.figures.all),
-        &GRID,
-        &[0],
-        true,
-    ));
+    let table = tables::grid(input);
+    let mut rows = vec![header(&words.grid_columns, &GRID)];
+    rows.extend(table.rows.iter().map(|r| match r.kind {
+        RowKind::Group => group_row(&r.texts(1, input.lang)[0]),
+        kind => row(
+            &r.texts(GRID.len(), input.lang),
+            &GRID,
+            &[0],
+            kind == RowKind::Total,
+        ),
+    }));
     fixed(Table::new(rows), &GRID)
-}
-
-fn date_text(day: Option<chrono::NaiveDate>) -> String {
-    day.map(format_date).unwrap_or_default()
-}
-
-fn task_cells(
-    number: usize,
-    task: &ReportTask,
-    words: &ReportWords,
-    input: &ReportInput<'_>,
-) -> Vec<String> {
-    let evidence = if task.evidence.is_empty() {
-        if task.status == Status::Done {
-            words.evidence_none.to_string()
-        } else {
-            String::new()
-        }
-    } else {
-        i18n::evidence_list(&task.evidence, input.lang)
-    };
-    vec![
-        number.to_string(),
-        task.key.to_string(),
-        task.title.clone(),
-        task.lead.clone(),
-        date_text(task.due),
-        i18n::class_label(task.class, input.lang),
-        format!("{}", task.progress),
-        date_text(task.completed_on),
-        evidence,
-    ]
 }
 
 /// Annex II: every task the period reviews. A large plan's rows are
@@ -192,13 +138,13 @@ fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> (Table, Option<Splice>
                 .tasks
                 .iter()
                 .enumerate()
-                .map(|(i, task)| task_row(&task_cells(i + 1, task, words, input))),
+                .map(|(i, task)| task_row(&task_texts(i + 1, task, words, input.lang))),
         );
         return (fixed(Table::new(rows), &TASKS), None);
     };
     let mut rows = String::with_capacity(input.report.tasks.len() * 2048);
     for (i, task) in input.report.tasks.iter().enumerate() {
-        template.render(&task_cells(i + 1, task, words, input), &mut rows);
+        template.render(&task_texts(i + 1, task, words, input.lang), &mut rows);
     }
     let mark = stand_in_mark("annex-tasks");
     let stand_in = task_row(std::slice::from_ref(&mark));
@@ -210,38 +156,21 @@ fn task_row(texts: &[String]) -> TableRow {
     row(texts, &TASKS, &[2, 8], false)
 }
 
-fn target_cells(number: usize, target: &ReportTarget, input: &ReportInput<'_>) -> Vec<String> {
-    let lang = input.lang;
-    let (latest, measured_on) = target.latest.map_or_else(
-        || (String::new(), String::new()),
-        |(on, value)| (i18n::target_value(target, value, lang), format_date(on)),
-    );
-    vec![
-        number.to_string(),
-        target.id.clone(),
-        target.title.clone(),
-        i18n::target_goal(target, lang),
-        latest,
-        measured_on,
-        date_text(target.due),
-        format!(
-            "{} {}",
-            i18n::verdict_symbol(target.verdict),
-            i18n::verdict_label(target.verdict, lang)
-        ),
-    ]
+fn task_texts(number: usize, task: &ReportTask, words: &ReportWords, lang: Lang) -> Vec<String> {
+    tables::task_cells(number, task, words, lang)
+        .iter()
+        .map(|cell| cell.text_in(lang))
+        .collect()
 }
 
 /// Annex III: every target, its goal, latest result and verdict.
 fn targets(input: &ReportInput<'_>, words: &ReportWords) -> Table {
     let mut rows = vec![header(&words.target_columns, &TARGETS)];
     rows.extend(
-        input
-            .report
-            .targets
+        tables::targets(input)
+            .rows
             .iter()
-            .enumerate()
-            .map(|(i, target)| row(&target_cells(i + 1, target, input), &TARGETS, &[2], false)),
+            .map(|r| row(&r.texts(TARGETS.len(), input.lang), &TARGETS, &[2], false)),
     );
     fixed(Table::new(rows), &TARGETS)
 }
