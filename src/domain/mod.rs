@@ -9,6 +9,7 @@ pub mod error;
 pub mod history;
 pub mod input;
 pub mod occurrence;
+pub mod office;
 pub mod period;
 pub mod report_text;
 pub mod risk;

@@ -1,0 +1,64 @@
+//! Work the office adds beyond the five-year plan: its own yearly plan, tasks
+//! the city assigns during the year. Such a task lives beside the plan's, with
+//! the document that assigned it; it is never deleted, only retired, and then
+//! keeps its history and leaves the views.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::catalog::{Cadence, TaskDef};
+
+/// The prefix of the ids the office's tasks get: "BS" for "bổ sung"
+/// (added), followed by a number the store allocates. No id of the plan
+/// starts with a letter, so the two can never collide.
+pub const ID_PREFIX: &str = "BS-";
+
+/// A task the office added, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficeTask {
+    pub def: TaskDef,
+    /// The document that assigned it: "Số ký hiệu, ngày" as the office types it.
+    pub source: Option<String>,
+    pub added_at: DateTime<FixedOffset>,
+    pub added_by: String,
+    pub retired: Option<Retirement>,
+}
+
+impl OfficeTask {
+    pub fn is_active(&self) -> bool {
+        self.retired.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retirement {
+    pub at: DateTime<FixedOffset>,
+    pub who: String,
+    pub reason: String,
+}
+
+/// A task as a person describes it, before it has an id: typed on the
+/// command line, entered on the board or read from a row of a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskDraft {
+    pub title: String,
+    pub area: u8,
+    /// A unit code of the plan.
+    pub lead: String,
+    /// Unit codes of the plan.
+    pub coordinators: Vec<String>,
+    pub cadence: Cadence,
+    /// The deadline of one-off work, if it has one.
+    pub due: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub parent: Option<String>,
+}
+
+/// The number of an office task's id (`BS-12` is 12).
+pub fn id_number(id: &str) -> Option<u32> {
+    id.strip_prefix(ID_PREFIX)?.parse().ok()
+}
+
+pub fn id_of(number: u32) -> String {
+    format!("{ID_PREFIX}{number}")
+}
