@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 use super::operation::check_catalog;
 use super::{App, AppError};
 use crate::domain::catalog::Plan;
+use crate::domain::office;
 use crate::domain::report_text::ReportText;
 use crate::domain::validate;
 use crate::domain::{
@@ -95,9 +96,25 @@ fn set_aside_refused<K: ToString + Ord, V>(
     });
 }
 
+/// Sets aside the office's tasks that break the rules of the plan: done
+/// before the plan and its office tasks are put together.
+pub fn sort_out_office_tasks(snapshot: &mut Snapshot) {
+    let catalog = &snapshot.catalog;
+    set_aside_refused(
+        &mut snapshot.set_aside,
+        "office-task",
+        &mut snapshot.office_tasks,
+        |id, task| office::check_office_task(catalog, id, task),
+    );
+}
+
 impl App {
-    /// Sets aside the held records that break the rules of the held plan.
+    /// Sets aside the held records that break the rules of the held plan
+    /// (with every office task, so a retired one keeps its records).
     pub(super) fn sort_out_held(&mut self) {
+        let retired = self.office_tasks.values().any(|t| !t.is_active());
+        let every_task = retired
+            .then(|| Plan::with_office(self.plan.stored_catalog(), self.office_tasks.values()));
         let records = Records {
             tasks: &mut self.tasks,
             overrides: &mut self.overrides,
@@ -107,7 +124,7 @@ impl App {
             report_texts: &mut self.report_texts,
             set_aside: &mut self.set_aside,
         };
-        sort_out(&self.plan, records, false);
+        sort_out(every_task.as_ref().unwrap_or(&self.plan), records, false);
     }
 
     /// Everything, history included, as `cchc export` writes it.
@@ -115,7 +132,8 @@ impl App {
     /// what an import would refuse.
     pub fn dump(&self) -> Result<Dump, AppError> {
         let mut snapshot = self.link.load()?;
-        let plan = Plan::new(snapshot.catalog.clone());
+        sort_out_office_tasks(&mut snapshot);
+        let plan = Plan::with_office(snapshot.catalog.clone(), snapshot.office_tasks.values());
         sort_out(&plan, Records::of(&mut snapshot), true);
         Ok(Dump::new(snapshot, self.checked_history()?))
     }
@@ -124,7 +142,8 @@ impl App {
     /// without reading its store again.
     pub fn dump_held(&self) -> Result<Dump, AppError> {
         let mut snapshot = self.snapshot();
-        sort_out(&self.plan, Records::of(&mut snapshot), true);
+        let plan = Plan::with_office(snapshot.catalog.clone(), snapshot.office_tasks.values());
+        sort_out(&plan, Records::of(&mut snapshot), true);
         Ok(Dump::new(snapshot, self.checked_history()?))
     }
 
@@ -178,7 +197,10 @@ fn history_gaps(history: &[HistoryEntry]) -> impl Iterator<Item = u64> + '_ {
 /// `dump` as it may be imported, or the first record refused and why.
 pub fn checked_dump(dump: Dump) -> Result<Dump, AppError> {
     check_catalog(&dump.catalog)?;
-    let plan = Plan::new(dump.catalog.clone());
+    check_records("office-task", &dump.office_tasks, |id, task| {
+        office::check_office_task(&dump.catalog, id, task)
+    })?;
+    let plan = Plan::with_office(dump.catalog.clone(), dump.office_tasks.iter().map(|(_, t)| t));
     check_records("task", &dump.tasks, |key, state| {
         validate::check_task_state(&plan, key, state)
     })?;

@@ -201,13 +201,14 @@ impl App {
     /// Everything but the history, as held here: what an owner sends a client.
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
-            catalog: self.plan.catalog().clone(),
+            catalog: self.plan.stored_catalog(),
             tasks: self.tasks.clone(),
             overrides: self.overrides.clone(),
             targets: self.targets.clone(),
             agenda: self.agenda.clone(),
             meetings: self.meetings.clone(),
             report_texts: self.report_texts.clone(),
+            office_tasks: self.office_tasks.clone(),
             set_aside: self.set_aside.clone(),
         }
     }
@@ -216,13 +217,14 @@ impl App {
     /// client without copying it.
     pub fn snapshot_ref(&self) -> SnapshotRef<'_> {
         SnapshotRef {
-            catalog: self.plan.catalog(),
+            catalog: self.plan.stored_catalog_ref(),
             tasks: &self.tasks,
             overrides: &self.overrides,
             targets: &self.targets,
             agenda: &self.agenda,
             meetings: &self.meetings,
             report_texts: &self.report_texts,
+            office_tasks: &self.office_tasks,
             set_aside: &self.set_aside,
         }
     }

@@ -11,12 +11,14 @@ pub mod filter;
 mod import;
 pub mod link;
 pub mod meeting;
+mod office;
 pub mod operation;
 mod period;
 mod query;
 pub mod report;
 pub mod risks;
 
+use crate::domain::office::OfficeTask;
 use crate::domain::report_text::ReportText;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -69,6 +71,13 @@ pub fn write_backup(
     let json = crate::domain::text::escape_json_controls(json);
     crate::store::backup::write(dir, json.as_bytes(), now)
         .map_err(|e| failed(&crate::store::backup::backup_dir(dir), &e))
+}
+
+/// The office's tasks not retired: those the views show.
+fn in_force(
+    office_tasks: &BTreeMap<String, OfficeTask>,
+) -> impl Iterator<Item = &OfficeTask> {
+    office_tasks.values().filter(|t| t.is_active())
 }
 
 /// One occurrence of a task as people see it: the plan's definition with the
@@ -128,6 +137,9 @@ pub struct App {
     agenda: BTreeMap<TaskKey, AgendaMark>,
     meetings: BTreeMap<u32, Meeting>,
     report_texts: BTreeMap<String, ReportText>,
+    /// The tasks the office added, retired ones included: the plan holds
+    /// those in force.
+    office_tasks: BTreeMap<String, OfficeTask>,
     /// Stored records left out because they cannot be read or break the rules.
     set_aside: Vec<SetAside>,
     /// Set for a shared screen: every edit is refused.
@@ -160,17 +172,19 @@ impl App {
     }
 
     fn open_link(link: Link, clock: Clock, who: String) -> Result<App, AppError> {
-        let snapshot = link.load()?;
+        let mut snapshot = link.load()?;
+        import::sort_out_office_tasks(&mut snapshot);
         let mut app = App {
             link,
             notice: None,
-            plan: Plan::new(snapshot.catalog),
+            plan: Plan::with_office(snapshot.catalog, in_force(&snapshot.office_tasks)),
             tasks: snapshot.tasks,
             overrides: snapshot.overrides,
             targets: snapshot.targets,
             agenda: snapshot.agenda,
             meetings: snapshot.meetings,
             report_texts: snapshot.report_texts,
+            office_tasks: snapshot.office_tasks,
             set_aside: snapshot.set_aside,
             read_only: false,
             history: OnceCell::new(),
@@ -554,10 +568,12 @@ impl App {
         write_backup(dir, &dump, self.clock.now)
     }
 
-    fn take_snapshot(&mut self, snapshot: crate::store::Snapshot) {
+    fn take_snapshot(&mut self, mut snapshot: crate::store::Snapshot) {
+        import::sort_out_office_tasks(&mut snapshot);
         self.changes.record(Touched::Everything);
         self.set_aside = snapshot.set_aside;
-        self.plan = Plan::new(snapshot.catalog);
+        self.plan = Plan::with_office(snapshot.catalog, in_force(&snapshot.office_tasks));
+        self.office_tasks = snapshot.office_tasks;
         self.tasks = snapshot.tasks;
         self.overrides = snapshot.overrides;
         self.targets = snapshot.targets;

@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use super::TaskView;
 use super::{App, AppError};
-use crate::domain::catalog::{self, CatalogError};
+use crate::domain::catalog::{self, CatalogError, Plan};
 use crate::domain::edit::{
     Overtaken, apply_task_edits, measure_target, revert_task_changes, set_baseline,
 };
+use crate::domain::office::TaskDraft;
 use crate::domain::period::Period;
 use crate::domain::report_text::{ReportSection, ReportText, text_key};
 use crate::domain::validate;
@@ -73,6 +74,13 @@ pub enum Operation {
         section: ReportSection,
         text: String,
     },
+    /// Tasks the office adds; one described again as an office task in
+    /// force already is left out, so importing a file twice adds nothing.
+    AddTasks { drafts: Vec<TaskDraft> },
+    /// A task the office added, described anew (its id as typed).
+    EditOfficeTask { typed: String, draft: TaskDraft },
+    /// A task the office added leaves the views, with its history kept.
+    RetireTask { typed: String, reason: String },
 }
 
 /// What the asker was shown of the fields an edit sets outright: the edit is
@@ -155,6 +163,11 @@ impl App {
                 section,
                 text,
             } => self.prepare_report_text(*period, *section, text, who),
+            Operation::AddTasks { drafts } => self.prepare_add_tasks(drafts, who),
+            Operation::EditOfficeTask { typed, draft } => {
+                self.prepare_edit_office_task(typed, draft, who)
+            }
+            Operation::RetireTask { typed, reason } => self.prepare_retire(typed, reason, who),
         }
     }
 
@@ -197,7 +210,7 @@ impl App {
         let ctx = self.edit_context(&view, who);
         let overrides = self.overrides.get(&key.task).cloned().unwrap_or_default();
         let after = seqs.iter().copied().max().unwrap_or(0);
-        let result = revert_task_changes(key, &view.state, &overrides, &changes, &ctx)
+        let result = revert_task_changes(key, &view.state, &overrides, &changes, &ctx, &reason)
             .map_err(|Overtaken(field)| self.conflict(key, field, after))?;
         Ok(self.task_commit(key, result, Some(&reason), who))
     }
@@ -409,7 +422,7 @@ impl App {
     }
 
     fn prepare_sync(&self, bundled: &Catalog, who: &str) -> Commit {
-        let (merged, changes) = catalog::sync(self.plan.catalog(), bundled);
+        let (merged, changes) = catalog::sync(&self.plan.stored_catalog(), bundled);
         if changes.is_empty() {
             return Commit::default();
         }
@@ -461,8 +474,13 @@ impl App {
     /// carries replace the ones held here, and its history is appended.
     pub fn absorb(&mut self, commit: &Commit) {
         self.changes.record(touched_by(commit));
+        self.office_tasks
+            .extend(commit.office_tasks.iter().cloned());
+        let in_force = || self.office_tasks.values().filter(|t| t.is_active());
         if let Some(catalog) = &commit.catalog {
-            self.plan = crate::domain::catalog::Plan::new(catalog.clone());
+            self.plan = Plan::with_office(catalog.clone(), in_force());
+        } else if !commit.office_tasks.is_empty() {
+            self.plan = Plan::with_office(self.plan.stored_catalog(), in_force());
         }
         self.tasks.extend(commit.tasks.iter().cloned());
         self.overrides.extend(commit.overrides.iter().cloned());
@@ -483,7 +501,7 @@ impl App {
 /// What a commit changes of what the board shows.
 fn touched_by(commit: &Commit) -> super::changes::Touched {
     use super::changes::Touched;
-    if commit.catalog.is_some() {
+    if commit.catalog.is_some() || !commit.office_tasks.is_empty() {
         return Touched::Everything;
     }
     let tasks = commit.tasks.iter().map(|(key, _)| key.task.clone());

@@ -87,6 +87,20 @@ pub enum InputError {
     /// A baseline for a target whose baseline the plan itself gives.
     #[error("the plan gives target {0} its baseline")]
     BaselineFromPlan(String),
+    /// A note or document number that the occurrence does not have, or that
+    /// was taken back already.
+    #[error("no such note or document")]
+    NoSuchItem,
+    /// `task edit` or `task retire` of a task of the plan, whose text is the
+    /// plan's.
+    #[error("task {0} is the plan's own")]
+    PlanTaskKept(String),
+    /// A task the office added and retired.
+    #[error("task {0} is retired")]
+    RetiredTask(String),
+    /// A parent that is not a task, or would make a loop.
+    #[error("bad parent {0}")]
+    BadParent(String),
 }
 
 /// Which free-text field a text error is about.
@@ -105,4 +119,8 @@ pub enum TextField {
     Source,
     /// The office's text of a section of a period's report.
     ReportText,
+    /// The title of a task the office adds.
+    TaskTitle,
+    /// The officer in charge of a task.
+    Assignee,
 }

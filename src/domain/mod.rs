@@ -26,4 +26,4 @@ pub use history::{Author, HistoryEntry};
 pub use occurrence::{Occurrence, TaskKey};
 pub use status::{DeadlineClass, Status};
 pub use target::{Baseline, Direction, Measurement, TargetState};
-pub use task::{AgendaMark, Evidence, Meeting, Note, TaskOverride, TaskState};
+pub use task::{AgendaMark, Evidence, Item, Meeting, Note, TaskOverride, TaskState, Withdrawal};

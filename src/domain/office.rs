@@ -6,7 +6,11 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Cadence, TaskDef};
+use super::InputError;
+use super::catalog::{Cadence, Catalog, TaskDef};
+use super::error::TextField;
+use super::text::{MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS};
+use super::validate::{check_author, check_due_in, check_moment, check_stored};
 
 /// The prefix of the ids the office's tasks get: "BS" for "bổ sung"
 /// (added), followed by a number the store allocates. No id of the plan
@@ -61,4 +65,45 @@ pub fn id_number(id: &str) -> Option<u32> {
 
 pub fn id_of(number: u32) -> String {
     format!("{ID_PREFIX}{number}")
+}
+
+/// The longest title of a task the office adds.
+pub const MAX_TITLE_CHARS: usize = 500;
+
+/// An office task as read from a store or a file: what adding it would have
+/// let through, against the plan's units, areas and years.
+pub fn check_office_task(catalog: &Catalog, id: &str, task: &OfficeTask) -> Result<(), InputError> {
+    let def = &task.def;
+    if def.id != id || id_number(id).is_none() {
+        return Err(InputError::UnknownTask(id.to_string()));
+    }
+    check_stored(&def.title, TextField::TaskTitle, MAX_TITLE_CHARS, false)?;
+    check_stored(&def.short, TextField::TaskTitle, MAX_TITLE_CHARS, false)?;
+    if !catalog.areas.iter().any(|a| a.code == def.area) {
+        return Err(InputError::UnknownArea(def.area.to_string()));
+    }
+    let known = |code: &String| catalog.units.iter().any(|u| u.code == *code);
+    if let Some(code) = std::iter::once(&def.lead)
+        .chain(&def.coordinators)
+        .find(|c| !known(c))
+    {
+        return Err(InputError::UnknownUnit {
+            typed: code.clone(),
+            known: catalog.units.iter().map(|u| u.code.clone()).collect(),
+        });
+    }
+    if let Some(due) = def.due {
+        check_due_in(&catalog.plan, due)?;
+    }
+    if let Some(source) = &task.source {
+        check_stored(source, TextField::Source, MAX_SHORT_TEXT_CHARS, false)?;
+    }
+    check_moment(&task.added_at)?;
+    check_author(&task.added_by)?;
+    if let Some(retired) = &task.retired {
+        check_moment(&retired.at)?;
+        check_author(&retired.who)?;
+        check_stored(&retired.reason, TextField::Reason, MAX_NOTE_CHARS, true)?;
+    }
+    Ok(())
 }

@@ -17,6 +17,10 @@ pub struct TaskState {
     pub notes: Vec<Note>,
     pub evidence: Vec<Evidence>,
     pub updated_at: Option<DateTime<FixedOffset>>,
+    /// Notes and documents taken back: they stay in `notes` and `evidence`
+    /// (and in the history) and leave every view.
+    #[serde(default)]
+    pub withdrawn: Vec<Withdrawal>,
 }
 
 impl TaskState {
@@ -29,7 +33,28 @@ impl TaskState {
         notes: Vec::new(),
         evidence: Vec::new(),
         updated_at: None,
+        withdrawn: Vec::new(),
     };
+
+    pub fn is_withdrawn(&self, item: Item) -> bool {
+        self.withdrawn.iter().any(|w| w.item == item)
+    }
+
+    /// The notes in force, with their positions, oldest first.
+    pub fn live_notes(&self) -> impl Iterator<Item = (usize, &Note)> {
+        self.notes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.is_withdrawn(Item::Note(*i as u32)))
+    }
+
+    /// The documents in force, with their positions, oldest first.
+    pub fn live_evidence(&self) -> impl Iterator<Item = (usize, &Evidence)> {
+        self.evidence
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.is_withdrawn(Item::Evidence(*i as u32)))
+    }
 }
 
 impl Default for TaskState {
@@ -57,10 +82,30 @@ pub struct Evidence {
     pub link: Option<String>,
 }
 
+/// A note or a document of an occurrence, by its position in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Item {
+    Note(u32),
+    Evidence(u32),
+}
+
+/// A note or a document taken back, by whom, when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    pub item: Item,
+    pub at: DateTime<FixedOffset>,
+    pub who: String,
+    pub reason: String,
+}
+
 /// Task-level changes that hold for all occurrences.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TaskOverride {
     pub lead: Option<String>,
+    /// The officer in charge (cán bộ thực hiện), as the office writes the name.
+    #[serde(default)]
+    pub assignee: Option<String>,
 }
 
 /// A task occurrence flagged for the meeting's agenda (during triage).

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use super::catalog::Plan;
+use super::catalog::{Plan, PlanInfo};
 use super::date::ACCEPTED_YEARS;
 use super::error::TextField;
 use super::occurrence::has_occurrence;
@@ -15,12 +15,15 @@ use super::text::{MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, validate_text};
 /// A section of a report may run to a few pages of the office's writing.
 pub const MAX_REPORT_TEXT_CHARS: usize = 20_000;
 use super::{
-    AgendaMark, Baseline, Edit, Evidence, HistoryEntry, InputError, Measurement, Meeting, Note,
-    Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState, Value,
+    AgendaMark, Baseline, Edit, Evidence, HistoryEntry, InputError, Item, Measurement, Meeting,
+    Note, Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState, Value,
+    Withdrawal,
 };
 
 /// The longest document number (số ký hiệu) accepted.
 pub const MAX_DOCUMENT_NUMBER_CHARS: usize = 100;
+/// The longest name of an officer accepted.
+pub const MAX_NAME_CHARS: usize = 100;
 /// The longest author ("account@address") a record may carry.
 pub const MAX_AUTHOR_CHARS: usize = 200;
 
@@ -40,7 +43,11 @@ pub fn check_key<'a>(plan: &'a Plan, key: &TaskKey) -> Result<&'a TaskDef, Input
 
 /// A deadline must fall within the plan's years.
 pub fn check_due(plan: &Plan, date: NaiveDate) -> Result<(), InputError> {
-    let (first, last) = (plan.info().start.year(), plan.info().end.year());
+    check_due_in(plan.info(), date)
+}
+
+pub fn check_due_in(info: &PlanInfo, date: NaiveDate) -> Result<(), InputError> {
+    let (first, last) = (info.start.year(), info.end.year());
     if (first..=last).contains(&date.year()) {
         Ok(())
     } else {
@@ -72,7 +79,7 @@ pub fn check_date(date: NaiveDate) -> Result<(), InputError> {
     }
 }
 
-fn check_moment(at: &DateTime<FixedOffset>) -> Result<(), InputError> {
+pub(super) fn check_moment(at: &DateTime<FixedOffset>) -> Result<(), InputError> {
     check_date(at.date_naive())
 }
 
@@ -95,6 +102,11 @@ pub fn checked_edit(plan: &Plan, edit: &Edit, today: NaiveDate) -> Result<Edit, 
         Edit::Lead(code) if plan.unit(code).is_none() => return Err(unknown_unit(plan, code)),
         Edit::Note(text) => Edit::Note(note_text(text)?),
         Edit::Evidence(doc) => Edit::Evidence(checked_evidence(doc)?),
+        Edit::Assignee(name) => Edit::Assignee(assignee_name(name)?),
+        Edit::Withdraw { item, reason } => Edit::Withdraw {
+            item: *item,
+            reason: reason_text(reason)?,
+        },
         other => other.clone(),
     })
 }
@@ -113,6 +125,14 @@ pub fn unknown_unit(plan: &Plan, typed: &str) -> InputError {
 
 pub fn note_text(text: &str) -> Result<String, InputError> {
     validate_text(text, TextField::Note, MAX_NOTE_CHARS, true)
+}
+
+/// The officer's name as typed; empty clears it.
+pub fn assignee_name(text: &str) -> Result<String, InputError> {
+    if text.trim().is_empty() {
+        return Ok(String::new());
+    }
+    validate_text(text, TextField::Assignee, MAX_NAME_CHARS, false)
 }
 
 pub fn reason_text(text: &str) -> Result<String, InputError> {
@@ -153,7 +173,7 @@ pub fn checked_evidence(doc: &Evidence) -> Result<Evidence, InputError> {
 }
 
 /// Stored text must be exactly what [`validate_text`] would have let through.
-fn check_stored(
+pub(super) fn check_stored(
     text: &str,
     field: TextField,
     max: usize,
@@ -167,7 +187,7 @@ fn check_stored(
     }
 }
 
-fn check_author(who: &str) -> Result<(), InputError> {
+pub(super) fn check_author(who: &str) -> Result<(), InputError> {
     check_stored(who, TextField::Author, MAX_AUTHOR_CHARS, false)
 }
 
@@ -208,12 +228,34 @@ pub fn check_task_shape(plan: &Plan, key: &TaskKey, state: &TaskState) -> Result
 pub fn check_task_state(plan: &Plan, key: &TaskKey, state: &TaskState) -> Result<(), InputError> {
     check_task_shape(plan, key, state)?;
     state.notes.iter().try_for_each(check_note)?;
-    state.evidence.iter().try_for_each(check_stored_evidence)
+    state.evidence.iter().try_for_each(check_stored_evidence)?;
+    state
+        .withdrawn
+        .iter()
+        .try_for_each(|w| check_withdrawal(state, w))
+}
+
+fn check_withdrawal(state: &TaskState, w: &Withdrawal) -> Result<(), InputError> {
+    check_moment(&w.at)?;
+    check_author(&w.who)?;
+    check_stored(&w.reason, TextField::Reason, MAX_NOTE_CHARS, true)?;
+    let exists = match w.item {
+        Item::Note(i) => (i as usize) < state.notes.len(),
+        Item::Evidence(i) => (i as usize) < state.evidence.len(),
+    };
+    if exists {
+        Ok(())
+    } else {
+        Err(InputError::NoSuchItem)
+    }
 }
 
 pub fn check_override(plan: &Plan, task: &str, overrides: &TaskOverride) -> Result<(), InputError> {
     if plan.task(task).is_none() {
         return Err(InputError::UnknownTask(task.to_string()));
+    }
+    if let Some(name) = &overrides.assignee {
+        check_stored(name, TextField::Assignee, MAX_NAME_CHARS, false)?;
     }
     match &overrides.lead {
         Some(code) if plan.unit(code).is_none() => Err(unknown_unit(plan, code)),

@@ -14,6 +14,8 @@ pub(crate) fn text_field(field: TextField, lang: Lang) -> &'static str {
         TextField::Author => lang.pick("Người sửa", "The author"),
         TextField::Source => lang.pick("Nguồn số liệu", "The source"),
         TextField::ReportText => lang.pick("Nội dung báo cáo", "The report's text"),
+        TextField::TaskTitle => lang.pick("Nội dung nhiệm vụ", "The task's title"),
+        TextField::Assignee => lang.pick("Tên cán bộ thực hiện", "The officer's name"),
     }
 }
 
@@ -154,6 +156,32 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         ),
         (E::BaselineFromPlan(id), Lang::En) => format!(
             "The plan itself gives target {id} its baseline; it cannot be replaced."
+        ),
+        (E::NoSuchItem, _) => lang
+            .pick(
+                "Không có ghi chú hoặc tài liệu số đó (hoặc đã rút lại). Xem số thứ tự bằng: cchc show <MÃ>.",
+                "There is no note or document with that number (or it was withdrawn already). See the numbers with: cchc show <ID>.",
+            )
+            .to_string(),
+        (E::PlanTaskKept(id), Lang::Vi) => format!(
+            "Nhiệm vụ {id} thuộc kế hoạch nên giữ nguyên nội dung, lĩnh vực và thời hạn của kế hoạch; chỉ cập nhật được tình trạng, cán bộ thực hiện, ghi chú và tài liệu (cchc set). Chỉ nhiệm vụ bổ sung (mã BS-…) mới sửa hoặc thôi theo dõi được."
+        ),
+        (E::PlanTaskKept(id), Lang::En) => format!(
+            "Task {id} is the plan's own: its text, area and deadline stay as the plan sets them; only its state, officer, notes and documents change (cchc set). Only tasks the office added (ids BS-…) can be edited or retired."
+        ),
+        (E::RetiredTask(id), Lang::Vi) => format!(
+            "Nhiệm vụ {id} đã thôi theo dõi; lịch sử của nó vẫn được giữ (cchc log {id})."
+        ),
+        (E::RetiredTask(id), Lang::En) => format!(
+            "Task {id} is retired; its history is kept (cchc log {id})."
+        ),
+        (E::BadParent(id), Lang::Vi) => format!(
+            "Không dùng được “{}” làm nhiệm vụ cha: phải là mã một nhiệm vụ đang theo dõi, khác chính nhiệm vụ này.",
+            sanitize_line(id)
+        ),
+        (E::BadParent(id), Lang::En) => format!(
+            "“{}” cannot be the parent: it must be the id of a task being followed, other than this one.",
+            sanitize_line(id)
         ),
         (E::DoneOnNeedsDone, _) => lang
             .pick(

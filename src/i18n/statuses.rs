@@ -173,6 +173,13 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Meeting => lang.pick("cuộc họp", "meeting"),
         Field::Baseline => lang.pick("mốc ban đầu", "baseline"),
         Field::ReportText => lang.pick("nội dung báo cáo", "report text"),
+        Field::Assignee => lang.pick("cán bộ thực hiện", "officer in charge"),
+        Field::Withdrawn => lang.pick("rút lại", "withdrawn"),
+        Field::Retired => lang.pick("thôi theo dõi", "retired"),
+        Field::Area => lang.pick("lĩnh vực", "area"),
+        Field::Coordinators => lang.pick("phối hợp", "coordinating units"),
+        Field::Source => lang.pick("văn bản giao", "assigned by"),
+        Field::Cadence => lang.pick("tần suất", "cadence"),
     }
 }
 

@@ -25,6 +25,7 @@ impl MemoryStore {
                 agenda: Default::default(),
                 meetings: Default::default(),
                 report_texts: Default::default(),
+                office_tasks: Default::default(),
                 set_aside: Vec::new(),
             },
             history: Vec::new(),
@@ -54,6 +55,7 @@ impl Store for MemoryStore {
         self.snapshot.targets.extend(commit.targets);
         self.snapshot.meetings.extend(commit.meetings);
         self.snapshot.report_texts.extend(commit.report_texts);
+        self.snapshot.office_tasks.extend(commit.office_tasks);
         for (key, mark) in commit.agenda {
             match mark {
                 Some(mark) => self.snapshot.agenda.insert(key, mark),
@@ -91,6 +93,7 @@ impl Store for MemoryStore {
             && self.snapshot.agenda.is_empty()
             && self.snapshot.meetings.is_empty()
             && self.snapshot.report_texts.is_empty()
+            && self.snapshot.office_tasks.is_empty()
             && self.snapshot.tasks.is_empty()
             && self.snapshot.overrides.is_empty()
             && self.snapshot.targets.is_empty();
@@ -107,6 +110,7 @@ impl Store for MemoryStore {
             agenda: dump.agenda.into_iter().collect(),
             meetings: dump.meetings.into_iter().collect(),
             report_texts: dump.report_texts.into_iter().collect(),
+            office_tasks: dump.office_tasks.into_iter().collect(),
             set_aside: Vec::new(),
         };
         self.history = dump.history;

@@ -9,6 +9,7 @@ pub mod codec;
 pub mod folder;
 mod lock;
 mod memory;
+mod override_record;
 pub mod quiet;
 mod sled_store;
 mod target_record;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::office::OfficeTask;
 use crate::domain::report_text::ReportText;
 use crate::domain::{
     AgendaMark, Catalog, HistoryEntry, Meeting, TargetState, TaskKey, TaskOverride, TaskState,
@@ -29,7 +31,7 @@ pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 
 /// The schema this build writes. Older records are migrated when read.
-pub const SCHEMA_VERSION: u16 = 4;
+pub const SCHEMA_VERSION: u16 = 5;
 
 /// A stored record that cannot be read, or breaks the rules every edit
 /// follows: left untouched on disk, left out of everything else (screens,
@@ -53,6 +55,8 @@ pub struct Snapshot {
     pub meetings: BTreeMap<u32, Meeting>,
     /// The office's texts of the period reports, by `period/section`.
     pub report_texts: BTreeMap<String, ReportText>,
+    /// The tasks the office added, retired ones included, by id.
+    pub office_tasks: BTreeMap<String, OfficeTask>,
     pub set_aside: Vec<SetAside>,
 }
 
@@ -60,13 +64,14 @@ pub struct Snapshot {
 /// bytes, without a copy of the whole state first.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct SnapshotRef<'a> {
-    pub catalog: &'a Catalog,
+    pub catalog: crate::domain::catalog::CatalogRef<'a>,
     pub tasks: &'a BTreeMap<TaskKey, TaskState>,
     pub overrides: &'a BTreeMap<String, TaskOverride>,
     pub targets: &'a BTreeMap<String, TargetState>,
     pub agenda: &'a BTreeMap<TaskKey, AgendaMark>,
     pub meetings: &'a BTreeMap<u32, Meeting>,
     pub report_texts: &'a BTreeMap<String, ReportText>,
+    pub office_tasks: &'a BTreeMap<String, OfficeTask>,
     pub set_aside: &'a [SetAside],
 }
 
@@ -81,6 +86,7 @@ pub struct Commit {
     pub agenda: Vec<(TaskKey, Option<AgendaMark>)>,
     pub meetings: Vec<(u32, Meeting)>,
     pub report_texts: Vec<(String, ReportText)>,
+    pub office_tasks: Vec<(String, OfficeTask)>,
     /// Numbered by the store, in order, after the last entry.
     pub history: Vec<HistoryEntry>,
     /// The client request this commit answers, recorded with it.
@@ -97,6 +103,7 @@ impl Commit {
             && self.agenda.is_empty()
             && self.meetings.is_empty()
             && self.report_texts.is_empty()
+            && self.office_tasks.is_empty()
             && self.history.is_empty()
     }
 }
@@ -135,6 +142,8 @@ pub struct Dump {
     pub meetings: Vec<(u32, Meeting)>,
     #[serde(default)]
     pub report_texts: Vec<(String, ReportText)>,
+    #[serde(default)]
+    pub office_tasks: Vec<(String, OfficeTask)>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -149,6 +158,7 @@ impl Dump {
             agenda: snapshot.agenda.into_iter().collect(),
             meetings: snapshot.meetings.into_iter().collect(),
             report_texts: snapshot.report_texts.into_iter().collect(),
+            office_tasks: snapshot.office_tasks.into_iter().collect(),
             history,
         }
     }

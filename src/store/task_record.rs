@@ -2,7 +2,8 @@
 //! of its figures, and each note and each evidence document a record of its
 //! own, appended. Adding a note writes the note and the small record, never
 //! the notes before it, so a store grows with what is added, not with the
-//! square of it.
+//! square of it. Schema 5 added the list of notes and documents taken back,
+//! appended the same way; a record of schema 2–4 reads with none.
 
 use std::collections::BTreeMap;
 
@@ -13,11 +14,12 @@ use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
 use super::SetAside;
 use super::codec::{self, CodecError};
-use crate::domain::{Evidence, Note, Status, TaskKey, TaskState};
+use crate::domain::{Evidence, Note, Status, TaskKey, TaskState, Withdrawal};
 
 pub const TASK: &str = "task/";
 pub const NOTE: &str = "note/";
 pub const EVIDENCE: &str = "evidence/";
+pub const WITHDRAWN: &str = "withdrawn/";
 /// The first schema with this layout; schema 1 kept notes inside the task.
 pub const FIRST_SCHEMA: u16 = 2;
 
@@ -33,6 +35,39 @@ pub struct TaskRecord {
     pub updated_at: Option<DateTime<FixedOffset>>,
     pub notes: u32,
     pub evidence: u32,
+    pub withdrawn: u32,
+}
+
+/// The record as schemas 2 to 4 wrote it.
+#[derive(Deserialize)]
+struct TaskRecordV2 {
+    status: Status,
+    progress: u8,
+    completed_on: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    updated_at: Option<DateTime<FixedOffset>>,
+    notes: u32,
+    evidence: u32,
+}
+
+/// The first schema whose task record counts what was taken back.
+const WITHDRAWN_SCHEMA: u16 = 5;
+
+pub fn decode_record(bytes: &[u8]) -> Result<TaskRecord, CodecError> {
+    if codec::version(bytes)? >= WITHDRAWN_SCHEMA {
+        return codec::decode_since(bytes, WITHDRAWN_SCHEMA);
+    }
+    let old: TaskRecordV2 = codec::decode_since(bytes, FIRST_SCHEMA)?;
+    Ok(TaskRecord {
+        status: old.status,
+        progress: old.progress,
+        completed_on: old.completed_on,
+        due: old.due,
+        updated_at: old.updated_at,
+        notes: old.notes,
+        evidence: old.evidence,
+        withdrawn: 0,
+    })
 }
 
 impl TaskRecord {
@@ -45,10 +80,16 @@ impl TaskRecord {
             updated_at: state.updated_at,
             notes: count(state.notes.len()),
             evidence: count(state.evidence.len()),
+            withdrawn: count(state.withdrawn.len()),
         }
     }
 
-    fn into_state(self, notes: Vec<Note>, evidence: Vec<Evidence>) -> TaskState {
+    fn into_state(
+        self,
+        notes: Vec<Note>,
+        evidence: Vec<Evidence>,
+        withdrawn: Vec<Withdrawal>,
+    ) -> TaskState {
         TaskState {
             status: self.status,
             progress: self.progress,
@@ -57,6 +98,7 @@ impl TaskRecord {
             notes,
             evidence,
             updated_at: self.updated_at,
+            withdrawn,
         }
     }
 }
@@ -75,12 +117,14 @@ fn item_key(prefix: &str, task: &str, index: usize) -> String {
 pub fn write(tx: &TransactionalTree, task: &str, state: &TaskState) -> TxResult<()> {
     let record_key = format!("{TASK}{task}");
     let stored = match tx.get(record_key.as_bytes())? {
-        Some(bytes) => codec::decode_since::<TaskRecord>(&bytes, FIRST_SCHEMA).ok(),
+        Some(bytes) => decode_record(&bytes).ok(),
         None => None,
     };
-    let (notes, evidence) = stored.map_or((0, 0), |r| (r.notes, r.evidence));
+    let (notes, evidence, withdrawn) =
+        stored.map_or((0, 0, 0), |r| (r.notes, r.evidence, r.withdrawn));
     write_list(tx, NOTE, task, &state.notes, notes)?;
     write_list(tx, EVIDENCE, task, &state.evidence, evidence)?;
+    write_list(tx, WITHDRAWN, task, &state.withdrawn, withdrawn)?;
     let bytes =
         codec::encode(&TaskRecord::of(state)).map_err(ConflictableTransactionError::Abort)?;
     tx.insert(record_key.as_bytes(), bytes)?;
@@ -116,6 +160,7 @@ pub struct Parts {
     pub records: BTreeMap<TaskKey, TaskRecord>,
     pub notes: BTreeMap<TaskKey, Vec<Note>>,
     pub evidence: BTreeMap<TaskKey, Vec<Evidence>>,
+    pub withdrawn: BTreeMap<TaskKey, Vec<Withdrawal>>,
 }
 
 impl Parts {
@@ -126,13 +171,15 @@ impl Parts {
         for (key, record) in std::mem::take(&mut self.records) {
             let notes = self.notes.remove(&key).unwrap_or_default();
             let evidence = self.evidence.remove(&key).unwrap_or_default();
-            tasks.insert(key, record.into_state(notes, evidence));
+            let withdrawn = self.withdrawn.remove(&key).unwrap_or_default();
+            tasks.insert(key, record.into_state(notes, evidence, withdrawn));
         }
         for (prefix, key) in self
             .notes
             .keys()
             .map(|k| (NOTE, k))
             .chain(self.evidence.keys().map(|k| (EVIDENCE, k)))
+            .chain(self.withdrawn.keys().map(|k| (WITHDRAWN, k)))
         {
             set_aside.push(SetAside {
                 key: format!("{prefix}{key}/…"),
@@ -155,4 +202,31 @@ pub fn parse_item_key(text: &str) -> Option<(TaskKey, usize)> {
 /// Decodes one item of a list, in order of its key.
 pub fn decode_item<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
     codec::decode_since(bytes, FIRST_SCHEMA)
+}
+
+/// A task occurrence as schema 1 kept it, notes and documents inside.
+#[derive(Deserialize)]
+struct TaskStateV1 {
+    status: Status,
+    progress: u8,
+    completed_on: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    notes: Vec<Note>,
+    evidence: Vec<Evidence>,
+    updated_at: Option<DateTime<FixedOffset>>,
+}
+
+/// Reads a task record of schema 1, for its migration.
+pub fn decode_schema_1(bytes: &[u8]) -> Result<TaskState, CodecError> {
+    let old: TaskStateV1 = codec::decode(bytes)?;
+    Ok(TaskState {
+        status: old.status,
+        progress: old.progress,
+        completed_on: old.completed_on,
+        due: old.due,
+        notes: old.notes,
+        evidence: old.evidence,
+        updated_at: old.updated_at,
+        withdrawn: Vec::new(),
+    })
 }

@@ -28,6 +28,33 @@ pub struct Catalog {
     pub targets: Vec<TargetDef>,
 }
 
+/// A [`Catalog`] borrowed in parts: it serializes to the same bytes.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CatalogRef<'a> {
+    pub version: u32,
+    pub plan: &'a PlanInfo,
+    pub phases: &'a [Phase],
+    pub units: &'a [Unit],
+    pub areas: &'a [Area],
+    pub tasks: &'a [TaskDef],
+    pub targets: &'a [TargetDef],
+}
+
+impl Catalog {
+    /// A copy of everything but the tasks, which may be many.
+    pub fn clone_without_tasks(&self) -> Catalog {
+        Catalog {
+            version: self.version,
+            plan: self.plan.clone(),
+            phases: self.phases.clone(),
+            units: self.units.clone(),
+            areas: self.areas.clone(),
+            tasks: Vec::new(),
+            targets: self.targets.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanInfo {
     pub title: String,

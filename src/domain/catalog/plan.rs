@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use super::*;
+use crate::domain::office::OfficeTask;
 use crate::domain::text::{FoldedQuery, fold};
 
 /// Look-ups by id, hashed with a fast hasher: the ids are the plan's own,
@@ -62,7 +63,10 @@ impl FoldedTitles {
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// Shared with the folding of its titles, which may run on another thread.
+    /// Its tasks are the plan's, then the office's tasks in force.
     catalog: Arc<Catalog>,
+    /// How many of the catalog's tasks are the plan's own.
+    plan_tasks: usize,
     task_index: HashMap<String, usize>,
     target_index: HashMap<String, usize>,
     children: HashMap<String, Vec<usize>>,
@@ -75,6 +79,24 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(catalog: Catalog) -> Plan {
+        let plan_tasks = catalog.tasks.len();
+        Plan::indexed(catalog, plan_tasks)
+    }
+
+    /// The plan with tasks the office added (those in force, for the views;
+    /// all of them, to check the records of retired ones too).
+    pub fn with_office<'a>(
+        mut catalog: Catalog,
+        office: impl IntoIterator<Item = &'a OfficeTask>,
+    ) -> Plan {
+        let plan_tasks = catalog.tasks.len();
+        catalog
+            .tasks
+            .extend(office.into_iter().map(|t| t.def.clone()));
+        Plan::indexed(catalog, plan_tasks)
+    }
+
+    fn indexed(catalog: Catalog, plan_tasks: usize) -> Plan {
         let task_index = index_by(&catalog.tasks, |t| &t.id);
         let target_index = index_by(&catalog.targets, |t| &t.id);
         let mut children: HashMap<String, Vec<usize>> = HashMap::default();
@@ -90,6 +112,7 @@ impl Plan {
             .collect();
         Plan {
             catalog: Arc::new(catalog),
+            plan_tasks,
             task_index,
             target_index,
             children,
@@ -100,6 +123,32 @@ impl Plan {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The catalog as stored: the plan's tasks only.
+    pub fn stored_catalog(&self) -> Catalog {
+        let mut catalog = self.catalog.clone_without_tasks();
+        catalog.tasks = self.catalog.tasks[..self.plan_tasks].to_vec();
+        catalog
+    }
+
+    /// The catalog as stored, borrowed: it encodes as [`Plan::stored_catalog`].
+    pub fn stored_catalog_ref(&self) -> CatalogRef<'_> {
+        let c = &self.catalog;
+        CatalogRef {
+            version: c.version,
+            plan: &c.plan,
+            phases: &c.phases,
+            units: &c.units,
+            areas: &c.areas,
+            tasks: &c.tasks[..self.plan_tasks],
+            targets: &c.targets,
+        }
+    }
+
+    /// True for a task the office added, false for the plan's own.
+    pub fn is_office_task(&self, id: &str) -> bool {
+        self.task_index.get(id).is_some_and(|&i| i >= self.plan_tasks)
     }
 
     pub fn tasks(&self) -> &[TaskDef] {

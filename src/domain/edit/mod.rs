@@ -4,6 +4,7 @@
 //! Undoing changes is in `revert`.
 
 mod revert;
+mod withdraw;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use super::InputError;
 use super::occurrence::TaskKey;
 use super::status::Status;
 use super::target::{Baseline, Measurement, TargetState};
-use super::task::{Evidence, Note, TaskOverride, TaskState};
+use super::task::{Evidence, Item, Note, TaskOverride, TaskState};
 
 pub use revert::{Overtaken, revert_task_changes};
 
@@ -34,6 +35,12 @@ pub enum Edit {
     /// recorded. Refused when the work is not done once the other edits of
     /// the same set are applied.
     DoneOn(NaiveDate),
+    /// The officer in charge of the task (all its occurrences); empty to
+    /// clear it.
+    Assignee(String),
+    /// Takes back a note or a document typed wrongly: it leaves the views
+    /// and stays in the history. A correction is this with a new note.
+    Withdraw { item: Item, reason: String },
 }
 
 /// What a history entry is about.
@@ -70,6 +77,20 @@ pub enum Field {
     Baseline,
     /// The office's text of a section of a period's report.
     ReportText,
+    /// The officer in charge of a task.
+    Assignee,
+    /// A note or a document taken back; its text is the old value.
+    Withdrawn,
+    /// A task the office added, retired: the new value is the reason.
+    Retired,
+    /// The reform area of a task the office added.
+    Area,
+    /// The units working with the lead on a task the office added.
+    Coordinators,
+    /// The document that assigned a task the office added.
+    Source,
+    /// How often a task the office added comes round.
+    Cadence,
 }
 
 /// An old or new value in the history.
@@ -160,8 +181,11 @@ fn edit_rank(edit: &Edit) -> u8 {
         Edit::DoneOn(_) => 2,
         Edit::Due(_) => 3,
         Edit::Lead(_) => 4,
-        Edit::Note(_) => 5,
-        Edit::Evidence(_) => 6,
+        Edit::Assignee(_) => 5,
+        Edit::Note(_) => 6,
+        Edit::Evidence(_) => 7,
+        // After the new note of a correction, so both are one edit.
+        Edit::Withdraw { .. } => 8,
     }
 }
 
@@ -224,6 +248,8 @@ impl TaskEdit {
                     Value::Evidence(doc.clone()),
                 );
             }
+            Edit::Assignee(name) => self.set_assignee(key, name),
+            Edit::Withdraw { item, reason } => self.withdraw(key, *item, reason, ctx)?,
         }
         Ok(())
     }

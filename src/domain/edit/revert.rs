@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Change, EditContext, Field, TaskEdit, Value, date_value};
 use crate::domain::occurrence::TaskKey;
-use crate::domain::task::{TaskOverride, TaskState};
+use crate::domain::task::{Item, TaskOverride, TaskState};
 
 /// A field an undo would put back no longer holds what that change wrote:
 /// someone changed it since.
@@ -15,13 +15,16 @@ pub struct Overtaken(pub Field);
 /// Puts back the values `changes` replaced, newest first, as one new edit (an
 /// undo is itself recorded in the history; nothing is erased from it). Refused
 /// when any field no longer holds the value its change wrote: an undo never
-/// overwrites a newer edit.
+/// overwrites a newer edit. A note or document an undo takes away is
+/// withdrawn with `reason`, never removed: the positions of the others,
+/// which withdrawals name, stay as they are.
 pub fn revert_task_changes(
     key: &TaskKey,
     state: &TaskState,
     overrides: &TaskOverride,
     changes: &[Change],
     ctx: &EditContext,
+    reason: &str,
 ) -> Result<TaskEdit, Overtaken> {
     let mut next = TaskEdit {
         state: state.clone(),
@@ -32,7 +35,7 @@ pub fn revert_task_changes(
         if !next.still_holds(change, ctx) {
             return Err(Overtaken(change.field));
         }
-        next.revert(key, change, ctx);
+        next.revert(key, change, ctx, reason);
     }
     if !next.changes.is_empty() {
         next.state.updated_at = Some(ctx.at);
@@ -52,13 +55,19 @@ impl TaskEdit {
             (Field::Lead, Value::Text(code)) => {
                 self.overrides.lead.as_deref().unwrap_or(&ctx.plan_lead) == code
             }
-            (Field::Note, Value::Text(text)) => state.notes.iter().any(|n| n.text == *text),
-            (Field::Evidence, Value::Evidence(doc)) => state.evidence.contains(doc),
+            (Field::Note, Value::Text(text)) => state.live_notes().any(|(_, n)| n.text == *text),
+            (Field::Evidence, Value::Evidence(doc)) => state.live_evidence().any(|(_, e)| e == doc),
+            (Field::Assignee, new) => text_value(self.overrides.assignee.as_deref()) == *new,
             _ => false,
         }
     }
 
-    fn revert(&mut self, key: &TaskKey, change: &Change, ctx: &EditContext) {
+    fn revert(&mut self, key: &TaskKey, change: &Change, ctx: &EditContext, reason: &str) {
+        if let Some(item) = self.item_added_by(change) {
+            self.withdraw(key, item, reason, ctx)
+                .expect("the item was just found in force");
+            return;
+        }
         let state = &mut self.state;
         let current = match (change.field, &change.old) {
             (Field::Status, Value::Status(old)) => {
@@ -81,32 +90,41 @@ impl TaskEdit {
                 self.overrides.lead = (*old != ctx.plan_lead).then(|| old.clone());
                 Value::Text(current)
             }
-            (Field::Note, Value::None) => {
-                let Value::Text(text) = &change.new else {
-                    return;
+            (Field::Assignee, old) => {
+                let current = text_value(self.overrides.assignee.as_deref());
+                self.overrides.assignee = match old {
+                    Value::Text(name) => Some(name.clone()),
+                    _ => None,
                 };
-                let Some(i) = state.notes.iter().rposition(|n| n.text == *text) else {
-                    return;
-                };
-                Value::Text(state.notes.remove(i).text)
-            }
-            (Field::Evidence, Value::None) => {
-                let Value::Evidence(doc) = &change.new else {
-                    return;
-                };
-                let Some(i) = state.evidence.iter().rposition(|e| e == doc) else {
-                    return;
-                };
-                Value::Evidence(state.evidence.remove(i))
+                current
             }
             _ => return,
         };
-        let restored = match change.field {
-            Field::Note | Field::Evidence => Value::None,
-            _ => change.old.clone(),
-        };
-        self.record(key, change.field, current, restored);
+        self.record(key, change.field, current, change.old.clone());
     }
+
+    /// The note or document in force that `change` added, the latest one
+    /// with its text.
+    fn item_added_by(&self, change: &Change) -> Option<Item> {
+        let state = &self.state;
+        match (change.field, &change.new) {
+            (Field::Note, Value::Text(text)) => state
+                .live_notes()
+                .filter(|(_, n)| n.text == *text)
+                .last()
+                .map(|(i, _)| Item::Note(i as u32)),
+            (Field::Evidence, Value::Evidence(doc)) => state
+                .live_evidence()
+                .filter(|(_, e)| *e == doc)
+                .last()
+                .map(|(i, _)| Item::Evidence(i as u32)),
+            _ => None,
+        }
+    }
+}
+
+fn text_value(text: Option<&str>) -> Value {
+    text.map_or(Value::None, |t| Value::Text(t.to_string()))
 }
 
 fn value_date(value: &Value) -> Option<NaiveDate> {
@@ -142,7 +160,7 @@ mod tests {
             Edit::Note("ghi chú".into()),
         ];
         let done = apply_task_edits(&key, &start, &TaskOverride::default(), &edits, &ctx).unwrap();
-        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx)
+        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx, "undo")
             .expect("nothing changed since");
         assert_eq!(undone.state.status, Status::NotStarted);
         assert_eq!(undone.state.progress, 0);
@@ -181,7 +199,7 @@ mod tests {
             apply_task_edits(&key, &at_30.state, &none, &[Edit::Progress(40)], &ctx).unwrap();
         let theirs =
             apply_task_edits(&key, &mine.state, &none, &[Edit::Progress(70)], &ctx).unwrap();
-        let undo = revert_task_changes(&key, &theirs.state, &none, &mine.changes, &ctx);
+        let undo = revert_task_changes(&key, &theirs.state, &none, &mine.changes, &ctx, "undo");
         assert_eq!(
             undo.map(|e| e.state.progress),
             Err(Overtaken(Field::Progress))

@@ -18,12 +18,12 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use super::codec::{self, CodecError};
 use super::lock::{self, StoreLock};
-use super::task_record::{self, EVIDENCE, NOTE, TASK};
+use super::task_record::{self, EVIDENCE, NOTE, TASK, WITHDRAWN};
 use super::{
     Commit, Dump, RequestMark, RequestRecord, SCHEMA_VERSION, SetAside, Snapshot, Store,
     StoreError, backup,
 };
-use super::{catalog_record, target_record};
+use super::{catalog_record, override_record, target_record};
 use crate::domain::{Catalog, HistoryEntry, TaskKey, TaskState};
 
 const SCHEMA_KEY: &[u8] = b"meta/schema";
@@ -34,6 +34,7 @@ const TARGET: &str = "target/";
 const REPORT_TEXT: &str = "report/";
 const AGENDA: &str = "agenda/";
 const MEETING: &str = "meeting/";
+const OFFICE_TASK: &str = "office-task/";
 const HISTORY: &[u8] = b"history/";
 const REQUEST: &str = "request/";
 /// Written beside the database once it has been seeded and flushed.
@@ -164,7 +165,7 @@ impl SledStore {
             let (key, value) = item.map_err(|e| self.sled_error(e))?;
             if let (Ok(name), Ok(state)) = (
                 String::from_utf8(key[TASK.len()..].to_vec()),
-                codec::decode::<TaskState>(&value),
+                task_record::decode_schema_1(&value),
             ) {
                 states.push((key, name, state));
             }
@@ -340,8 +341,8 @@ impl SledStore {
         &self,
         set_aside: &mut Vec<SetAside>,
     ) -> Result<BTreeMap<TaskKey, TaskState>, StoreError> {
-        let record = |b: &[u8]| codec::decode_since(b, task_record::FIRST_SCHEMA);
-        let records = self.read_prefix_with(TASK, parse_task_key, record, set_aside)?;
+        let records =
+            self.read_prefix_with(TASK, parse_task_key, task_record::decode_record, set_aside)?;
         let notes = self.read_prefix_with(
             NOTE,
             task_record::parse_item_key,
@@ -354,10 +355,17 @@ impl SledStore {
             task_record::decode_item,
             set_aside,
         )?;
+        let withdrawn = self.read_prefix_with(
+            WITHDRAWN,
+            task_record::parse_item_key,
+            task_record::decode_item,
+            set_aside,
+        )?;
         let parts = task_record::Parts {
             records,
             notes: group(notes),
             evidence: group(evidence),
+            withdrawn: group(withdrawn),
         };
         Ok(parts.join(set_aside))
     }
@@ -415,7 +423,9 @@ impl SledStore {
     }
 
     fn holds_edits(&self) -> Result<bool, StoreError> {
-        let prefixes: [&[u8]; 9] = [
+        let prefixes: [&[u8]; 11] = [
+            OFFICE_TASK.as_bytes(),
+            WITHDRAWN.as_bytes(),
             REPORT_TEXT.as_bytes(),
             TASK.as_bytes(),
             NOTE.as_bytes(),
@@ -454,7 +464,12 @@ impl Store for SledStore {
         let mut set_aside = Vec::new();
         let aside = &mut set_aside;
         let tasks = self.read_tasks(aside)?;
-        let overrides = self.read_prefix(OVERRIDE, |s| Some(s.to_string()), aside)?;
+        let overrides = self.read_prefix_with(
+            OVERRIDE,
+            |s| Some(s.to_string()),
+            override_record::decode,
+            aside,
+        )?;
         let targets = self.read_prefix_with(
             TARGET,
             |s| Some(s.to_string()),
@@ -464,6 +479,7 @@ impl Store for SledStore {
         let agenda = self.read_prefix(AGENDA, parse_task_key, aside)?;
         let meetings = self.read_prefix(MEETING, |s| s.parse().ok(), aside)?;
         let report_texts = self.read_prefix(REPORT_TEXT, |s| Some(s.to_string()), aside)?;
+        let office_tasks = self.read_prefix(OFFICE_TASK, |s| Some(s.to_string()), aside)?;
         Ok(Snapshot {
             catalog,
             tasks,
@@ -472,6 +488,7 @@ impl Store for SledStore {
             agenda,
             meetings,
             report_texts,
+            office_tasks,
             set_aside,
         })
     }

@@ -30,6 +30,9 @@ pub(super) fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> 
     for (key, text) in &commit.report_texts {
         records.push(record(REPORT_TEXT, key, text)?);
     }
+    for (id, task) in &commit.office_tasks {
+        records.push(record(OFFICE_TASK, id, task)?);
+    }
     for (key, mark) in &commit.agenda {
         if let Some(mark) = mark {
             records.push(record(AGENDA, &key.to_string(), mark)?);
@@ -51,6 +54,7 @@ pub(super) fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
             .collect(),
         meetings: dump.meetings.clone(),
         report_texts: dump.report_texts.clone(),
+        office_tasks: dump.office_tasks.clone(),
         history: Vec::new(),
         request: None,
     };
