@@ -37,6 +37,9 @@ pub struct Config {
     pub risks: RiskRules,
     /// Several `cchc` on one store: the owner's idle time, group access.
     pub share: crate::share::Settings,
+    /// The person's full name, recorded in the history beside the account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl Default for Config {
@@ -48,6 +51,7 @@ impl Default for Config {
             periods: PeriodRules::default(),
             risks: RiskRules::default(),
             share: crate::share::Settings::default(),
+            name: None,
         }
     }
 }

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
     let lang = asked
         .or_else(|| Lang::parse(&config.lang))
         .unwrap_or_default();
+    cchc::app::actor::set_person_name(config.name.as_deref());
     if let Some(mask) = config.share.umask() {
         rustix::process::umask(rustix::fs::Mode::from_bits_truncate(mask));
     }

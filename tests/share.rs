@@ -636,6 +636,7 @@ fn sample_requests() -> Vec<Request> {
         Request::Hello {
             client: u64::MAX,
             what: "tui".into(),
+            name: Some("Nguyễn Thị Lan".into()),
         },
         Request::Load,
         Request::History { after: 42 },
@@ -665,7 +666,11 @@ fn sample_requests() -> Vec<Request> {
 
 fn request() -> impl Strategy<Value = Request> {
     prop_oneof![
-        (any::<u64>(), ".{0,40}").prop_map(|(client, what)| Request::Hello { client, what }),
+        (any::<u64>(), ".{0,40}").prop_map(|(client, what)| Request::Hello {
+            client,
+            what,
+            name: None
+        }),
         Just(Request::Load),
         Just(Request::Status),
         any::<u64>().prop_map(|after| Request::History { after }),

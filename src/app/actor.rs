@@ -11,11 +11,28 @@ pub fn os_user() -> String {
     whoami::username().unwrap_or_else(|_| "unknown".to_string())
 }
 
-/// The OS user, with the address this SSH session reports, as the history
-/// records it (see [`Author`]).
+/// The OS user, with the address this SSH session reports and the person's
+/// name, as the history records it (see [`Author`]).
 pub fn current_actor() -> String {
     let ssh = std::env::var("SSH_CONNECTION").ok();
-    Author::record(&os_user(), ssh.as_deref())
+    Author::with_name(
+        Author::record(&os_user(), ssh.as_deref()),
+        person_name().as_deref(),
+    )
+}
+
+static PERSON_NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Sets the person's name (`name = "…"` in the config file), once, before
+/// anything is written; a name that is not plain text is not recorded.
+pub fn set_person_name(name: Option<&str>) {
+    let checked = name.and_then(|n| crate::domain::validate::assignee_name(n).ok());
+    let _ = PERSON_NAME.set(checked.filter(|n| !n.is_empty()));
+}
+
+/// The person's name, if they set one.
+pub fn person_name() -> Option<String> {
+    PERSON_NAME.get().cloned().flatten()
 }
 
 /// "Now" and "today". `today` can be pinned with `CCHC_TODAY=YYYY-MM-DD` for

@@ -140,6 +140,7 @@ pub struct TaskRow {
     pub progress: u8,
     pub due: Option<NaiveDate>,
     pub lead: String,
+    pub assignee: Option<String>,
     /// For a parent: how many sub-tasks, their mean progress, how many overdue.
     pub rollup: Option<Rollup>,
     /// The most severe reason it is at risk in the period, if any.
@@ -158,6 +159,7 @@ impl TaskRow {
             status: self.status,
             due: self.due,
             overdue: self.class.is_overdue(),
+            assignee: self.assignee.as_deref(),
         }
     }
 }
@@ -326,6 +328,7 @@ impl App {
             progress: figures.state.progress,
             due: figures.due,
             lead: figures.lead.to_string(),
+            assignee: figures.assignee.map(str::to_string),
             rollup: None,
             folded: false,
             earlier: false,

@@ -21,6 +21,9 @@ pub struct TaskFilter {
     pub due_by: Option<NaiveDate>,
     /// Accent- and case-insensitive words that must all occur in id or title.
     pub search: Option<String>,
+    /// Words that must all occur in the name of the officer in charge,
+    /// accents and case ignored.
+    pub assignee: Option<String>,
 }
 
 /// What the filter looks at in one occurrence of a task.
@@ -34,6 +37,7 @@ pub struct Facts<'a> {
     /// board, a task whose occurrence shown or an earlier one is (as the
     /// status line counts it).
     pub overdue: bool,
+    pub assignee: Option<&'a str>,
 }
 
 impl TaskFilter {
@@ -57,6 +61,10 @@ impl TaskFilter {
             && self
                 .due_by
                 .is_none_or(|by| task.due.is_some_and(|due| due <= by))
+            && self.assignee.as_deref().is_none_or(|typed| {
+                task.assignee
+                    .is_some_and(|name| FoldedQuery::new(&fold(typed)).matches(&fold(name)))
+            })
     }
 
     /// The search, folded once for the whole plan.
@@ -93,6 +101,7 @@ mod tests {
             status: Status::InProgress,
             due,
             overdue,
+            assignee: None,
         }
     }
 
@@ -108,6 +117,7 @@ mod tests {
             overdue: true,
             due_by: day,
             search: None,
+            assignee: None,
         };
         assert!(filter.keeps(late));
         assert!(!filter.keeps(facts(false, day)));

@@ -200,7 +200,10 @@ pub fn checked_dump(dump: Dump) -> Result<Dump, AppError> {
     check_records("office-task", &dump.office_tasks, |id, task| {
         office::check_office_task(&dump.catalog, id, task)
     })?;
-    let plan = Plan::with_office(dump.catalog.clone(), dump.office_tasks.iter().map(|(_, t)| t));
+    let plan = Plan::with_office(
+        dump.catalog.clone(),
+        dump.office_tasks.iter().map(|(_, t)| t),
+    );
     check_records("task", &dump.tasks, |key, state| {
         validate::check_task_state(&plan, key, state)
     })?;

@@ -74,9 +74,7 @@ pub fn write_backup(
 }
 
 /// The office's tasks not retired: those the views show.
-fn in_force(
-    office_tasks: &BTreeMap<String, OfficeTask>,
-) -> impl Iterator<Item = &OfficeTask> {
+fn in_force(office_tasks: &BTreeMap<String, OfficeTask>) -> impl Iterator<Item = &OfficeTask> {
     office_tasks.values().filter(|t| t.is_active())
 }
 
@@ -91,6 +89,8 @@ pub struct TaskView<'a> {
     pub window: Window,
     pub due: Option<NaiveDate>,
     pub lead: &'a str,
+    /// The officer in charge, when one is named.
+    pub assignee: Option<&'a str>,
     pub class: DeadlineClass,
 }
 
@@ -103,6 +103,7 @@ impl TaskView<'_> {
             status: self.state.status,
             due: self.due,
             overdue: self.class.is_overdue(),
+            assignee: self.assignee,
         }
     }
 
@@ -123,6 +124,7 @@ pub struct Figures<'a> {
     pub window: Window,
     pub due: Option<NaiveDate>,
     pub lead: &'a str,
+    pub assignee: Option<&'a str>,
     pub class: DeadlineClass,
 }
 
@@ -337,9 +339,8 @@ impl App {
         let state = std::borrow::Cow::Borrowed(self.tasks.get(&key).unwrap_or(&NOT_STARTED));
         let window = occurrence::window(def, self.plan.info(), key.occurrence, &self.period_rules);
         let due = state.due.or(window.due);
-        let lead = self
-            .overrides
-            .get(&key.task)
+        let overrides = self.overrides.get(&key.task);
+        let lead = overrides
             .and_then(|o| o.lead.as_deref())
             .unwrap_or(&def.lead);
         let class = classify(&state, due, self.as_of);
@@ -350,6 +351,7 @@ impl App {
             window,
             due,
             lead,
+            assignee: overrides.and_then(|o| o.assignee.as_deref()),
             class,
         }
     }
@@ -361,15 +363,15 @@ impl App {
         let state = self.tasks.get(key).unwrap_or(&NOT_STARTED);
         let window = occurrence::window(def, self.plan.info(), key.occurrence, &self.period_rules);
         let due = state.due.or(window.due);
-        let lead = self
-            .overrides
-            .get(&key.task)
-            .and_then(|o| o.lead.as_deref());
+        let overrides = self.overrides.get(&key.task);
         Figures {
             state,
             window,
             due,
-            lead: lead.unwrap_or(&def.lead),
+            lead: overrides
+                .and_then(|o| o.lead.as_deref())
+                .unwrap_or(&def.lead),
+            assignee: overrides.and_then(|o| o.assignee.as_deref()),
             class: classify(state, due, self.as_of),
         }
     }

@@ -6,11 +6,13 @@ use chrono::NaiveDate;
 
 use super::{App, AppError};
 use crate::domain::catalog::{Cadence, TaskDef};
-use crate::domain::office::{self, MAX_TITLE_CHARS, OfficeTask, Retirement, TaskDraft};
+use crate::domain::error::TextField;
+use crate::domain::office::{
+    self, DraftChanges, MAX_TITLE_CHARS, OfficeTask, Retirement, TaskDraft,
+};
 use crate::domain::text::{MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, fold, validate_text};
 use crate::domain::validate::check_due;
 use crate::domain::{Change, Field, HistoryEntry, InputError, Subject, TaskKey, Value};
-use crate::domain::error::TextField;
 use crate::store::Commit;
 
 /// The board's short title of an added task: its title, cut at a word.
@@ -30,14 +32,17 @@ impl App {
     /// an import of the same file twice finds, so it adds nothing.
     pub fn same_office_task(&self, draft: &TaskDraft) -> Option<&OfficeTask> {
         let title = fold(&draft.title);
-        self.office_tasks.values().filter(|t| t.is_active()).find(|t| {
-            let def = &t.def;
-            fold(&def.title) == title
-                && def.area == draft.area
-                && def.lead == draft.lead
-                && def.cadence == draft.cadence
-                && def.due == draft.due
-        })
+        self.office_tasks
+            .values()
+            .filter(|t| t.is_active())
+            .find(|t| {
+                let def = &t.def;
+                fold(&def.title) == title
+                    && def.area == draft.area
+                    && def.lead == draft.lead
+                    && def.cadence == draft.cadence
+                    && def.due == draft.due
+            })
     }
 
     /// A draft as the store may keep it: its text checked, its units and
@@ -130,7 +135,9 @@ impl App {
                 old: Value::None,
                 new: Value::Text(draft.title.clone()),
             };
-            commit.history.push(HistoryEntry::new(change, now, who, None));
+            commit
+                .history
+                .push(HistoryEntry::new(change, now, who, None));
             commit.office_tasks.push((id, task));
         }
         Ok(commit)
@@ -172,11 +179,14 @@ impl App {
     pub(super) fn prepare_edit_office_task(
         &self,
         typed: &str,
-        draft: &TaskDraft,
+        changes: &DraftChanges,
         who: &str,
     ) -> Result<Commit, AppError> {
         let task = self.editable_office_task(typed)?;
-        let draft = self.checked_draft(draft)?;
+        if changes.is_empty() {
+            return Err(InputError::NothingToChange.into());
+        }
+        let draft = self.checked_draft(&changes.applied_to(&task.draft()))?;
         if draft.parent.as_deref() == Some(task.def.id.as_str()) {
             return Err(InputError::BadParent(task.def.id.clone()).into());
         }
@@ -316,6 +326,9 @@ mod tests {
         assert!(short.ends_with('…'), "{short}");
         assert!(short.chars().count() <= 60, "{short}");
         assert!(long.starts_with(short.trim_end_matches('…')));
-        assert_eq!(short_title("Kế hoạch CCHC năm 2027"), "Kế hoạch CCHC năm 2027");
+        assert_eq!(
+            short_title("Kế hoạch CCHC năm 2027"),
+            "Kế hoạch CCHC năm 2027"
+        );
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::catalog::{self, CatalogError, Plan};
 use crate::domain::edit::{
     Overtaken, apply_task_edits, measure_target, revert_task_changes, set_baseline,
 };
-use crate::domain::office::TaskDraft;
+use crate::domain::office::{DraftChanges, TaskDraft};
 use crate::domain::period::Period;
 use crate::domain::report_text::{ReportSection, ReportText, text_key};
 use crate::domain::validate;
@@ -77,8 +77,11 @@ pub enum Operation {
     /// Tasks the office adds; one described again as an office task in
     /// force already is left out, so importing a file twice adds nothing.
     AddTasks { drafts: Vec<TaskDraft> },
-    /// A task the office added, described anew (its id as typed).
-    EditOfficeTask { typed: String, draft: TaskDraft },
+    /// A task the office added, changed (its id as typed).
+    EditOfficeTask {
+        typed: String,
+        changes: DraftChanges,
+    },
     /// A task the office added leaves the views, with its history kept.
     RetireTask { typed: String, reason: String },
 }
@@ -164,8 +167,8 @@ impl App {
                 text,
             } => self.prepare_report_text(*period, *section, text, who),
             Operation::AddTasks { drafts } => self.prepare_add_tasks(drafts, who),
-            Operation::EditOfficeTask { typed, draft } => {
-                self.prepare_edit_office_task(typed, draft, who)
+            Operation::EditOfficeTask { typed, changes } => {
+                self.prepare_edit_office_task(typed, changes, who)
             }
             Operation::RetireTask { typed, reason } => self.prepare_retire(typed, reason, who),
         }

@@ -202,8 +202,8 @@ impl App {
             class: view.class,
             progress: view.state.progress,
             completed_on: view.state.completed_on,
-            evidence: view.state.evidence.clone(),
-            latest_note: view.state.notes.last().map(|n| n.text.clone()),
+            evidence: view.state.live_evidence().map(|(_, e)| e.clone()).collect(),
+            latest_note: view.state.live_notes().last().map(|(_, n)| n.text.clone()),
             reasons: self.task_reasons(key),
         })
     }

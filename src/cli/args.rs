@@ -47,6 +47,16 @@ pub enum Command {
         #[command(subcommand)]
         command: EvidenceCommand,
     },
+    /// Tasks the office adds beyond the plan.
+    Task {
+        #[command(subcommand)]
+        command: TaskCommand,
+    },
+    /// Notes of a task: corrected or withdrawn.
+    Note {
+        #[command(subcommand)]
+        command: NoteCommand,
+    },
     Export {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -178,6 +188,8 @@ pub struct ListArgs {
     pub due_before: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -198,8 +210,73 @@ pub struct SetArgs {
     pub note: Option<String>,
     #[arg(long, value_name = "CODE")]
     pub lead: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    Add(TaskFields),
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: TaskFields,
+    },
+    Retire {
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+}
+
+/// A task as `task add` and `task edit` take it; `add` needs the title, the
+/// area and the lead.
+#[derive(Debug, Args)]
+pub struct TaskFields {
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub lead: Option<String>,
+    #[arg(long = "with", value_name = "CODE", value_delimiter = ',')]
+    pub with: Option<Vec<String>>,
+    #[arg(long, value_name = "DATE", conflicts_with = "cadence")]
+    pub due: Option<String>,
+    #[arg(long, value_enum)]
+    pub cadence: Option<TaskCadence>,
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TaskCadence {
+    Once,
+    Yearly,
+    Quarterly,
+    Continuous,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// A note typed wrongly, replaced by the right text.
+    Correct {
+        id: String,
+        number: String,
+        text: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    Withdraw {
+        id: String,
+        number: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -234,6 +311,12 @@ pub enum EvidenceCommand {
         title: String,
         #[arg(long, value_name = "PATH")]
         link: Option<String>,
+    },
+    Withdraw {
+        id: String,
+        number: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
     },
 }
 

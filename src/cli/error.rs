@@ -30,6 +30,8 @@ pub enum CliError {
     },
     /// A report's file is there and `--force` was not given.
     ReportExists(String),
+    /// An option the command needs, not given.
+    MissingOption(String),
     /// The terminal failed under the full-screen interface.
     Terminal(String),
     /// The error of a command the owner ran, in the words it chose.
@@ -62,6 +64,7 @@ impl CliError {
             CliError::WriteFile { path, detail } => i18n::cannot_write(path, detail, lang),
             CliError::TextFile { path, detail } => i18n::bad_text_file(path, detail, lang),
             CliError::ReportExists(path) => i18n::report_exists(path, lang),
+            CliError::MissingOption(flag) => i18n::missing_option(flag, lang),
             CliError::Terminal(detail) => i18n::terminal_failed(detail, lang),
             CliError::Relayed { message, .. } => message.clone(),
         }

@@ -4,6 +4,7 @@
 mod args;
 mod error;
 mod localize;
+mod office;
 mod remote;
 mod render;
 mod report;
@@ -315,16 +316,16 @@ pub fn run(
 /// Commands that change the store or write into its folder: what
 /// `--read-only` refuses. Writing an export to a file the user names does not.
 fn changes_store(command: &Command) -> bool {
-    use args::{EvidenceCommand, MeetingCommand, TargetCommand};
+    use args::{MeetingCommand, TargetCommand};
     matches!(
         command,
         Command::Set(_)
             | Command::Target {
                 command: TargetCommand::Set { .. } | TargetCommand::Baseline { .. }
             }
-            | Command::Evidence {
-                command: EvidenceCommand::Add { .. }
-            }
+            | Command::Evidence { .. }
+            | Command::Task { .. }
+            | Command::Note { .. }
             | Command::Meeting {
                 command: MeetingCommand::New { .. }
             }
@@ -344,6 +345,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::Targets { .. } => "targets",
         Command::Target { .. } => "target",
         Command::Evidence { .. } => "evidence",
+        Command::Task { .. } => "task",
+        Command::Note { .. } => "note",
         Command::Export { .. } => "export",
         Command::Import { .. } => "import",
         Command::Catalog { .. } => "catalog",
@@ -396,6 +399,8 @@ fn execute(
         }
         write @ (Command::Set(_)
         | Command::Evidence { .. }
+        | Command::Task { .. }
+        | Command::Note { .. }
         | Command::Target { .. }
         | Command::Period { .. }
         | Command::Meeting {

@@ -58,6 +58,11 @@ pub(super) fn task_filter(app: &App, list: &args::ListArgs) -> Result<TaskFilter
         overdue: list.overdue,
         due_by: list.due_before.as_deref().map(input::date).transpose()?,
         search,
+        assignee: list
+            .assignee
+            .as_deref()
+            .map(|s| validate_text(s, TextField::Assignee, MAX_SHORT_TEXT_CHARS, false))
+            .transpose()?,
     })
 }
 

@@ -108,6 +108,11 @@ pub fn operation(
                 subject: title,
             }
         }
+        Command::Task { command } => return super::office::task_write(command),
+        Command::Note { command } => super::office::note_write(command, lang)?,
+        Command::Evidence {
+            command: args::EvidenceCommand::Withdraw { id, number, reason },
+        } => super::office::evidence_withdraw(id, number, reason)?,
         Command::Period { command } => {
             let today = crate::app::Clock::from_env()
                 .map_err(|e| CliError::BadToday(e.0))?
@@ -195,6 +200,9 @@ pub fn typed_edits(set: &args::SetArgs) -> Result<Vec<Edit>, CliError> {
     }
     if let Some(n) = &set.note {
         edits.push(Edit::Note(validate::note_text(n)?));
+    }
+    if let Some(name) = &set.assignee {
+        edits.push(Edit::Assignee(validate::assignee_name(name)?));
     }
     if edits.is_empty() {
         return Err(InputError::NothingToChange.into());

@@ -11,25 +11,43 @@ use super::edit::{Change, Field, Subject, Value};
 /// address an SSH session reported, which the session itself sets (its
 /// `SSH_CONNECTION`) and anyone can fake. Recorded together as
 /// `account@address`, shown apart so nobody takes the address for proof.
+/// The person's name, where they set one in their config file, follows in
+/// brackets: `account@address (Nguyễn Thị Lan)`; an account has no spaces,
+/// so the first " (" is where the name starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Author<'a> {
     pub account: &'a str,
     pub reported_from: Option<&'a str>,
+    pub name: Option<&'a str>,
 }
 
 impl<'a> Author<'a> {
     /// Reads what [`Author::record`] wrote; a name with no address after
     /// its last `@` is all account.
     pub fn of(who: &'a str) -> Author<'a> {
+        let (who, name) = match who.split_once(" (") {
+            Some((who, rest)) => (who, rest.strip_suffix(')')),
+            None => (who, None),
+        };
         match who.rsplit_once('@') {
             Some((account, address)) if address.parse::<IpAddr>().is_ok() => Author {
                 account,
                 reported_from: Some(address),
+                name,
             },
             _ => Author {
                 account: who,
                 reported_from: None,
+                name,
             },
+        }
+    }
+
+    /// What the history records for `account` with the person's `name`.
+    pub fn with_name(recorded: String, name: Option<&str>) -> String {
+        match name.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => format!("{recorded} ({name})"),
+            None => recorded,
         }
     }
 
@@ -100,5 +118,12 @@ mod tests {
         assert_eq!(Author::record("thuy", None), "thuy");
         assert_eq!(Author::of("a@b@c").account, "a@b@c");
         assert_eq!(Author::of("an@fe80::1").reported_from, Some("fe80::1"));
+        let named = Author::with_name(who, Some("Nguyễn Thị Lan (VP)"));
+        let author = Author::of(&named);
+        assert_eq!(
+            (author.account, author.reported_from, author.name),
+            ("thuy", Some("10.0.0.5"), Some("Nguyễn Thị Lan (VP)"))
+        );
+        assert_eq!(Author::with_name("thuy".into(), Some("  ")), "thuy");
     }
 }

@@ -58,6 +58,65 @@ pub struct TaskDraft {
     pub parent: Option<String>,
 }
 
+/// What `cchc task edit` changes of a task the office added; what is
+/// `None` stays as it is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DraftChanges {
+    pub title: Option<String>,
+    pub area: Option<u8>,
+    pub lead: Option<String>,
+    pub coordinators: Option<Vec<String>>,
+    pub cadence: Option<Cadence>,
+    pub due: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub parent: Option<String>,
+}
+
+impl DraftChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == DraftChanges::default()
+    }
+
+    /// `draft` with these changes made. A deadline makes the work one-off.
+    pub fn applied_to(&self, draft: &TaskDraft) -> TaskDraft {
+        let cadence = match (self.cadence, self.due) {
+            (Some(cadence), _) => cadence,
+            (None, Some(_)) => Cadence::Once,
+            (None, None) => draft.cadence,
+        };
+        TaskDraft {
+            title: self.title.clone().unwrap_or_else(|| draft.title.clone()),
+            area: self.area.unwrap_or(draft.area),
+            lead: self.lead.clone().unwrap_or_else(|| draft.lead.clone()),
+            coordinators: self
+                .coordinators
+                .clone()
+                .unwrap_or_else(|| draft.coordinators.clone()),
+            cadence,
+            due: self.due.or(draft.due),
+            source: self.source.clone().or_else(|| draft.source.clone()),
+            parent: self.parent.clone().or_else(|| draft.parent.clone()),
+        }
+    }
+}
+
+impl OfficeTask {
+    /// The task as a person would describe it again.
+    pub fn draft(&self) -> TaskDraft {
+        let def = &self.def;
+        TaskDraft {
+            title: def.title.clone(),
+            area: def.area,
+            lead: def.lead.clone(),
+            coordinators: def.coordinators.clone(),
+            cadence: def.cadence,
+            due: def.due,
+            source: self.source.clone(),
+            parent: def.parent.clone(),
+        }
+    }
+}
+
 /// The number of an office task's id (`BS-12` is 12).
 pub fn id_number(id: &str) -> Option<u32> {
     id.strip_prefix(ID_PREFIX)?.parse().ok()

@@ -271,14 +271,16 @@ fn reasons(app: &App, view: &TaskView<'_>, lang: Lang, lines: &mut Vec<ShownLine
 fn notes(view: &TaskView<'_>, lang: Lang, lines: &mut Vec<ShownLine>) {
     let l = i18n::show_labels(lang);
     section(l.notes, lines);
-    if view.state.notes.is_empty() {
+    if view.state.live_notes().next().is_none() {
         lines.push(ShownLine::plain(format!("  {}", l.none)));
     }
-    for note in view.state.notes.iter().rev() {
+    let live: Vec<_> = view.state.live_notes().collect();
+    for (i, note) in live.into_iter().rev() {
         lines.push(ShownLine::toned(
             Tone::Label,
             format!(
-                "  {} · {}",
+                "  {}. {} · {}",
+                i + 1,
                 note.at.format("%d/%m/%Y %H:%M"),
                 i18n::author(&note.who, lang)
             ),
@@ -292,12 +294,13 @@ fn notes(view: &TaskView<'_>, lang: Lang, lines: &mut Vec<ShownLine>) {
 fn evidence(view: &TaskView<'_>, lang: Lang, lines: &mut Vec<ShownLine>) {
     let l = i18n::show_labels(lang);
     section(l.evidence, lines);
-    if view.state.evidence.is_empty() {
+    if view.state.live_evidence().next().is_none() {
         lines.push(ShownLine::plain(format!("  {}", l.none)));
     }
-    for doc in &view.state.evidence {
+    for (i, doc) in view.state.live_evidence() {
         lines.push(ShownLine::plain(format!(
-            "  {} ({}) — {}",
+            "  {}. {} ({}) — {}",
+            i + 1,
             sanitize_line(&doc.number),
             format_date(doc.issued_on),
             sanitize_line(&doc.summary)

@@ -298,8 +298,8 @@ fn greet(stream: &UnixStream, peer: Peer) -> Option<Client> {
         until: Instant::now() + HELLO_TIMEOUT,
     };
     let hello = wire::read::<Request>(&mut reader, HELLO_LIMIT);
-    let (client_id, what) = match hello {
-        Ok(Request::Hello { client, what }) => (client, what),
+    let (client_id, what, name) = match hello {
+        Ok(Request::Hello { client, what, name }) => (client, what, name),
         Ok(_) => return refuse(stream, "the first message must be a hello".into()),
         Err(e @ (FrameError::Version(_) | FrameError::Invalid(_) | FrameError::TooLarge(..))) => {
             return refuse(stream, why_refused(&e));
@@ -318,6 +318,7 @@ fn greet(stream: &UnixStream, peer: Peer) -> Option<Client> {
         peer,
         client_id,
         what: truncate_width(&sanitize_line(&what), WHAT_LIMIT).into_owned(),
+        name: name.and_then(|n| crate::domain::validate::assignee_name(&n).ok()),
         since: Local::now().fixed_offset(),
         outbox,
         owed,

@@ -159,6 +159,8 @@ pub(super) struct Client {
     pub(super) peer: Peer,
     pub(super) client_id: u64,
     pub(super) what: String,
+    /// The name the person set in their config file, checked.
+    pub(super) name: Option<String>,
     pub(super) since: DateTime<FixedOffset>,
     pub(super) outbox: SyncSender<Arc<Vec<u8>>>,
     /// Answers the client is waiting for (its hello's welcome included).
@@ -287,7 +289,7 @@ impl Owner {
         let Some(client) = self.clients.get(&id) else {
             return;
         };
-        let who = client.peer.actor();
+        let who = crate::domain::Author::with_name(client.peer.actor(), client.name.as_deref());
         let mark = RequestMark {
             client: client.client_id,
             request,

@@ -25,6 +25,8 @@ pub enum Request {
     Hello {
         client: u64,
         what: String,
+        /// The person's name from their config file, if they set one.
+        name: Option<String>,
     },
     /// Everything but the history. (Every change is pushed to every client
     /// from its hello on; a client drops those older than its snapshot.)

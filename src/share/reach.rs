@@ -85,6 +85,7 @@ fn hello(
     let frame = wire::encode(&Request::Hello {
         client: id,
         what: what.to_string(),
+        name: crate::app::actor::person_name(),
     })
     .map_err(|e| ShareError::Protocol(e.to_string()))?;
     (&stream).write_all(&frame).map_err(io)?;

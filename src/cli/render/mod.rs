@@ -52,6 +52,8 @@ pub struct TaskRecord {
     occurrences: Option<serde_json::Value>,
     id: String,
     lead: String,
+    /// The officer in charge, when one is named.
+    assignee: Option<String>,
     notes: serde_json::Value,
     occurrence: String,
     overdue_days: Option<i64>,
@@ -82,12 +84,13 @@ impl TaskRecord {
             completed_on: state.completed_on,
             coordinators: def.coordinators.clone(),
             due: view.due,
-            evidence: json_value(&state.evidence),
+            evidence: json_value(&state.live_evidence().map(|(_, e)| e).collect::<Vec<_>>()),
             history: None,
             occurrences: None,
             id: view.key.to_string(),
             lead: view.lead.to_string(),
-            notes: json_value(&state.notes),
+            assignee: view.assignee.map(str::to_string),
+            notes: json_value(&state.live_notes().map(|(_, n)| n).collect::<Vec<_>>()),
             occurrence: view.key.occurrence.to_string(),
             overdue_days: match view.class {
                 DeadlineClass::Overdue(days) => Some(days),
@@ -239,11 +242,27 @@ fn show_text(
         let _ = writeln!(out, "{}{}", fit(&format!("{label}:"), 20), value);
     };
     line(l.area, format!("{} · {}", def.area, sanitize_line(&area)));
-    line(l.plan_ref, def.plan_ref.clone());
+    if app.plan().is_office_task(&def.id) {
+        let source = if def.plan_ref.is_empty() {
+            l.none.to_string()
+        } else {
+            def.plan_ref.clone()
+        };
+        line(l.source, source);
+    } else {
+        line(l.plan_ref, def.plan_ref.clone());
+    }
     if let Some(parent) = &def.parent {
         line(l.parent, parent.clone());
     }
     line(l.lead, unit_name(view.lead));
+    line(
+        l.assignee,
+        view.assignee.map_or_else(
+            || l.none.to_string(),
+            |name| sanitize_line(name).into_owned(),
+        ),
+    );
     let coordinators: Vec<String> = def.coordinators.iter().map(|c| unit_name(c)).collect();
     line(
         l.coordinators,
@@ -294,9 +313,10 @@ fn show_text(
         out,
         l.notes,
         l.none,
-        view.state.notes.iter().map(|n| {
+        view.state.live_notes().map(|(i, n)| {
             format!(
-                "{} {}: {}",
+                "{}. {} {}: {}",
+                i + 1,
                 n.at.format("%d/%m/%Y %H:%M"),
                 i18n::author(&n.who, lang),
                 sanitize_block(&n.text).replace('\n', "\n      ")
@@ -307,14 +327,15 @@ fn show_text(
         out,
         l.evidence,
         l.none,
-        view.state.evidence.iter().map(|e| {
+        view.state.live_evidence().map(|(i, e)| {
             let link = e
                 .link
                 .as_deref()
                 .map(|l| format!(" <{}>", sanitize_line(l)))
                 .unwrap_or_default();
             format!(
-                "{} ({}) — {}{link}",
+                "{}. {} ({}) — {}{link}",
+                i + 1,
                 sanitize_line(&e.number),
                 format_date(e.issued_on),
                 sanitize_line(&e.summary)

@@ -148,7 +148,9 @@ impl Plan {
 
     /// True for a task the office added, false for the plan's own.
     pub fn is_office_task(&self, id: &str) -> bool {
-        self.task_index.get(id).is_some_and(|&i| i >= self.plan_tasks)
+        self.task_index
+            .get(id)
+            .is_some_and(|&i| i >= self.plan_tasks)
     }
 
     pub fn tasks(&self) -> &[TaskDef] {

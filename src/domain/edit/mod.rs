@@ -40,7 +40,10 @@ pub enum Edit {
     Assignee(String),
     /// Takes back a note or a document typed wrongly: it leaves the views
     /// and stays in the history. A correction is this with a new note.
-    Withdraw { item: Item, reason: String },
+    Withdraw {
+        item: Item,
+        reason: String,
+    },
 }
 
 /// What a history entry is about.

@@ -160,8 +160,15 @@ mod tests {
             Edit::Note("ghi chú".into()),
         ];
         let done = apply_task_edits(&key, &start, &TaskOverride::default(), &edits, &ctx).unwrap();
-        let undone = revert_task_changes(&key, &done.state, &done.overrides, &done.changes, &ctx, "undo")
-            .expect("nothing changed since");
+        let undone = revert_task_changes(
+            &key,
+            &done.state,
+            &done.overrides,
+            &done.changes,
+            &ctx,
+            "undo",
+        )
+        .expect("nothing changed since");
         assert_eq!(undone.state.status, Status::NotStarted);
         assert_eq!(undone.state.progress, 0);
         assert_eq!(undone.state.completed_on, None);

@@ -251,7 +251,7 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Sao lưu ngay ra JSON (giữ bản mới nhất của mỗi ngày trong 14 ngày gần nhất và của mỗi tháng trước đó)",
             "Write a JSON backup now (kept: the newest of each of the last 14 days and of each older month)",
         ),
-        _ => return None,
+        _ => return office_help(key, lang),
     };
     Some(lang.pick(vi, en))
 }

@@ -47,6 +47,10 @@ pub struct ShowLabels {
     pub moved_from: &'static str,
     /// Where the deadline comes from.
     pub due_basis: &'static str,
+    /// The officer in charge.
+    pub assignee: &'static str,
+    /// The document that assigned a task the office added.
+    pub source: &'static str,
 }
 
 pub fn show_labels(lang: Lang) -> ShowLabels {
@@ -72,6 +76,8 @@ pub fn show_labels(lang: Lang) -> ShowLabels {
         no_deadline: lang.pick("không có thời hạn", "no deadline"),
         moved_from: lang.pick("hạn cũ", "was"),
         due_basis: lang.pick("Căn cứ thời hạn", "Deadline from"),
+        assignee: lang.pick("Cán bộ thực hiện", "Officer in charge"),
+        source: lang.pick("Văn bản giao", "Assigned by"),
     }
 }
 

@@ -3,8 +3,10 @@
 
 mod help;
 mod listings;
+mod office;
 mod owner;
 
 pub use help::*;
 pub use listings::*;
+pub use office::*;
 pub use owner::*;

@@ -283,9 +283,16 @@ pub fn subtasks_title(lang: Lang) -> &'static str {
 pub fn author(who: &str, lang: Lang) -> String {
     use crate::domain::text::sanitize_line;
     let author = crate::domain::Author::of(who);
-    let account = sanitize_line(author.account);
+    let account = match author.name {
+        Some(name) => format!(
+            "{} ({})",
+            sanitize_line(name),
+            sanitize_line(author.account)
+        ),
+        None => sanitize_line(author.account).into_owned(),
+    };
     match (author.reported_from, lang) {
-        (None, _) => account.into_owned(),
+        (None, _) => account,
         (Some(from), Lang::Vi) => format!("{account} (phiên SSH báo từ {from})"),
         (Some(from), Lang::En) => format!("{account} (SSH session reports {from})"),
     }
@@ -497,6 +504,18 @@ pub fn due_basis(view: &crate::app::TaskView<'_>, lang: Lang) -> String {
                 "set or moved by the office (the reason is in the history)",
             )
             .into();
+    }
+    if crate::domain::office::id_number(&view.def.id).is_some() {
+        return match lang {
+            Lang::Vi => format!(
+                "nhiệm vụ bổ sung; {}",
+                crate::i18n::office_source(&view.def.plan_ref, lang)
+            ),
+            Lang::En => format!(
+                "a task the office added; {}",
+                crate::i18n::office_source(&view.def.plan_ref, lang)
+            ),
+        };
     }
     match (&view.def.due_source, view.def.cadence, view.due) {
         (Some(Source::Plan(words)), _, _) => match lang {
