@@ -65,6 +65,8 @@ pub struct ReportTask {
     pub plan_ref: String,
     pub title: String,
     pub lead: String,
+    /// The officer in charge, when one is named.
+    pub assignee: Option<String>,
     pub due: Option<NaiveDate>,
     pub status: Status,
     pub class: DeadlineClass,
@@ -197,6 +199,7 @@ impl App {
             plan_ref: view.def.plan_ref.clone(),
             title: view.def.title.clone(),
             lead: view.lead.to_string(),
+            assignee: view.assignee.map(str::to_string),
             due: view.due,
             status: view.state.status,
             class: view.class,

@@ -140,7 +140,10 @@ pub fn task_cells(number: usize, task: &ReportTask, w: &ReportWords, lang: Lang)
         Cell::Count(number),
         Cell::Text(task.key.to_string()),
         Cell::Long(sanitize_line(&task.title).into_owned()),
-        Cell::Text(task.lead.clone()),
+        Cell::Text(match &task.assignee {
+            Some(name) => format!("{} ({})", task.lead, sanitize_line(name)),
+            None => task.lead.clone(),
+        }),
         task.due.map_or(Cell::Empty, Cell::Date),
         Cell::Text(i18n::class_label(task.class, lang)),
         Cell::Count(usize::from(task.progress)),

@@ -144,7 +144,7 @@ pub fn report_words(lang: Lang) -> ReportWords {
             lang.pick("STT", "No."),
             lang.pick("Mã", "ID"),
             lang.pick("Nhiệm vụ", "Task"),
-            lang.pick("Chủ trì", "Lead"),
+            lang.pick("Chủ trì (cán bộ thực hiện)", "Lead (officer)"),
             lang.pick("Thời hạn", "Due"),
             lang.pick("Tình hình thực hiện", "State"),
             lang.pick("Tiến độ (%)", "Progress (%)"),
