@@ -105,6 +105,7 @@ fn first_open_seeds_the_catalog_and_nothing_else() {
             agenda: Default::default(),
             meetings: Default::default(),
             report_texts: Default::default(),
+            office_tasks: Default::default(),
             set_aside: Vec::new(),
         }
     );
@@ -764,6 +765,7 @@ fn write_fixtures() {
             link: Some("file:///srv/cchc/2026/123-QD-UBND.pdf".into()),
         }],
         updated_at: Some(stamp),
+        withdrawn: Vec::new(),
     };
     let entry = HistoryEntry {
         seq: 42,
@@ -802,7 +804,7 @@ fn reads_records_written_by_schema_1() {
     assert_eq!(&TASK_STATE_V1[..2], &[1, 0]);
     assert_eq!(&HISTORY_ENTRY_V1[..2], &[1, 0]);
 
-    let state: TaskState = codec::decode(TASK_STATE_V1).unwrap();
+    let state: TaskState = cchc::store::decode_task_state_v1(TASK_STATE_V1).unwrap();
     assert_eq!(state.status, Status::Done);
     assert_eq!(state.progress, 100);
     assert_eq!(state.completed_on, NaiveDate::from_ymd_opt(2026, 11, 20));

@@ -157,6 +157,7 @@ pub fn generate(tasks: usize, today: NaiveDate) -> Generated {
             agenda: Vec::new(),
             meetings: Vec::new(),
             report_texts: Vec::new(),
+            office_tasks: Vec::new(),
             history,
         },
         today,

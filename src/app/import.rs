@@ -307,6 +307,7 @@ mod tests {
             agenda: Vec::new(),
             meetings: Vec::new(),
             report_texts: Vec::new(),
+            office_tasks: Vec::new(),
             history: Vec::new(),
         }
     }

@@ -339,6 +339,7 @@ pub fn hello_frame(what: &str) -> Vec<u8> {
     wire::encode(&Request::Hello {
         client: 99,
         what: what.into(),
+        name: None,
     })
     .expect("encode a hello")
 }
