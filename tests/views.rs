@@ -685,6 +685,71 @@ fn the_search_bar_shows_what_is_typed_and_the_board_follows() {
     assert!(ui.selected_key().is_some(), "a match is selected");
 }
 
+/// Types a search and confirms it: the selection is on the first match.
+fn search(app: &mut App, ui: &mut Ui, words: &str) {
+    press(app, ui, &[Action::StartSearch]);
+    type_text(app, ui, words);
+    press(app, ui, &[Action::Confirm]);
+}
+
+/// Words only a note of the noted task holds, typed without accents, find
+/// it; its row says the match is in a note, and a document's number is
+/// found the same way.
+#[test]
+fn a_search_finds_notes_and_evidence_and_says_where() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    for (words, marker) in [
+        ("ap dung thu mot cua", "[khớp: ghi chú]"),
+        ("45/qd-ubnd", "[khớp: tài liệu]"),
+    ] {
+        search(&mut app, &mut ui, words);
+        let key = ui.selected_key().map(|k| k.task.clone());
+        assert_eq!(key.as_deref(), Some(NOTED_TASK), "{words}");
+        let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+        let lines = screen_lines(&terminal);
+        let row = find_row(&lines, &format!(" {NOTED_TASK} ")).expect("the row is shown");
+        assert!(lines[row].contains(marker), "{words}: {:?}", lines[row]);
+        assert_eq!(
+            lines[row].width(),
+            usize::from(NARROW.0),
+            "{:?}",
+            lines[row]
+        );
+        press(&mut app, &mut ui, &[Action::Back]);
+    }
+}
+
+/// A title match says nothing more: the marker is for what the title does
+/// not show.
+#[test]
+fn a_title_match_has_no_marker() {
+    let (app, ui) = scene(Scene::Search, NARROW.0, NARROW.1);
+    let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+    assert!(
+        !screen_lines(&terminal).iter().any(|l| l.contains("khớp:")),
+        "{}",
+        terminal.backend()
+    );
+}
+
+/// A note written while a search is on is searched at once.
+#[test]
+fn a_note_written_during_a_search_is_found() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    search(&mut app, &mut ui, "quynh");
+    assert_eq!(ui.search.as_ref().map(|s| s.beyond_titles.len()), Some(0));
+    select_task(&mut app, &mut ui, "0.3");
+    press(&mut app, &mut ui, &[Action::Open, Action::AddNote]);
+    type_text(&mut app, &mut ui, "Chị Quỳnh đã gửi dự thảo");
+    press(&mut app, &mut ui, &[Action::Save, Action::Back]);
+    let found = ui.search.as_ref().map(|s| s.beyond_titles.len());
+    assert_eq!(found, Some(1), "{:?}", ui.search);
+    press(&mut app, &mut ui, &[Action::Top, Action::NextMatch]);
+    assert_eq!(ui.selected_key().map(|k| k.task.as_str()), Some("0.3"));
+}
+
 // ------------------------------------------------ layout edges
 
 /// Every target row fits the screen: the deadline keeps its whole year.

@@ -1,7 +1,7 @@
 //! The TUI's state: what is on screen, what is selected, which dialog is open.
 //! Views borrow it to draw; only `update` changes it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -12,7 +12,7 @@ use super::text_input::{LineEdit, TextArea};
 use crate::app::StatusGrid;
 use crate::app::TaskFilter;
 use crate::app::board::{Fold, Grouping, Row};
-use crate::domain::{HistoryEntry, TaskKey};
+use crate::domain::{HistoryEntry, MatchedField, TaskKey};
 use crate::i18n::Lang;
 use crate::keymap::Mode;
 
@@ -220,11 +220,22 @@ pub enum Overlay {
     Extend(ExtendForm),
 }
 
-/// A confirmed search: its words, folded, and where the selection was.
+/// A search: its words as typed and folded, and the occurrences found in
+/// their notes or evidence rather than their titles (few), with where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
     pub folded: String,
+    pub beyond_titles: BTreeMap<TaskKey, MatchedField>,
+    /// The application's revision `beyond_titles` was found at.
+    pub revision: u64,
+}
+
+impl Search {
+    /// Where the search found the task of `row` beyond its title, if it did.
+    pub fn beyond_title(&self, row: &TaskKey) -> Option<MatchedField> {
+        self.beyond_titles.get(row).copied()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

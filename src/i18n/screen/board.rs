@@ -59,7 +59,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         ),
         A::ShowHelp => lang.pick("trợ giúp", "help"),
         A::Quit => lang.pick("thoát (mọi thay đổi đã lưu)", "quit (everything is saved)"),
-        A::StartSearch => lang.pick("tìm (không cần dấu)", "search (accents optional)"),
+        A::StartSearch => lang.pick(
+            "tìm mã, nội dung, ghi chú, tài liệu (không cần dấu)",
+            "search id, title, note, evidence (accents optional)",
+        ),
         A::NextMatch => lang.pick("kết quả sau", "next match"),
         A::PreviousMatch => lang.pick("kết quả trước", "previous match"),
         A::OpenFilter => lang.pick("lọc", "filter"),

@@ -166,16 +166,11 @@ pub(super) fn edit_line(line: &mut LineEdit, action: Action) -> bool {
 }
 
 pub(super) fn incremental_search(app: &App, ui: &mut Ui, text: &str) {
-    let folded = fold(text);
-    if folded.is_empty() {
-        ui.search = None;
+    ui.search = crate::screen::search::search_for(app, text);
+    let Some(search) = ui.search.clone() else {
         return move_selection(ui, ui.search_origin);
-    }
-    ui.search = Some(Search {
-        query: text.to_string(),
-        folded: folded.clone(),
-    });
-    if let Some(i) = find_match(app, ui, &folded, ui.search_origin, true, 0) {
+    };
+    if let Some(i) = find_match(app, ui, &search, ui.search_origin, true, 0) {
         move_selection(ui, i);
     }
 }

@@ -23,7 +23,7 @@ use crate::app::board::{Grouping, Row};
 use crate::app::{App, AppError, Notice};
 use crate::domain::date::format_date;
 use crate::domain::error::TextField;
-use crate::domain::text::{FoldedQuery, MAX_NOTE_CHARS, fold, validate_text};
+use crate::domain::text::{FoldedQuery, MAX_NOTE_CHARS, validate_text};
 use crate::domain::{input, validate};
 use crate::keymap::Action;
 use chrono::Datelike;
@@ -65,6 +65,7 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
 /// the board (each part only when what it shows changed).
 fn prepare_shown(app: &App, ui: &mut Ui) {
     keep_selection_visible(ui);
+    super::search::prepare(app, ui);
     read_history_when_shown(app, ui);
     super::detail::prepare(app, ui);
     super::help::prepare(app, ui);
