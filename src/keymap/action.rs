@@ -44,6 +44,8 @@ pub enum Action {
     AddNote,
     AddEvidence,
     Undo,
+    /// A target's new result, on the targets view.
+    EnterResult,
     // Triage decisions (progress and note reuse the board's)
     MarkDone,
     Extend,

@@ -209,6 +209,31 @@ impl ExtendForm {
     }
 }
 
+/// A target's new result: the value, the day it was measured and the
+/// document or report it comes from (kept as the measurement's note).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ResultForm {
+    /// The target's id: the form stays on it whatever the selection does.
+    pub target: String,
+    pub value: LineEdit,
+    pub date: LineEdit,
+    pub source: LineEdit,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl ResultForm {
+    pub const FIELDS: usize = 3;
+
+    pub fn field(&mut self) -> &mut LineEdit {
+        match self.focus {
+            0 => &mut self.value,
+            1 => &mut self.date,
+            _ => &mut self.source,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
@@ -218,6 +243,7 @@ pub enum Overlay {
     Note(NoteEditor),
     Evidence(EvidenceForm),
     Extend(ExtendForm),
+    Result(ResultForm),
 }
 
 /// A search: its words as typed and folded, and the occurrences found in
@@ -370,7 +396,9 @@ impl Ui {
         match &self.overlay {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::StatusPicker { .. } | Overlay::Filter { .. }) => Mode::Picker,
-            Some(Overlay::Input(_) | Overlay::Evidence(_) | Overlay::Extend(_)) => Mode::Input,
+            Some(
+                Overlay::Input(_) | Overlay::Evidence(_) | Overlay::Extend(_) | Overlay::Result(_),
+            ) => Mode::Input,
             Some(Overlay::Note(_)) => Mode::Editor,
             None if self.screen == Screen::Targets => Mode::Targets,
             None if self.screen == Screen::Risks => Mode::Risks,

@@ -245,6 +245,7 @@ pub(super) fn targets(app: &mut App, ui: &mut Ui, action: Action) {
         Action::Down => ui.target_selected = (ui.target_selected + 1).min(count.saturating_sub(1)),
         Action::Back => ui.screen = Screen::Board,
         Action::ShowHelp => open_help(ui),
+        Action::EnterResult => open_result_form(app, ui),
         _ => {}
     }
 }

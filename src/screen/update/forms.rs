@@ -119,6 +119,9 @@ pub(super) fn input(app: &mut App, ui: &mut Ui, action: Action) {
     if let Some(Overlay::Extend(_)) = ui.overlay {
         return extend_form(app, ui, action);
     }
+    if let Some(Overlay::Result(_)) = ui.overlay {
+        return result_form(app, ui, action);
+    }
     let Some(Overlay::Input(mut field)) = ui.overlay.take() else {
         return;
     };
@@ -309,6 +312,7 @@ pub(super) fn paste(app: &App, ui: &mut Ui, text: &str) {
         }
         Some(Overlay::Evidence(form)) => form.field().insert(&one_line),
         Some(Overlay::Extend(form)) => form.field().insert(&one_line),
+        Some(Overlay::Result(form)) => form.field().insert(&one_line),
         _ => flash_info(ui, i18n::paste_needs_a_box(ui.lang).to_string()),
     }
 }

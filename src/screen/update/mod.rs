@@ -3,6 +3,7 @@
 mod browse;
 mod forms;
 mod presentation;
+mod target_result;
 mod triage_flow;
 
 pub use browse::find_match;
@@ -10,6 +11,7 @@ use browse::*;
 use forms::*;
 pub use presentation::start_presentation;
 use presentation::*;
+use target_result::*;
 pub use triage_flow::start_triage;
 use triage_flow::*;
 
