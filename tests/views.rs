@@ -487,6 +487,21 @@ fn a_qualitative_result_is_typed_in_words() {
     assert!(flash.contains("T01: chưa đạt"), "{flash}");
 }
 
+/// A read-only screen neither offers nor opens the form.
+#[test]
+fn a_read_only_targets_view_does_not_offer_a_result() {
+    let mut app = seeded_app();
+    app.set_read_only(true);
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    press(&mut app, &mut ui, &[Action::ShowTargets]);
+    let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+    let hints = screen_lines(&terminal).last().cloned().unwrap_or_default();
+    assert!(!hints.contains("nhập kết quả"), "{hints:?}");
+    press(&mut app, &mut ui, &[Action::EnterResult]);
+    assert_eq!(ui.overlay, None);
+    assert!(ui.flash.as_ref().is_some_and(|f| f.is_error()));
+}
+
 #[test]
 fn help_screen() {
     snapshot_both_sizes(Scene::Help);

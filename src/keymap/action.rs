@@ -78,3 +78,25 @@ pub enum Action {
     /// A typed character, in text boxes only (never in the key table).
     Insert(char),
 }
+
+impl Action {
+    /// Whether it asks to change the store: refused on a read-only screen,
+    /// and not offered there.
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Action::PickStatus
+                | Action::ProgressUp
+                | Action::ProgressDown
+                | Action::TypeProgress
+                | Action::TypeDue
+                | Action::AddNote
+                | Action::AddEvidence
+                | Action::Undo
+                | Action::EnterResult
+                | Action::MarkDone
+                | Action::Extend
+                | Action::ToggleAgenda
+        )
+    }
+}
