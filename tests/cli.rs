@@ -240,6 +240,90 @@ fn search_matches_d_with_d_stroke() {
     }
 }
 
+/// `list --search` looks in notes and evidence too, without accents; a task
+/// found there says where, in the table and the JSON, and a title match is
+/// named as such.
+#[test]
+fn search_finds_notes_and_evidence_and_says_where() {
+    let dir = store();
+    run(
+        dir.path(),
+        NOV_2026,
+        &["set", "0.12", "--note", "Chị Quỳnh gửi Kế hoạch khảo sát"],
+    )
+    .ok();
+    run(
+        dir.path(),
+        NOV_2026,
+        &[
+            "evidence",
+            "add",
+            "0.3",
+            "--doc",
+            "77/BC-UBND",
+            "--date",
+            "01/11/2026",
+            "--title",
+            "Báo cáo sơ kết",
+        ],
+    )
+    .ok();
+    let found = |words: &str| {
+        let rows = run(
+            dir.path(),
+            NOV_2026,
+            &["list", "--search", words, "--format", "json"],
+        )
+        .ok()
+        .json();
+        let rows = rows.as_array().expect("an array of rows").clone();
+        rows.iter()
+            .map(|r| {
+                (
+                    r["task"].as_str().unwrap_or_default().to_string(),
+                    r["matched"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found("quynh ke hoach"),
+        [("0.12".to_string(), Value::from("note"))]
+    );
+    assert_eq!(
+        found("77/bc"),
+        [("0.3".to_string(), Value::from("evidence"))]
+    );
+    assert!(
+        found("quynh kpi").is_empty(),
+        "the words must be in one note"
+    );
+    let by_title = found("cai cach");
+    assert!(!by_title.is_empty());
+    assert!(by_title.iter().all(|(_, m)| m == "title"), "{by_title:?}");
+
+    let table = run(dir.path(), NOV_2026, &["list", "--search", "quynh"]);
+    let row = table
+        .ok()
+        .out
+        .lines()
+        .find(|l| l.starts_with("0.12 "))
+        .map(str::to_string);
+    assert!(
+        row.as_deref()
+            .is_some_and(|r| r.contains("[khớp: ghi chú]")),
+        "{table:#?}"
+    );
+    let plain = run(dir.path(), NOV_2026, &["list", "--format", "json"])
+        .ok()
+        .json();
+    assert!(
+        plain
+            .as_array()
+            .is_some_and(|rows| rows.iter().all(|r| r.get("matched").is_none()))
+    );
+}
+
 #[test]
 fn area_and_unit_filters() {
     let dir = store();

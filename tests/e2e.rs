@@ -1571,6 +1571,67 @@ fn present_pages_through_every_slide_and_changes_nothing() {
     assert_eq!(store.backups(), backups, "read-only: no backup written");
 }
 
+/// The clerk enters a target's result on the targets view at 80×24: `e`
+/// opens the form, a value out of range is refused in the form, the right
+/// one is saved with today's date and its source, and the row shows it at
+/// once; the command line sees the same.
+#[test]
+fn a_target_result_entered_on_the_targets_view() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.send("c");
+    tui.wait_for("Kết quả gần nhất");
+    // T05, the fifth target.
+    tui.send("jjjj");
+    tui.wait_until("T05 below the list", TIMEOUT, |s| s.contains("T05 · I.2"));
+    tui.send("e");
+    tui.wait_for("Nhập kết quả chỉ tiêu T05");
+    tui.send("120");
+    tui.send(ENTER);
+    tui.send(ENTER);
+    tui.send(ENTER);
+    tui.wait_for("“120” không hợp lệ");
+    // The refused value is typed over.
+    tui.send(UP);
+    tui.send(UP);
+    for _ in 0..3 {
+        tui.send("\x7f");
+    }
+    tui.send("91,5");
+    tui.send(ENTER);
+    tui.send(ENTER);
+    tui.send("Báo cáo 12/BC-UBND");
+    tui.send(ENTER);
+    let screen = tui.wait_for("Đã lưu kết quả chỉ tiêu T05: 91,5% ngày 26/11/2026.");
+    assert!(
+        !screen.contains("Nhập kết quả chỉ tiêu"),
+        "closed:\n{screen}"
+    );
+    tui.wait_until("the new result on T05's row", TIMEOUT, |s| {
+        s.lines()
+            .any(|l| l.starts_with("T05 ") && l.contains("91,5% 26/11/2026"))
+            && s.contains("Nguồn số liệu ngày 26/11/2026: Báo cáo 12/BC-UBND")
+    });
+    tui.quit();
+    let targets = store.json(&["targets", "--format", "json"]);
+    let t05 = targets
+        .as_array()
+        .and_then(|all| all.iter().find(|t| t["id"] == "T05"))
+        .expect("T05 listed");
+    assert_eq!(
+        (&t05["latest"], &t05["latest_on"]),
+        (&Value::from(91.5), &Value::from("2026-11-26"))
+    );
+    let log = store.json(&["log", "T05", "--format", "json"]);
+    assert_eq!(
+        log_entries(&log).len(),
+        1,
+        "the refused value wrote nothing: {log:#}"
+    );
+    assert_eq!(log[0]["reason"], "Báo cáo 12/BC-UBND", "{log:#}");
+}
+
 /// `cchc --read-only` on a shared screen: the status line says so, an edit
 /// key says why nothing happens and opens nothing, and nothing is written.
 #[test]

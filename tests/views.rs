@@ -21,7 +21,7 @@ use cchc::config::ThemeName;
 use cchc::domain::text::truncate_width;
 use cchc::domain::{DeadlineClass, Field, Status, Value};
 use cchc::keymap::Action;
-use cchc::screen::state::{Overlay, Ui};
+use cchc::screen::state::{Overlay, ResultForm, Ui};
 use support::{
     NARROW, NOTED_TASK, OVERDUE_TASK, WIDE, cells_text, find_row, new_ui, press, render, resize,
     screen_lines, seeded_app, select_task, type_text,
@@ -46,10 +46,14 @@ enum Scene {
     DueRefused,
     /// The day work was done, after a day it refused (tomorrow).
     DoneOnRefused,
+    /// The targets view with the result form of T05 filled in.
+    TargetResult,
+    /// The result form after the application refused a value out of range.
+    TargetResultRefused,
 }
 
 impl Scene {
-    const ALL: [Scene; 12] = [
+    const ALL: [Scene; 14] = [
         Scene::BoardByArea,
         Scene::BoardByUnit,
         Scene::Detail,
@@ -62,6 +66,8 @@ impl Scene {
         Scene::Evidence,
         Scene::DueRefused,
         Scene::DoneOnRefused,
+        Scene::TargetResult,
+        Scene::TargetResultRefused,
     ];
 
     fn name(self) -> &'static str {
@@ -78,6 +84,8 @@ impl Scene {
             Scene::Evidence => "evidence",
             Scene::DueRefused => "due_refused",
             Scene::DoneOnRefused => "done_on_refused",
+            Scene::TargetResult => "target_result",
+            Scene::TargetResultRefused => "target_result_refused",
         }
     }
 
@@ -159,7 +167,37 @@ impl Scene {
                 press(app, ui, &[Action::Confirm]);
                 assert!(matches!(ui.overlay, Some(Overlay::Input(_))), "still open");
             }
+            // Today's date is kept; the cursor is in the source.
+            Scene::TargetResult => {
+                open_result_of_t05(app, ui);
+                type_text(app, ui, "90");
+                press(app, ui, &[Action::Confirm, Action::Confirm]);
+                type_text(app, ui, "Báo cáo 45/BC-UBND kết quả khảo sát quý IV");
+            }
+            Scene::TargetResultRefused => {
+                open_result_of_t05(app, ui);
+                type_text(app, ui, "120");
+                press(app, ui, &[Action::NextField, Action::NextField]);
+                type_text(app, ui, "Báo cáo quý IV");
+                press(app, ui, &[Action::Confirm]);
+                assert!(result_form(ui).error.is_some(), "refused: {:?}", ui.overlay);
+            }
         }
+    }
+}
+
+/// On the targets view, opens the result form of T05 (the fifth target).
+fn open_result_of_t05(app: &mut App, ui: &mut Ui) {
+    press(app, ui, &[Action::ShowTargets]);
+    press(app, ui, &[Action::Down; 4]);
+    press(app, ui, &[Action::EnterResult]);
+}
+
+/// The result form open.
+fn result_form(ui: &Ui) -> &ResultForm {
+    match &ui.overlay {
+        Some(Overlay::Result(form)) => form,
+        other => panic!("no result form open: {other:?}"),
     }
 }
 
@@ -351,6 +389,117 @@ fn overdue_only_shows_what_the_status_line_counts() {
 #[test]
 fn targets_view() {
     snapshot_both_sizes(Scene::Targets);
+}
+
+/// `e` on the targets view: the value, today's date ready to be typed over,
+/// and the source, with what the value takes for this target.
+#[test]
+fn target_result_form() {
+    snapshot_both_sizes(Scene::TargetResult);
+}
+
+/// A value out of range is refused by the application; the form says why,
+/// in full, and stays open.
+#[test]
+fn target_result_form_refused() {
+    snapshot_both_sizes(Scene::TargetResultRefused);
+}
+
+/// Saved: the form closes, the row and the line below show the new result
+/// and its source at once, a flash confirms, and the history has it.
+#[test]
+fn a_target_result_is_saved_and_shown_at_once() {
+    let (mut app, mut ui) = scene(Scene::TargetResult, NARROW.0, NARROW.1);
+    press(&mut app, &mut ui, &[Action::Confirm]);
+    assert_eq!(ui.overlay, None, "saved and closed");
+    let flash = ui.flash.as_ref().map(|f| f.text.as_str());
+    assert_eq!(
+        flash,
+        Some("Đã lưu kết quả chỉ tiêu T05: 90% ngày 26/11/2026.")
+    );
+    let latest = app.target_state("T05").latest().cloned().expect("measured");
+    assert_eq!((latest.value, latest.on), (90.0, support::today()));
+    let source = "Báo cáo 45/BC-UBND kết quả khảo sát quý IV";
+    assert_eq!(latest.note.as_deref(), Some(source));
+    // The flash goes with the next key; the view shows the result.
+    press(&mut app, &mut ui, &[Action::Up, Action::Down]);
+    let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+    let lines = screen_lines(&terminal);
+    let row = find_row(&lines, "T05 ").expect("T05 listed");
+    assert!(lines[row].contains("90% 26/11/2026"), "{:?}", lines[row]);
+    assert!(
+        find_row(&lines, &format!("Nguồn số liệu ngày 26/11/2026: {source}")).is_some(),
+        "{}",
+        terminal.backend()
+    );
+    assert!(status_line(&terminal).contains("đã lưu 09:00:00"));
+}
+
+/// An impossible date keeps the form open and writes nothing.
+#[test]
+fn a_target_result_with_an_impossible_date_is_refused() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    let before = app.target_state("T05");
+    open_result_of_t05(&mut app, &mut ui);
+    type_text(&mut app, &mut ui, "90");
+    press(&mut app, &mut ui, &[Action::NextField]);
+    type_text(&mut app, &mut ui, "31/02/2026");
+    press(&mut app, &mut ui, &[Action::NextField, Action::Confirm]);
+    let error = result_form(&ui).error.clone().unwrap_or_default();
+    assert!(error.contains("31/02/2026"), "{error}");
+    assert_eq!(app.target_state("T05"), before, "nothing written");
+    press(&mut app, &mut ui, &[Action::Cancel]);
+    assert_eq!(ui.overlay, None, "Esc cancels");
+    assert_eq!(app.target_state("T05"), before);
+}
+
+/// A qualitative aim takes "chưa đạt" (0) and "đạt" (1), accents optional.
+#[test]
+fn a_qualitative_result_is_typed_in_words() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    press(
+        &mut app,
+        &mut ui,
+        &[Action::ShowTargets, Action::EnterResult],
+    );
+    let labels = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+    assert!(
+        find_row(&screen_lines(&labels), "đạt hoặc chưa đạt").is_some(),
+        "{}",
+        labels.backend()
+    );
+    type_text(&mut app, &mut ui, "chua dat");
+    press(
+        &mut app,
+        &mut ui,
+        &[Action::Confirm, Action::Confirm, Action::Confirm],
+    );
+    assert_eq!(ui.overlay, None, "{:?}", ui.overlay);
+    let latest = app.target_state("T01").latest().cloned().expect("measured");
+    assert_eq!((latest.value, latest.note), (0.0, None));
+    let flash = ui
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
+    assert!(flash.contains("T01: chưa đạt"), "{flash}");
+}
+
+/// A read-only screen neither offers nor opens the form.
+#[test]
+fn a_read_only_targets_view_does_not_offer_a_result() {
+    let mut app = seeded_app();
+    app.set_read_only(true);
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    press(&mut app, &mut ui, &[Action::ShowTargets]);
+    let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+    let hints = screen_lines(&terminal).last().cloned().unwrap_or_default();
+    assert!(!hints.contains("nhập kết quả"), "{hints:?}");
+    press(&mut app, &mut ui, &[Action::EnterResult]);
+    assert_eq!(ui.overlay, None);
+    assert!(ui.flash.as_ref().is_some_and(|f| f.is_error()));
 }
 
 #[test]
@@ -683,6 +832,71 @@ fn the_search_bar_shows_what_is_typed_and_the_board_follows() {
     let status = status_line(&terminal);
     assert!(status.starts_with("Tìm: cai cach"), "{status:?}");
     assert!(ui.selected_key().is_some(), "a match is selected");
+}
+
+/// Types a search and confirms it: the selection is on the first match.
+fn search(app: &mut App, ui: &mut Ui, words: &str) {
+    press(app, ui, &[Action::StartSearch]);
+    type_text(app, ui, words);
+    press(app, ui, &[Action::Confirm]);
+}
+
+/// Words only a note of the noted task holds, typed without accents, find
+/// it; its row says the match is in a note, and a document's number is
+/// found the same way.
+#[test]
+fn a_search_finds_notes_and_evidence_and_says_where() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    for (words, marker) in [
+        ("ap dung thu mot cua", "[khớp: ghi chú]"),
+        ("45/qd-ubnd", "[khớp: tài liệu]"),
+    ] {
+        search(&mut app, &mut ui, words);
+        let key = ui.selected_key().map(|k| k.task.clone());
+        assert_eq!(key.as_deref(), Some(NOTED_TASK), "{words}");
+        let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+        let lines = screen_lines(&terminal);
+        let row = find_row(&lines, &format!(" {NOTED_TASK} ")).expect("the row is shown");
+        assert!(lines[row].contains(marker), "{words}: {:?}", lines[row]);
+        assert_eq!(
+            lines[row].width(),
+            usize::from(NARROW.0),
+            "{:?}",
+            lines[row]
+        );
+        press(&mut app, &mut ui, &[Action::Back]);
+    }
+}
+
+/// A title match says nothing more: the marker is for what the title does
+/// not show.
+#[test]
+fn a_title_match_has_no_marker() {
+    let (app, ui) = scene(Scene::Search, NARROW.0, NARROW.1);
+    let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
+    assert!(
+        !screen_lines(&terminal).iter().any(|l| l.contains("khớp:")),
+        "{}",
+        terminal.backend()
+    );
+}
+
+/// A note written while a search is on is searched at once.
+#[test]
+fn a_note_written_during_a_search_is_found() {
+    let mut app = seeded_app();
+    let mut ui = new_ui(&app, NARROW.0, NARROW.1);
+    search(&mut app, &mut ui, "quynh");
+    assert_eq!(ui.search.as_ref().map(|s| s.beyond_titles.len()), Some(0));
+    select_task(&mut app, &mut ui, "0.3");
+    press(&mut app, &mut ui, &[Action::Open, Action::AddNote]);
+    type_text(&mut app, &mut ui, "Chị Quỳnh đã gửi dự thảo");
+    press(&mut app, &mut ui, &[Action::Save, Action::Back]);
+    let found = ui.search.as_ref().map(|s| s.beyond_titles.len());
+    assert_eq!(found, Some(1), "{:?}", ui.search);
+    press(&mut app, &mut ui, &[Action::Top, Action::NextMatch]);
+    assert_eq!(ui.selected_key().map(|k| k.task.as_str()), Some("0.3"));
 }
 
 // ------------------------------------------------ layout edges

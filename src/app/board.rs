@@ -240,10 +240,13 @@ impl App {
             .map(|(i, u)| (u.code.as_str(), i))
             .collect();
         let mut groups: BTreeMap<GroupKey, Vec<(usize, TaskRow)>> = BTreeMap::new();
-        let search = filter.search();
+        let search = filter.search(self);
         for (at, row) in all {
             let def = &plan.tasks()[at];
-            if !search.takes(self, filter, def) || !filter.keeps(row.facts()) {
+            if !search.takes(self, filter, def)
+                || !search.keeps(self, &row.key)
+                || !filter.keeps(row.facts())
+            {
                 continue;
             }
             let key = match grouping {

@@ -1,11 +1,13 @@
 //! Which tasks to show: one filter for the board and for `cchc list`, and the
 //! one place that decides what it keeps. Uses only `domain`.
 
+use std::collections::{BTreeMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::App;
 use crate::domain::text::{FoldedQuery, fold};
-use crate::domain::{Status, TaskDef};
+use crate::domain::{MatchedField, Status, TaskDef, TaskKey};
 
 /// Which tasks to show. The board shows each task by its occurrence of
 /// today; `cchc list` does too, unless `overdue` or `due_by` is set, when it
@@ -19,7 +21,8 @@ pub struct TaskFilter {
     pub overdue: bool,
     /// Due on or before this day.
     pub due_by: Option<NaiveDate>,
-    /// Accent- and case-insensitive words that must all occur in id or title.
+    /// Accent- and case-insensitive words that must all occur in the id or
+    /// titles, or in one note or evidence document of the occurrence.
     pub search: Option<String>,
     /// Words that must all occur in the name of the officer in charge,
     /// accents and case ignored.
@@ -51,8 +54,8 @@ impl TaskFilter {
         self.overdue || self.due_by.is_some()
     }
 
-    /// Whether it keeps an occurrence with these facts. The search is on the
-    /// task, not the occurrence: see [`Search::takes`].
+    /// Whether it keeps an occurrence with these facts. The search is
+    /// looked at apart: see [`Search::takes`] and [`Search::keeps`].
     pub fn keeps(&self, task: Facts<'_>) -> bool {
         self.area.is_none_or(|a| task.area == a)
             && self.unit.as_deref().is_none_or(|u| task.lead == u)
@@ -67,26 +70,68 @@ impl TaskFilter {
             })
     }
 
-    /// The search, folded once for the whole plan.
-    pub(super) fn search(&self) -> Search {
-        Search(self.search.as_deref().map(|s| FoldedQuery::new(&fold(s))))
+    /// The search, folded once for the whole plan, with the occurrences
+    /// it finds beyond their titles.
+    pub(super) fn search(&self, app: &App) -> Search {
+        let Some(query) = self.search.as_deref().map(|s| FoldedQuery::new(&fold(s))) else {
+            return Search::default();
+        };
+        let beyond_titles = app.matches_beyond_titles(&query);
+        let tasks = beyond_titles.keys().map(|k| k.task.clone()).collect();
+        Search {
+            query: Some(query),
+            beyond_titles,
+            tasks,
+        }
     }
 }
 
 /// A filter's search words, folded; no words find every task.
-pub(super) struct Search(Option<FoldedQuery>);
+#[derive(Default)]
+pub(super) struct Search {
+    query: Option<FoldedQuery>,
+    /// The occurrences found in their notes or evidence, not their titles.
+    beyond_titles: BTreeMap<TaskKey, MatchedField>,
+    /// Their tasks.
+    tasks: HashSet<String>,
+}
 
 impl Search {
     /// Whether an occurrence of `task` may be kept: it is in the filter's
-    /// area, and its id or titles hold every word.
+    /// area, and its id or titles hold every word, or the notes or evidence
+    /// of one of its occurrences do.
     pub(super) fn takes(&self, app: &App, filter: &TaskFilter, task: &TaskDef) -> bool {
         if filter.area.is_some_and(|a| task.area != a) {
             return false;
         }
-        self.0.as_ref().is_none_or(|query| {
-            let text = app.plan.folded_text(&task.id).unwrap_or_default();
-            query.matches(text)
+        self.query.as_ref().is_none_or(|query| {
+            self.tasks.contains(&task.id)
+                || app.title_matches(&task.id, query)
+                || app.officer_matches(&task.id, query)
         })
+    }
+
+    /// Whether there are words to look for.
+    pub(super) fn is_on(&self) -> bool {
+        self.query.is_some()
+    }
+
+    /// Whether occurrence `key` is kept: with no search, always.
+    pub(super) fn keeps(&self, app: &App, key: &TaskKey) -> bool {
+        !self.is_on() || self.found_in(app, key).is_some()
+    }
+
+    /// Where the search found occurrence `key`; `None` with no search.
+    pub(super) fn found_in(&self, app: &App, key: &TaskKey) -> Option<MatchedField> {
+        let query = self.query.as_ref()?;
+        if let Some(field) = self.beyond_titles.get(key) {
+            return Some(*field);
+        }
+        if app.title_matches(&key.task, query) {
+            return Some(MatchedField::Title);
+        }
+        app.officer_matches(&key.task, query)
+            .then_some(MatchedField::Officer)
     }
 }
 

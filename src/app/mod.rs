@@ -17,10 +17,11 @@ mod period;
 mod query;
 pub mod report;
 pub mod risks;
+mod search;
 
 use crate::domain::office::OfficeTask;
 use crate::domain::report_text::ReportText;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -160,6 +161,8 @@ pub struct App {
     as_of: NaiveDate,
     /// Every change to what is held here, numbered, with the tasks it touched.
     changes: ChangeLog,
+    /// Notes and evidence folded for search, on the first search.
+    folded_records: RefCell<search::FoldedRecords>,
 }
 
 impl App {
@@ -197,6 +200,7 @@ impl App {
             risk_rules: RiskRules::default(),
             as_of: clock.today,
             changes: ChangeLog::default(),
+            folded_records: RefCell::default(),
         };
         app.sort_out_held();
         Ok(app.with_review_day())

@@ -5,36 +5,46 @@ use chrono::NaiveDate;
 
 use super::filter::TaskFilter;
 use super::{App, TaskView};
-use crate::domain::{HistoryEntry, Subject};
+use crate::domain::{HistoryEntry, MatchedField, Subject, TaskKey};
 
 impl App {
     /// The occurrences `filter` selects, in plan order: those the period
     /// reviews (the board's rows), or every one when the filter asks for it.
     pub fn list(&self, filter: &TaskFilter) -> Vec<TaskView<'_>> {
-        let search = filter.search();
-        let keeps = |view: &TaskView<'_>| filter.keeps(view.facts());
+        self.list_found(filter)
+            .into_iter()
+            .map(|(view, _)| view)
+            .collect()
+    }
+
+    /// [`App::list`], each occurrence with where the filter's search found
+    /// it (`None` with no search).
+    pub fn list_found(&self, filter: &TaskFilter) -> Vec<(TaskView<'_>, Option<MatchedField>)> {
+        let search = filter.search(self);
         let mut rows = Vec::new();
         for def in self.plan.tasks() {
             if !search.takes(self, filter, def) {
                 continue;
             }
-            if filter.every_occurrence() {
-                for occurrence in self.occurrences(def) {
-                    let key = crate::domain::TaskKey {
+            let keys = if filter.every_occurrence() {
+                self.occurrences(def)
+                    .into_iter()
+                    .map(|occurrence| TaskKey {
                         task: def.id.clone(),
                         occurrence,
-                    };
-                    let view = self.view_of(def, key);
-                    if keeps(&view) {
-                        rows.push(view);
-                    }
-                }
+                    })
+                    .collect()
             } else {
-                for key in self.reviewed_keys(def) {
-                    let view = self.view_of(def, key);
-                    if keeps(&view) {
-                        rows.push(view);
-                    }
+                self.reviewed_keys(def)
+            };
+            for key in keys {
+                let found = search.found_in(self, &key);
+                if search.is_on() && found.is_none() {
+                    continue;
+                }
+                let view = self.view_of(def, key);
+                if filter.keeps(view.facts()) {
+                    rows.push((view, found));
                 }
             }
         }

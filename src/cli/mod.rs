@@ -389,7 +389,7 @@ fn execute(
         Command::List(list) => {
             select_period(app, list.period.as_deref())?;
             let filter = task_filter(app, &list)?;
-            render::list(app, &app.list(&filter), list.format, lang, out);
+            render::list(app, &app.list_found(&filter), list.format, lang, out);
             Ok(false)
         }
         Command::Show { id, format } => {

@@ -32,6 +32,27 @@ pub fn number(text: &str) -> Result<f64, InputError> {
         .ok_or_else(|| InputError::BadNumber(text.to_string()))
 }
 
+/// The words a qualitative aim's result may be typed as, with or without
+/// accents: met (1) or not met (0). The figures are read too.
+const MET_WORDS: [&str; 4] = ["đạt", "met", "yes", "có"];
+const NOT_MET_WORDS: [&str; 5] = ["chưa đạt", "không đạt", "not met", "no", "không"];
+
+/// A target's result as typed: a number (87,5 or 87.5), or for a
+/// qualitative aim "đạt" / "chưa đạt" (1 / 0). Whether it is in range is the
+/// application's to say.
+pub fn target_value(text: &str, qualitative: bool) -> Result<f64, InputError> {
+    if qualitative {
+        let typed = fold(text);
+        if MET_WORDS.iter().any(|w| fold(w) == typed) {
+            return Ok(1.0);
+        }
+        if NOT_MET_WORDS.iter().any(|w| fold(w) == typed) {
+            return Ok(0.0);
+        }
+    }
+    number(text)
+}
+
 /// A day: `dd/mm/yyyy`, the other separators and `yyyy-mm-dd` (see
 /// [`super::date::parse_date`]).
 pub fn date(text: &str) -> Result<NaiveDate, InputError> {
@@ -122,6 +143,20 @@ mod tests {
         assert_eq!(number("87.5%"), Ok(87.5));
         assert!(number("NaN").is_err());
         assert!(number("inf").is_err());
+    }
+
+    #[test]
+    fn a_qualitative_result_is_read_as_words_or_figures() {
+        assert_eq!(target_value("Đạt", true), Ok(1.0));
+        assert_eq!(target_value(" chua dat ", true), Ok(0.0));
+        assert_eq!(target_value("KHÔNG ĐẠT", true), Ok(0.0));
+        assert_eq!(target_value("1", true), Ok(1.0));
+        assert_eq!(target_value("87,5", false), Ok(87.5));
+        assert!(
+            target_value("đạt", false).is_err(),
+            "a measured target takes a number"
+        );
+        assert!(target_value("hơi đạt", true).is_err());
     }
 
     #[test]

@@ -123,6 +123,11 @@ impl FoldedQuery {
         }
     }
 
+    /// A query of no words, which every text holds.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// True when every word occurs in `haystack_folded`.
     pub fn matches(&self, haystack_folded: &str) -> bool {
         self.words

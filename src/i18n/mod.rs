@@ -25,5 +25,5 @@ use crate::domain::catalog::CatalogError;
 use crate::domain::date::format_date;
 use crate::domain::error::TextField;
 use crate::domain::text::sanitize_line;
-use crate::domain::{Cadence, DeadlineClass, Field, InputError, Status, Value};
+use crate::domain::{Cadence, DeadlineClass, Field, InputError, MatchedField, Status, Value};
 use crate::store::StoreError;

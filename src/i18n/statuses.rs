@@ -183,6 +183,25 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
     }
 }
 
+/// The field a search found its words in, in a word or two.
+pub fn matched_field_label(field: MatchedField, lang: Lang) -> &'static str {
+    match field {
+        MatchedField::Title => lang.pick("nội dung", "title"),
+        MatchedField::Note => lang.pick("ghi chú", "note"),
+        MatchedField::Evidence => lang.pick("tài liệu", "evidence"),
+        MatchedField::Officer => lang.pick("cán bộ", "officer"),
+    }
+}
+
+/// What a row found by a search beyond its title says: "khớp: ghi chú".
+pub fn matched_marker(field: MatchedField, lang: Lang) -> String {
+    let label = matched_field_label(field, lang);
+    match lang {
+        Lang::Vi => format!("khớp: {label}"),
+        Lang::En => format!("match: {label}"),
+    }
+}
+
 /// A history value as one line of text (unsanitised: callers sanitise).
 pub fn value_text(value: &Value, lang: Lang) -> String {
     match value {

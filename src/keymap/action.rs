@@ -44,6 +44,8 @@ pub enum Action {
     AddNote,
     AddEvidence,
     Undo,
+    /// A target's new result, on the targets view.
+    EnterResult,
     // Triage decisions (progress and note reuse the board's)
     MarkDone,
     Extend,
@@ -75,4 +77,26 @@ pub enum Action {
     DeleteForward,
     /// A typed character, in text boxes only (never in the key table).
     Insert(char),
+}
+
+impl Action {
+    /// Whether it asks to change the store: refused on a read-only screen,
+    /// and not offered there.
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Action::PickStatus
+                | Action::ProgressUp
+                | Action::ProgressDown
+                | Action::TypeProgress
+                | Action::TypeDue
+                | Action::AddNote
+                | Action::AddEvidence
+                | Action::Undo
+                | Action::EnterResult
+                | Action::MarkDone
+                | Action::Extend
+                | Action::ToggleAgenda
+        )
+    }
 }

@@ -197,6 +197,7 @@ pub const BINDINGS: &[Binding] = &[
     // Targets
     bind(M::Targets, &[K::Up, K::Char('k')], A::Up, false),
     bind(M::Targets, &[K::Down, K::Char('j')], A::Down, false),
+    bind(M::Targets, &[K::Char('e')], A::EnterResult, true),
     bind(M::Targets, &[K::Esc, K::Char('c')], A::Back, true),
     bind(M::Targets, &[K::Char('[')], A::PreviousPeriod, false),
     bind(M::Targets, &[K::Char(']')], A::NextPeriod, false),

@@ -9,6 +9,7 @@ pub mod detail;
 pub mod help;
 pub mod message;
 pub mod review;
+pub mod search;
 pub mod shown;
 pub mod state;
 pub mod text_input;

@@ -1,7 +1,7 @@
 //! The TUI's state: what is on screen, what is selected, which dialog is open.
 //! Views borrow it to draw; only `update` changes it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -12,7 +12,7 @@ use super::text_input::{LineEdit, TextArea};
 use crate::app::StatusGrid;
 use crate::app::TaskFilter;
 use crate::app::board::{Fold, Grouping, Row};
-use crate::domain::{HistoryEntry, TaskKey};
+use crate::domain::{HistoryEntry, MatchedField, TaskKey};
 use crate::i18n::Lang;
 use crate::keymap::Mode;
 
@@ -209,6 +209,31 @@ impl ExtendForm {
     }
 }
 
+/// A target's new result: the value, the day it was measured and the
+/// document or report it comes from (kept as the measurement's note).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ResultForm {
+    /// The target's id: the form stays on it whatever the selection does.
+    pub target: String,
+    pub value: LineEdit,
+    pub date: LineEdit,
+    pub source: LineEdit,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl ResultForm {
+    pub const FIELDS: usize = 3;
+
+    pub fn field(&mut self) -> &mut LineEdit {
+        match self.focus {
+            0 => &mut self.value,
+            1 => &mut self.date,
+            _ => &mut self.source,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
@@ -218,13 +243,25 @@ pub enum Overlay {
     Note(NoteEditor),
     Evidence(EvidenceForm),
     Extend(ExtendForm),
+    Result(ResultForm),
 }
 
-/// A confirmed search: its words, folded, and where the selection was.
+/// A search: its words as typed and folded, and the occurrences found in
+/// their notes or evidence rather than their titles (few), with where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
     pub folded: String,
+    pub beyond_titles: BTreeMap<TaskKey, MatchedField>,
+    /// The application's revision `beyond_titles` was found at.
+    pub revision: u64,
+}
+
+impl Search {
+    /// Where the search found the task of `row` beyond its title, if it did.
+    pub fn beyond_title(&self, row: &TaskKey) -> Option<MatchedField> {
+        self.beyond_titles.get(row).copied()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -359,7 +396,9 @@ impl Ui {
         match &self.overlay {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::StatusPicker { .. } | Overlay::Filter { .. }) => Mode::Picker,
-            Some(Overlay::Input(_) | Overlay::Evidence(_) | Overlay::Extend(_)) => Mode::Input,
+            Some(
+                Overlay::Input(_) | Overlay::Evidence(_) | Overlay::Extend(_) | Overlay::Result(_),
+            ) => Mode::Input,
             Some(Overlay::Note(_)) => Mode::Editor,
             None if self.screen == Screen::Targets => Mode::Targets,
             None if self.screen == Screen::Risks => Mode::Risks,

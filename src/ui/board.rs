@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::Context;
 use super::theme::DUE_SOON_SYMBOL;
@@ -210,7 +211,6 @@ fn state_label(class: crate::domain::DeadlineClass, c: &Columns, lang: i18n::Lan
 }
 
 fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'static> {
-    let theme = &ctx.theme;
     let Some(def) = ctx.app.plan().task(&task.key.task) else {
         return Line::raw(task.key.to_string());
     };
@@ -220,7 +220,6 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         (Some(_), false) => "▼ ",
         (None, _) => "",
     };
-    let title_width = c.title(width);
     let name = if task.earlier {
         format!(
             "↳ {}",
@@ -229,18 +228,7 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
     } else {
         sanitize_line(&def.short).into_owned()
     };
-    let title = fit_width(&format!("{indent}{fold}{name}"), title_width);
-    let is_match = ctx.ui.search.as_ref().is_some_and(|s| {
-        ctx.app
-            .plan()
-            .folded_text(&def.id)
-            .is_some_and(|t| matches_folded(t, &s.folded))
-    });
-    let title_style = if is_match {
-        theme.search_match()
-    } else {
-        Style::new()
-    };
+    let [title, marker] = title_spans(ctx, task, format!("{indent}{fold}{name}"), c.title(width));
     let due = task.due.map(format_date).unwrap_or_else(|| "—".into());
     let progress = task.rollup.map_or(task.progress, |r| r.progress);
     let mark = mark(ctx, task, c);
@@ -249,13 +237,47 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
     Line::from(vec![
         Span::styled(format!("{symbol} "), symbol_style),
         Span::raw(format!("{} ", fit_width(&task.key.task, c.id))),
-        Span::styled(format!("{title} "), title_style),
+        title,
+        marker,
         Span::raw(format!("{} ", fit_width(&task.lead, c.lead))),
         Span::styled(format!("{} ", fit_width(&due, c.due)), state_style),
         Span::styled(format!("{} ", fit_width(&state_text, c.state)), state_style),
         Span::raw(format!("{:>3}%", progress)),
         reason_cell(ctx, task, c),
     ])
+}
+
+/// The title column: in the search's colour when the search found the task;
+/// when it found it in a note or a document, which of them, after the title.
+fn title_spans(ctx: &Context, task: &TaskRow, text: String, width: usize) -> [Span<'static>; 2] {
+    let search = ctx.ui.search.as_ref();
+    let beyond = search.and_then(|s| s.beyond_title(&task.key));
+    let is_match = beyond.is_some()
+        || search.is_some_and(|s| {
+            ctx.app
+                .plan()
+                .folded_text(&task.key.task)
+                .is_some_and(|t| matches_folded(t, &s.folded))
+        });
+    let style = if is_match {
+        ctx.theme.search_match()
+    } else {
+        Style::new()
+    };
+    let marker = beyond
+        .map(|field| format!(" [{}]", i18n::matched_marker(field, ctx.ui.lang)))
+        .filter(|m| m.width() + 8 <= width)
+        .unwrap_or_default();
+    let title = fit_width(&text, width - marker.width());
+    // The space after the column goes with the last of the two.
+    if marker.is_empty() {
+        [Span::styled(format!("{title} "), style), Span::raw("")]
+    } else {
+        [
+            Span::styled(title, style),
+            Span::styled(format!("{marker} "), ctx.theme.label()),
+        ]
+    }
 }
 
 /// The most severe reason in words, when the board has the room.

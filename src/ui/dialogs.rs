@@ -1,6 +1,6 @@
 //! Small dialogs over the board: the status picker, the filter, a one-line
-//! field (search, progress, the day work was done) and the evidence and
-//! deadline forms.
+//! field (search, progress, the day work was done), the evidence and
+//! deadline forms, and a target's result.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -12,7 +12,9 @@ use super::{Context, centered};
 use crate::domain::Status;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n::{self, Lang};
-use crate::screen::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, Screen, TextInput};
+use crate::screen::state::{
+    EvidenceForm, ExtendForm, FilterLine, InputKind, ResultForm, Screen, TextInput,
+};
 use crate::screen::text_input::LineEdit;
 
 fn dialog(
@@ -186,6 +188,27 @@ pub fn extend(frame: &mut Frame, area: Rect, ctx: &Context, form: &ExtendForm) {
         form.focus,
         form.error.as_deref(),
         help,
+    );
+}
+
+/// A target's new result: value, day, source; the refusal, in full, below.
+pub fn result(frame: &mut Frame, area: Rect, ctx: &Context, form: &ResultForm) {
+    let lang = ctx.ui.lang;
+    let def = ctx.app.plan().target(&form.target);
+    let title = i18n::result_title(&form.target, lang);
+    let inner = dialog(frame, area, ctx, &title, 72, 12);
+    let labels = i18n::result_labels(def, lang);
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let fields = [&form.value, &form.date, &form.source];
+    form_fields(
+        frame,
+        inner,
+        ctx,
+        &labels,
+        &fields,
+        form.focus,
+        form.error.as_deref(),
+        i18n::result_help(lang),
     );
 }
 

@@ -100,7 +100,11 @@ fn line_width(segments: &[(u8, Span)]) -> usize {
 pub fn draw_hints(frame: &mut Frame, area: Rect, ctx: &Context) {
     let (lang, theme) = (ctx.ui.lang, &ctx.theme);
     let mut hints: Vec<(String, &str, bool)> = Vec::new();
-    for binding in keymap::hints(ctx.ui.mode()) {
+    // A read-only screen does not offer what it would refuse.
+    let offered = keymap::hints(ctx.ui.mode())
+        .into_iter()
+        .filter(|b| !(ctx.app.is_read_only() && b.action.edits()));
+    for binding in offered {
         let key = binding.keys[0].label();
         let label = i18n::hint_label(binding.action, lang);
         let essential = matches!(

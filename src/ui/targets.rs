@@ -1,5 +1,6 @@
 //! The targets (chỉ tiêu): goal, latest measurement and its date, a gauge of
-//! the way to the goal, and the phase deadline; the selected one in full below.
+//! the way to the goal, and the phase deadline; the selected one in full
+//! below, with where its latest result comes from.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,7 +16,7 @@ use crate::domain::{Direction, TargetDef, TargetState};
 use crate::i18n;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
-    let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(area);
+    let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area);
     let targets: Vec<(&TargetDef, TargetState)> = ctx.app.targets().collect();
     let width = usize::from(area.width);
     let l = i18n::target_labels(ctx.ui.lang);
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
                 def.plan_ref,
                 sanitize_line(&def.title)
             )),
+            Line::raw(i18n::latest_result_text(state.latest(), ctx.ui.lang)),
             Line::raw(i18n::baseline_text(def, state, ctx.ui.lang)),
         ];
         let block = Block::new()

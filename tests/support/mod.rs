@@ -276,6 +276,7 @@ pub fn every_action() -> Vec<Action> {
         A::AddNote,
         A::AddEvidence,
         A::Undo,
+        A::EnterResult,
         A::Confirm,
         A::Cancel,
         A::Save,
@@ -345,6 +346,7 @@ fn every_action_is_listed(action: Action) {
         | A::AddNote
         | A::AddEvidence
         | A::Undo
+        | A::EnterResult
         | A::Confirm
         | A::Cancel
         | A::Save

@@ -19,7 +19,9 @@ use super::args::{Format, ShowFormat};
 use crate::app::{App, TaskView};
 use crate::domain::date::format_date;
 use crate::domain::text::{sanitize_block, sanitize_line};
-use crate::domain::{Cadence, DeadlineClass, HistoryEntry, Occurrence, Status, Subject, TaskKey};
+use crate::domain::{
+    Cadence, DeadlineClass, HistoryEntry, MatchedField, Occurrence, Status, Subject, TaskKey,
+};
 use crate::i18n::{self, Lang};
 use printer::{Column, Frame, Record, Width, fit, print_json};
 
@@ -36,6 +38,8 @@ fn due_text(view: &TaskView<'_>, lang: Lang) -> String {
 pub struct TaskRecord {
     area: u8,
     area_name: Option<String>,
+    /// The officer in charge, when one is named.
+    assignee: Option<String>,
     cadence: Cadence,
     class: &'static str,
     class_label: String,
@@ -52,8 +56,9 @@ pub struct TaskRecord {
     occurrences: Option<serde_json::Value>,
     id: String,
     lead: String,
-    /// The officer in charge, when one is named.
-    assignee: Option<String>,
+    /// Where `list --search` found the words: "title", "note" or "evidence".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<MatchedField>,
     notes: serde_json::Value,
     occurrence: String,
     overdue_days: Option<i64>,
@@ -69,6 +74,10 @@ pub struct TaskRecord {
     /// The deadline in words for the table: a date, or that there is none.
     #[serde(skip)]
     due_text: String,
+    /// The short title for the table, after where a search found the words
+    /// when it was not in the title.
+    #[serde(skip)]
+    title_cell: String,
 }
 
 impl TaskRecord {
@@ -78,6 +87,7 @@ impl TaskRecord {
         TaskRecord {
             area: def.area,
             area_name: app.plan().area(def.area).map(|a| a.name.clone()),
+            assignee: view.assignee.map(str::to_string),
             cadence: def.cadence,
             class: view.class.code(),
             class_label: i18n::class_label(view.class, lang),
@@ -89,7 +99,7 @@ impl TaskRecord {
             occurrences: None,
             id: view.key.to_string(),
             lead: view.lead.to_string(),
-            assignee: view.assignee.map(str::to_string),
+            matched: None,
             notes: json_value(&state.live_notes().map(|(_, n)| n).collect::<Vec<_>>()),
             occurrence: view.key.occurrence.to_string(),
             overdue_days: match view.class {
@@ -106,7 +116,19 @@ impl TaskRecord {
             task: def.id.clone(),
             title: def.title.clone(),
             due_text: due_text(view, lang),
+            title_cell: def.short.clone(),
         }
+    }
+
+    /// The record of an occurrence a search found in `field`.
+    fn found_in(mut self, field: Option<MatchedField>, lang: Lang) -> TaskRecord {
+        self.matched = field;
+        if let Some(field) = field.filter(|f| *f != MatchedField::Title) {
+            let marker = i18n::matched_marker(field, lang);
+            // Ahead of the title, which a narrow table cuts.
+            self.title_cell = format!("[{marker}] {}", self.short);
+        }
+        self
     }
 }
 
@@ -130,7 +152,7 @@ impl Record for TaskRecord {
     fn cells(&self) -> Vec<String> {
         vec![
             self.id.clone(),
-            self.short.clone(),
+            self.title_cell.clone(),
             self.lead.clone(),
             self.due_text.clone(),
             self.class_label.clone(),
@@ -158,8 +180,18 @@ fn json_value(value: &impl Serialize) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or_default()
 }
 
-pub fn list(app: &App, rows: &[TaskView<'_>], format: Format, lang: Lang, out: &mut impl Write) {
-    let records: Vec<TaskRecord> = rows.iter().map(|v| TaskRecord::new(app, v, lang)).collect();
+/// `cchc list`: each occurrence, with where a search found it.
+pub fn list(
+    app: &App,
+    rows: &[(TaskView<'_>, Option<MatchedField>)],
+    format: Format,
+    lang: Lang,
+    out: &mut impl Write,
+) {
+    let records: Vec<TaskRecord> = rows
+        .iter()
+        .map(|(view, found)| TaskRecord::new(app, view, lang).found_in(*found, lang))
+        .collect();
     let frame = Frame {
         empty: Some(i18n::no_rows(lang).to_string()),
         above: Vec::new(),

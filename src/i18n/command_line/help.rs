@@ -128,8 +128,8 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Keyboard triage of overdue and at-risk work",
         ),
         "list.search" => (
-            "Tìm theo mã hoặc nội dung, có dấu hay không dấu đều được",
-            "Search id or title, accents optional",
+            "Tìm theo mã, nội dung, ghi chú hoặc tài liệu kiểm chứng, có dấu hay không dấu đều được",
+            "Search ids, titles, notes and evidence, accents optional",
         ),
         "show" => (
             "Xem đầy đủ một nhiệm vụ và lịch sử của nó",

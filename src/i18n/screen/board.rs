@@ -59,7 +59,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         ),
         A::ShowHelp => lang.pick("trợ giúp", "help"),
         A::Quit => lang.pick("thoát (mọi thay đổi đã lưu)", "quit (everything is saved)"),
-        A::StartSearch => lang.pick("tìm (không cần dấu)", "search (accents optional)"),
+        A::StartSearch => lang.pick(
+            "tìm mã, nội dung, ghi chú, tài liệu (không cần dấu)",
+            "search id, title, note, evidence (accents optional)",
+        ),
         A::NextMatch => lang.pick("kết quả sau", "next match"),
         A::PreviousMatch => lang.pick("kết quả trước", "previous match"),
         A::OpenFilter => lang.pick("lọc", "filter"),
@@ -74,6 +77,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::TypeDue => lang.pick("đổi hạn (gia hạn)", "new deadline"),
         A::AddNote => lang.pick("thêm ghi chú", "add a note"),
         A::AddEvidence => lang.pick("thêm tài liệu kiểm chứng", "add evidence"),
+        A::EnterResult => lang.pick(
+            "nhập kết quả chỉ tiêu (số liệu, ngày, nguồn)",
+            "enter a target's result (value, day, source)",
+        ),
         A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
         A::Confirm => lang.pick(
             "chọn / lưu (ghi chú: xuống dòng)",
@@ -121,6 +128,7 @@ pub fn hint_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::MarkDone => lang.pick("xong", "done"),
         A::Extend => lang.pick("gia hạn", "extend"),
         A::TypeProgress => lang.pick("tiến độ", "progress"),
+        A::EnterResult => lang.pick("nhập kết quả", "enter result"),
         A::ToggleAgenda => lang.pick("đưa vào họp", "agenda"),
         A::Skip => lang.pick("bỏ qua", "skip"),
         A::GoBack => lang.pick("lùi", "back"),

@@ -10,8 +10,8 @@ pub fn search_title(lang: Lang) -> &'static str {
 
 pub fn search_prompt(lang: Lang) -> &'static str {
     lang.pick(
-        "Gõ mã hoặc vài chữ của nội dung, có dấu hay không đều được:",
-        "Type an id or words of the title, accents optional:",
+        "Gõ mã hoặc vài chữ của nội dung, ghi chú, tài liệu; có dấu hay không đều được:",
+        "Type an id or words of a title, note or document, accents optional:",
     )
 }
 

@@ -4,7 +4,9 @@
 mod board;
 mod dialogs;
 mod period;
+mod targets;
 
 pub use board::*;
 pub use dialogs::*;
 pub use period::*;
+pub use targets::*;

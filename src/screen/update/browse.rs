@@ -169,47 +169,48 @@ pub(super) fn start_search(app: &App, ui: &mut Ui) {
     open_input(ui, InputKind::Search, "");
 }
 
-/// Moves to the next (or previous) task whose id or title holds the search's
-/// words, starting `skip` rows away from the selection and wrapping around.
+/// Moves to the next (or previous) task the search finds, starting one row
+/// away from the selection and wrapping around.
 pub(super) fn jump_to_match(app: &App, ui: &mut Ui, forward: bool) {
-    let Some(query) = ui.search.as_ref().map(|s| s.folded.clone()) else {
+    let Some(search) = ui.search.clone() else {
         return;
     };
-    if let Some(i) = find_match(app, ui, &query, ui.selected, forward, 1) {
+    if let Some(i) = find_match(app, ui, &search, ui.selected, forward, 1) {
         move_selection(ui, i);
     }
 }
 
-/// The first task row, `skip` or more rows from `from` in the given direction
-/// (wrapping), whose id or title holds every word of `query`.
-/// Past this many matching tasks, a search looks at rows in turn.
+/// Past this many tasks whose titles match, a search looks at rows in turn.
 const MANY_MATCHES: usize = 1_000;
 
+/// The first task row, `skip` or more rows from `from` in the given direction
+/// (wrapping), whose id or title holds every word of the search, or whose
+/// notes or evidence do.
 pub fn find_match(
     app: &App,
     ui: &Ui,
-    query: &str,
+    search: &Search,
     from: usize,
     forward: bool,
     skip: usize,
 ) -> Option<usize> {
     let n = ui.rows.len();
-    if n == 0 || query.is_empty() {
+    if n == 0 || search.folded.is_empty() {
         return None;
     }
-    let query = FoldedQuery::new(query);
+    let query = FoldedQuery::new(&search.folded);
     // Few matches: found in one sweep over all titles, then looked up by
     // row. Many: any row is likely one, so rows are looked at in turn.
     let few = app.plan().tasks_matching(&query, MANY_MATCHES);
-    if few.as_ref().is_some_and(HashSet::is_empty) {
+    if few.as_ref().is_some_and(HashSet::is_empty) && search.beyond_titles.is_empty() {
         return None;
     }
-    let is_match = |t: &TaskRow| match &few {
-        Some(ids) => ids.contains(t.key.task.as_str()),
-        None => app
-            .plan()
-            .folded_text(&t.key.task)
-            .is_some_and(|text| query.matches(text)),
+    let is_match = |t: &TaskRow| {
+        search.beyond_titles.contains_key(&t.key)
+            || match &few {
+                Some(ids) => ids.contains(t.key.task.as_str()),
+                None => app.title_matches(&t.key.task, &query),
+            }
     };
     (skip..n + skip)
         .map(|step| {
@@ -244,6 +245,7 @@ pub(super) fn targets(app: &mut App, ui: &mut Ui, action: Action) {
         Action::Down => ui.target_selected = (ui.target_selected + 1).min(count.saturating_sub(1)),
         Action::Back => ui.screen = Screen::Board,
         Action::ShowHelp => open_help(ui),
+        Action::EnterResult => open_result_form(app, ui),
         _ => {}
     }
 }

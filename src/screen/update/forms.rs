@@ -119,6 +119,9 @@ pub(super) fn input(app: &mut App, ui: &mut Ui, action: Action) {
     if let Some(Overlay::Extend(_)) = ui.overlay {
         return extend_form(app, ui, action);
     }
+    if let Some(Overlay::Result(_)) = ui.overlay {
+        return result_form(app, ui, action);
+    }
     let Some(Overlay::Input(mut field)) = ui.overlay.take() else {
         return;
     };
@@ -166,16 +169,11 @@ pub(super) fn edit_line(line: &mut LineEdit, action: Action) -> bool {
 }
 
 pub(super) fn incremental_search(app: &App, ui: &mut Ui, text: &str) {
-    let folded = fold(text);
-    if folded.is_empty() {
-        ui.search = None;
+    ui.search = crate::screen::search::search_for(app, text);
+    let Some(search) = ui.search.clone() else {
         return move_selection(ui, ui.search_origin);
-    }
-    ui.search = Some(Search {
-        query: text.to_string(),
-        folded: folded.clone(),
-    });
-    if let Some(i) = find_match(app, ui, &folded, ui.search_origin, true, 0) {
+    };
+    if let Some(i) = find_match(app, ui, &search, ui.search_origin, true, 0) {
         move_selection(ui, i);
     }
 }
@@ -314,6 +312,7 @@ pub(super) fn paste(app: &App, ui: &mut Ui, text: &str) {
         }
         Some(Overlay::Evidence(form)) => form.field().insert(&one_line),
         Some(Overlay::Extend(form)) => form.field().insert(&one_line),
+        Some(Overlay::Result(form)) => form.field().insert(&one_line),
         _ => flash_info(ui, i18n::paste_needs_a_box(ui.lang).to_string()),
     }
 }

@@ -3,6 +3,7 @@
 mod browse;
 mod forms;
 mod presentation;
+mod target_result;
 mod triage_flow;
 
 pub use browse::find_match;
@@ -10,6 +11,7 @@ use browse::*;
 use forms::*;
 pub use presentation::start_presentation;
 use presentation::*;
+use target_result::*;
 pub use triage_flow::start_triage;
 use triage_flow::*;
 
@@ -23,7 +25,7 @@ use crate::app::board::{Grouping, Row};
 use crate::app::{App, AppError, Notice};
 use crate::domain::date::format_date;
 use crate::domain::error::TextField;
-use crate::domain::text::{FoldedQuery, MAX_NOTE_CHARS, fold, validate_text};
+use crate::domain::text::{FoldedQuery, MAX_NOTE_CHARS, validate_text};
 use crate::domain::{input, validate};
 use crate::keymap::Action;
 use chrono::Datelike;
@@ -65,6 +67,7 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
 /// the board (each part only when what it shows changed).
 fn prepare_shown(app: &App, ui: &mut Ui) {
     keep_selection_visible(ui);
+    super::search::prepare(app, ui);
     read_history_when_shown(app, ui);
     super::detail::prepare(app, ui);
     super::help::prepare(app, ui);
