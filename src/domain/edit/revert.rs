@@ -173,7 +173,10 @@ mod tests {
         assert_eq!(undone.state.progress, 0);
         assert_eq!(undone.state.completed_on, None);
         assert_eq!(undone.state.due, None);
-        assert!(undone.state.notes.is_empty());
+        // The note is withdrawn, not removed: the history keeps its text
+        // and the positions of later notes stay as they are.
+        assert_eq!(undone.state.live_notes().count(), 0);
+        assert_eq!(undone.state.notes.len(), 1);
         assert_eq!(undone.overrides, TaskOverride::default());
         assert_eq!(undone.changes.len(), done.changes.len());
     }
