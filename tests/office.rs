@@ -246,7 +246,7 @@ fn the_officer_in_charge_is_set_found_without_accents_and_in_the_report() {
     assert_eq!(mine, ["1.a.1"]);
     let shown = office.json(&["show", "1.a.1", "--format", "json"]);
     assert_eq!(shown["assignee"], "Nguyễn Thị Lan");
-    let found = office.json(&["list", "--search", "thi lan", "--format", "json"]);
+    let found = office.json(&["list", "--search", "nguyen thi lan", "--format", "json"]);
     assert_eq!(ids(&found), ["1.a.1"]);
     assert_eq!(found[0]["matched"], "officer");
     let report = office.report("2026");

@@ -895,7 +895,7 @@ fn truncated_or_padded_records_are_errors_not_panics() {
         for len in 0..fixture.len() {
             let cut = &fixture[..len];
             assert!(
-                codec::decode::<TaskState>(cut).is_err(),
+                cchc::store::decode_task_state_v1(cut).is_err(),
                 "{len} bytes decoded as a task state"
             );
             assert!(
@@ -905,7 +905,7 @@ fn truncated_or_padded_records_are_errors_not_panics() {
         }
         let mut padded = fixture.to_vec();
         padded.push(0);
-        assert!(codec::decode::<TaskState>(&padded).is_err());
+        assert!(cchc::store::decode_task_state_v1(&padded).is_err());
         assert!(codec::decode::<HistoryEntry>(&padded).is_err());
     }
 }
@@ -1151,7 +1151,7 @@ fn a_schema_1_store_migrates_on_open() {
         db.insert(b"meta/seq", &42u64.to_be_bytes()).unwrap();
         db.flush().unwrap();
     }
-    let expected: TaskState = codec::decode(TASK_STATE_V1).unwrap();
+    let expected: TaskState = cchc::store::decode_task_state_v1(TASK_STATE_V1).unwrap();
     let key = TaskKey {
         task: "0.3".into(),
         occurrence: Occurrence::Year(2026),
@@ -1201,11 +1201,11 @@ fn notes_are_records_of_their_own() {
         app.revert(&k, &last, "hoàn tác").unwrap();
     }
     let store = open_sled(dir);
-    let notes: Vec<String> = store.load().unwrap().tasks[&k]
-        .notes
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
+    let state = &store.load().unwrap().tasks[&k];
+    // The undone note is withdrawn, kept with the others.
+    let notes: Vec<String> = state.live_notes().map(|(_, n)| n.text.clone()).collect();
     let expected: Vec<String> = (0..999).map(|i| format!("ghi chú {i}")).collect();
     assert_eq!(notes, expected);
+    assert_eq!(state.notes.len(), 1000);
+    assert_eq!(state.withdrawn.len(), 1);
 }
