@@ -129,8 +129,8 @@ fn an_added_task_is_on_every_surface_with_the_document_that_assigned_it() {
         "--cadence",
         "yearly",
     ]);
-    let mut listed = ids(&office.json(&["list", "--format", "json"]));
-    listed.dedup();
+    // Yearly work added in 2027 owes nothing for 2026: one row each.
+    let listed = ids(&office.json(&["list", "--format", "json"]));
     assert_eq!(listed.iter().filter(|id| id.starts_with("BS-")).count(), 2);
     assert!(listed.contains(&"BS-2".to_string()), "{listed:?}");
 }

@@ -118,6 +118,7 @@ pub fn generate(tasks: usize, today: NaiveDate) -> Generated {
             due: Some(due),
             due_day: None,
             due_source: Some(Source::Office("generated for a benchmark".into())),
+            start: None,
         };
         let key = TaskKey::single(&def.id);
         let state = if rng.below(1000) < STATE_PER_MILLE {

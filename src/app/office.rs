@@ -123,7 +123,7 @@ impl App {
                 .checked_add(1)
                 .ok_or_else(|| InputError::BadNumber(next.to_string()))?;
             let task = OfficeTask {
-                def: task_def(&id, draft),
+                def: task_def(&id, draft, self.clock.today),
                 source: draft.source.clone(),
                 added_at: now,
                 added_by: who.to_string(),
@@ -192,7 +192,7 @@ impl App {
         }
         let id = task.def.id.clone();
         let mut edited = task.clone();
-        edited.def = task_def(&id, &draft);
+        edited.def = task_def(&id, &draft, task.def.start.unwrap_or(self.clock.today));
         edited.source = draft.source.clone();
         let changes = def_changes(&id, task, &edited);
         if changes.is_empty() {
@@ -238,7 +238,7 @@ impl App {
     }
 }
 
-fn task_def(id: &str, draft: &TaskDraft) -> TaskDef {
+fn task_def(id: &str, draft: &TaskDraft, start: NaiveDate) -> TaskDef {
     TaskDef {
         id: id.to_string(),
         area: draft.area,
@@ -252,6 +252,7 @@ fn task_def(id: &str, draft: &TaskDraft) -> TaskDef {
         due: draft.due,
         due_day: None,
         due_source: None,
+        start: Some(start),
     }
 }
 

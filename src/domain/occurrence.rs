@@ -89,12 +89,13 @@ impl TaskKey {
 
 /// Every occurrence of a task over the plan, in order.
 pub fn occurrences(task: &TaskDef, plan: &PlanInfo) -> Vec<Occurrence> {
-    let years = plan.start.year()..=plan.end.year();
+    let start = first_day(task, plan);
+    let years = start.year()..=plan.end.year();
     match task.cadence {
         Cadence::Once => vec![Occurrence::Single],
         Cadence::Yearly | Cadence::Continuous => years.map(Occurrence::Year).collect(),
         Cadence::Quarterly | Cadence::Weekly => {
-            let first = quarter_of(plan.start);
+            let first = quarter_of(start);
             let last = quarter_of(plan.end);
             years
                 .flat_map(|y| (1..=4).map(move |q| Occurrence::Quarter(y, q)))
@@ -109,9 +110,16 @@ pub fn has_occurrence(task: &TaskDef, plan: &PlanInfo, occurrence: Occurrence) -
     occurrences(task, plan).contains(&occurrence)
 }
 
-/// The occurrence a date falls in, clamped to the plan's span.
+/// The first day of the task's work: the plan's start, or the later day
+/// the office added it.
+fn first_day(task: &TaskDef, plan: &PlanInfo) -> NaiveDate {
+    task.start
+        .map_or(plan.start, |s| s.clamp(plan.start, plan.end))
+}
+
+/// The occurrence a date falls in, clamped to the task's span.
 pub fn occurrence_at(task: &TaskDef, plan: &PlanInfo, date: NaiveDate) -> Occurrence {
-    let date = date.clamp(plan.start, plan.end);
+    let date = date.clamp(first_day(task, plan), plan.end);
     match task.cadence {
         Cadence::Once => Occurrence::Single,
         Cadence::Yearly | Cadence::Continuous => Occurrence::Year(date.year()),
@@ -131,7 +139,7 @@ pub fn window(
     rules: &PeriodRules,
 ) -> Window {
     let (start, due) = match occurrence {
-        Occurrence::Single => (plan.start, task.due),
+        Occurrence::Single => (first_day(task, plan), task.due),
         Occurrence::Year(y) => {
             let year = Period {
                 year: y,
@@ -231,6 +239,7 @@ mod tests {
             due: (cadence == Cadence::Once).then(|| ymd(2027, 12, 31)),
             due_day: None,
             due_source: None,
+            start: None,
         }
     }
 

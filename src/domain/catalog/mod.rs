@@ -122,6 +122,11 @@ pub struct TaskDef {
     /// Where `due` or `due_day` comes from.
     #[serde(default)]
     pub due_source: Option<Source>,
+    /// For a task the office added: the day it was added, before which it
+    /// has no occurrence (recurring work added in 2027 owes nothing for
+    /// 2026). The plan's tasks run from the plan's start.
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
 }
 
 /// Where a date or a baseline of the catalog comes from: never only the
