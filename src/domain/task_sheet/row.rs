@@ -340,6 +340,7 @@ fn text_of(cell: &Cell) -> String {
 }
 
 /// The row under the headings that numbers them: "(1)", "(2)", … or 1, 2, ….
+/// A spreadsheet program takes a typed "(1)" for the accountant's -1.
 fn numbers_the_columns(cells: &[Cell]) -> bool {
     let texts: Vec<String> = cells
         .iter()
@@ -348,7 +349,7 @@ fn numbers_the_columns(cells: &[Cell]) -> bool {
         .collect();
     texts.len() >= 3
         && texts.iter().all(|t| {
-            let core = t.trim_start_matches('(').trim_end_matches(')');
+            let core = t.trim_start_matches(['(', '-']).trim_end_matches(')');
             !core.is_empty() && core.len() <= 2 && core.bytes().all(|b| b.is_ascii_digit())
         })
 }

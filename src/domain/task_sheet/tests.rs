@@ -296,6 +296,9 @@ fn blank_rows_and_the_column_numbers_are_skipped() {
     let tasks = read(&grid).expect("tasks");
     assert_eq!(tasks.len(), 1);
     assert_eq!(tasks[0].row, 8);
+    let mut typed = sheet(&[&["I", "Cải cách thể chế"], &["1", "Việc một", "VP"]]);
+    typed.insert(3, (1..=6).map(|n| Cell::Number(-f64::from(n))).collect());
+    assert_eq!(read(&typed).expect("tasks").len(), 1);
 }
 
 #[test]
