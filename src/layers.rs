@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("keymap", &[]),
+    ("sheet", &["domain"]),
     ("store", &["domain"]),
     ("app", &["domain", "store"]),
-    ("i18n", &["domain", "store", "app", "keymap"]),
+    ("i18n", &["domain", "store", "app", "keymap", "sheet"]),
     ("share", &["domain", "store", "app", "i18n"]),
     ("config", &["domain", "i18n", "share"]),
     ("report", &["domain", "app", "i18n"]),
@@ -28,7 +29,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "domain", "store", "app", "i18n", "share", "config", "tui", "ui", "report",
+            "domain", "store", "app", "i18n", "share", "config", "tui", "ui", "report", "sheet",
         ],
     ),
 ];

@@ -20,6 +20,8 @@
 //! - [`i18n`]: every user-facing string, Vietnamese first, English on request.
 //! - [`report`]: the period report as office files (docx, xlsx, CSV,
 //!   Markdown), rendered from [`app`]'s one computation of the period.
+//! - [`sheet`]: spreadsheet files (xlsx, xls, ods, CSV) read into cells for
+//!   [`domain`]'s reading of a task list; uses [`domain`] only.
 
 pub mod app;
 pub mod cli;
@@ -30,6 +32,7 @@ pub mod keymap;
 pub mod report;
 pub mod screen;
 pub mod share;
+pub mod sheet;
 pub mod store;
 pub mod tui;
 pub mod ui;

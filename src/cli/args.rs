@@ -98,6 +98,18 @@ pub enum Command {
     Serve,
 }
 
+/// `task import`: a spreadsheet of tasks.
+#[derive(Debug, Args)]
+pub struct TaskImportArgs {
+    pub file: PathBuf,
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     #[arg(long, value_name = "PERIOD")]
@@ -229,6 +241,7 @@ pub enum TaskCommand {
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
+    Import(TaskImportArgs),
 }
 
 /// A task as `task add` and `task edit` take it; `add` needs the title, the

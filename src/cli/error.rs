@@ -5,7 +5,10 @@ use std::process::ExitCode;
 use super::{EXIT_INPUT, EXIT_STORE};
 use crate::app::AppError;
 use crate::domain::InputError;
+use crate::domain::catalog::{Area, Unit};
+use crate::domain::task_sheet::Refusal;
 use crate::i18n::{self, Lang};
+use crate::sheet::SheetError;
 
 #[derive(Debug)]
 pub enum CliError {
@@ -34,6 +37,19 @@ pub enum CliError {
     MissingOption(String),
     /// The terminal failed under the full-screen interface.
     Terminal(String),
+    /// A spreadsheet of tasks that cannot be read.
+    Sheet {
+        path: String,
+        error: SheetError,
+    },
+    /// A spreadsheet of tasks some of whose rows cannot be taken, with the
+    /// plan's units and areas to name in the answer.
+    SheetRefused {
+        path: String,
+        refusal: Refusal,
+        units: Vec<Unit>,
+        areas: Vec<Area>,
+    },
     /// The error of a command the owner ran, in the words it chose.
     Relayed {
         message: String,
@@ -66,6 +82,13 @@ impl CliError {
             CliError::ReportExists(path) => i18n::report_exists(path, lang),
             CliError::MissingOption(flag) => i18n::missing_option(flag, lang),
             CliError::Terminal(detail) => i18n::terminal_failed(detail, lang),
+            CliError::Sheet { path, error } => i18n::sheet_error(error, path, lang),
+            CliError::SheetRefused {
+                path,
+                refusal,
+                units,
+                areas,
+            } => i18n::sheet_refused(refusal, path, i18n::PlanNames { units, areas }, lang),
             CliError::Relayed { message, .. } => message.clone(),
         }
     }

@@ -9,6 +9,7 @@ mod remote;
 mod render;
 mod report;
 mod safe_out;
+mod task_import;
 mod typed;
 mod writes;
 
@@ -317,6 +318,12 @@ pub fn run(
 /// `--read-only` refuses. Writing an export to a file the user names does not.
 fn changes_store(command: &Command) -> bool {
     use args::{MeetingCommand, TargetCommand};
+    if let Command::Task {
+        command: args::TaskCommand::Import(import),
+    } = command
+    {
+        return !import.dry_run;
+    }
     matches!(
         command,
         Command::Set(_)
@@ -397,6 +404,9 @@ fn execute(
             render::show(app, &key, format, lang, out)?;
             Ok(false)
         }
+        Command::Task {
+            command: args::TaskCommand::Import(import),
+        } => task_import::run(app, &import, lang, out),
         write @ (Command::Set(_)
         | Command::Evidence { .. }
         | Command::Task { .. }

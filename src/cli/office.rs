@@ -33,6 +33,8 @@ pub fn task_write(command: &TaskCommand) -> Result<Option<AskedWrite>, CliError>
             },
             subject: id.trim().to_string(),
         },
+        // Reads a file and the plan first: `task_import` carries it out.
+        TaskCommand::Import(_) => return Ok(None),
     };
     Ok(Some(write))
 }

@@ -17,7 +17,9 @@ pub mod search;
 pub mod status;
 pub mod target;
 pub mod task;
+pub mod task_sheet;
 pub mod text;
+pub mod unit_names;
 pub mod validate;
 
 pub use catalog::{Area, Cadence, Catalog, Source, TargetDef, TaskDef, Unit};

@@ -4,9 +4,11 @@
 //! not rows (`show`'s card, `status`) passes `sanitize_line`/`sanitize_block`
 //! here.
 
+mod import;
 mod printer;
 mod review;
 
+pub use import::*;
 pub use review::*;
 
 use std::io::Write;

@@ -247,6 +247,26 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Tiến trình chủ của kho: chạy kể từ khi nào, và những cửa sổ cchc nào đang kết nối",
             "The process that owns the store: since when, and which cchc windows are connected",
         ),
+        "task.import" => (
+            "Thêm nhiệm vụ từ bảng Excel (.xlsx, .xls, .ods) hoặc CSV theo mẫu phụ lục kế hoạch: STT, Nội dung nhiệm vụ, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian hoàn thành. Chỉ ghi khi mọi dòng đều đúng; nhiệm vụ đã có thì bỏ qua, ví dụ: cchc task import ke-hoach-cchc-2027.xlsx --dry-run",
+            "Add tasks from an Excel (.xlsx, .xls, .ods) or CSV table laid out as a plan's annex: STT, Nội dung nhiệm vụ, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian hoàn thành. Written only when every row is right; tasks already stored are skipped, e.g. cchc task import ke-hoach-cchc-2027.xlsx --dry-run",
+        ),
+        "task.import.file" => (
+            "Tệp .xlsx, .xls, .ods hoặc .csv (UTF-8, dấu phẩy hoặc chấm phẩy)",
+            "An .xlsx, .xls, .ods or .csv file (UTF-8, commas or semicolons)",
+        ),
+        "task.import.sheet" => (
+            "Tên trang tính chứa bảng (mặc định: trang đầu tiên)",
+            "The sheet holding the table (default: the first)",
+        ),
+        "task.import.area" => (
+            "Lĩnh vực 0–6 cho nhiệm vụ nằm trên mọi dòng mục (I., II., …)",
+            "Area 0–6 of tasks above every section row (I., II., …)",
+        ),
+        "task.import.dry-run" => (
+            "Chạy thử: in những nhiệm vụ sẽ được thêm và những nhiệm vụ đã có, không ghi gì",
+            "Dry run: print the tasks that would be added and those already stored, write nothing",
+        ),
         "backup" => (
             "Sao lưu ngay ra JSON (giữ bản mới nhất của mỗi ngày trong 14 ngày gần nhất và của mỗi tháng trước đó)",
             "Write a JSON backup now (kept: the newest of each of the last 14 days and of each older month)",
@@ -304,6 +324,7 @@ pub fn placeholder(name: &str, lang: Lang) -> Option<&'static str> {
         "UNIT" => "ĐƠN_VỊ",
         "STATUS" => "TRẠNG_THÁI",
         "PROGRESS" => "TIẾN_ĐỘ",
+        "NAME" => "TÊN",
         _ => return None,
     })
 }
