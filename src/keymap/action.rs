@@ -44,6 +44,14 @@ pub enum Action {
     AddNote,
     AddEvidence,
     Undo,
+    /// A task of the office's own, in the group under the cursor.
+    AddTask,
+    /// The office's own task under the cursor, its text and deadline.
+    EditTask,
+    /// The officer in charge of the selected task.
+    SetAssignee,
+    /// Takes back a note or a document of the selected task.
+    Withdraw,
     // Triage decisions (progress and note reuse the board's)
     MarkDone,
     Extend,

@@ -11,5 +11,6 @@ pub mod message;
 pub mod review;
 pub mod shown;
 pub mod state;
+pub mod task_form;
 pub mod text_input;
 pub mod update;

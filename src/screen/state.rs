@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use super::detail::Detail;
 use super::help::HelpText;
 use super::review::ReviewShown;
+use super::task_form::{TaskForm, WithdrawForm};
 use super::text_input::{LineEdit, TextArea};
 use crate::app::StatusGrid;
 use crate::app::TaskFilter;
@@ -39,6 +40,8 @@ pub enum InputKind {
     Progress,
     /// The day the work was done, asked when it is marked done.
     DoneOn,
+    /// The officer in charge of the task; empty clears it.
+    Assignee,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,6 +221,8 @@ pub enum Overlay {
     Note(NoteEditor),
     Evidence(EvidenceForm),
     Extend(ExtendForm),
+    Task(TaskForm),
+    Withdraw(WithdrawForm),
 }
 
 /// A confirmed search: its words, folded, and where the selection was.
@@ -359,7 +364,13 @@ impl Ui {
         match &self.overlay {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::StatusPicker { .. } | Overlay::Filter { .. }) => Mode::Picker,
-            Some(Overlay::Input(_) | Overlay::Evidence(_) | Overlay::Extend(_)) => Mode::Input,
+            Some(
+                Overlay::Input(_)
+                | Overlay::Evidence(_)
+                | Overlay::Extend(_)
+                | Overlay::Task(_)
+                | Overlay::Withdraw(_),
+            ) => Mode::Input,
             Some(Overlay::Note(_)) => Mode::Editor,
             None if self.screen == Screen::Targets => Mode::Targets,
             None if self.screen == Screen::Risks => Mode::Risks,

@@ -28,8 +28,8 @@ use crate::domain::{
 };
 
 pub use memory::MemoryStore;
-pub use task_record::decode_schema_1 as decode_task_state_v1;
 pub use sled_store::SledStore;
+pub use task_record::decode_schema_1 as decode_task_state_v1;
 
 /// The schema this build writes. Older records are migrated when read.
 pub const SCHEMA_VERSION: u16 = 5;

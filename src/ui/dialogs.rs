@@ -13,6 +13,7 @@ use crate::domain::Status;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n::{self, Lang};
 use crate::screen::state::{EvidenceForm, ExtendForm, FilterLine, InputKind, Screen, TextInput};
+use crate::screen::task_form::{TaskForm, WithdrawForm};
 use crate::screen::text_input::LineEdit;
 
 fn dialog(
@@ -128,6 +129,10 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
             i18n::done_on_title(lang).to_string(),
             i18n::done_on_prompt(ctx.app.plan().info().start, lang),
         ),
+        InputKind::Assignee => (
+            i18n::assignee_title(lang).to_string(),
+            i18n::assignee_prompt(lang).to_string(),
+        ),
     };
     let title = format!(
         "{title} {}",
@@ -186,6 +191,48 @@ pub fn extend(frame: &mut Frame, area: Rect, ctx: &Context, form: &ExtendForm) {
         form.focus,
         form.error.as_deref(),
         help,
+    );
+}
+
+/// A task of the office's, added to the group or edited.
+pub fn task(frame: &mut Frame, area: Rect, ctx: &Context, form: &TaskForm) {
+    let lang = ctx.ui.lang;
+    let title = match &form.editing {
+        Some(id) => format!("{} {id}", i18n::edit_task_title(lang)),
+        None => i18n::add_task_title(lang).to_string(),
+    };
+    let inner = dialog(frame, area, ctx, &title, 70, 16);
+    form_fields(
+        frame,
+        inner,
+        ctx,
+        &i18n::task_form_labels(lang),
+        &form.fields(),
+        form.focus,
+        form.error.as_deref(),
+        i18n::task_form_help(lang),
+    );
+}
+
+/// Which note or document of the selected task is taken back, and why.
+pub fn withdraw(frame: &mut Frame, area: Rect, ctx: &Context, form: &WithdrawForm) {
+    let lang = ctx.ui.lang;
+    let key = ctx
+        .ui
+        .selected_key()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let title = format!("{} {key}", i18n::withdraw_title(lang));
+    let inner = dialog(frame, area, ctx, &title, 70, 10);
+    form_fields(
+        frame,
+        inner,
+        ctx,
+        &i18n::withdraw_labels(lang),
+        &[&form.number, &form.reason],
+        form.focus,
+        form.error.as_deref(),
+        i18n::withdraw_help(lang),
     );
 }
 

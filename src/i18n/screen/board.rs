@@ -75,6 +75,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::AddNote => lang.pick("thêm ghi chú", "add a note"),
         A::AddEvidence => lang.pick("thêm tài liệu kiểm chứng", "add evidence"),
         A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
+        A::AddTask => lang.pick("thêm nhiệm vụ vào nhóm này", "add a task to this group"),
+        A::EditTask => lang.pick("sửa nhiệm vụ bổ sung (BS-…)", "edit an added task (BS-…)"),
+        A::SetAssignee => lang.pick("giao cán bộ thực hiện", "set the officer in charge"),
+        A::Withdraw => lang.pick("rút ghi chú / tài liệu", "withdraw a note / document"),
         A::Confirm => lang.pick(
             "chọn / lưu (ghi chú: xuống dòng)",
             "choose / save (note: new line)",

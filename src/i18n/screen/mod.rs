@@ -3,8 +3,10 @@
 
 mod board;
 mod dialogs;
+mod office;
 mod period;
 
 pub use board::*;
 pub use dialogs::*;
+pub use office::*;
 pub use period::*;

@@ -43,6 +43,7 @@ pub(super) fn board(app: &mut App, ui: &mut Ui, action: Action) {
             ui.filter = Default::default();
             refresh(app, ui);
         }
+        Action::AddTask => start_add_task(app, ui),
         _ => task_action(app, ui, action),
     }
 }
@@ -87,6 +88,9 @@ pub(super) fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
         }
         Action::AddNote => ui.overlay = Some(Overlay::Note(NoteEditor::default())),
         Action::AddEvidence => ui.overlay = Some(Overlay::Evidence(EvidenceForm::default())),
+        Action::EditTask => start_edit_task(app, ui, &key),
+        Action::SetAssignee => start_assignee(app, ui, &key),
+        Action::Withdraw => start_withdraw(ui),
         _ => {}
     }
 }
@@ -101,6 +105,9 @@ pub(super) fn is_edit(action: Action) -> bool {
             | Action::TypeDue
             | Action::AddNote
             | Action::AddEvidence
+            | Action::EditTask
+            | Action::SetAssignee
+            | Action::Withdraw
     )
 }
 

@@ -2,12 +2,14 @@
 
 mod browse;
 mod forms;
+mod office;
 mod presentation;
 mod triage_flow;
 
 pub use browse::find_match;
 use browse::*;
 use forms::*;
+use office::*;
 pub use presentation::start_presentation;
 use presentation::*;
 pub use triage_flow::start_triage;
