@@ -276,6 +276,10 @@ pub fn every_action() -> Vec<Action> {
         A::AddNote,
         A::AddEvidence,
         A::Undo,
+        A::AddTask,
+        A::EditTask,
+        A::SetAssignee,
+        A::Withdraw,
         A::Confirm,
         A::Cancel,
         A::Save,
@@ -345,6 +349,10 @@ fn every_action_is_listed(action: Action) {
         | A::AddNote
         | A::AddEvidence
         | A::Undo
+        | A::AddTask
+        | A::EditTask
+        | A::SetAssignee
+        | A::Withdraw
         | A::Confirm
         | A::Cancel
         | A::Save
