@@ -189,3 +189,19 @@ fn detail_with_an_officer_80x24() {
     let terminal = render(&app, &ui, NARROW.0, NARROW.1, ThemeName::Dark);
     insta::assert_snapshot!("detail_officer_80x24", terminal.backend());
 }
+
+/// Where the board has 120 columns or more, the row names the officer.
+#[test]
+fn a_wide_board_row_names_the_officer() {
+    let (mut app, mut ui) = board();
+    name_officer(&mut app, &mut ui, "Nguyễn Thị Lan");
+    support::resize(&mut app, &mut ui, 240, 50);
+    let terminal = render(&app, &ui, 240, 50, ThemeName::Dark);
+    let lines = support::screen_lines(&terminal);
+    let row = lines
+        .iter()
+        .find(|l| l.contains(&format!(" {NOTED_TASK} ")))
+        .expect("the noted task's row");
+    let board_part: String = row.split('│').next().unwrap_or_default().to_string();
+    assert!(board_part.contains("Nguyễn Thị Lan"), "{row}");
+}

@@ -22,6 +22,8 @@ struct Columns {
     reason: usize,
     id: usize,
     lead: usize,
+    /// The officer in charge, on a board at least 120 columns wide.
+    officer: usize,
     due: usize,
     state: usize,
     progress: usize,
@@ -33,6 +35,7 @@ impl Columns {
             reason: if width >= 120 { 30 } else { 0 },
             id: 8,
             lead: 7,
+            officer: if width >= 120 { 16 } else { 0 },
             due: 10,
             state: if width >= 100 { 19 } else { 14 },
             progress: 4,
@@ -41,9 +44,16 @@ impl Columns {
 
     /// What is left for the title after the fixed columns, the symbol and gaps.
     fn title(&self, width: usize) -> usize {
-        let reason = if self.reason > 0 { self.reason + 1 } else { 0 };
+        let optional = |w: usize| if w > 0 { w + 1 } else { 0 };
         width.saturating_sub(
-            2 + self.id + self.lead + self.due + self.state + self.progress + 5 + reason,
+            2 + self.id
+                + self.lead
+                + self.due
+                + self.state
+                + self.progress
+                + 5
+                + optional(self.reason)
+                + optional(self.officer),
         )
     }
 }
@@ -83,10 +93,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
 fn header(ctx: &Context, c: &Columns, width: usize) -> Line<'static> {
     let l = i18n::columns(ctx.ui.lang);
     let text = format!(
-        "  {} {} {} {} {} {}",
+        "  {} {} {} {}{} {} {}",
         fit_width(l.id, c.id),
         fit_width(l.title, c.title(width)),
         fit_width(l.lead, c.lead),
+        officer_cell(i18n::officer_column(ctx.ui.lang), c),
         fit_width(l.due, c.due),
         fit_width(l.class, c.state),
         fit_width("%", c.progress),
@@ -251,11 +262,20 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         Span::raw(format!("{} ", fit_width(&task.key.task, c.id))),
         Span::styled(format!("{title} "), title_style),
         Span::raw(format!("{} ", fit_width(&task.lead, c.lead))),
+        Span::raw(officer_cell(task.assignee.as_deref().unwrap_or(""), c)),
         Span::styled(format!("{} ", fit_width(&due, c.due)), state_style),
         Span::styled(format!("{} ", fit_width(&state_text, c.state)), state_style),
         Span::raw(format!("{:>3}%", progress)),
         reason_cell(ctx, task, c),
     ])
+}
+
+/// The officer's column and the gap after it, when the board has the room.
+fn officer_cell(text: &str, c: &Columns) -> String {
+    if c.officer == 0 {
+        return String::new();
+    }
+    format!("{} ", fit_width(&sanitize_line(text), c.officer))
 }
 
 /// The most severe reason in words, when the board has the room.

@@ -79,3 +79,8 @@ pub fn withdraw_help(lang: Lang) -> &'static str {
         "Enter next field / saves · Esc cancels · the text stays in the history",
     )
 }
+
+/// The board's column of the officer in charge.
+pub fn officer_column(lang: Lang) -> &'static str {
+    lang.pick("Cán bộ", "Officer")
+}
