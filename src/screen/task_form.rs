@@ -147,10 +147,12 @@ mod tests {
 
     #[test]
     fn an_edit_sends_only_what_changed() {
-        let mut task = TaskForm::default();
-        task.title = LineEdit::new("Kế hoạch CCHC 2027");
-        task.area = LineEdit::new("1");
-        task.lead = LineEdit::new("VP");
+        let mut task = TaskForm {
+            title: LineEdit::new("Kế hoạch CCHC 2027"),
+            area: LineEdit::new("1"),
+            lead: LineEdit::new("VP"),
+            ..TaskForm::default()
+        };
         let before = task.draft().unwrap();
         assert!(task.changes(&before).unwrap().is_empty());
         task.title = LineEdit::new("Kế hoạch CCHC năm 2027");
