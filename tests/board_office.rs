@@ -205,3 +205,55 @@ fn a_wide_board_row_names_the_officer() {
     let board_part: String = row.split('│').next().unwrap_or_default().to_string();
     assert!(board_part.contains("Nguyễn Thị Lan"), "{row}");
 }
+
+/// `o` steps on to the officers' grouping: named officers first, then the
+/// work nobody is given yet.
+#[test]
+fn the_board_groups_by_officer_with_the_unassigned_last() {
+    use cchc::app::board::{GroupKey, Grouping, Row};
+    let (mut app, mut ui) = board();
+    name_officer(&mut app, &mut ui, "Nguyễn Thị Lan");
+    while ui.grouping != Grouping::Officer {
+        press(&mut app, &mut ui, &[Action::CycleGrouping]);
+    }
+    let groups: Vec<&GroupKey> = ui
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Group { key, .. } => Some(key),
+            Row::Task(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            &GroupKey::Officer(false, "Nguyễn Thị Lan".into()),
+            &GroupKey::Officer(true, String::new()),
+        ]
+    );
+    let lines = support::screen_lines(&render(&app, &ui, 80, 24, ThemeName::Dark));
+    assert!(lines[0].contains("Nhóm: theo cán bộ"), "{}", lines[0]);
+    assert!(
+        lines.iter().any(|l| l.contains("(chưa giao)")),
+        "{lines:#?}"
+    );
+}
+
+/// The filter's officer line keeps only the work of the officer picked.
+#[test]
+fn the_filter_keeps_one_officers_work() {
+    let (mut app, mut ui) = board();
+    name_officer(&mut app, &mut ui, "Nguyễn Thị Lan");
+    press(&mut app, &mut ui, &[Action::OpenFilter]);
+    for _ in 0..4 {
+        press(&mut app, &mut ui, &[Action::Down]);
+    }
+    press(&mut app, &mut ui, &[Action::CursorRight, Action::Confirm]);
+    assert_eq!(ui.filter.assignee.as_deref(), Some("Nguyễn Thị Lan"));
+    let tasks: Vec<&str> = ui
+        .rows
+        .iter()
+        .filter_map(|r| r.task().map(|t| t.key.task.as_str()))
+        .collect();
+    assert_eq!(tasks, [NOTED_TASK]);
+}

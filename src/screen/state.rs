@@ -116,14 +116,16 @@ pub enum FilterLine {
     Unit,
     Status,
     Overdue,
+    Officer,
 }
 
 impl FilterLine {
-    pub const ALL: [FilterLine; 4] = [
+    pub const ALL: [FilterLine; 5] = [
         FilterLine::Area,
         FilterLine::Unit,
         FilterLine::Status,
         FilterLine::Overdue,
+        FilterLine::Officer,
     ];
 }
 

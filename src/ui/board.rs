@@ -141,6 +141,8 @@ fn group_line(
         GroupKey::State(bucket) => i18n::bucket_label(*bucket, lang).to_string(),
         GroupKey::Month(Some((y, m))) => i18n::month_label(*y, *m, lang),
         GroupKey::Month(None) => i18n::show_labels(lang).no_deadline.to_string(),
+        GroupKey::Officer(false, name) => sanitize_line(name).into_owned(),
+        GroupKey::Officer(true, _) => i18n::not_assigned(lang).to_string(),
     };
     let figures = format!(
         " √{} ►{} !{} ",

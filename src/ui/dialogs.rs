@@ -92,6 +92,10 @@ pub fn filter(frame: &mut Frame, area: Rect, ctx: &Context, line: usize) {
                     .status
                     .map(|s| i18n::status_label(s, lang).to_string()),
                 FilterLine::Overdue => Some(i18n::yes_no(filter.overdue, lang).to_string()),
+                FilterLine::Officer => filter
+                    .assignee
+                    .as_deref()
+                    .map(|n| sanitize_line(n).into_owned()),
             };
             let value = value.unwrap_or(all.into());
             let room = usize::from(inner.width).saturating_sub(20);
@@ -314,5 +318,6 @@ fn filter_line_name(line: FilterLine, lang: Lang) -> &'static str {
         FilterLine::Unit => words.unit,
         FilterLine::Status => words.status,
         FilterLine::Overdue => words.overdue_only,
+        FilterLine::Officer => i18n::officer_column(lang),
     }
 }

@@ -49,8 +49,8 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::Larger => lang.pick("bố cục lớn, ít dòng hơn", "larger, fewer rows"),
         A::Reload => lang.pick("đọc lại dữ liệu", "reload"),
         A::CycleGrouping => lang.pick(
-            "nhóm theo lĩnh vực / đơn vị / tình trạng / tháng",
-            "group by area / unit / state / month",
+            "nhóm: lĩnh vực/đơn vị/tình trạng/tháng/cán bộ",
+            "group: area/unit/state/month/officer",
         ),
         A::ShowTargets => lang.pick("chỉ tiêu", "targets"),
         A::WriteReport => lang.pick(
@@ -207,6 +207,7 @@ pub fn grouping_label(grouping: crate::app::board::Grouping, lang: Lang) -> &'st
         G::Unit => lang.pick("Nhóm: đơn vị chủ trì", "By lead unit"),
         G::Status => lang.pick("Nhóm: tình trạng", "By state"),
         G::DueMonth => lang.pick("Nhóm: tháng đến hạn", "By due month"),
+        G::Officer => lang.pick("Nhóm: theo cán bộ", "By officer"),
     }
 }
 

@@ -84,3 +84,8 @@ pub fn withdraw_help(lang: Lang) -> &'static str {
 pub fn officer_column(lang: Lang) -> &'static str {
     lang.pick("Cán bộ", "Officer")
 }
+
+/// The officer group of work not assigned to anyone.
+pub fn not_assigned(lang: Lang) -> &'static str {
+    lang.pick("(chưa giao)", "(not assigned)")
+}

@@ -90,7 +90,6 @@ pub(super) fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
         Action::AddEvidence => ui.overlay = Some(Overlay::Evidence(EvidenceForm::default())),
         Action::EditTask => start_edit_task(app, ui, &key),
         Action::SetAssignee => start_assignee(app, ui, &key),
-        Action::Withdraw => start_withdraw(ui),
         _ => {}
     }
 }
@@ -107,7 +106,6 @@ pub(super) fn is_edit(action: Action) -> bool {
             | Action::AddEvidence
             | Action::EditTask
             | Action::SetAssignee
-            | Action::Withdraw
     )
 }
 
@@ -238,6 +236,7 @@ pub(super) fn detail(app: &mut App, ui: &mut Ui, action: Action) {
             scroll_detail_to(ui, ui.detail_scroll.saturating_add(ui.detail_box.rows))
         }
         Action::Back | Action::SwitchPane => ui.focus = Focus::List,
+        Action::Withdraw => start_withdraw(app, ui),
         _ => board(app, ui, action),
     }
 }

@@ -94,6 +94,10 @@ pub(super) fn filter_dialog(app: &mut App, ui: &mut Ui, action: Action, line: us
             ui.filter.status = cycle(&Status::ALL, ui.filter.status.as_ref(), step)
         }
         FilterLine::Overdue => ui.filter.overdue = !ui.filter.overdue,
+        FilterLine::Officer => {
+            let names = officer_names(app);
+            ui.filter.assignee = cycle(&names, ui.filter.assignee.as_ref(), step);
+        }
     }
     refresh(app, ui);
 }

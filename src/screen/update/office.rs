@@ -177,8 +177,13 @@ pub(super) fn start_assignee(app: &App, ui: &mut Ui, key: &TaskKey) {
 }
 
 /// `x` in the detail: which note or document, and why.
-pub(super) fn start_withdraw(ui: &mut Ui) {
-    ui.overlay = Some(Overlay::Withdraw(WithdrawForm::default()));
+pub(super) fn start_withdraw(app: &App, ui: &mut Ui) {
+    if app.is_read_only() {
+        return flash_read_only(ui);
+    }
+    if ui.selected_key().is_some() {
+        ui.overlay = Some(Overlay::Withdraw(WithdrawForm::default()));
+    }
 }
 
 pub(super) fn withdraw_form(app: &mut App, ui: &mut Ui, action: Action) {
@@ -221,4 +226,21 @@ fn save_withdraw(app: &mut App, ui: &mut Ui, form: &WithdrawForm) -> Result<(), 
             Ok(())
         }
     }
+}
+
+/// Every officer named on a task, once, in order: what the filter's
+/// officer line steps through.
+pub(super) fn officer_names(app: &App) -> Vec<String> {
+    let mut names: Vec<String> = app
+        .plan()
+        .tasks()
+        .iter()
+        .filter_map(|def| {
+            let view = app.view(&app.current_key(def))?;
+            view.assignee.map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
