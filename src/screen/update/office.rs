@@ -51,7 +51,9 @@ fn group_draft(app: &App, ui: &Ui) -> TaskDraft {
     }
     TaskDraft {
         title: String::new(),
-        area: area.unwrap_or(1),
+        area: area
+            .or_else(|| app.plan().catalog().areas.first().map(|a| a.code))
+            .unwrap_or_default(),
         lead: lead.unwrap_or_default(),
         coordinators: Vec::new(),
         cadence: Cadence::Once,
