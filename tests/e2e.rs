@@ -681,6 +681,33 @@ fn typing_over_a_shown_value_replaces_it() {
     assert_eq!(show["progress"], 75, "{show:#}");
 }
 
+/// `a` adds a task to the group under the cursor: the form comes up with
+/// the group's area and lead, Enter saves, and the new task is selected on
+/// the board; the command line then shows it.
+#[test]
+fn a_adds_a_task_and_the_board_shows_it() {
+    const TITLE: &str = "Kế hoạch CCHC năm 2027";
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 80, 24);
+    tui.wait_for_board();
+    tui.select("0.8", "0.8");
+    tui.send_esc();
+    tui.wait_gone("tìm: 0.8");
+    tui.send("a");
+    tui.wait_for("Thêm nhiệm vụ bổ sung");
+    tui.send(TITLE);
+    tui.wait_for(TITLE);
+    tui.send(ENTER);
+    let screen = tui.wait_until("BS-1 on the board", TIMEOUT, |s| {
+        !s.contains("Thêm nhiệm vụ bổ sung") && row(s, "BS-1").is_some_and(|r| r.contains(TITLE))
+    });
+    assert!(screen.contains("Đã thêm nhiệm vụ BS-1"), "{screen}");
+    tui.quit();
+
+    let show = store.json(&["show", "BS-1", "--format", "json"]);
+    assert_eq!(show["title"], TITLE, "{show:#}");
+}
+
 /// `u` takes back the last edit of the session and says so; the history keeps
 /// both the edit and its undoing.
 #[test]

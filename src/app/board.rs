@@ -22,6 +22,8 @@ pub enum Grouping {
     Unit,
     Status,
     DueMonth,
+    /// By the officer in charge.
+    Officer,
 }
 
 impl Grouping {
@@ -30,7 +32,8 @@ impl Grouping {
             Grouping::Area => Grouping::Unit,
             Grouping::Unit => Grouping::Status,
             Grouping::Status => Grouping::DueMonth,
-            Grouping::DueMonth => Grouping::Area,
+            Grouping::DueMonth => Grouping::Officer,
+            Grouping::Officer => Grouping::Area,
         }
     }
 }
@@ -44,6 +47,19 @@ pub enum GroupKey {
     State(StateBucket),
     /// (year, month); `None` for work without a deadline, listed last.
     Month(Option<(i32, u32)>),
+    /// The officer in charge; work not assigned (`true`, no name) is listed
+    /// last.
+    Officer(bool, String),
+}
+
+impl GroupKey {
+    /// The officer group of a task row.
+    pub fn officer(row: &TaskRow) -> GroupKey {
+        match &row.assignee {
+            Some(name) => GroupKey::Officer(false, name.clone()),
+            None => GroupKey::Officer(true, String::new()),
+        }
+    }
 }
 
 /// Deadline classes gathered for grouping, most urgent first.
@@ -260,6 +276,7 @@ impl App {
                 ),
                 Grouping::Status => GroupKey::State(StateBucket::of(row.class)),
                 Grouping::DueMonth => GroupKey::Month(row.due.map(|d| (d.year(), d.month()))),
+                Grouping::Officer => GroupKey::officer(&row),
             };
             groups.entry(key).or_default().push((at, row));
         }

@@ -92,6 +92,7 @@ fn same_group(grouping: Grouping, old: &TaskRow, new: &TaskRow) -> bool {
         Grouping::Unit => old.lead == new.lead,
         Grouping::Status => StateBucket::of(old.class) == StateBucket::of(new.class),
         Grouping::DueMonth => month(old) == month(new),
+        Grouping::Officer => old.assignee == new.assignee,
     }
 }
 

@@ -46,6 +46,14 @@ pub enum Action {
     Undo,
     /// A target's new result, on the targets view.
     EnterResult,
+    /// A task of the office's own, in the group under the cursor.
+    AddTask,
+    /// The office's own task under the cursor, its text and deadline.
+    EditTask,
+    /// The officer in charge of the selected task.
+    SetAssignee,
+    /// Takes back a note or a document of the selected task.
+    Withdraw,
     // Triage decisions (progress and note reuse the board's)
     MarkDone,
     Extend,
@@ -94,6 +102,10 @@ impl Action {
                 | Action::AddEvidence
                 | Action::Undo
                 | Action::EnterResult
+                | Action::AddTask
+                | Action::EditTask
+                | Action::SetAssignee
+                | Action::Withdraw
                 | Action::MarkDone
                 | Action::Extend
                 | Action::ToggleAgenda

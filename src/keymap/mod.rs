@@ -184,6 +184,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Board, &[K::Char('n')], A::AddNote, true),
     bind(M::Board, &[K::Char('v')], A::AddEvidence, false),
     bind(M::Board, &[K::Char('u')], A::Undo, false),
+    bind(M::Board, &[K::Char('a')], A::AddTask, false),
+    bind(M::Board, &[K::Char('e')], A::EditTask, false),
+    bind(M::Board, &[K::Char('b')], A::SetAssignee, false),
     bind(M::Board, &[K::Char('?')], A::ShowHelp, true),
     bind(M::Board, &[K::Char('q'), K::Ctrl('c')], A::Quit, true),
     // Search results: n/N walk the matches, Esc drops the search.
@@ -194,6 +197,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Detail, &[K::Up, K::Char('k')], A::ScrollUp, false),
     bind(M::Detail, &[K::Down, K::Char('j')], A::ScrollDown, false),
     bind(M::Detail, &[K::Esc, K::Enter], A::Back, true),
+    bind(M::Detail, &[K::Char('x')], A::Withdraw, false),
     // Targets
     bind(M::Targets, &[K::Up, K::Char('k')], A::Up, false),
     bind(M::Targets, &[K::Down, K::Char('j')], A::Down, false),

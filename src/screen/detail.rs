@@ -154,6 +154,9 @@ fn task_lines(app: &App, view: &TaskView<'_>, lang: Lang) -> Vec<ShownLine> {
     }
     lines.push(plain_field(l.plan_ref, reference));
     lines.push(plain_field(l.lead, unit_text(app, view.lead, lang)));
+    if let Some(name) = view.assignee {
+        lines.push(plain_field(l.assignee, sanitize_line(name)));
+    }
     let coordinators: Vec<String> = def
         .coordinators
         .iter()

@@ -12,5 +12,6 @@ pub mod review;
 pub mod search;
 pub mod shown;
 pub mod state;
+pub mod task_form;
 pub mod text_input;
 pub mod update;

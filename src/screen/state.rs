@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use super::detail::Detail;
 use super::help::HelpText;
 use super::review::ReviewShown;
+use super::task_form::{TaskForm, WithdrawForm};
 use super::text_input::{LineEdit, TextArea};
 use crate::app::StatusGrid;
 use crate::app::TaskFilter;
@@ -39,6 +40,8 @@ pub enum InputKind {
     Progress,
     /// The day the work was done, asked when it is marked done.
     DoneOn,
+    /// The officer in charge of the task; empty clears it.
+    Assignee,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,14 +116,16 @@ pub enum FilterLine {
     Unit,
     Status,
     Overdue,
+    Officer,
 }
 
 impl FilterLine {
-    pub const ALL: [FilterLine; 4] = [
+    pub const ALL: [FilterLine; 5] = [
         FilterLine::Area,
         FilterLine::Unit,
         FilterLine::Status,
         FilterLine::Overdue,
+        FilterLine::Officer,
     ];
 }
 
@@ -244,6 +249,8 @@ pub enum Overlay {
     Evidence(EvidenceForm),
     Extend(ExtendForm),
     Result(ResultForm),
+    Task(TaskForm),
+    Withdraw(WithdrawForm),
 }
 
 /// A search: its words as typed and folded, and the occurrences found in
@@ -397,7 +404,12 @@ impl Ui {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::StatusPicker { .. } | Overlay::Filter { .. }) => Mode::Picker,
             Some(
-                Overlay::Input(_) | Overlay::Evidence(_) | Overlay::Extend(_) | Overlay::Result(_),
+                Overlay::Input(_)
+                | Overlay::Evidence(_)
+                | Overlay::Extend(_)
+                | Overlay::Result(_)
+                | Overlay::Task(_)
+                | Overlay::Withdraw(_),
             ) => Mode::Input,
             Some(Overlay::Note(_)) => Mode::Editor,
             None if self.screen == Screen::Targets => Mode::Targets,

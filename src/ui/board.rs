@@ -23,6 +23,8 @@ struct Columns {
     reason: usize,
     id: usize,
     lead: usize,
+    /// The officer in charge, on a board at least 120 columns wide.
+    officer: usize,
     due: usize,
     state: usize,
     progress: usize,
@@ -34,6 +36,7 @@ impl Columns {
             reason: if width >= 120 { 30 } else { 0 },
             id: 8,
             lead: 7,
+            officer: if width >= 120 { 16 } else { 0 },
             due: 10,
             state: if width >= 100 { 19 } else { 14 },
             progress: 4,
@@ -42,9 +45,16 @@ impl Columns {
 
     /// What is left for the title after the fixed columns, the symbol and gaps.
     fn title(&self, width: usize) -> usize {
-        let reason = if self.reason > 0 { self.reason + 1 } else { 0 };
+        let optional = |w: usize| if w > 0 { w + 1 } else { 0 };
         width.saturating_sub(
-            2 + self.id + self.lead + self.due + self.state + self.progress + 5 + reason,
+            2 + self.id
+                + self.lead
+                + self.due
+                + self.state
+                + self.progress
+                + 5
+                + optional(self.reason)
+                + optional(self.officer),
         )
     }
 }
@@ -84,10 +94,11 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
 fn header(ctx: &Context, c: &Columns, width: usize) -> Line<'static> {
     let l = i18n::columns(ctx.ui.lang);
     let text = format!(
-        "  {} {} {} {} {} {}",
+        "  {} {} {} {}{} {} {}",
         fit_width(l.id, c.id),
         fit_width(l.title, c.title(width)),
         fit_width(l.lead, c.lead),
+        officer_cell(i18n::officer_column(ctx.ui.lang), c),
         fit_width(l.due, c.due),
         fit_width(l.class, c.state),
         fit_width("%", c.progress),
@@ -131,6 +142,8 @@ fn group_line(
         GroupKey::State(bucket) => i18n::bucket_label(*bucket, lang).to_string(),
         GroupKey::Month(Some((y, m))) => i18n::month_label(*y, *m, lang),
         GroupKey::Month(None) => i18n::show_labels(lang).no_deadline.to_string(),
+        GroupKey::Officer(false, name) => sanitize_line(name).into_owned(),
+        GroupKey::Officer(true, _) => i18n::not_assigned(lang).to_string(),
     };
     let figures = format!(
         " √{} ►{} !{} ",
@@ -240,6 +253,7 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         title,
         marker,
         Span::raw(format!("{} ", fit_width(&task.lead, c.lead))),
+        Span::raw(officer_cell(task.assignee.as_deref().unwrap_or(""), c)),
         Span::styled(format!("{} ", fit_width(&due, c.due)), state_style),
         Span::styled(format!("{} ", fit_width(&state_text, c.state)), state_style),
         Span::raw(format!("{:>3}%", progress)),
@@ -278,6 +292,14 @@ fn title_spans(ctx: &Context, task: &TaskRow, text: String, width: usize) -> [Sp
             Span::styled(format!("{marker} "), ctx.theme.label()),
         ]
     }
+}
+
+/// The officer's column and the gap after it, when the board has the room.
+fn officer_cell(text: &str, c: &Columns) -> String {
+    if c.officer == 0 {
+        return String::new();
+    }
+    format!("{} ", fit_width(&sanitize_line(text), c.officer))
 }
 
 /// The most severe reason in words, when the board has the room.

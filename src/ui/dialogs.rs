@@ -15,6 +15,7 @@ use crate::i18n::{self, Lang};
 use crate::screen::state::{
     EvidenceForm, ExtendForm, FilterLine, InputKind, ResultForm, Screen, TextInput,
 };
+use crate::screen::task_form::{TaskForm, WithdrawForm};
 use crate::screen::text_input::LineEdit;
 
 fn dialog(
@@ -93,6 +94,10 @@ pub fn filter(frame: &mut Frame, area: Rect, ctx: &Context, line: usize) {
                     .status
                     .map(|s| i18n::status_label(s, lang).to_string()),
                 FilterLine::Overdue => Some(i18n::yes_no(filter.overdue, lang).to_string()),
+                FilterLine::Officer => filter
+                    .assignee
+                    .as_deref()
+                    .map(|n| sanitize_line(n).into_owned()),
             };
             let value = value.unwrap_or(all.into());
             let room = usize::from(inner.width).saturating_sub(20);
@@ -129,6 +134,10 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
         InputKind::DoneOn => (
             i18n::done_on_title(lang).to_string(),
             i18n::done_on_prompt(ctx.app.plan().info().start, lang),
+        ),
+        InputKind::Assignee => (
+            i18n::assignee_title(lang).to_string(),
+            i18n::assignee_prompt(lang).to_string(),
         ),
     };
     let title = format!(
@@ -212,6 +221,48 @@ pub fn result(frame: &mut Frame, area: Rect, ctx: &Context, form: &ResultForm) {
     );
 }
 
+/// A task of the office's, added to the group or edited.
+pub fn task(frame: &mut Frame, area: Rect, ctx: &Context, form: &TaskForm) {
+    let lang = ctx.ui.lang;
+    let title = match &form.editing {
+        Some(id) => format!("{} {id}", i18n::edit_task_title(lang)),
+        None => i18n::add_task_title(lang).to_string(),
+    };
+    let inner = dialog(frame, area, ctx, &title, 70, 16);
+    form_fields(
+        frame,
+        inner,
+        ctx,
+        &i18n::task_form_labels(lang),
+        &form.fields(),
+        form.focus,
+        form.error.as_deref(),
+        i18n::task_form_help(lang),
+    );
+}
+
+/// Which note or document of the selected task is taken back, and why.
+pub fn withdraw(frame: &mut Frame, area: Rect, ctx: &Context, form: &WithdrawForm) {
+    let lang = ctx.ui.lang;
+    let key = ctx
+        .ui
+        .selected_key()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let title = format!("{} {key}", i18n::withdraw_title(lang));
+    let inner = dialog(frame, area, ctx, &title, 70, 10);
+    form_fields(
+        frame,
+        inner,
+        ctx,
+        &i18n::withdraw_labels(lang),
+        &[&form.number, &form.reason],
+        form.focus,
+        form.error.as_deref(),
+        i18n::withdraw_help(lang),
+    );
+}
+
 /// Labelled one-line fields, the focused label highlighted, then the error or
 /// the help, and the cursor in the focused field.
 #[allow(clippy::too_many_arguments)]
@@ -290,5 +341,6 @@ fn filter_line_name(line: FilterLine, lang: Lang) -> &'static str {
         FilterLine::Unit => words.unit,
         FilterLine::Status => words.status,
         FilterLine::Overdue => words.overdue_only,
+        FilterLine::Officer => i18n::officer_column(lang),
     }
 }

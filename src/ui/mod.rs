@@ -180,6 +180,8 @@ fn draw_overlay(frame: &mut Frame, parts: &Areas, ctx: &Context) {
         Some(Overlay::Evidence(form)) => dialogs::evidence(frame, area, ctx, form),
         Some(Overlay::Extend(form)) => dialogs::extend(frame, area, ctx, form),
         Some(Overlay::Result(form)) => dialogs::result(frame, area, ctx, form),
+        Some(Overlay::Task(form)) => dialogs::task(frame, area, ctx, form),
+        Some(Overlay::Withdraw(form)) => dialogs::withdraw(frame, area, ctx, form),
         Some(Overlay::Note(note)) => note_editor::draw(frame, area, ctx, note),
     }
 }

@@ -38,6 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     if ui.filter.overdue {
         chips.push(i18n::chip_overdue(lang).to_string());
     }
+    if let Some(name) = &ui.filter.assignee {
+        chips.push(sanitize_line(name).into_owned());
+    }
     if let Some(search) = &ui.search {
         chips.push(i18n::chip_search(&sanitize_line(&search.query), lang));
     }

@@ -277,6 +277,10 @@ pub fn every_action() -> Vec<Action> {
         A::AddEvidence,
         A::Undo,
         A::EnterResult,
+        A::AddTask,
+        A::EditTask,
+        A::SetAssignee,
+        A::Withdraw,
         A::Confirm,
         A::Cancel,
         A::Save,
@@ -347,6 +351,10 @@ fn every_action_is_listed(action: Action) {
         | A::AddEvidence
         | A::Undo
         | A::EnterResult
+        | A::AddTask
+        | A::EditTask
+        | A::SetAssignee
+        | A::Withdraw
         | A::Confirm
         | A::Cancel
         | A::Save

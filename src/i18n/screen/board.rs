@@ -49,8 +49,8 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
         A::Larger => lang.pick("bố cục lớn, ít dòng hơn", "larger, fewer rows"),
         A::Reload => lang.pick("đọc lại dữ liệu", "reload"),
         A::CycleGrouping => lang.pick(
-            "nhóm theo lĩnh vực / đơn vị / tình trạng / tháng",
-            "group by area / unit / state / month",
+            "nhóm: lĩnh vực/đơn vị/tình trạng/tháng/cán bộ",
+            "group: area/unit/state/month/officer",
         ),
         A::ShowTargets => lang.pick("chỉ tiêu", "targets"),
         A::WriteReport => lang.pick(
@@ -82,6 +82,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
             "enter a target's result (value, day, source)",
         ),
         A::Undo => lang.pick("hoàn tác thay đổi vừa rồi", "undo the last edit"),
+        A::AddTask => lang.pick("thêm nhiệm vụ vào nhóm này", "add a task to this group"),
+        A::EditTask => lang.pick("sửa nhiệm vụ bổ sung (BS-…)", "edit an added task (BS-…)"),
+        A::SetAssignee => lang.pick("giao cán bộ thực hiện", "set the officer in charge"),
+        A::Withdraw => lang.pick("rút ghi chú / tài liệu", "withdraw a note / document"),
         A::Confirm => lang.pick(
             "chọn / lưu (ghi chú: xuống dòng)",
             "choose / save (note: new line)",
@@ -211,6 +215,7 @@ pub fn grouping_label(grouping: crate::app::board::Grouping, lang: Lang) -> &'st
         G::Unit => lang.pick("Nhóm: đơn vị chủ trì", "By lead unit"),
         G::Status => lang.pick("Nhóm: tình trạng", "By state"),
         G::DueMonth => lang.pick("Nhóm: tháng đến hạn", "By due month"),
+        G::Officer => lang.pick("Nhóm: theo cán bộ", "By officer"),
     }
 }
 

@@ -3,10 +3,12 @@
 
 mod board;
 mod dialogs;
+mod office;
 mod period;
 mod targets;
 
 pub use board::*;
 pub use dialogs::*;
+pub use office::*;
 pub use period::*;
 pub use targets::*;

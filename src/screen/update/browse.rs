@@ -43,6 +43,7 @@ pub(super) fn board(app: &mut App, ui: &mut Ui, action: Action) {
             ui.filter = Default::default();
             refresh(app, ui);
         }
+        Action::AddTask => start_add_task(app, ui),
         _ => task_action(app, ui, action),
     }
 }
@@ -87,6 +88,8 @@ pub(super) fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
         }
         Action::AddNote => ui.overlay = Some(Overlay::Note(NoteEditor::default())),
         Action::AddEvidence => ui.overlay = Some(Overlay::Evidence(EvidenceForm::default())),
+        Action::EditTask => start_edit_task(app, ui, &key),
+        Action::SetAssignee => start_assignee(app, ui, &key),
         _ => {}
     }
 }
@@ -101,6 +104,8 @@ pub(super) fn is_edit(action: Action) -> bool {
             | Action::TypeDue
             | Action::AddNote
             | Action::AddEvidence
+            | Action::EditTask
+            | Action::SetAssignee
     )
 }
 
@@ -232,6 +237,7 @@ pub(super) fn detail(app: &mut App, ui: &mut Ui, action: Action) {
             scroll_detail_to(ui, ui.detail_scroll.saturating_add(ui.detail_box.rows))
         }
         Action::Back | Action::SwitchPane => ui.focus = Focus::List,
+        Action::Withdraw => start_withdraw(app, ui),
         _ => board(app, ui, action),
     }
 }

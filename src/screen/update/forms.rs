@@ -94,6 +94,10 @@ pub(super) fn filter_dialog(app: &mut App, ui: &mut Ui, action: Action, line: us
             ui.filter.status = cycle(&Status::ALL, ui.filter.status.as_ref(), step)
         }
         FilterLine::Overdue => ui.filter.overdue = !ui.filter.overdue,
+        FilterLine::Officer => {
+            let names = officer_names(app);
+            ui.filter.assignee = cycle(&names, ui.filter.assignee.as_ref(), step);
+        }
     }
     refresh(app, ui);
 }
@@ -121,6 +125,12 @@ pub(super) fn input(app: &mut App, ui: &mut Ui, action: Action) {
     }
     if let Some(Overlay::Result(_)) = ui.overlay {
         return result_form(app, ui, action);
+    }
+    if let Some(Overlay::Task(_)) = ui.overlay {
+        return task_form(app, ui, action);
+    }
+    if let Some(Overlay::Withdraw(_)) = ui.overlay {
+        return withdraw_form(app, ui, action);
     }
     let Some(Overlay::Input(mut field)) = ui.overlay.take() else {
         return;
@@ -211,6 +221,7 @@ pub(super) fn confirm_input(app: &mut App, ui: &mut Ui, field: &TextInput) -> Re
         InputKind::DoneOn => done_on_edits(app, text)
             .map_err(|e| i18n::input_error(&e, lang))?
             .to_vec(),
+        InputKind::Assignee => vec![Edit::Assignee(text.to_string())],
     };
     let Some(key) = ui.selected_key().cloned() else {
         return Ok(());
@@ -313,6 +324,8 @@ pub(super) fn paste(app: &App, ui: &mut Ui, text: &str) {
         Some(Overlay::Evidence(form)) => form.field().insert(&one_line),
         Some(Overlay::Extend(form)) => form.field().insert(&one_line),
         Some(Overlay::Result(form)) => form.field().insert(&one_line),
+        Some(Overlay::Task(form)) => form.field().insert(&one_line),
+        Some(Overlay::Withdraw(form)) => form.field().insert(&one_line),
         _ => flash_info(ui, i18n::paste_needs_a_box(ui.lang).to_string()),
     }
 }

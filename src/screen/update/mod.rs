@@ -2,6 +2,7 @@
 
 mod browse;
 mod forms;
+mod office;
 mod presentation;
 mod target_result;
 mod triage_flow;
@@ -9,6 +10,7 @@ mod triage_flow;
 pub use browse::find_match;
 use browse::*;
 use forms::*;
+use office::*;
 pub use presentation::start_presentation;
 use presentation::*;
 use target_result::*;
