@@ -125,7 +125,7 @@ fn an_added_task_is_on_every_surface_with_the_document_that_assigned_it() {
         "--area",
         "4",
         "--lead",
-        "VP",
+        "Văn phòng HĐND và UBND",
         "--cadence",
         "yearly",
     ]);
@@ -318,4 +318,37 @@ fn export_and_import_carry_office_tasks_officers_and_withdrawals() {
     ] {
         assert_eq!(copy.ok(args), office.ok(args), "{args:?}");
     }
+}
+
+#[test]
+fn a_yearly_plan_from_a_spreadsheet_is_on_the_board_in_risks_and_in_the_report() {
+    let office = Office::new();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let bad = format!("{fixtures}/ke-hoach-cchc-2027.xlsx");
+    let good = format!("{fixtures}/ke-hoach-cchc-2027-sua.xlsx");
+    let message = office.refused(&["task", "import", &bad, "--dry-run"]);
+    assert!(message.contains("Dòng 7"), "{message}");
+    let plan = "Kế hoạch số 12/KH-UBND ngày 15/01/2027";
+    office.ok(&["task", "import", &good, "--source", plan]);
+    let added: Vec<String> = ids(&office.json(&["list", "--format", "json"]))
+        .into_iter()
+        .filter(|id| id.starts_with("BS-"))
+        .collect();
+    assert_eq!(added.len(), 20, "{added:?}");
+    assert!(office.ok(&["show", "BS-1"]).contains(plan));
+    office.ok(&["set", "BS-1", "--assignee", "Nguyễn Thị Lan"]);
+    // BS-1 is due 28/02/2027: overdue on 10/03/2027.
+    assert!(
+        office
+            .ok(&["risks", "--format", "json"])
+            .contains("\"BS-1\"")
+    );
+    let report = office.report("2027-Q1");
+    assert!(
+        report.contains("BS-1") && report.contains("Nguyễn Thị Lan"),
+        "{report}"
+    );
+    office.ok(&["task", "import", &good]);
+    let again = ids(&office.json(&["list", "--format", "json"]));
+    assert_eq!(again.iter().filter(|id| id.starts_with("BS-")).count(), 20);
 }

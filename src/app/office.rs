@@ -11,6 +11,7 @@ use crate::domain::office::{
     self, DraftChanges, MAX_TITLE_CHARS, OfficeTask, Retirement, TaskDraft,
 };
 use crate::domain::text::{MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, fold, validate_text};
+use crate::domain::unit_names::find_unit;
 use crate::domain::validate::check_due;
 use crate::domain::{Change, Field, HistoryEntry, InputError, Subject, TaskKey, Value};
 use crate::store::Commit;
@@ -53,8 +54,9 @@ impl App {
         if plan.area(draft.area).is_none() {
             return Err(InputError::UnknownArea(draft.area.to_string()));
         }
+        // Units as people write them: "VHXH", "Phòng Văn hóa - Xã hội".
         let unit = |typed: &String| {
-            plan.unit_by_typed_code(typed)
+            find_unit(&plan.catalog().units, typed)
                 .map(|u| u.code.clone())
                 .ok_or_else(|| self.unknown_unit(typed))
         };

@@ -106,6 +106,8 @@ pub struct TaskImportArgs {
     pub sheet: Option<String>,
     #[arg(long, value_name = "AREA")]
     pub area: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -22,7 +22,14 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<bool, CliError> {
     let path = args.file.display().to_string();
-    let tasks = read(app, args, &path)?;
+    let mut tasks = read(app, args, &path)?;
+    let source = match &args.source {
+        Some(source) => source.clone(),
+        None => i18n::imported_from(&file_name(&args.file), lang),
+    };
+    for task in &mut tasks {
+        task.draft.source.get_or_insert_with(|| source.clone());
+    }
     if args.dry_run {
         preview(app, &tasks, &path, lang, out)?;
         return Ok(false);
@@ -93,4 +100,12 @@ fn added_ids(history: &[HistoryEntry]) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// The file's own name, for the source of what it brings in.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

@@ -152,7 +152,12 @@ fn task_lines(app: &App, view: &TaskView<'_>, lang: Lang) -> Vec<ShownLine> {
     if let Some(parent) = &def.parent {
         reference.push_str(&format!("   {}: {parent}", l.parent));
     }
-    lines.push(plain_field(l.plan_ref, reference));
+    let office = app.plan().is_office_task(&def.id);
+    if office && reference.is_empty() {
+        reference = l.none.to_string();
+    }
+    let label = if office { l.source } else { l.plan_ref };
+    lines.push(plain_field(label, sanitize_line(&reference).into_owned()));
     lines.push(plain_field(l.lead, unit_text(app, view.lead, lang)));
     if let Some(name) = view.assignee {
         lines.push(plain_field(l.assignee, sanitize_line(name)));

@@ -49,6 +49,10 @@ pub fn office_help(key: &str, lang: Lang) -> Option<&'static str> {
             "Mã nhiệm vụ cha (nếu là việc con)",
             "The parent task's id (for a sub-task)",
         ),
+        "task.import.source" => (
+            "Văn bản giao các nhiệm vụ trong tệp, ví dụ \"Kế hoạch số 12/KH-UBND ngày 15/01/2027\" (mặc định: tên tệp)",
+            "The document that assigned the file's tasks, e.g. \"Plan 12/KH-UBND of 15/01/2027\" (default: the file's name)",
+        ),
         "set.assignee" => (
             "Cán bộ thực hiện (họ tên); chuỗi rỗng \"\" để bỏ",
             "Officer in charge (full name); \"\" to clear",
@@ -116,5 +120,13 @@ pub fn office_source(source: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("văn bản giao: {}", sanitize_line(source)),
         Lang::En => format!("assigned by: {}", sanitize_line(source)),
+    }
+}
+
+/// The source of tasks imported from a file when none was given.
+pub fn imported_from(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("nhập từ tệp {}", sanitize_line(file)),
+        Lang::En => format!("imported from {}", sanitize_line(file)),
     }
 }
