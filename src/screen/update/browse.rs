@@ -50,7 +50,7 @@ pub(super) fn board(app: &mut App, ui: &mut Ui, action: Action) {
 
 /// Edits on the selected task, from the board or the detail pane.
 pub(super) fn task_action(app: &mut App, ui: &mut Ui, action: Action) {
-    if app.is_read_only() && (is_edit(action) || action == Action::Undo) {
+    if app.is_read_only() && action.edits() {
         return flash_read_only(ui);
     }
     if action == Action::Undo {
