@@ -324,6 +324,7 @@ pub fn placeholder(name: &str, lang: Lang) -> Option<&'static str> {
         "UNIT" => "ĐƠN_VỊ",
         "STATUS" => "TRẠNG_THÁI",
         "PROGRESS" => "TIẾN_ĐỘ",
+        "CADENCE" => "TẦN_SUẤT",
         "NAME" => "TÊN",
         _ => return None,
     })
