@@ -352,3 +352,26 @@ fn a_yearly_plan_from_a_spreadsheet_is_on_the_board_in_risks_and_in_the_report()
     let again = ids(&office.json(&["list", "--format", "json"]));
     assert_eq!(again.iter().filter(|id| id.starts_with("BS-")).count(), 20);
 }
+
+#[test]
+fn a_parent_that_would_make_a_loop_is_refused_on_every_way_in() {
+    let office = Office::new();
+    office.ok(&[
+        "task", "add", "--title", "Cha", "--area", "2", "--lead", "VP",
+    ]);
+    office.ok(&[
+        "task", "add", "--title", "Con", "--area", "2", "--lead", "VP", "--parent", "bs-1",
+    ]);
+    let message = office.refused(&["task", "edit", "BS-1", "--parent", "BS-2"]);
+    assert!(message.contains("việc con"), "{message}");
+    // A file whose tasks are each other's parents is refused whole.
+    let mut export = office.json(&["export"]);
+    let first = &mut export["office_tasks"][0];
+    assert_eq!(first[0], "BS-1");
+    first[1]["def"]["parent"] = "BS-2".into();
+    let file = office.data.path().join("looped.json");
+    std::fs::write(&file, export.to_string()).expect("a file");
+    let copy = Office::new();
+    let message = copy.refused(&["import", file.to_str().expect("a path")]);
+    assert!(message.contains("BS-"), "{message}");
+}

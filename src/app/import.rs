@@ -106,6 +106,13 @@ pub fn sort_out_office_tasks(snapshot: &mut Snapshot) {
         &mut snapshot.office_tasks,
         |id, task| office::check_office_task(catalog, id, task),
     );
+    for id in office::bad_parents(&snapshot.catalog, &snapshot.office_tasks) {
+        snapshot.office_tasks.remove(&id);
+        snapshot.set_aside.push(SetAside {
+            key: format!("office-task/{id}"),
+            problem: InputError::BadParent(id.clone()).to_string(),
+        });
+    }
 }
 
 impl App {
@@ -200,6 +207,15 @@ pub fn checked_dump(dump: Dump) -> Result<Dump, AppError> {
     check_records("office-task", &dump.office_tasks, |id, task| {
         office::check_office_task(&dump.catalog, id, task)
     })?;
+    let office_tasks: BTreeMap<String, office::OfficeTask> =
+        dump.office_tasks.iter().cloned().collect();
+    if let Some(id) = office::bad_parents(&dump.catalog, &office_tasks).first() {
+        return Err(InputError::BadRecord {
+            record: format!("office-task/{id}"),
+            problem: Box::new(InputError::BadParent(id.clone())),
+        }
+        .into());
+    }
     let plan = Plan::with_office(
         dump.catalog.clone(),
         dump.office_tasks.iter().map(|(_, t)| t),

@@ -189,13 +189,16 @@ impl App {
             return Err(InputError::NothingToChange.into());
         }
         let draft = self.checked_draft(&changes.applied_to(&task.draft()))?;
-        if draft.parent.as_deref() == Some(task.def.id.as_str()) {
-            return Err(InputError::BadParent(task.def.id.clone()).into());
-        }
         let id = task.def.id.clone();
         let mut edited = task.clone();
         edited.def = task_def(&id, &draft, task.def.start.unwrap_or(self.clock.today));
         edited.source = draft.source.clone();
+        let mut office = self.office_tasks.clone();
+        office.insert(id.clone(), edited.clone());
+        if office::bad_parents(self.plan.catalog(), &office).contains(&id) {
+            let parent = draft.parent.unwrap_or_default();
+            return Err(InputError::BadParent(parent).into());
+        }
         let changes = def_changes(&id, task, &edited);
         if changes.is_empty() {
             return Ok(Commit::default());
@@ -295,6 +298,7 @@ fn def_changes(id: &str, old: &OfficeTask, new: &OfficeTask) -> Vec<Change> {
         ),
         (Field::Due, date(a.due), date(b.due)),
         (Field::Source, opt(&old.source), opt(&new.source)),
+        (Field::Parent, opt(&a.parent), opt(&b.parent)),
     ];
     fields
         .into_iter()

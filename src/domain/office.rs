@@ -3,6 +3,8 @@
 //! the document that assigned it; it is never deleted, only retired, and then
 //! keeps its history and leaves the views.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -165,4 +167,90 @@ pub fn check_office_task(catalog: &Catalog, id: &str, task: &OfficeTask) -> Resu
         check_stored(&retired.reason, TextField::Reason, MAX_NOTE_CHARS, true)?;
     }
     Ok(())
+}
+
+/// The office tasks whose parent is no task of the plan or the office, or
+/// whose line of parents comes back to itself: a loop would hide both tasks
+/// from the board, which shows a sub-task under its parent.
+pub fn bad_parents(catalog: &Catalog, office: &BTreeMap<String, OfficeTask>) -> Vec<String> {
+    if office.is_empty() {
+        return Vec::new();
+    }
+    let plan_parents: std::collections::HashMap<&str, Option<&str>> = catalog
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.parent.as_deref()))
+        .collect();
+    let parent_of = |id: &str| -> Option<Option<&str>> {
+        match office.get(id) {
+            Some(task) => Some(task.def.parent.as_deref()),
+            None => plan_parents.get(id).copied(),
+        }
+    };
+    office
+        .keys()
+        .filter(|id| {
+            let mut current = id.as_str();
+            // A line of parents longer than there are tasks has looped.
+            for _ in 0..=office.len() + catalog.tasks.len() {
+                match parent_of(current) {
+                    Some(Some(parent)) if parent == id.as_str() => return true,
+                    Some(Some(parent)) => current = parent,
+                    Some(None) => return false,
+                    None => return true,
+                }
+            }
+            true
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn task(id: &str, parent: Option<&str>) -> (String, OfficeTask) {
+        let at = DateTime::parse_from_rfc3339("2027-03-10T09:00:00+07:00").expect("a time");
+        let def = TaskDef {
+            id: id.into(),
+            area: 1,
+            parent: parent.map(str::to_string),
+            plan_ref: String::new(),
+            title: id.into(),
+            short: id.into(),
+            lead: "VP".into(),
+            coordinators: Vec::new(),
+            cadence: Cadence::Once,
+            due: None,
+            due_day: None,
+            due_source: None,
+            start: None,
+        };
+        let task = OfficeTask {
+            def,
+            source: None,
+            added_at: at,
+            added_by: "a".into(),
+            retired: None,
+        };
+        (id.to_string(), task)
+    }
+
+    #[test]
+    fn a_parent_that_is_no_task_or_a_loop_is_found() {
+        let catalog = Catalog::bundled().expect("the bundled plan");
+        let office: BTreeMap<_, _> = [
+            task("BS-1", Some("1.a.1")),
+            task("BS-2", Some("BS-1")),
+            task("BS-3", Some("BS-4")),
+            task("BS-4", Some("BS-3")),
+            task("BS-5", Some("9.9.9")),
+            task("BS-6", None),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(bad_parents(&catalog, &office), ["BS-3", "BS-4", "BS-5"]);
+    }
 }

@@ -176,11 +176,11 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             "Task {id} is retired; its history is kept (cchc log {id})."
         ),
         (E::BadParent(id), Lang::Vi) => format!(
-            "Không dùng được “{}” làm nhiệm vụ cha: phải là mã một nhiệm vụ đang theo dõi, khác chính nhiệm vụ này.",
+            "Không dùng được “{}” làm nhiệm vụ cha: phải là mã một nhiệm vụ đang theo dõi, không phải chính nhiệm vụ này hay một việc con của nó.",
             sanitize_line(id)
         ),
         (E::BadParent(id), Lang::En) => format!(
-            "“{}” cannot be the parent: it must be the id of a task being followed, other than this one.",
+            "“{}” cannot be the parent: it must be the id of a task being followed, neither this one nor one of its sub-tasks.",
             sanitize_line(id)
         ),
         (E::DoneOnNeedsDone, _) => lang

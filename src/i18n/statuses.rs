@@ -180,6 +180,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Coordinators => lang.pick("phối hợp", "coordinating units"),
         Field::Source => lang.pick("văn bản giao", "assigned by"),
         Field::Cadence => lang.pick("tần suất", "cadence"),
+        Field::Parent => lang.pick("thuộc nhiệm vụ", "part of"),
     }
 }
 

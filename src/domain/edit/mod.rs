@@ -94,6 +94,8 @@ pub enum Field {
     Source,
     /// How often a task the office added comes round.
     Cadence,
+    /// The task a task the office added is part of.
+    Parent,
 }
 
 /// An old or new value in the history.
