@@ -88,15 +88,21 @@ fn target_line(
         def.unit.as_str()
     };
     let lang = ctx.ui.lang;
-    let goal = format!("{sign}{}{unit}", i18n::decimal(def.value, lang));
+    // A qualitative aim's goal is "đạt", and its result "đạt" / "chưa đạt".
+    let goal = if def.qualitative {
+        i18n::result_value(def, def.value, lang)
+    } else {
+        format!("{sign}{}{unit}", i18n::decimal(def.value, lang))
+    };
     let latest = state.latest();
     let latest_text = latest
         .map(|m| {
-            format!(
-                "{}{unit} {}",
-                i18n::decimal(m.value, lang),
-                format_date(m.on)
-            )
+            let value = if def.qualitative {
+                i18n::result_value(def, m.value, lang)
+            } else {
+                format!("{}{unit}", i18n::decimal(m.value, lang))
+            };
+            format!("{value} {}", format_date(m.on))
         })
         .unwrap_or_else(|| l.unmeasured.to_string());
     let share = latest.map_or(0.0, |m| {

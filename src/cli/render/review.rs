@@ -152,22 +152,29 @@ impl TargetRecord {
                 i18n::verdict_symbol(verdict),
                 i18n::verdict_label(verdict, lang)
             ),
-            goal: format!(
-                "{direction} {}{}",
-                i18n::decimal(def.value, lang),
-                short_unit(&def.unit)
-            ),
+            goal: if def.qualitative {
+                i18n::result_value(def, def.value, lang)
+            } else {
+                format!(
+                    "{direction} {}{}",
+                    i18n::decimal(def.value, lang),
+                    short_unit(&def.unit)
+                )
+            },
             latest_text: latest
-                .map(|m| {
-                    format!(
-                        "{}{} ({})",
-                        i18n::decimal(m.value, lang),
-                        short_unit(&def.unit),
-                        format_date(m.on)
-                    )
-                })
+                .map(|m| format!("{} ({})", measured(def, m.value, lang), format_date(m.on)))
                 .unwrap_or_else(|| l.unmeasured.to_string()),
         }
+    }
+}
+
+/// A result for the table: "87,5%", or "đạt" / "chưa đạt" for a
+/// qualitative aim.
+fn measured(def: &TargetDef, value: f64, lang: Lang) -> String {
+    if def.qualitative {
+        i18n::result_value(def, value, lang)
+    } else {
+        format!("{}{}", i18n::decimal(value, lang), short_unit(&def.unit))
     }
 }
 
