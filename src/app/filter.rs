@@ -79,6 +79,7 @@ impl TaskFilter {
         let beyond_titles = app.matches_beyond_titles(&query);
         let tasks = beyond_titles.keys().map(|k| k.task.clone()).collect();
         Search {
+            officers: app.officers_matching(&query),
             query: Some(query),
             beyond_titles,
             tasks,
@@ -94,12 +95,15 @@ pub(super) struct Search {
     beyond_titles: BTreeMap<TaskKey, MatchedField>,
     /// Their tasks.
     tasks: HashSet<String>,
+    /// The tasks whose officer's name holds the words, found once: the
+    /// officers are few, the tasks a search looks at may be 100,000.
+    officers: HashSet<String>,
 }
 
 impl Search {
     /// Whether an occurrence of `task` may be kept: it is in the filter's
-    /// area, and its id or titles hold every word, or the notes or evidence
-    /// of one of its occurrences do.
+    /// area, and its id or titles hold every word, or its officer's name,
+    /// or the notes or evidence of one of its occurrences do.
     pub(super) fn takes(&self, app: &App, filter: &TaskFilter, task: &TaskDef) -> bool {
         if filter.area.is_some_and(|a| task.area != a) {
             return false;
@@ -107,7 +111,7 @@ impl Search {
         self.query.as_ref().is_none_or(|query| {
             self.tasks.contains(&task.id)
                 || app.title_matches(&task.id, query)
-                || app.officer_matches(&task.id, query)
+                || self.officers.contains(&task.id)
         })
     }
 
@@ -130,7 +134,8 @@ impl Search {
         if app.title_matches(&key.task, query) {
             return Some(MatchedField::Title);
         }
-        app.officer_matches(&key.task, query)
+        self.officers
+            .contains(&key.task)
             .then_some(MatchedField::Officer)
     }
 }

@@ -75,12 +75,17 @@ impl FoldedRecords {
 }
 
 impl App {
-    /// Whether the name of the officer in charge of `task` holds every word.
-    pub fn officer_matches(&self, task: &str, query: &FoldedQuery) -> bool {
+    /// The tasks whose officer in charge has every word in their name.
+    pub fn officers_matching(&self, query: &FoldedQuery) -> std::collections::HashSet<String> {
         self.overrides
-            .get(task)
-            .and_then(|o| o.assignee.as_deref())
-            .is_some_and(|name| query.matches(&crate::domain::text::fold(name)))
+            .iter()
+            .filter(|(_, o)| {
+                o.assignee
+                    .as_deref()
+                    .is_some_and(|name| query.matches(&crate::domain::text::fold(name)))
+            })
+            .map(|(task, _)| task.clone())
+            .collect()
     }
 
     /// The occurrences a search finds in their notes or evidence and not in
