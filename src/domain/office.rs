@@ -173,31 +173,22 @@ pub fn check_office_task(catalog: &Catalog, id: &str, task: &OfficeTask) -> Resu
 /// whose line of parents comes back to itself: a loop would hide both tasks
 /// from the board, which shows a sub-task under its parent.
 pub fn bad_parents(catalog: &Catalog, office: &BTreeMap<String, OfficeTask>) -> Vec<String> {
-    if office.is_empty() {
-        return Vec::new();
-    }
-    let plan_parents: std::collections::HashMap<&str, Option<&str>> = catalog
-        .tasks
-        .iter()
-        .map(|t| (t.id.as_str(), t.parent.as_deref()))
-        .collect();
-    let parent_of = |id: &str| -> Option<Option<&str>> {
-        match office.get(id) {
-            Some(task) => Some(task.def.parent.as_deref()),
-            None => plan_parents.get(id).copied(),
-        }
-    };
+    // The plan's own tasks have only the plan's tasks as parents, so a line
+    // of parents that reaches one of them ends well if the plan has it.
+    let in_plan = |id: &str| catalog.tasks.iter().any(|t| t.id == id);
     office
         .keys()
         .filter(|id| {
             let mut current = id.as_str();
-            // A line of parents longer than there are tasks has looped.
-            for _ in 0..=office.len() + catalog.tasks.len() {
-                match parent_of(current) {
-                    Some(Some(parent)) if parent == id.as_str() => return true,
-                    Some(Some(parent)) => current = parent,
-                    Some(None) => return false,
-                    None => return true,
+            // A line of office tasks longer than there are of them has looped.
+            for _ in 0..=office.len() {
+                let Some(task) = office.get(current) else {
+                    return !in_plan(current);
+                };
+                match task.def.parent.as_deref() {
+                    None => return false,
+                    Some(parent) if parent == id.as_str() => return true,
+                    Some(parent) => current = parent,
                 }
             }
             true
