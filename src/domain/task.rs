@@ -41,7 +41,7 @@ impl TaskState {
     }
 
     /// The notes in force, with their positions, oldest first.
-    pub fn live_notes(&self) -> impl Iterator<Item = (usize, &Note)> {
+    pub fn live_notes(&self) -> impl DoubleEndedIterator<Item = (usize, &Note)> {
         self.notes
             .iter()
             .enumerate()
@@ -49,7 +49,7 @@ impl TaskState {
     }
 
     /// The documents in force, with their positions, oldest first.
-    pub fn live_evidence(&self) -> impl Iterator<Item = (usize, &Evidence)> {
+    pub fn live_evidence(&self) -> impl DoubleEndedIterator<Item = (usize, &Evidence)> {
         self.evidence
             .iter()
             .enumerate()

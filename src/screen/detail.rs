@@ -282,8 +282,7 @@ fn notes(view: &TaskView<'_>, lang: Lang, lines: &mut Vec<ShownLine>) {
     if view.state.live_notes().next().is_none() {
         lines.push(ShownLine::plain(format!("  {}", l.none)));
     }
-    let live: Vec<_> = view.state.live_notes().collect();
-    for (i, note) in live.into_iter().rev() {
+    for (i, note) in view.state.live_notes().rev() {
         lines.push(ShownLine::toned(
             Tone::Label,
             format!(
