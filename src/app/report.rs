@@ -206,7 +206,11 @@ impl App {
             progress: view.state.progress,
             completed_on: view.state.completed_on,
             evidence: view.state.live_evidence().map(|(_, e)| e.clone()).collect(),
-            latest_note: view.state.live_notes().last().map(|(_, n)| n.text.clone()),
+            latest_note: view
+                .state
+                .live_notes()
+                .next_back()
+                .map(|(_, n)| n.text.clone()),
             reasons: self.task_reasons(key),
         })
     }

@@ -90,7 +90,7 @@ fn item(frame: &mut Frame, area: Rect, ctx: &Context, key: &crate::domain::TaskK
             ctx.theme.key(),
         ));
     }
-    if let Some((_, note)) = view.state.live_notes().last() {
+    if let Some((_, note)) = view.state.live_notes().next_back() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!(

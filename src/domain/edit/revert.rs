@@ -110,13 +110,11 @@ impl TaskEdit {
         match (change.field, &change.new) {
             (Field::Note, Value::Text(text)) => state
                 .live_notes()
-                .filter(|(_, n)| n.text == *text)
-                .last()
+                .rfind(|(_, n)| n.text == *text)
                 .map(|(i, _)| Item::Note(i as u32)),
             (Field::Evidence, Value::Evidence(doc)) => state
                 .live_evidence()
-                .filter(|(_, e)| *e == doc)
-                .last()
+                .rfind(|(_, e)| *e == doc)
                 .map(|(i, _)| Item::Evidence(i as u32)),
             _ => None,
         }
