@@ -20,3 +20,11 @@ run target set T04 87,5 --date 28/02/2027 --note "Số liệu Cổng DVC quốc 
 run target baseline T04 40 --source "Báo cáo CCHC năm 2025 của UBND xã"
 run meeting new --date 05/03/2027 --title "Họp giao ban CCHC quý I"
 run period note --period 2027-Q1 --section uu-diem "Hoàn thành đúng hạn các báo cáo định kỳ."
+# Schema 5 on: the office's own tasks, an officer, a withdrawn note.
+if "$cchc" task add --help >/dev/null 2>&1; then
+  run task add --title "Rà soát quy trình tiếp nhận hồ sơ trực tuyến năm 2027" --area 2 --lead TTPVHCC --due 30/06/2027 --source "Kế hoạch số 12/KH-UBND ngày 15/01/2027"
+  run task add --title "Báo cáo nhanh kết quả số hóa hồ sơ" --area 6 --lead VP --cadence quarterly
+  run task retire BS-2 --reason "Gộp vào báo cáo định kỳ"
+  run set 1.a.1 --assignee "Nguyễn Thị Lan"
+  run note withdraw 1.a.1 2 --reason "Ghi nhầm"
+fi

@@ -12,6 +12,7 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event,
 
 use crate::app::App;
 use crate::app::actor::Clock;
+use crate::app::board::Row;
 use crate::i18n::{self, Lang};
 use crate::keymap::{self, Key};
 use crate::screen::message::{Message, Start};
@@ -119,14 +120,15 @@ fn event_loop(
     let mut ui = Ui::new(options.lang);
     let size = terminal.size()?;
     let fit = ui::fit(size.width, size.height, options.key_hints);
-    update(app, &mut ui, Message::Resized(fit));
+    ui.fit(fit);
     let start = Start {
         ascii: options.ascii,
         triage: options.triage,
         present: options.present,
     };
     update(app, &mut ui, Message::Started(start));
-    let mut fold_titles = true;
+    read_shown_texts(app, &mut ui, start);
+    let mut first_frame = true;
     // Polling starts crossterm's reader, and with it its resize handler, so a
     // resize before the first key is not lost; keys typed ahead are applied.
     while event::poll(Duration::ZERO)? {
@@ -145,9 +147,11 @@ fn event_loop(
                 ui::ascii::to_ascii(frame.buffer_mut());
             }
         })?;
-        // Once the first frame is up, another thread folds the titles for
-        // search: before it, it would take the core the board needs.
-        if std::mem::take(&mut fold_titles) {
+        // Once the first frame is up, other threads read the texts and fold
+        // the titles for search: before it, they would take the core the
+        // board needs.
+        if std::mem::take(&mut first_frame) {
+            app.read_texts_in_background();
             app.fold_titles_in_background();
         }
         panic_for_tests(&ui);
@@ -175,6 +179,7 @@ fn wait_for_change(
             Input::HungUp => return Ok(false),
             Input::Owner if take_store_changes(app, ui) => return Ok(true),
             Input::Idle if new_day(app, ui) => return Ok(true),
+            Input::Idle if take_texts(app, ui, false) => return Ok(true),
             // A lost owner is looked for again on the slow tick.
             Input::Idle if app.is_shared() && take_store_changes(app, ui) => return Ok(true),
             Input::Idle | Input::Ready | Input::Owner => {}
@@ -239,8 +244,49 @@ fn write_report(app: &App, lang: Lang) -> Result<String, String> {
     }
 }
 
-/// Applies one terminal event; true when the screen must be redrawn.
+/// The texts the first frame shows, read before it is drawn: on the board,
+/// those of the rows on screen and of the selected task (its detail). Triage
+/// and meeting mode open once every text is here.
+fn read_shown_texts(app: &mut App, ui: &mut Ui, start: Start) {
+    if start.triage || start.present {
+        take_texts(app, ui, true);
+        return;
+    }
+    let end = (ui.offset + ui.page).min(ui.rows.len());
+    let on_screen = ui.rows[ui.offset.min(end)..end]
+        .iter()
+        .filter_map(Row::task);
+    let ids: Vec<String> = on_screen
+        .map(|row| row.key.task.clone())
+        .chain(ui.selected_key().map(|key| key.task.clone()))
+        .collect();
+    match app.read_texts(ids.iter().map(String::as_str)) {
+        Ok(()) => update(app, ui, Message::TextsRead),
+        Err(e) => update(app, ui, Message::SyncFailed(std::sync::Arc::new(e))),
+    }
+}
+
+/// Takes in the texts read on another thread (waiting for them when
+/// `wait`); true when the screen must be redrawn.
+fn take_texts(app: &mut App, ui: &mut Ui, wait: bool) -> bool {
+    match app.take_texts(wait) {
+        Ok(false) => false,
+        Ok(true) => {
+            update(app, ui, Message::TextsRead);
+            true
+        }
+        Err(e) => {
+            update(app, ui, Message::SyncFailed(std::sync::Arc::new(e)));
+            true
+        }
+    }
+}
+
+/// Applies one terminal event; true when the screen must be redrawn. Every
+/// task's text is here before an event is handled: what it leads to (a
+/// search, another task's detail, a report) may show any of them.
 fn handle(app: &mut App, ui: &mut Ui, options: &Options, event: Event) -> bool {
+    take_texts(app, ui, true);
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             match Key::from_event(&key).and_then(|k| keymap::action_for(ui.mode(), k)) {

@@ -627,6 +627,23 @@ fn pasting_into_search_searches_and_on_the_board_changes_nothing() {
     assert!(log_entries(&log).is_empty(), "{log:#}");
 }
 
+/// The screen opens on the plan's compact index: the rows of the first
+/// frame have their titles, and a search typed at once finds words that are
+/// only in a full title, read after that frame.
+#[test]
+fn the_first_frame_has_its_titles_and_a_search_reads_the_full_ones() {
+    let store = Store::new();
+    let mut tui = Tui::open(&store, 160, 45);
+    let first = tui.wait_for_board();
+    assert!(
+        first.contains("Tăng cường năng lực các đơn vị chủ trì CCHC"),
+        "the first row's short title:\n{first}"
+    );
+    // In 6.7's full title only ("…nguồn nhân lực chất lượng cao…").
+    tui.select("nguon nhan luc chat luong cao", "6.7");
+    tui.quit();
+}
+
 /// The detail pane scrolls no further than its last line, and ↑ after ↓
 /// held down moves it at once.
 #[test]

@@ -661,6 +661,11 @@ fn sample_requests() -> Vec<Request> {
             request: 9,
         },
         Request::Status,
+        Request::LoadIndex,
+        Request::Texts {
+            ids: Some(vec!["0.1".into(), "1.a.1".into()]),
+        },
+        Request::Texts { ids: None },
     ]
 }
 
@@ -672,6 +677,9 @@ fn request() -> impl Strategy<Value = Request> {
             name: None
         }),
         Just(Request::Load),
+        Just(Request::LoadIndex),
+        proptest::collection::vec(".{0,12}", 0..4)
+            .prop_map(|ids| Request::Texts { ids: Some(ids) }),
         Just(Request::Status),
         any::<u64>().prop_map(|after| Request::History { after }),
         (any::<u64>(), any::<u64>())
@@ -912,6 +920,50 @@ fn a_screen_opening_after_an_edit_finds_it() {
     let progress = |app: &cchc::app::App| app.view(&key).expect("in the plan").state.progress;
     assert_eq!(progress(&second), 0, "opened before the edit");
     assert_eq!(progress(&third), 10, "opened after the edit");
+    drop(keeper);
+}
+
+/// A screen opens on the plan's compact index: the texts it shows are read
+/// at once, every other one on another connection before it handles a key,
+/// and an edit pushed meanwhile is kept. Afterwards it holds what a whole
+/// load holds.
+#[test]
+fn a_screen_opens_on_the_index_and_reads_the_texts_after() {
+    let store = Store::new();
+    let key = parse_key("1.a.1");
+    let (_owner, keeper) = store.spawn_owner("keeper");
+    let mut whole = store.app("whole", "clerk");
+    let clock = cchc::app::Clock::from_env().expect("a clock");
+    let mut screen =
+        cchc::app::App::open_shared_index(Box::new(store.connect("tui")), clock, "clerk".into())
+            .expect("open on the index");
+    assert!(!screen.holds_texts());
+    let title =
+        |app: &cchc::app::App, id: &str| app.plan().task(id).expect("in the plan").title.clone();
+    assert_eq!(title(&screen, "1.a.1"), "");
+    assert_eq!(
+        screen.view(&key).expect("a row").due,
+        whole.view(&key).expect("a row").due
+    );
+
+    screen.read_texts(["1.a.1"]).expect("read one");
+    assert_eq!(title(&screen, "1.a.1"), title(&whole, "1.a.1"));
+    assert_eq!(title(&screen, "1.a.2"), "", "only what was asked");
+
+    screen.read_texts_in_background();
+    whole
+        .edit_task(&key, &[Edit::ProgressStep(10)], None)
+        .expect("saved");
+    assert!(screen.take_texts(true).expect("every text"));
+    assert!(screen.holds_texts());
+    assert_eq!(
+        screen.plan().stored_catalog(),
+        whole.plan().stored_catalog()
+    );
+    wait_until("the edit pushed to the screen", || {
+        screen.sync().expect("sync");
+        (screen.view(&key).expect("a row").state.progress == 10).then_some(())
+    });
     drop(keeper);
 }
 

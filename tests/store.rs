@@ -734,6 +734,47 @@ fn a_record_from_a_newer_schema_is_refused_and_a_damaged_one_set_aside() {
     assert_eq!(snapshot.catalog, catalog());
 }
 
+/// The plan's tasks are records of their own: the catalog record holds
+/// their index, each text is a record beside it. A text that cannot be read
+/// is set aside and the rest opens; a catalog written again drops the texts
+/// of tasks it no longer has.
+#[test]
+fn task_texts_are_records_of_their_own_and_a_damaged_one_is_set_aside() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    {
+        let store = open_sled(dir);
+        let index = store.load_index().expect("the index");
+        assert!(index.catalog.tasks.iter().all(|t| t.lacks_text()));
+        assert_eq!(store.load().expect("whole").catalog, catalog());
+    }
+    {
+        let db = support::raw_sled(dir);
+        assert!(db.get(b"text/1.a.1").unwrap().is_some());
+        db.insert(b"text/1.a.2", &[SCHEMA_VERSION as u8, 0, 0xff][..])
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let mut store = open_sled(dir);
+    let snapshot = store.load().expect("the rest of the store opens");
+    let keys: Vec<&str> = snapshot.set_aside.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["text/1.a.2"]);
+    let task = |id: &str| snapshot.catalog.tasks.iter().find(|t| t.id == id).unwrap();
+    assert!(task("1.a.2").lacks_text());
+    assert!(!task("1.a.1").lacks_text());
+
+    let mut smaller = catalog();
+    smaller.tasks.retain(|t| t.id != "1.a.1");
+    let commit = cchc::store::Commit {
+        catalog: Some(smaller.clone()),
+        ..Default::default()
+    };
+    store.commit(commit).expect("a catalog written");
+    drop(store);
+    assert!(support::raw_sled(dir).get(b"text/1.a.1").unwrap().is_none());
+    assert_eq!(open_sled(dir).load().expect("whole").catalog, smaller);
+}
+
 // ---------------------------------------------------------------- records
 
 fn fixture_dir() -> PathBuf {

@@ -1,15 +1,20 @@
-//! A store written by the last build of schema 4, before the office's own
-//! tasks, officers and withdrawals: it opens with everything it had, and
-//! takes new edits. Made with `scripts/make-store-fixture.sh` and that
-//! build's `cchc`, whose `export` of it is kept beside it.
+//! Stores written by the last build of schemas 4 and 5: each opens with
+//! everything it had and takes new edits. Schema 4 came before the office's
+//! own tasks, officers and withdrawals; schema 5 before the plan's tasks were
+//! records of their own (their compact index in the catalog record, each
+//! task's text beside it), so its catalog is split when it opens. Made with
+//! `scripts/make-store-fixture.sh` and that build's `cchc`, whose `export` of
+//! it is kept beside it.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use cchc::store::{Dump, SCHEMA_VERSION};
+use cchc::domain::Catalog;
+use cchc::store::{Dump, SCHEMA_VERSION, SledStore, Store};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-schema-4");
-const EXPORTED_THEN: &str = include_str!("fixtures/store-schema-4.export.json");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+const EXPORTED_4: &str = include_str!("fixtures/store-schema-4.export.json");
+const EXPORTED_5: &str = include_str!("fixtures/store-schema-5.export.json");
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("a folder");
@@ -46,14 +51,18 @@ fn dump(json: &str) -> Dump {
     serde_json::from_str(json).expect("an export")
 }
 
-#[test]
-fn a_schema_4_store_opens_with_everything_it_had_and_takes_new_edits() {
+/// A copy of the fixture of `schema` in a temporary folder, with the export
+/// its own build made of it; checks that this build exports the same.
+fn opened_fixture(schema: u16, exported: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let temp = tempfile::tempdir().expect("a temp folder");
     let dir = temp.path().join("store");
-    copy_dir(Path::new(FIXTURE), &dir);
+    copy_dir(
+        &Path::new(FIXTURES).join(format!("store-schema-{schema}")),
+        &dir,
+    );
 
-    let then = dump(EXPORTED_THEN);
-    assert_eq!(then.schema_version, 4);
+    let then = dump(exported);
+    assert_eq!(then.schema_version, schema);
     assert!(!then.history.is_empty() && !then.tasks.is_empty());
     let now = dump(&ok(&dir, &["export"]));
     assert_eq!(now.schema_version, SCHEMA_VERSION);
@@ -65,6 +74,51 @@ fn a_schema_4_store_opens_with_everything_it_had_and_takes_new_edits() {
         then,
         "every record of the old store, read by this build"
     );
+    (temp, dir)
+}
+
+#[test]
+fn a_schema_5_store_is_split_into_index_and_texts_and_keeps_everything() {
+    let (_temp, dir) = opened_fixture(5, EXPORTED_5);
+    let seed = Catalog::bundled().expect("the bundled catalog");
+    let store = SledStore::open(&dir, &seed, "test").expect("open");
+    let index = store.load_index().expect("the index");
+    assert!(
+        index.catalog.tasks.iter().all(|t| t.lacks_text()),
+        "the catalog record holds the index only"
+    );
+    let whole = store.load().expect("everything");
+    let task = whole
+        .catalog
+        .tasks
+        .iter()
+        .find(|t| t.id == "1.a.1")
+        .expect("1.a.1");
+    let texts = store.texts(Some(&["1.a.1".to_string()])).expect("its text");
+    assert_eq!(texts, [("1.a.1".to_string(), task.text())]);
+    assert_eq!(
+        store.texts(None).expect("all").len(),
+        whole.catalog.tasks.len()
+    );
+    drop(store);
+
+    let shown = ok(&dir, &["show", "BS-1"]);
+    assert!(
+        shown.contains("Rà soát quy trình tiếp nhận hồ sơ trực tuyến"),
+        "{shown}"
+    );
+    ok(&dir, &["set", "1.a.1", "--progress", "60"]);
+    let shown = ok(&dir, &["show", "1.a.1"]);
+    let title_start: String = task.title.chars().take(30).collect();
+    assert!(
+        shown.contains(&title_start) && shown.contains("60%"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_schema_4_store_opens_with_everything_it_had_and_takes_new_edits() {
+    let (_temp, dir) = opened_fixture(4, EXPORTED_4);
 
     ok(&dir, &["set", "1.a.1", "--assignee", "Nguyễn Thị Lan"]);
     ok(

@@ -9,6 +9,7 @@ use std::os::fd::AsFd;
 use super::operation::Operation;
 use super::{App, AppError};
 use crate::domain::HistoryEntry;
+use crate::domain::catalog::{CatalogRef, TaskIndex, TaskText};
 use crate::store::{Commit, Dump, Snapshot, SnapshotRef, Store};
 
 pub enum Link {
@@ -33,7 +34,26 @@ pub trait Owner {
     /// False while the owner is lost and no new one has answered yet.
     fn is_connected(&self) -> bool;
     fn location(&self) -> String;
+    /// [`Owner::load`] with the plan's tasks as their compact index, their
+    /// texts read with [`Owner::texts`]. An owner that cannot sends them whole.
+    fn load_index(&self) -> Result<Snapshot, AppError> {
+        self.load()
+    }
+    /// The texts of the plan's tasks `ids`, or of every one.
+    fn texts(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, TaskText)>, AppError> {
+        let snapshot = self.load()?;
+        let plan = crate::domain::catalog::Plan::new(snapshot.catalog);
+        Ok(plan.texts(ids.as_deref()))
+    }
+    /// Every text, read on another thread over a connection of its own;
+    /// `None` when that cannot be started.
+    fn texts_in_background(&self) -> Option<TextsComing> {
+        None
+    }
 }
+
+/// Task texts by id, as they arrive from another thread.
+pub type TextsComing = std::sync::mpsc::Receiver<Result<Vec<(String, TaskText)>, AppError>>;
 
 /// The owner's answer to an operation.
 #[derive(Debug)]
@@ -62,6 +82,21 @@ impl Link {
         match self {
             Link::Direct(store) => Ok(store.load()?),
             Link::Shared(owner) => owner.load(),
+        }
+    }
+
+    pub fn load_index(&self) -> Result<Snapshot, AppError> {
+        match self {
+            Link::Direct(store) => Ok(store.load_index()?),
+            Link::Shared(owner) => owner.load_index(),
+        }
+    }
+
+    /// The texts of the plan's tasks `ids`, or of every one.
+    pub fn texts(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, TaskText)>, AppError> {
+        match self {
+            Link::Direct(store) => Ok(store.texts(ids.as_deref())?),
+            Link::Shared(owner) => owner.texts(ids),
         }
     }
 
@@ -216,8 +251,21 @@ impl App {
     /// Everything but the history, borrowed: what an owner encodes for a
     /// client without copying it.
     pub fn snapshot_ref(&self) -> SnapshotRef<'_> {
+        self.snapshot_with(self.plan.stored_catalog_ref())
+    }
+
+    /// [`App::snapshot_ref`] with the plan's tasks as their compact index:
+    /// what a screen opens on, a small part of a large plan.
+    pub fn index_snapshot_ref(&self) -> SnapshotRef<'_, TaskIndex<'_>> {
+        self.snapshot_with(self.plan.index_catalog_ref())
+    }
+
+    fn snapshot_with<'a, T: serde::Serialize>(
+        &'a self,
+        catalog: CatalogRef<'a, T>,
+    ) -> SnapshotRef<'a, T> {
         SnapshotRef {
-            catalog: self.plan.stored_catalog_ref(),
+            catalog,
             tasks: &self.tasks,
             overrides: &self.overrides,
             targets: &self.targets,

@@ -18,6 +18,7 @@ mod query;
 pub mod report;
 pub mod risks;
 mod search;
+mod texts;
 
 use crate::domain::office::OfficeTask;
 use crate::domain::report_text::ReportText;
@@ -36,7 +37,7 @@ use crate::domain::{
     AgendaMark, Catalog, DeadlineClass, Edit, HistoryEntry, InputError, Meeting, Occurrence,
     Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
 };
-use crate::store::{Dump, SetAside, Store, StoreError};
+use crate::store::{Dump, SetAside, Snapshot, Store, StoreError};
 use changes::{ChangeLog, Touched};
 
 pub use actor::Clock;
@@ -163,6 +164,8 @@ pub struct App {
     changes: ChangeLog,
     /// Notes and evidence folded for search, on the first search.
     folded_records: RefCell<search::FoldedRecords>,
+    /// Whether every task's text is here (a screen opens without).
+    texts: texts::Texts,
 }
 
 impl App {
@@ -177,7 +180,11 @@ impl App {
     }
 
     fn open_link(link: Link, clock: Clock, who: String) -> Result<App, AppError> {
-        let mut snapshot = link.load()?;
+        let snapshot = link.load()?;
+        Ok(App::open_on(link, snapshot, clock, who))
+    }
+
+    fn open_on(link: Link, mut snapshot: Snapshot, clock: Clock, who: String) -> App {
         import::sort_out_office_tasks(&mut snapshot);
         let mut app = App {
             link,
@@ -201,9 +208,10 @@ impl App {
             as_of: clock.today,
             changes: ChangeLog::default(),
             folded_records: RefCell::default(),
+            texts: texts::Texts::Held,
         };
         app.sort_out_held();
-        Ok(app.with_review_day())
+        app.with_review_day()
     }
 
     /// Closes the store and ends the application without freeing the loaded
@@ -277,16 +285,6 @@ impl App {
         self.clock = clock;
         self.as_of = self.review().as_of;
         self.changes.record(Touched::Everything);
-    }
-
-    /// Folds every title for search on another thread, so that a screen's
-    /// first search keystroke finds them ready instead of folding them all.
-    pub fn fold_titles_in_background(&self) {
-        let folding = self.plan.title_folding();
-        // Without a thread, the first search folds them itself.
-        let _ = std::thread::Builder::new()
-            .name("fold-titles".into())
-            .spawn(folding);
     }
 
     /// The number of the last change to what is held here.
@@ -574,8 +572,9 @@ impl App {
         write_backup(dir, &dump, self.clock.now)
     }
 
-    fn take_snapshot(&mut self, mut snapshot: crate::store::Snapshot) {
+    fn take_snapshot(&mut self, mut snapshot: Snapshot) {
         import::sort_out_office_tasks(&mut snapshot);
+        self.texts = texts::Texts::Held;
         self.changes.record(Touched::Everything);
         self.set_aside = snapshot.set_aside;
         self.plan = Plan::with_office(snapshot.catalog, in_force(&snapshot.office_tasks));

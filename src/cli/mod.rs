@@ -117,9 +117,15 @@ pub fn open_app(dir: &Path, what: &str, config: &Config, access: Access) -> Resu
     Ok(app)
 }
 
+/// A screen's application, opened on the plan's compact index (see
+/// [`App::open_shared_index`]).
 fn shared_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
     let client = Client::connect(dir, Connect::starting_owner(what)).map_err(AppError::from)?;
-    Ok(App::open_shared(Box::new(client), clock, actor::os_user())?)
+    Ok(App::open_shared_index(
+        Box::new(client),
+        clock,
+        actor::os_user(),
+    )?)
 }
 
 fn command_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {

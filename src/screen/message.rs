@@ -30,6 +30,9 @@ pub enum Message {
     NewDay(Clock),
     /// The report asked for was written (where) or not (why, in words).
     ReportWritten(Result<String, String>),
+    /// Full titles left out at opening came in: what shows them is prepared
+    /// again.
+    TextsRead,
 }
 
 /// How the screen opens.

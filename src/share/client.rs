@@ -15,9 +15,10 @@ use std::time::{Duration, Instant};
 use super::protocol::{OwnerStatus, REPLY_LIMIT, REQUEST_LIMIT, ReadAnswer, Reply, Request};
 use super::reach::open;
 use super::socket_path;
-use crate::app::link::{Owner, Performed, Update};
+use crate::app::link::{Owner, Performed, TextsComing, Update};
 use crate::app::{AppError, Operation, ShareError};
 use crate::domain::HistoryEntry;
+use crate::domain::catalog::TaskText;
 use crate::store::wire::{self, FrameError, PROTOCOL_VERSION};
 use crate::store::{Commit, Dump, Snapshot};
 
@@ -300,9 +301,9 @@ impl Client {
     }
 }
 
-impl Owner for Client {
-    fn load(&self) -> Result<Snapshot, AppError> {
-        match self.read_request(&Request::Load, |r| matches!(r, Reply::Snapshot(_)))? {
+impl Client {
+    fn load_by(&self, request: &Request) -> Result<Snapshot, AppError> {
+        match self.read_request(request, |r| matches!(r, Reply::Snapshot(_)))? {
             Reply::Snapshot(snapshot) => {
                 // Everything pushed before the snapshot is in it.
                 self.link
@@ -313,6 +314,45 @@ impl Owner for Client {
             }
             other => Err(unexpected(&other)),
         }
+    }
+}
+
+impl Owner for Client {
+    fn load(&self) -> Result<Snapshot, AppError> {
+        self.load_by(&Request::Load)
+    }
+
+    fn load_index(&self) -> Result<Snapshot, AppError> {
+        self.load_by(&Request::LoadIndex)
+    }
+
+    fn texts(&self, ids: Option<Vec<String>>) -> Result<Vec<(String, TaskText)>, AppError> {
+        let request = Request::Texts { ids };
+        match self.read_request(&request, |r| matches!(r, Reply::Texts(_)))? {
+            Reply::Texts(texts) => Ok(texts),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    fn texts_in_background(&self) -> Option<TextsComing> {
+        let dir = self.dir.clone();
+        // The owner is up: this one only waits for it, never starts one.
+        let connect = Connect {
+            program: None,
+            ..self.connect.clone()
+        };
+        let (sender, coming) = std::sync::mpsc::sync_channel(1);
+        let reading = move || {
+            let texts = Client::connect(&dir, connect)
+                .map_err(AppError::from)
+                .and_then(|client| client.texts(None));
+            let _ = sender.send(texts);
+        };
+        std::thread::Builder::new()
+            .name("texts".into())
+            .spawn(reading)
+            .ok()?;
+        Some(coming)
     }
 
     fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, AppError> {

@@ -86,8 +86,9 @@ pub fn serve(
     let forget_before = Local::now().timestamp() - FORGET_REQUESTS_AFTER_DAYS * 86_400;
     store.forget_requests_before(forget_before)?;
     let clock = Clock::from_env().map_err(|e| ServeError::BadToday(e.0))?;
-    // The history is read when first asked for, not before serving.
-    let app = App::open(Box::new(store), clock, "owner".into())?;
+    // The history is read when first asked for, and the plan's texts when a
+    // request needs them: a screen that started us opens on the index.
+    let app = App::open_index(Box::new(store), clock, "owner".into())?;
     let listener = bind(dir, settings)?;
     let (jobs, inbox) = mpsc::sync_channel(JOB_QUEUE);
     let acceptor_jobs = jobs.clone();
@@ -102,11 +103,24 @@ pub fn serve(
         jobs,
         backups: Schedule::default(),
         writing_backup: None,
-        snapshot: None,
+        snapshots: Snapshots::default(),
     };
     owner.run(&inbox);
     owner.stop();
     Ok(Served::Idle)
+}
+
+/// True for a request answered from every task's text, which the owner then
+/// reads first: all but a screen opening (its index, the texts it shows) and
+/// those that read no plan.
+fn needs_texts(request: &Request) -> bool {
+    !matches!(
+        request,
+        Request::Hello { .. }
+            | Request::LoadIndex
+            | Request::Texts { ids: Some(_) }
+            | Request::Status
+    )
 }
 
 /// Binds the socket; any file left at its path is stale, since the store's
@@ -181,9 +195,15 @@ struct Owner {
     /// When to write a backup: the one schedule, shared with the commands.
     backups: Schedule,
     writing_backup: Option<thread::JoinHandle<bool>>,
-    /// The last snapshot sent, encoded, and the application's revision it
-    /// was encoded at.
-    snapshot: Option<(u64, Arc<Vec<u8>>)>,
+    snapshots: Snapshots,
+}
+
+/// The last snapshots sent, encoded, each with the application's revision
+/// it was encoded at.
+#[derive(Default)]
+struct Snapshots {
+    whole: Option<(u64, Arc<Vec<u8>>)>,
+    index: Option<(u64, Arc<Vec<u8>>)>,
 }
 
 impl Owner {
@@ -257,14 +277,25 @@ impl Owner {
     }
 
     fn answer(&mut self, id: u64, request: Request) {
+        if needs_texts(&request)
+            && let Err(e) = self.app.take_texts(true)
+        {
+            return self.send(id, &Reply::Error(e.to_string()));
+        }
         let reply = match request {
             Request::Hello { .. } => Reply::Error("hello sent twice".into()),
-            Request::Load => {
-                return match self.snapshot_frame() {
+            Request::Load | Request::LoadIndex => {
+                let index = matches!(request, Request::LoadIndex);
+                return match self.snapshot_frame(index) {
                     Ok(frame) => self.deliver(id, frame),
                     Err(e) => self.send(id, &Reply::Error(e.to_string())),
                 };
             }
+            Request::Texts { ids: Some(ids) } => match self.app.texts_of(&ids) {
+                Ok(texts) => Reply::Texts(texts),
+                Err(e) => Reply::Error(e.to_string()),
+            },
+            Request::Texts { ids: None } => Reply::Texts(self.app.plan().texts(None)),
             Request::History { after } => match self.app.load_history() {
                 Ok(history) => {
                     Reply::History(history.iter().filter(|e| e.seq > after).cloned().collect())
@@ -335,6 +366,9 @@ impl Owner {
     /// not kept waiting while a large store is written out.
     fn backup(&mut self) {
         self.finish_backup();
+        if self.app.take_texts(true).is_err() {
+            return;
+        }
         let Ok(dump) = self.app.dump_held() else {
             return;
         };
@@ -427,20 +461,30 @@ impl Owner {
         }
     }
 
-    /// The snapshot as one message, encoded once for every client that asks
-    /// while nothing changes: several screens opening, or one opening again,
-    /// do not each wait for the whole state to be encoded.
-    fn snapshot_frame(&mut self) -> Result<Arc<Vec<u8>>, wire::FrameError> {
+    /// The snapshot as one message, whole or index, encoded once for
+    /// every client that asks while nothing changes: several screens opening,
+    /// or one opening again, do not each wait for the whole state to be
+    /// encoded.
+    fn snapshot_frame(&mut self, index: bool) -> Result<Arc<Vec<u8>>, wire::FrameError> {
         let revision = self.app.revision();
-        if let Some((encoded_at, frame)) = &self.snapshot
+        let cached = if index {
+            &mut self.snapshots.index
+        } else {
+            &mut self.snapshots.whole
+        };
+        if let Some((encoded_at, frame)) = cached.as_ref()
             && *encoded_at == revision
         {
             return Ok(Arc::clone(frame));
         }
         // The old one goes first: two copies of a large state are not held.
-        self.snapshot = None;
-        let frame = Arc::new(wire::encode_large(&SnapshotReply(self.app.snapshot_ref()))?);
-        self.snapshot = Some((revision, Arc::clone(&frame)));
+        *cached = None;
+        let frame = Arc::new(if index {
+            wire::encode_large(&SnapshotReply(self.app.index_snapshot_ref()))?
+        } else {
+            wire::encode_large(&SnapshotReply(self.app.snapshot_ref()))?
+        });
+        *cached = Some((revision, Arc::clone(&frame)));
         Ok(frame)
     }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::{AppError, Operation};
 use crate::domain::catalog::CatalogError;
-use crate::domain::{HistoryEntry, InputError};
+use crate::domain::catalog::TaskText;
+use crate::domain::{HistoryEntry, InputError, TaskDef};
 use crate::store::{Commit, Dump, Snapshot, SnapshotRef, StoreError};
 
 /// The largest message a client may send: an import of a large plan fits
@@ -55,6 +56,13 @@ pub enum Request {
     Read {
         payload: Vec<u8>,
     },
+    /// [`Request::Load`] with the plan's tasks as their compact index (see
+    /// `crate::domain::catalog::TaskIndex`): what a screen opens on.
+    LoadIndex,
+    /// The texts the index leaves out, of the plan's tasks `ids` or of all.
+    Texts {
+        ids: Option<Vec<String>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,6 +99,8 @@ pub enum Reply {
     /// Sent every second while a client waits for an answer: the owner is
     /// working on it, not stopped.
     Alive,
+    /// Task texts by id, as asked by [`Request::Texts`].
+    Texts(Vec<(String, TaskText)>),
 }
 
 /// What a command run by the owner for a client printed, and how it ended.
@@ -106,9 +116,9 @@ pub struct ReadAnswer {
 
 /// [`Reply::Snapshot`] as the owner encodes it: from its state borrowed, to
 /// the same bytes, so that a client's load costs no copy of a large store.
-pub struct SnapshotReply<'a>(pub SnapshotRef<'a>);
+pub struct SnapshotReply<'a, Tasks: Serialize = &'a [TaskDef]>(pub SnapshotRef<'a, Tasks>);
 
-impl Serialize for SnapshotReply<'_> {
+impl<Tasks: Serialize> Serialize for SnapshotReply<'_, Tasks> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // The position of `Snapshot` among the variants of `Reply`.
         const SNAPSHOT_VARIANT: u32 = 1;
@@ -189,5 +199,41 @@ mod tests {
         assert_eq!(sized, owned, "sized first, the same bytes");
         let decoded: Reply = wire::decode(&owned[4..]).expect("decode");
         assert_eq!(decoded, Reply::Snapshot(Box::new(app.snapshot())));
+    }
+
+    #[test]
+    fn the_index_is_the_snapshot_without_task_texts_and_the_texts_put_it_back() {
+        let mut catalog = Catalog::bundled().expect("the bundled catalog");
+        // Every field of a task set, so that one encoded out of place shows.
+        let task = &mut catalog.tasks[0];
+        task.parent = Some("0.2".into());
+        task.due = chrono::NaiveDate::from_ymd_opt(2027, 6, 30);
+        task.due_day = Some("06-30".into());
+        task.due_source = Some(crate::domain::Source::Office("giả định".into()));
+        task.start = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+        let store = MemoryStore::new(catalog);
+        let clock = Clock::from_env().expect("a clock");
+        let app = App::open(Box::new(store), clock, "owner".into()).expect("open");
+        let frame = wire::encode_large(&SnapshotReply(app.index_snapshot_ref())).expect("encode");
+        let Reply::Snapshot(index) = wire::decode(&frame[4..]).expect("decode") else {
+            panic!("not a snapshot");
+        };
+        let whole = app.snapshot();
+        let mut expected = whole.clone();
+        for task in &mut expected.catalog.tasks {
+            assert!(!task.lacks_text());
+            task.title.clear();
+            task.short.clear();
+            task.plan_ref.clear();
+            task.due_source = None;
+        }
+        assert_eq!(*index, expected);
+        let whole_frame = wire::encode(&SnapshotReply(app.snapshot_ref())).expect("encode");
+        assert!(frame.len() * 3 < whole_frame.len(), "the index is small");
+
+        let mut plan = crate::domain::catalog::Plan::new(index.catalog);
+        assert!(plan.lacks_text("0.1"));
+        plan.fill_texts(app.plan().texts(None));
+        assert_eq!(plan.stored_catalog(), whole.catalog);
     }
 }

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::catalog::TaskText;
 use crate::domain::office::OfficeTask;
 use crate::domain::report_text::ReportText;
 use crate::domain::{
@@ -32,7 +33,7 @@ pub use sled_store::SledStore;
 pub use task_record::decode_schema_1 as decode_task_state_v1;
 
 /// The schema this build writes. Older records are migrated when read.
-pub const SCHEMA_VERSION: u16 = 5;
+pub const SCHEMA_VERSION: u16 = 6;
 
 /// A stored record that cannot be read, or breaks the rules every edit
 /// follows: left untouched on disk, left out of everything else (screens,
@@ -62,10 +63,11 @@ pub struct Snapshot {
 }
 
 /// A [`Snapshot`] borrowed from what a process holds: it encodes to the same
-/// bytes, without a copy of the whole state first.
+/// bytes, without a copy of the whole state first (its tasks as they are, or
+/// without their full titles).
 #[derive(Debug, Clone, Copy, Serialize)]
-pub struct SnapshotRef<'a> {
-    pub catalog: crate::domain::catalog::CatalogRef<'a>,
+pub struct SnapshotRef<'a, Tasks: Serialize = &'a [crate::domain::TaskDef]> {
+    pub catalog: crate::domain::catalog::CatalogRef<'a, Tasks>,
     pub tasks: &'a BTreeMap<TaskKey, TaskState>,
     pub overrides: &'a BTreeMap<String, TaskOverride>,
     pub targets: &'a BTreeMap<String, TargetState>,
@@ -193,6 +195,17 @@ pub enum StoreError {
 /// share a store reach it through its owner (`crate::share`), which holds one.
 pub trait Store {
     fn load(&self) -> Result<Snapshot, StoreError>;
+    /// [`Store::load`] with the plan's tasks as their compact index (see
+    /// [`crate::domain::catalog::TaskIndex`]), their texts left to
+    /// [`Store::texts`]. A store that keeps no index loads them whole.
+    fn load_index(&self) -> Result<Snapshot, StoreError> {
+        self.load()
+    }
+    /// The stored texts of the plan's tasks `ids`, or of every one.
+    fn texts(&self, ids: Option<&[String]>) -> Result<Vec<(String, TaskText)>, StoreError> {
+        let catalog = self.load()?.catalog;
+        Ok(crate::domain::catalog::Plan::new(catalog).texts(ids))
+    }
     /// Writes the commit atomically and durably; returns its numbered history.
     fn commit(&mut self, commit: Commit) -> Result<Vec<HistoryEntry>, StoreError>;
     /// History entries numbered after `after_seq`, oldest first. Polling this is

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// The protocol this build speaks. Changed whenever a message changes shape.
-pub const PROTOCOL_VERSION: u16 = 8;
+pub const PROTOCOL_VERSION: u16 = 9;
 
 const LENGTH_BYTES: usize = 4;
 const VERSION_BYTES: usize = 2;

@@ -28,19 +28,128 @@ pub struct Catalog {
     pub targets: Vec<TargetDef>,
 }
 
-/// A [`Catalog`] borrowed in parts: it serializes to the same bytes.
+/// A [`Catalog`] borrowed in parts: it serializes to the same bytes, its
+/// tasks as they are or as [`TaskIndex`].
 #[derive(Debug, Clone, Copy, Serialize)]
-pub struct CatalogRef<'a> {
+pub struct CatalogRef<'a, Tasks: Serialize = &'a [TaskDef]> {
     pub version: u32,
     pub plan: &'a PlanInfo,
     pub phases: &'a [Phase],
     pub units: &'a [Unit],
     pub areas: &'a [Area],
-    pub tasks: &'a [TaskDef],
+    pub tasks: Tasks,
     pub targets: &'a [TargetDef],
 }
 
+/// Tasks that serialize as their compact index: [`TaskDef`]s with their
+/// [`TaskText`] left out (id, area, units, cadence and deadline kept), a
+/// small part of a large plan. A screen opens on it and reads the texts it
+/// shows ([`Plan::fill_texts`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TaskIndex<'a>(pub &'a [TaskDef]);
+
+impl Serialize for TaskIndex<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(IndexedDef::of))
+    }
+}
+
+/// A [`TaskDef`] field for field, in its order, its text left out.
+#[derive(Serialize)]
+#[serde(rename = "TaskDef")]
+struct IndexedDef<'a> {
+    id: &'a str,
+    area: u8,
+    parent: &'a Option<String>,
+    plan_ref: &'a str,
+    title: &'a str,
+    short: &'a str,
+    lead: &'a str,
+    coordinators: &'a [String],
+    cadence: Cadence,
+    due: Option<NaiveDate>,
+    due_day: &'a Option<String>,
+    due_source: Option<Source>,
+    start: Option<NaiveDate>,
+}
+
+impl<'a> IndexedDef<'a> {
+    fn of(t: &'a TaskDef) -> IndexedDef<'a> {
+        IndexedDef {
+            id: &t.id,
+            area: t.area,
+            parent: &t.parent,
+            plan_ref: "",
+            title: "",
+            short: "",
+            lead: &t.lead,
+            coordinators: &t.coordinators,
+            cadence: t.cadence,
+            due: t.due,
+            due_day: &t.due_day,
+            due_source: None,
+            start: t.start,
+        }
+    }
+}
+
+/// What a task's compact index leaves out: its titles and the plan's words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskText {
+    pub title: String,
+    pub short: String,
+    pub plan_ref: String,
+    pub due_source: Option<Source>,
+}
+
+impl TaskDef {
+    pub fn text(&self) -> TaskText {
+        TaskText {
+            title: self.title.clone(),
+            short: self.short.clone(),
+            plan_ref: self.plan_ref.clone(),
+            due_source: self.due_source.clone(),
+        }
+    }
+
+    /// True for a task read from a compact index, whose text is not here:
+    /// every task has a title.
+    pub fn lacks_text(&self) -> bool {
+        self.title.is_empty()
+    }
+
+    fn set_text(&mut self, text: TaskText) {
+        self.title = text.title;
+        self.short = text.short;
+        self.plan_ref = text.plan_ref;
+        self.due_source = text.due_source;
+    }
+}
+
 impl Catalog {
+    /// The catalog with its tasks as their compact index (see [`TaskIndex`]).
+    pub fn index_ref(&self) -> CatalogRef<'_, TaskIndex<'_>> {
+        CatalogRef {
+            version: self.version,
+            plan: &self.plan,
+            phases: &self.phases,
+            units: &self.units,
+            areas: &self.areas,
+            tasks: TaskIndex(&self.tasks),
+            targets: &self.targets,
+        }
+    }
+
+    /// Gives the tasks read from an index their texts, taken from `texts`
+    /// by id; a task that has its text keeps it.
+    pub fn fill_texts(&mut self, texts: &mut std::collections::BTreeMap<String, TaskText>) {
+        for task in self.tasks.iter_mut().filter(|t| t.lacks_text()) {
+            if let Some(text) = texts.remove(&task.id) {
+                task.set_text(text);
+            }
+        }
+    }
+
     /// A copy of everything but the tasks, which may be many.
     pub fn clone_without_tasks(&self) -> Catalog {
         Catalog {

@@ -134,6 +134,16 @@ impl Plan {
 
     /// The catalog as stored, borrowed: it encodes as [`Plan::stored_catalog`].
     pub fn stored_catalog_ref(&self) -> CatalogRef<'_> {
+        self.stored_with(&self.catalog.tasks[..self.plan_tasks])
+    }
+
+    /// The catalog as stored, its tasks as their compact index: what a
+    /// screen opens on (see [`TaskIndex`]).
+    pub fn index_catalog_ref(&self) -> CatalogRef<'_, TaskIndex<'_>> {
+        self.stored_with(TaskIndex(&self.catalog.tasks[..self.plan_tasks]))
+    }
+
+    fn stored_with<T: serde::Serialize>(&self, tasks: T) -> CatalogRef<'_, T> {
         let c = &self.catalog;
         CatalogRef {
             version: c.version,
@@ -141,9 +151,47 @@ impl Plan {
             phases: &c.phases,
             units: &c.units,
             areas: &c.areas,
-            tasks: &c.tasks[..self.plan_tasks],
+            tasks,
             targets: &c.targets,
         }
+    }
+
+    /// The texts of the tasks `ids` (of every plan task when `None`: the
+    /// office's own are never left out of an index), by id.
+    pub fn texts(&self, ids: Option<&[String]>) -> Vec<(String, TaskText)> {
+        let pair = |t: &TaskDef| (t.id.clone(), t.text());
+        match ids {
+            None => self.catalog.tasks[..self.plan_tasks]
+                .iter()
+                .map(pair)
+                .collect(),
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| self.task(id))
+                .map(pair)
+                .collect(),
+        }
+    }
+
+    /// True when the task was read from a compact index and its text is not
+    /// here yet.
+    pub fn lacks_text(&self, id: &str) -> bool {
+        self.task(id).is_some_and(TaskDef::lacks_text)
+    }
+
+    /// Puts back the texts a [`TaskIndex`] left out. A task that has its text
+    /// keeps it: texts read later never undo a newer catalog. The titles are
+    /// folded for search again.
+    pub fn fill_texts(&mut self, texts: impl IntoIterator<Item = (String, TaskText)>) {
+        let catalog = Arc::make_mut(&mut self.catalog);
+        for (id, text) in texts {
+            if let Some(&i) = self.task_index.get(&id)
+                && catalog.tasks[i].lacks_text()
+            {
+                catalog.tasks[i].set_text(text);
+            }
+        }
+        self.folded_titles = Arc::default();
     }
 
     /// True for a task the office added, false for the plan's own.

@@ -58,6 +58,7 @@ pub fn update(app: &mut App, ui: &mut Ui, message: impl Into<Message>) {
         Message::Started(start) => started(app, ui, start),
         Message::ReportWritten(Ok(path)) => flash_answer(ui, i18n::report_written(&path, ui.lang)),
         Message::ReportWritten(Err(why)) => flash_error(ui, why),
+        Message::TextsRead => {}
     }
     if app.revision() != ui.board_revision {
         take_in_changes(app, ui);

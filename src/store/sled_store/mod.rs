@@ -2,9 +2,11 @@
 //! and fsynced before a commit returns.
 
 mod disk;
+mod plan_text;
 mod records;
 
 use disk::*;
+use plan_text::*;
 pub(super) use records::parse_task_key;
 use records::*;
 
@@ -24,6 +26,7 @@ use super::{
     StoreError, backup,
 };
 use super::{catalog_record, override_record, target_record};
+use crate::domain::catalog::TaskText;
 use crate::domain::{Catalog, HistoryEntry, TaskKey, TaskState};
 
 const SCHEMA_KEY: &[u8] = b"meta/schema";
@@ -79,8 +82,11 @@ impl SledStore {
                     found,
                 });
             }
-            Some(1) => store.migrate_from_schema_1()?,
-            Some(found) if found < SCHEMA_VERSION => store.mark_schema()?,
+            Some(1) => {
+                store.migrate_from_schema_1()?;
+                store.split_catalog()?;
+            }
+            Some(found) if found < SCHEMA_VERSION => store.split_catalog()?,
             Some(_) => {}
         }
         Ok(store)
@@ -181,17 +187,6 @@ impl SledStore {
         self.made_durable(result)
     }
 
-    /// Schema 2 records read as they are (the catalog's older shape is
-    /// brought up when read): only the store's schema mark moves, so that an
-    /// older `cchc` refuses the records this one writes.
-    fn mark_schema(&mut self) -> Result<(), StoreError> {
-        let result: Result<(), TransactionError<CodecError>> = self.db()?.transaction(|tx| {
-            tx.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_le_bytes())?;
-            Ok(())
-        });
-        self.made_durable(result)
-    }
-
     fn seed(&mut self, catalog: &Catalog) -> Result<(), StoreError> {
         let commit = Commit {
             catalog: Some(catalog.clone()),
@@ -217,12 +212,15 @@ impl SledStore {
         with_schema: bool,
     ) -> Result<Vec<HistoryEntry>, StoreError> {
         let records = encode_commit(&commit).map_err(|e| self.corrupt(&e.to_string()))?;
-        let removals: Vec<Vec<u8>> = commit
+        let mut removals: Vec<Vec<u8>> = commit
             .agenda
             .iter()
             .filter(|(_, mark)| mark.is_none())
             .map(|(key, _)| format!("{AGENDA}{key}").into_bytes())
             .collect();
+        if let Some(catalog) = &commit.catalog {
+            removals.extend(self.stale_texts(catalog)?);
+        }
         let history = commit.history;
         let request = commit.request;
         let tasks: Vec<(String, TaskState)> = commit
@@ -454,13 +452,14 @@ impl SledStore {
 
 impl Store for SledStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
-        let catalog_bytes = self
-            .db()?
-            .get(CATALOG_KEY)
-            .map_err(|e| self.sled_error(e))?
-            .ok_or_else(|| self.corrupt("no catalog"))?;
-        let catalog =
-            catalog_record::decode(&catalog_bytes).map_err(|e| self.decode_error("catalog", e))?;
+        let mut snapshot = self.load_index()?;
+        let mut texts = self.read_texts(&mut snapshot.set_aside)?;
+        snapshot.catalog.fill_texts(&mut texts);
+        Ok(snapshot)
+    }
+
+    fn load_index(&self) -> Result<Snapshot, StoreError> {
+        let catalog = self.read_catalog()?;
         let mut set_aside = Vec::new();
         let aside = &mut set_aside;
         let tasks = self.read_tasks(aside)?;
@@ -491,6 +490,13 @@ impl Store for SledStore {
             office_tasks,
             set_aside,
         })
+    }
+
+    fn texts(&self, ids: Option<&[String]>) -> Result<Vec<(String, TaskText)>, StoreError> {
+        match ids {
+            Some(ids) => self.texts_of(ids),
+            None => Ok(self.read_texts(&mut Vec::new())?.into_iter().collect()),
+        }
     }
 
     fn commit(&mut self, commit: Commit) -> Result<Vec<HistoryEntry>, StoreError> {

@@ -16,7 +16,7 @@ pub(super) fn record<T: Serialize>(
 pub(super) fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> {
     let mut records = Vec::new();
     if let Some(catalog) = &commit.catalog {
-        records.push((CATALOG_KEY.to_vec(), codec::encode(catalog)?));
+        records.extend(catalog_records(catalog)?);
     }
     for (id, overrides) in &commit.overrides {
         records.push(record(OVERRIDE, id, overrides)?);
