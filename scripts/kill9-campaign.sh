@@ -19,6 +19,9 @@
 #          The store must then be exactly the old state or exactly the
 #          imported one (never a mix), and when the import had not landed a
 #          second `cchc import DUMP` must succeed.
+#   migrate each trial copies the schema-5 fixture and SIGKILLs the first
+#          `cchc list` on it (which splits its catalog into index and texts)
+#          after a random delay; the store must open with everything it had.
 #   owner  `cchc serve` runs; two writers loop `cchc set` with distinct notes
 #          through it while the script SIGKILLs the owner 0..200 ms after it
 #          answers. A new owner is started by a writer whose edit was in
@@ -26,7 +29,7 @@
 #          reported "NOT SAVED" must really be absent.
 #
 # Usage:
-#   scripts/kill9-campaign.sh [--trials N] [--bin PATH] [--only import|set|owner]
+#   scripts/kill9-campaign.sh [--trials N] [--bin PATH] [--only import|set|migrate|owner]
 #                             [--keep-failed DIR]
 #
 #   --trials N         trials per scenario (default 200)
@@ -74,7 +77,7 @@ while [ $# -gt 0 ]; do
 done
 
 case "$TRIALS" in '' | *[!0-9]*) echo "--trials needs a number" >&2; exit 2 ;; esac
-case "$ONLY" in '' | import | set | owner) ;; *) echo "--only import|set|owner" >&2; exit 2 ;; esac
+case "$ONLY" in '' | import | set | migrate | owner) ;; *) echo "--only import|set|migrate|owner" >&2; exit 2 ;; esac
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "$BIN" ]; then
@@ -334,7 +337,8 @@ scenario_import() {
             k9 "$src" set "$id" --note "k9-import-$i-again" >/dev/null ||
             { fail "preparing the dump: set $id failed"; finish_scenario 0 0 0 0 "$start" ""; return; }
     done
-    id=$(k9 "$src" targets --format tsv | awk -F'\t' 'NR == 2 {print $1}')
+    # The first target measured in % (a qualitative aim takes no 87,5).
+    id=$(k9 "$src" targets --format tsv | awk -F'\t' 'NR > 1 && $4 == "%" {print $1; exit}')
     k9 "$src" target set "$id" 87,5 --note "k9-import-target" >/dev/null ||
         { fail "preparing the dump: target set $id failed"; finish_scenario 0 0 0 0 "$start" ""; return; }
     k9 "$src" export -o "$dump" || { fail "export -o failed"; finish_scenario 0 0 0 0 "$start" ""; return; }
@@ -412,6 +416,57 @@ scenario_import() {
     done
     finish_scenario "$TRIALS" "$acked" "$lost" "$unopenable" "$start" \
         "landed old $landed_old (re-import failed $reimport_failed), new $landed_new, torn $torn"
+}
+
+# ---------------------------------------------------------------- migrate
+
+# A store of the previous schema (the schema-5 fixture) is split into the
+# plan's index and its tasks' texts by the first command that opens it:
+# killed at any moment, it must open afterwards with everything it had.
+scenario_migrate() {
+    SCENARIO=migrate
+    FAILS=0
+    local start base fixture dir t0 dur maxdelay trial delay times=() m
+    local acked=0 lost=0 unopenable=0 migrated=0 not_yet=0
+    start=$(now_ms)
+    base="$WORK/migrate"
+    fixture="$(dirname "$0")/../tests/fixtures/store-schema-5"
+    dir="$base/data"
+    mkdir -p "$base"
+    for m in 1 2 3; do
+        rm -rf "$dir" && cp -r "$fixture" "$dir"
+        t0=$(now_ms)
+        k9 "$dir" list --format tsv >/dev/null || { fail "an unkilled migration failed"; finish_scenario 0 0 0 1 "$start" ""; return; }
+        times+=($(($(now_ms) - t0)))
+    done
+    k9 "$dir" export >"$base/migrated.json" && state_of "$base/migrated.json" >"$base/migrated.state"
+    dur=$(median3 "${times[@]}")
+    maxdelay=$(clamp $((dur * 3 / 2)) 10 300)
+    echo "migrate: an unkilled first open of the schema-5 fixture takes $dur ms; kills after 0..$maxdelay ms"
+    for ((trial = 1; trial <= TRIALS; trial++)); do
+        rm -rf "$dir" && cp -r "$fixture" "$dir"
+        delay=$(rand_upto "$maxdelay")
+        killed_run "$dir" "$delay" "$base/last" list --format tsv
+        [ "$KRC" -eq 0 ] && { acked=$((acked + 1)); migrated=$((migrated + 1)); } || not_yet=$((not_yet + 1))
+        if ! store_opens "$dir"; then
+            unopenable=$((unopenable + 1))
+            progress X
+            fail "trial $trial: the store does not open after its migration was killed at $delay ms: $OPEN_ERR"
+            keep "$dir" "migrate-trial-$trial"
+            continue
+        fi
+        k9 "$dir" export >"$base/now.json"
+        if state_of "$base/now.json" | cmp -s - "$base/migrated.state"; then
+            progress .
+        else
+            lost=$((lost + 1))
+            progress L
+            fail "trial $trial: after a migration killed at $delay ms the store holds $(describe "$base/now.json")"
+            keep "$dir" "migrate-trial-$trial"
+        fi
+    done
+    finish_scenario "$TRIALS" "$acked" "$lost" "$unopenable" "$start" \
+        "first commands that finished $migrated, killed $not_yet"
 }
 
 # ---------------------------------------------------------------- owner
@@ -582,7 +637,7 @@ scenario_owner() {
 # ---------------------------------------------------------------- main
 
 echo "kill -9 campaign: $TRIALS trial(s) per scenario, binary $BIN, work folder $WORK"
-for s in set import owner; do
+for s in set import migrate owner; do
     [ -z "$ONLY" ] || [ "$ONLY" = "$s" ] || continue
     "scenario_$s"
 done

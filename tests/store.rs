@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use cchc::app::{App, AppError, Clock, HistoryFilter};
+use cchc::domain::catalog::TaskText;
 use cchc::domain::{
     Catalog, Edit, Evidence, Field, HistoryEntry, Note, Occurrence, Status, Subject, TaskKey,
     TaskState, Value,
@@ -734,10 +735,22 @@ fn a_record_from_a_newer_schema_is_refused_and_a_damaged_one_set_aside() {
     assert_eq!(snapshot.catalog, catalog());
 }
 
+/// The texts stored under `text/`, by chunk key.
+fn text_chunks(dir: &Path) -> Vec<(String, Vec<(String, TaskText)>)> {
+    support::raw_sled(dir)
+        .scan_prefix(b"text/")
+        .map(|item| {
+            let (key, value) = item.unwrap();
+            let key = String::from_utf8(key.to_vec()).unwrap();
+            (key, codec::decode(&value).expect("a chunk of texts"))
+        })
+        .collect()
+}
+
 /// The plan's tasks are records of their own: the catalog record holds
-/// their index, each text is a record beside it. A text that cannot be read
-/// is set aside and the rest opens; a catalog written again drops the texts
-/// of tasks it no longer has.
+/// their index, their texts are records beside it, a few tasks' to a record.
+/// A record of texts that cannot be read is set aside and the rest opens; a
+/// catalog written again drops the texts of tasks it no longer has.
 #[test]
 fn task_texts_are_records_of_their_own_and_a_damaged_one_is_set_aside() {
     let temp = tempfile::tempdir().unwrap();
@@ -747,21 +760,38 @@ fn task_texts_are_records_of_their_own_and_a_damaged_one_is_set_aside() {
         let index = store.load_index().expect("the index");
         assert!(index.catalog.tasks.iter().all(|t| t.lacks_text()));
         assert_eq!(store.load().expect("whole").catalog, catalog());
+        let one = store.texts(Some(&["1.a.2".to_string()])).expect("one text");
+        assert_eq!(one.len(), 1);
+        assert_eq!(
+            one[0].1.title,
+            catalog()
+                .tasks
+                .iter()
+                .find(|t| t.id == "1.a.2")
+                .unwrap()
+                .title
+        );
     }
+    let chunks = text_chunks(dir);
+    assert!(chunks.len() > 1 && chunks.len() < catalog().tasks.len());
+    let (damaged, lost) = chunks
+        .iter()
+        .find(|(_, texts)| texts.iter().any(|(id, _)| id == "1.a.2"))
+        .expect("1.a.2's chunk");
     {
         let db = support::raw_sled(dir);
-        assert!(db.get(b"text/1.a.1").unwrap().is_some());
-        db.insert(b"text/1.a.2", &[SCHEMA_VERSION as u8, 0, 0xff][..])
+        db.insert(damaged.as_bytes(), &[SCHEMA_VERSION as u8, 0, 0xff][..])
             .unwrap();
         db.flush().unwrap();
     }
     let mut store = open_sled(dir);
     let snapshot = store.load().expect("the rest of the store opens");
     let keys: Vec<&str> = snapshot.set_aside.iter().map(|r| r.key.as_str()).collect();
-    assert_eq!(keys, ["text/1.a.2"]);
-    let task = |id: &str| snapshot.catalog.tasks.iter().find(|t| t.id == id).unwrap();
-    assert!(task("1.a.2").lacks_text());
-    assert!(!task("1.a.1").lacks_text());
+    assert_eq!(keys, [damaged.as_str()]);
+    for task in &snapshot.catalog.tasks {
+        let in_damaged = lost.iter().any(|(id, _)| *id == task.id);
+        assert_eq!(task.lacks_text(), in_damaged, "{}", task.id);
+    }
 
     let mut smaller = catalog();
     smaller.tasks.retain(|t| t.id != "1.a.1");
@@ -771,7 +801,12 @@ fn task_texts_are_records_of_their_own_and_a_damaged_one_is_set_aside() {
     };
     store.commit(commit).expect("a catalog written");
     drop(store);
-    assert!(support::raw_sled(dir).get(b"text/1.a.1").unwrap().is_none());
+    let ids: Vec<String> = text_chunks(dir)
+        .into_iter()
+        .flat_map(|(_, texts)| texts.into_iter().map(|(id, _)| id))
+        .collect();
+    assert_eq!(ids.len(), smaller.tasks.len());
+    assert!(!ids.iter().any(|id| id == "1.a.1"));
     assert_eq!(open_sled(dir).load().expect("whole").catalog, smaller);
 }
 

@@ -140,13 +140,22 @@ impl Catalog {
         }
     }
 
-    /// Gives the tasks read from an index their texts, taken from `texts`
-    /// by id; a task that has its text keeps it.
-    pub fn fill_texts(&mut self, texts: &mut std::collections::BTreeMap<String, TaskText>) {
-        for task in self.tasks.iter_mut().filter(|t| t.lacks_text()) {
-            if let Some(text) = texts.remove(&task.id) {
-                task.set_text(text);
-            }
+    /// Gives the tasks read from an index their texts, by id; a task that
+    /// has its text keeps it, and a text of no task here is left out.
+    pub fn fill_texts(&mut self, texts: impl IntoIterator<Item = (String, TaskText)>) {
+        let lacking: foldhash::HashMap<&str, usize> = self
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.lacks_text())
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let found: Vec<(usize, TaskText)> = texts
+            .into_iter()
+            .filter_map(|(id, text)| Some((*lacking.get(id.as_str())?, text)))
+            .collect();
+        for (i, text) in found {
+            self.tasks[i].set_text(text);
         }
     }
 

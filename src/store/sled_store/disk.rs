@@ -5,6 +5,9 @@ use super::*;
 use crate::store::quiet;
 use std::time::{Duration, Instant};
 
+/// The blob files fsynced, with their length then.
+pub(super) type SyncedBlobs = std::collections::HashMap<PathBuf, u64>;
+
 /// How long sled's own file lock is waited for once `cchc.lock` is held:
 /// whoever held the store has released it and is still closing sled's files.
 const SLED_CLOSING: Duration = Duration::from_secs(5);
@@ -69,15 +72,54 @@ pub(super) fn io_error(path: &Path, error: &std::io::Error) -> StoreError {
     }
 }
 
-pub(super) fn fsync_tree(dir: &Path) -> std::io::Result<()> {
+/// fsyncs every file under `dir`, and the folders themselves; a blob file
+/// only when it is new or has grown since it was last synced: sled writes
+/// each one whole when it creates it and never changes it after, and a store
+/// of a large plan holds hundreds, which every edit would otherwise fsync
+/// again. (Its length is kept, so one seen while sled was still writing it
+/// is synced again.)
+pub(super) fn fsync_tree(dir: &Path, synced_blobs: &mut SyncedBlobs) -> std::io::Result<()> {
+    let in_blobs = dir.file_name() == Some("blobs".as_ref());
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let kind = entry.file_type()?;
+        let path = entry.path();
         if kind.is_dir() {
-            fsync_tree(&entry.path())?;
-        } else if kind.is_file() {
-            fs::File::open(entry.path())?.sync_all()?;
+            fsync_tree(&path, synced_blobs)?;
+        } else if !kind.is_file() {
+            continue;
+        } else if !in_blobs {
+            fs::File::open(&path)?.sync_all()?;
+        } else {
+            let len = entry.metadata()?.len();
+            if synced_blobs.get(&path) != Some(&len) {
+                fs::File::open(&path)?.sync_all()?;
+                synced_blobs.insert(path, len);
+            }
         }
     }
     fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blob_is_synced_when_new_or_grown_and_other_files_every_time() {
+        let temp = tempfile::tempdir().expect("a temp folder");
+        let blobs = temp.path().join("blobs");
+        fs::create_dir(&blobs).expect("blobs");
+        fs::write(temp.path().join("db"), b"log").expect("db");
+        let blob = blobs.join("17");
+        fs::write(&blob, b"half").expect("a blob");
+        let mut synced = SyncedBlobs::new();
+        fsync_tree(temp.path(), &mut synced).expect("synced");
+        assert_eq!(synced.get(&blob), Some(&4));
+        assert_eq!(synced.len(), 1, "only blobs are remembered");
+
+        fs::write(&blob, b"half and the rest").expect("written on");
+        fsync_tree(temp.path(), &mut synced).expect("synced");
+        assert_eq!(synced.get(&blob), Some(&17), "synced again once grown");
+    }
 }

@@ -52,6 +52,8 @@ pub struct SledStore {
     /// error and fails everything after it, so the next write opens the
     /// store again from what is on disk, which the failed write never reached.
     failed: bool,
+    /// The blob files already fsynced (see [`disk::fsync_tree`]).
+    synced_blobs: std::sync::Mutex<SyncedBlobs>,
     _lock: StoreLock,
 }
 
@@ -66,6 +68,7 @@ impl SledStore {
             dir: dir.to_path_buf(),
             db: Some(db),
             failed: false,
+            synced_blobs: Default::default(),
             _lock: lock,
         };
         match store.schema()? {
@@ -268,7 +271,11 @@ impl SledStore {
     /// which survives a killed process but not a power cut; fsync every file too.
     fn make_durable(&self) -> Result<(), StoreError> {
         self.db()?.flush().map_err(|e| self.sled_error(e))?;
-        fsync_tree(&self.sled_dir()).map_err(|e| io_error(&self.sled_dir(), &e))
+        let mut synced_blobs = self
+            .synced_blobs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        fsync_tree(&self.sled_dir(), &mut synced_blobs).map_err(|e| io_error(&self.sled_dir(), &e))
     }
 
     fn corrupt(&self, detail: &str) -> StoreError {
@@ -453,8 +460,8 @@ impl SledStore {
 impl Store for SledStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
         let mut snapshot = self.load_index()?;
-        let mut texts = self.read_texts(&mut snapshot.set_aside)?;
-        snapshot.catalog.fill_texts(&mut texts);
+        let texts = self.read_texts(&mut snapshot.set_aside)?;
+        snapshot.catalog.fill_texts(texts);
         Ok(snapshot)
     }
 
@@ -495,7 +502,7 @@ impl Store for SledStore {
     fn texts(&self, ids: Option<&[String]>) -> Result<Vec<(String, TaskText)>, StoreError> {
         match ids {
             Some(ids) => self.texts_of(ids),
-            None => Ok(self.read_texts(&mut Vec::new())?.into_iter().collect()),
+            None => Ok(self.read_texts(&mut Vec::new())?.collect()),
         }
     }
 
