@@ -69,11 +69,18 @@ impl App {
         Ok(())
     }
 
-    /// The texts of the tasks `ids`, from here or, for those not here yet,
-    /// from the store: what an owner answers a screen opening.
+    /// The texts of the tasks `ids`, each once, from here or, for those not
+    /// here yet, from the store: what an owner answers a screen opening. (An
+    /// id asked a million times is answered once.)
     pub fn texts_of(&self, ids: &[String]) -> Result<Vec<(String, TaskText)>, AppError> {
+        let ids: Vec<String> = ids
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .cloned()
+            .collect();
         let missing = self.lacking(ids.iter().map(String::as_str));
-        let mut texts = self.plan.texts(Some(ids));
+        let mut texts = self.plan.texts(Some(&ids));
         texts.retain(|(_, text)| !text.title.is_empty());
         if !missing.is_empty() {
             texts.extend(self.link.texts(Some(missing))?);
@@ -155,5 +162,26 @@ impl App {
         let _ = std::thread::Builder::new()
             .name("fold-titles".into())
             .spawn(folding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{App, Clock};
+    use crate::domain::Catalog;
+    use crate::store::MemoryStore;
+
+    #[test]
+    fn texts_asked_many_times_are_answered_once_and_unknown_ids_not_at_all() {
+        let store = MemoryStore::new(Catalog::bundled().expect("the bundled catalog"));
+        let clock = Clock::from_env().expect("a clock");
+        let app = App::open_index(Box::new(store), clock, "owner".into()).expect("open");
+        let asked: Vec<String> = std::iter::repeat_n("1.a.1".to_string(), 10_000)
+            .chain(["không có".to_string(), "0.1".to_string()])
+            .collect();
+        let texts = app.texts_of(&asked).expect("texts");
+        let ids: Vec<&str> = texts.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["0.1", "1.a.1"]);
+        assert_eq!(texts[1].1, app.plan().task("1.a.1").expect("1.a.1").text());
     }
 }
