@@ -336,9 +336,13 @@ impl Owner for Client {
 
     fn texts_in_background(&self) -> Option<TextsComing> {
         let dir = self.dir.clone();
-        // The owner is up: this one only waits for it, never starts one.
+        // The owner has just answered: this connection never starts one and
+        // waits little, so that a key pressed meanwhile is not held up by it;
+        // the screen's own connection then reads the texts, reconnecting as
+        // it always does.
         let connect = Connect {
             program: None,
+            wait: RETRY_WAIT,
             ..self.connect.clone()
         };
         let (sender, coming) = std::sync::mpsc::sync_channel(1);
