@@ -2,27 +2,14 @@
 //! added beyond the plan, the officer in charge, notes corrected, all of it
 //! on every surface and carried by export and import.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod process;
 
+use process::Output;
 use serde_json::Value;
 
 const MARCH_2027: &str = "2027-03-10";
 const TITLE: &str = "Xây dựng Kế hoạch CCHC năm 2027 của UBND xã";
 const SOURCE: &str = "Công văn số 15/UBND ngày 05/01/2027";
-
-fn run_with(dir: &Path, config: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cchc"))
-        .env("CCHC_DATA", dir)
-        .env("CCHC_TODAY", MARCH_2027)
-        .env("CCHC_CONFIG_DIR", config)
-        .env_remove("CCHC_LANG")
-        .env_remove("SSH_CONNECTION")
-        .stdin(Stdio::null())
-        .args(args)
-        .output()
-        .expect("run cchc")
-}
 
 struct Office {
     data: tempfile::TempDir,
@@ -38,22 +25,26 @@ impl Office {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        run_with(self.data.path(), self.config.path(), args)
+        process::output(
+            process::command(self.data.path(), self.config.path())
+                .env("CCHC_TODAY", MARCH_2027)
+                .args(args),
+        )
     }
 
     fn ok(&self, args: &[&str]) -> String {
         let output = self.run(args);
-        assert!(output.status.success(), "{args:?}: {output:#?}");
-        String::from_utf8(output.stdout).expect("UTF-8")
+        assert_eq!(output.code, Some(0), "{args:?}: {output:#?}");
+        output.out
     }
 
     /// Refused with exit 2 and a message in Vietnamese; nothing written.
     fn refused(&self, args: &[&str]) -> String {
         let before = self.ok(&["export"]);
         let output = self.run(args);
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:#?}");
+        assert_eq!(output.code, Some(2), "{args:?}: {output:#?}");
         assert_eq!(self.ok(&["export"]), before, "{args:?} wrote something");
-        String::from_utf8(output.stderr).expect("UTF-8")
+        output.err
     }
 
     /// The period's report as Markdown.

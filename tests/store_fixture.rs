@@ -6,8 +6,9 @@
 //! `scripts/make-store-fixture.sh` and that build's `cchc`, whose `export` of
 //! it is kept beside it.
 
+mod process;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use cchc::domain::Catalog;
 use cchc::store::{Dump, SCHEMA_VERSION, SledStore, Store};
@@ -29,22 +30,18 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cchc"))
-        .env("CCHC_DATA", dir)
-        .env("CCHC_TODAY", "2027-03-12")
-        .env_remove("CCHC_LANG")
-        .env_remove("CCHC_CONFIG_DIR")
-        .stdin(Stdio::null())
-        .args(args)
-        .output()
-        .expect("run cchc")
-}
-
+/// `cchc ARGS` on the store in `dir`, which must succeed; its output. The
+/// config folder sits beside the store.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let output = run(dir, args);
-    assert!(output.status.success(), "{args:?}: {output:#?}");
-    String::from_utf8(output.stdout).expect("UTF-8")
+    let config = dir.with_file_name("config");
+    std::fs::create_dir_all(&config).expect("a config folder");
+    let output = process::output(
+        process::command(dir, &config)
+            .env("CCHC_TODAY", "2027-03-12")
+            .args(args),
+    );
+    assert_eq!(output.code, Some(0), "{args:?}: {output:#?}");
+    output.out
 }
 
 fn dump(json: &str) -> Dump {
