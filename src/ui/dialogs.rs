@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Context, centered};
+use super::{Context, centered, selected_key_text};
 use crate::domain::Status;
 use crate::domain::text::{sanitize_line, truncate_width};
 use crate::i18n::{self, Lang};
@@ -40,12 +40,15 @@ fn dialog(
 
 pub fn status_picker(frame: &mut Frame, area: Rect, ctx: &Context, selected: usize) {
     let lang = ctx.ui.lang;
-    let key = ctx.ui.selected_key();
-    let current = key.and_then(|k| ctx.app.view(k)).map(|v| v.state.status);
+    let current = ctx
+        .ui
+        .selected_key()
+        .and_then(|k| ctx.app.view(k))
+        .map(|v| v.state.status);
     let title = format!(
         "{} {}",
         i18n::status_picker_title(lang),
-        key.map(ToString::to_string).unwrap_or_default()
+        selected_key_text(ctx)
     );
     let inner = dialog(frame, area, ctx, &title, 36, Status::ALL.len() as u16 + 2);
     let lines: Vec<Line> = Status::ALL
@@ -140,10 +143,7 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
             i18n::assignee_prompt(lang).to_string(),
         ),
     };
-    let title = format!(
-        "{title} {}",
-        key.map(ToString::to_string).unwrap_or_default()
-    );
+    let title = format!("{title} {}", selected_key_text(ctx));
     let inner = dialog(frame, area, ctx, &title, 64, 7);
     let mut lines = vec![
         Line::styled(prompt, ctx.theme.label()),
@@ -175,11 +175,7 @@ pub fn evidence(frame: &mut Frame, area: Rect, ctx: &Context, form: &EvidenceFor
 
 pub fn extend(frame: &mut Frame, area: Rect, ctx: &Context, form: &ExtendForm) {
     let lang = ctx.ui.lang;
-    let key = ctx
-        .ui
-        .selected_key()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let key = selected_key_text(ctx);
     let (title, labels) = if ctx.ui.screen == Screen::Triage {
         (i18n::extend_title(lang), i18n::extend_labels(lang))
     } else {
@@ -244,11 +240,7 @@ pub fn task(frame: &mut Frame, area: Rect, ctx: &Context, form: &TaskForm) {
 /// Which note or document of the selected task is taken back, and why.
 pub fn withdraw(frame: &mut Frame, area: Rect, ctx: &Context, form: &WithdrawForm) {
     let lang = ctx.ui.lang;
-    let key = ctx
-        .ui
-        .selected_key()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let key = selected_key_text(ctx);
     let title = format!("{} {key}", i18n::withdraw_title(lang));
     let inner = dialog(frame, area, ctx, &title, 70, 10);
     form_fields(

@@ -201,6 +201,15 @@ pub fn bar<'a>(theme: &Theme, share: f64, width: usize) -> [ratatui::text::Span<
     ]
 }
 
+/// The occurrence edits apply to, as its dialogs name it ("1.a.1@2027"),
+/// or nothing when none is selected.
+fn selected_key_text(ctx: &Context) -> String {
+    ctx.ui
+        .selected_key()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
 /// A box of `width`×`height` centred in `area`, never larger than it.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -7,17 +7,13 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::dialogs::place_cursor;
-use super::{Context, centered};
+use super::{Context, centered, selected_key_text};
 use crate::i18n;
 use crate::screen::state::NoteEditor;
 
 pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context, note: &NoteEditor) {
     let lang = ctx.ui.lang;
-    let key = ctx
-        .ui
-        .selected_key()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let key = selected_key_text(ctx);
     let height = (area.height * 2 / 3).max(8);
     let popup = centered(area, 76, height);
     let block = ratatui::widgets::Block::bordered()
