@@ -252,15 +252,13 @@ fn read_shown_texts(app: &mut App, ui: &mut Ui, start: Start) {
         take_texts(app, ui, true);
         return;
     }
-    let end = (ui.offset + ui.page).min(ui.rows.len());
-    let on_screen = ui.rows[ui.offset.min(end)..end]
-        .iter()
-        .filter_map(Row::task);
-    let ids: Vec<String> = on_screen
-        .map(|row| row.key.task.clone())
-        .chain(ui.selected_key().map(|key| key.task.clone()))
-        .collect();
-    match app.read_texts(ids.iter().map(String::as_str)) {
+    let on_screen = ui.rows.iter().skip(ui.offset).take(ui.page);
+    let ids = on_screen
+        .filter_map(Row::task)
+        .map(|row| &row.key)
+        .chain(ui.selected_key())
+        .map(|key| key.task.as_str());
+    match app.read_texts(ids) {
         Ok(()) => update(app, ui, Message::TextsRead),
         Err(e) => update(app, ui, Message::SyncFailed(std::sync::Arc::new(e))),
     }
