@@ -659,6 +659,31 @@ fn garbage_sled_files_are_reported_not_panicked_on() {
     assert_eq!(expect_damaged(temp.path()), None);
 }
 
+/// sled writes a snapshot as `snap.N.generating`, fsyncs it and renames it; a
+/// process killed before the rename (a kill -9 campaign on `import` found one
+/// in 200) leaves that file behind, which sled's next open takes for the
+/// newest snapshot and refuses as corrupt.
+#[test]
+fn a_snapshot_left_unfinished_by_a_killed_process_does_not_brick_the_store() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    {
+        let mut app = sled_app(dir, clock("2026-06-01T09:00:00+07:00"));
+        app.edit_task(&key("1.a.1"), &[Edit::Status(Status::Done)], None)
+            .unwrap();
+    }
+    for (name, bytes) in [
+        ("snap.0000000000000001.generating", Vec::new()),
+        ("snap.FFFFFFFFFFFFFFFF.generating", garbage(300, 3)),
+    ] {
+        let unfinished = dir.join("sled").join(name);
+        std::fs::write(&unfinished, bytes).unwrap();
+        let snapshot = open_sled(dir).load().unwrap();
+        assert_eq!(snapshot.tasks[&key("1.a.1")].status, Status::Done);
+        assert!(!unfinished.exists(), "{name} is removed, not read");
+    }
+}
+
 #[test]
 fn a_damaged_store_names_the_newest_backup() {
     let temp = tempfile::tempdir().unwrap();

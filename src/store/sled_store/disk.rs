@@ -16,6 +16,7 @@ const SLED_CLOSING: Duration = Duration::from_secs(5);
 /// [`StoreError`] that names the path and the newest backup.
 pub(super) fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
     let path = dir.join("sled");
+    remove_unfinished_snapshots(&path);
     let started = Instant::now();
     loop {
         match open_once(dir, &path) {
@@ -23,6 +24,27 @@ pub(super) fn open_db(dir: &Path) -> Result<sled::Db, StoreError> {
                 std::thread::sleep(Duration::from_millis(20));
             }
             opened => return opened,
+        }
+    }
+}
+
+/// sled writes each snapshot as `snap.N.generating`, fsyncs it, renames it to
+/// `snap.N` and only then removes the older ones. A process killed before the
+/// rename leaves a partial file that sled 0.34 counts among its snapshots,
+/// takes for the newest and refuses as corrupt, so the store would never open
+/// again. Such a file is never needed: the snapshot before it is still there,
+/// and the log it summarises too. It is removed while `cchc.lock` is held, so
+/// no other process of ours is writing it. A removal that fails leaves sled to
+/// report the file as it would have.
+fn remove_unfinished_snapshots(sled_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(sled_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
