@@ -105,8 +105,36 @@ fn the_document_is_laid_out_as_the_decree_asks() {
     ] {
         assert!(xml.contains(margin), "margin {margin}");
     }
-    assert!(xml.contains(r#"w:ascii="Times New Roman""#), "the font");
-    assert!(xml.contains(r#"<w:sz w:val="26" />"#), "13 pt");
+    // Times New Roman 13 pt is the document's default, which no run
+    // overrides with another font; the report's paragraphs and the tables'
+    // cells name their styles: justified with a 1 cm first line, and 11 pt.
+    let styles = part(&file(&report, &texts, Format::Docx), "word/styles.xml");
+    let (defaults, styles) = styles.split_once("</w:docDefaults>").expect("defaults");
+    assert!(
+        defaults.contains(r#"w:ascii="Times New Roman""#),
+        "the font"
+    );
+    assert!(defaults.contains(r#"<w:sz w:val="26" />"#), "13 pt");
+    assert!(!xml.contains("<w:rFonts"), "no other font");
+    let style = |id: &str| {
+        let at = styles
+            .find(&format!(r#"w:styleId="{id}""#))
+            .unwrap_or_else(|| panic!("style {id}"));
+        styles[at..].split("</w:style>").next().unwrap_or_default()
+    };
+    let body = style("BaoCao");
+    assert!(body.contains(r#"<w:jc w:val="both" />"#) && body.contains(r#"w:firstLine="567""#));
+    for cell in ["OBang", "OBangGiua"] {
+        assert!(
+            style(cell).contains(r#"<w:sz w:val="22" />"#),
+            "{cell} in 11 pt"
+        );
+        assert!(
+            xml.contains(&format!(r#"<w:pStyle w:val="{cell}" />"#)),
+            "{cell} used"
+        );
+    }
+    assert!(xml.contains(r#"<w:pStyle w:val="BaoCao" />"#));
     // Page numbers from page 2: the first page has a header of its own.
     assert!(
         xml.contains("<w:titlePg />"),

@@ -6,7 +6,7 @@
 use docx_rs::{AlignmentType, Table, TableCell, TableRow, VAlignType};
 
 use super::spliced::{RowTemplate, Splice, cell_mark, stand_in_mark};
-use super::{ANNEX_WIDTH, Block, Look, TABLE_TEXT, cell, centred, fixed, header_row, line};
+use super::{ANNEX_WIDTH, Block, Look, TABLE_TEXT, cell, cell_line, centred, fixed, header_row};
 use crate::app::report::ReportTask;
 use crate::i18n::{self, Lang, ReportWords};
 
@@ -64,7 +64,7 @@ fn text_cell(text: &str, width: usize, align: AlignmentType, bold: bool) -> Tabl
     } else {
         Look::sized(TABLE_TEXT)
     };
-    cell(vec![line(text, look, align)], width)
+    cell(vec![cell_line(text, look, align)], width)
 }
 
 /// The columns' names, bold and centred, repeated on each page.
