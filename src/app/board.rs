@@ -255,10 +255,12 @@ impl App {
             .enumerate()
             .map(|(i, u)| (u.code.as_str(), i))
             .collect();
-        let mut groups: BTreeMap<GroupKey, Vec<(usize, TaskRow)>> = BTreeMap::new();
+        // Groups and the tree hold the rows' places in `all`: a row is moved
+        // once, into the board, however many groups and levels it passes.
+        let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
         let search = filter.search(self);
-        for (at, row) in all {
-            let def = &plan.tasks()[at];
+        for (place, (at, row)) in all.iter().enumerate() {
+            let def = &plan.tasks()[*at];
             if !search.takes(self, filter, def)
                 || !search.keeps(self, &row.key)
                 || !filter.keeps(row.facts())
@@ -276,21 +278,25 @@ impl App {
                 ),
                 Grouping::Status => GroupKey::State(StateBucket::of(row.class)),
                 Grouping::DueMonth => GroupKey::Month(row.due.map(|d| (d.year(), d.month()))),
-                Grouping::Officer => GroupKey::officer(&row),
+                Grouping::Officer => GroupKey::officer(row),
             };
-            groups.entry(key).or_default().push((at, row));
+            groups.entry(key).or_default().push(place);
         }
+        let shown: usize = groups.values().map(Vec::len).sum();
         let mut tree = Tree {
             plan,
             rollups: &rollups,
             folded,
             present: vec![false; plan.tasks().len()],
+            all: all.into_iter().map(|(at, row)| (at, Some(row))).collect(),
         };
-        let mut rows = Vec::new();
-        for (key, tasks) in groups {
+        let mut rows = Vec::with_capacity(shown + groups.len());
+        for (key, places) in groups {
             let mut counts = Counts::default();
-            for (_, t) in &tasks {
-                counts.add(t);
+            for &place in &places {
+                if let Some(row) = tree.row(place) {
+                    counts.add(row);
+                }
             }
             let group_folded = folded.contains(&Fold::Group(key.clone()));
             rows.push(Row::Group {
@@ -299,7 +305,7 @@ impl App {
                 folded: group_folded,
             });
             if !group_folded {
-                tree.push(&mut rows, tasks);
+                tree.push(&mut rows, &places);
             }
         }
         Board { rows, summary }
@@ -384,38 +390,57 @@ struct Tree<'a> {
     /// By position in the plan: the task's own row is in the group being
     /// placed. All false between groups.
     present: Vec<bool>,
+    /// Every row with its task's position in the plan, taken out as it is
+    /// placed; groups name rows by their place here.
+    all: Vec<(usize, Option<TaskRow>)>,
 }
 
 impl Tree<'_> {
+    fn row(&self, place: usize) -> Option<&TaskRow> {
+        self.all[place].1.as_ref()
+    }
+
+    fn position(&self, place: usize) -> usize {
+        self.all[place].0
+    }
+
+    fn is_earlier(&self, place: usize) -> bool {
+        self.row(place).is_some_and(|row| row.earlier)
+    }
+
     /// Places a group's rows: each task under its parent when the parent is
     /// in the group, its earlier occurrences right after it.
-    fn push(&mut self, rows: &mut Vec<Row>, tasks: Vec<(usize, TaskRow)>) {
-        let own_rows: Vec<usize> = tasks
+    fn push(&mut self, rows: &mut Vec<Row>, places: &[usize]) {
+        let own_rows: Vec<usize> = places
             .iter()
-            .filter(|(_, t)| !t.earlier)
-            .map(|&(at, _)| at)
+            .filter(|&&place| !self.is_earlier(place))
+            .map(|&place| self.position(place))
             .collect();
         for &at in &own_rows {
             self.present[at] = true;
         }
-        let mut children: HashMap<usize, Vec<(usize, TaskRow)>> = HashMap::default();
-        let mut earlier: HashMap<usize, Vec<TaskRow>> = HashMap::default();
+        let mut children: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut earlier: HashMap<usize, Vec<usize>> = HashMap::default();
         let mut roots = Vec::new();
-        for (at, task) in tasks {
-            if task.earlier && self.present[at] {
-                earlier.entry(at).or_default().push(task);
+        for &place in places {
+            let at = self.position(place);
+            if self.is_earlier(place) && self.present[at] {
+                earlier.entry(at).or_default().push(place);
                 continue;
             }
             match self.plan.parent_position(at) {
                 Some(parent) if self.present[parent] => {
-                    children.entry(parent).or_default().push((at, task))
+                    children.entry(parent).or_default().push(place)
                 }
-                _ => roots.push((at, task)),
+                _ => roots.push(place),
             }
         }
-        let mut stack: Vec<(usize, TaskRow, u8)> =
-            roots.into_iter().rev().map(|(at, t)| (at, t, 0)).collect();
-        while let Some((at, mut task, depth)) = stack.pop() {
+        let mut stack: Vec<(usize, u8)> = roots.into_iter().rev().map(|place| (place, 0)).collect();
+        while let Some((place, depth)) = stack.pop() {
+            let at = self.position(place);
+            let Some(mut task) = self.all[place].1.take() else {
+                continue;
+            };
             task.depth = depth;
             task.rollup = self.rollups.get(&at).copied();
             task.folded = !self.folded.is_empty()
@@ -427,7 +452,7 @@ impl Tree<'_> {
                 stack.extend(
                     kids.into_iter()
                         .rev()
-                        .map(|(k_at, k)| (k_at, k, depth.saturating_add(1))),
+                        .map(|kid| (kid, depth.saturating_add(1))),
                 );
             }
             let own = if task.earlier {
@@ -436,10 +461,12 @@ impl Tree<'_> {
                 earlier.remove(&at).unwrap_or_default()
             };
             rows.push(Row::Task(task));
-            rows.extend(own.into_iter().map(|mut row| {
-                row.depth = depth.saturating_add(1);
-                Row::Task(row)
-            }));
+            for place in own {
+                if let Some(mut row) = self.all[place].1.take() {
+                    row.depth = depth.saturating_add(1);
+                    rows.push(Row::Task(row));
+                }
+            }
         }
         for at in own_rows {
             self.present[at] = false;
