@@ -1172,6 +1172,34 @@ fn reads_through_an_owner_print_what_a_direct_read_prints() {
     drop(keeper);
 }
 
+/// A command the owner does not answer itself reads the whole plan through
+/// it: a report written while a screen is open once had every task's title
+/// empty, the screen's compact index having no texts.
+#[test]
+fn commands_run_beside_an_owner_see_the_whole_plan() {
+    let store = Store::new();
+    store.ok(&["set", "0.3", "--progress", "30", "--note", "đã họp"]);
+    let report = |name: &str| {
+        let path = store.dir().join(name);
+        let path_text = path.to_string_lossy().into_owned();
+        store.ok(&[
+            "report", "--period", "2026", "--format", "md", "--out", &path_text,
+        ]);
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let direct = report("direct.md");
+    let export = store.ok(&["export"]);
+    let (_owner, keeper) = store.spawn_owner("keeper");
+    assert_eq!(report("shared.md"), direct, "the report through the owner");
+    assert_eq!(
+        store.ok(&["export"]),
+        export,
+        "the export through the owner"
+    );
+    assert!(direct.contains("Xây dựng kế hoạch triển khai"), "{direct}");
+    drop(keeper);
+}
+
 /// A client asking the owner to run something that is not a read, or sending
 /// garbage, is refused with a reason, and the owner serves on: it never
 /// writes, prints help or exits on a client's arguments.

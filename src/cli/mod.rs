@@ -137,7 +137,14 @@ fn command_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
     );
     match share::open_unless_owned(dir, &bundled, &holder, STORE_WAIT).map_err(AppError::from)? {
         Some(store) => Ok(App::open(Box::new(store), clock, actor::current_actor())?),
-        None => shared_app(dir, what, clock),
+        // A command the owner does not answer itself (a report, a catalog
+        // sync…) reads the whole plan, its texts too: the compact index
+        // is for a screen, which reads the texts before its first key.
+        None => {
+            let client =
+                Client::connect(dir, Connect::starting_owner(what)).map_err(AppError::from)?;
+            Ok(App::open_shared(Box::new(client), clock, actor::os_user())?)
+        }
     }
 }
 
