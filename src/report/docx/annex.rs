@@ -5,7 +5,7 @@
 
 use docx_rs::{AlignmentType, Table, TableCell, TableRow, VAlignType};
 
-use super::spliced::{RowTemplate, Splice, cell_mark, stand_in_mark};
+use super::spliced::{ElementTemplate, Splice, cell_mark, stand_in_mark};
 use super::{ANNEX_WIDTH, Block, Look, TABLE_TEXT, cell, cell_line, centred, fixed, header_row};
 use crate::app::report::ReportTask;
 use crate::i18n::{self, Lang, ReportWords};
@@ -130,7 +130,7 @@ fn grid(input: &ReportInput<'_>, words: &ReportWords) -> Table {
 fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> (Table, Option<Splice>) {
     let marks: Vec<String> = (0..TASKS.len()).map(cell_mark).collect();
     let header = header(&words.task_columns, &TASKS);
-    let Some(template) = RowTemplate::new(task_row(&marks), TASKS.len()) else {
+    let Some(template) = ElementTemplate::new(&task_row(&marks), TASKS.len()) else {
         let mut rows = vec![header];
         rows.extend(
             input
@@ -149,7 +149,7 @@ fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> (Table, Option<Splice>
     let mark = stand_in_mark("annex-tasks");
     let stand_in = task_row(std::slice::from_ref(&mark));
     let table = fixed(Table::new(vec![header, stand_in]), &TASKS);
-    (table, Some(Splice { mark, rows }))
+    (table, Some(Splice::row(mark, rows)))
 }
 
 fn task_row(texts: &[String]) -> TableRow {

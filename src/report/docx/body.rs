@@ -118,7 +118,7 @@ fn lettered(index: usize, words: &str, lang: Lang) -> Block {
 }
 
 fn dash(words: &str) -> Block {
-    Block::from(text(&format!("- {words}"), Look::BODY))
+    Block::Plain(format!("- {words}"))
 }
 
 /// What one area did: done, under way, overdue and why, deadlines moved,
@@ -178,7 +178,7 @@ fn area_items(input: &ReportInput<'_>, area: &AreaPart, words: &ReportWords) -> 
 fn done(task: &ReportTask, lang: Lang) -> Vec<Block> {
     vec![
         dash(&i18n::done_item(&task.title, task.completed_on, lang)),
-        Block::from(text(&i18n::evidence_line(&task.evidence, lang), Look::BODY)),
+        Block::Plain(i18n::evidence_line(&task.evidence, lang)),
     ]
 }
 

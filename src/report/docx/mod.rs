@@ -11,6 +11,8 @@ mod annex;
 mod body;
 mod spliced;
 
+use spliced::{ElementTemplate, Splice, cell_mark, stand_in_mark};
+
 use std::io::Cursor;
 
 use docx_rs::{
@@ -65,14 +67,14 @@ pub fn document(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
     // Children go straight into the document: `Docx::add_paragraph` moves
     // the whole document at each call, which tells at 100,000 tasks.
     let body = body::blocks(input);
-    let (annexes, splices) = annex::blocks(input);
+    let (annexes, mut splices) = annex::blocks(input);
     let children = &mut docx.document.children;
     children.reserve(body.len() + annexes.len() + 1);
-    children.extend(body.into_iter().map(Block::into_child));
+    children.extend(with_plain_spliced(body, &mut splices));
     children.push(DocumentChild::Paragraph(Box::new(
         Paragraph::new().section_property(report_section),
     )));
-    children.extend(annexes.into_iter().map(Block::into_child));
+    children.extend(with_plain_spliced(annexes, &mut splices));
     let mut xml = docx.build();
     xml.document = spliced::apply(repeat_header_rows(&xml.document), &splices);
     // The parts are stored, not compressed: the archive is their size, and
@@ -138,15 +140,48 @@ fn report_section(annexes: &SectionProperty) -> SectionProperty {
 enum Block {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
+    /// A paragraph of the report's text in one plain run: part II has one
+    /// per task, tens of thousands for a large plan, written from one
+    /// template paragraph rather than built each through docx-rs.
+    Plain(String),
 }
 
-impl Block {
-    fn into_child(self) -> DocumentChild {
-        match self {
-            Block::Paragraph(p) => DocumentChild::Paragraph(p),
-            Block::Table(t) => DocumentChild::Table(t),
+/// The document's children from `blocks`: each stretch of plain
+/// paragraphs becomes a stand-in paragraph, and its XML a splice that
+/// replaces it once the document is built.
+fn with_plain_spliced(blocks: Vec<Block>, splices: &mut Vec<Splice>) -> Vec<DocumentChild> {
+    let template = ElementTemplate::new(&text(&cell_mark(0), Look::BODY), 1);
+    let mut children = Vec::with_capacity(blocks.len());
+    let mut stretch: Option<String> = None;
+    let mut close = |stretch: &mut Option<String>, children: &mut Vec<DocumentChild>| {
+        if let Some(xml) = stretch.take() {
+            let mark = stand_in_mark(&format!("plain-{}", splices.len()));
+            children.push(paragraph_child(text(&mark, Look::BODY)));
+            splices.push(Splice::paragraph(mark, xml));
+        }
+    };
+    for block in blocks {
+        match (block, &template) {
+            (Block::Plain(words), Some(template)) => {
+                template.render(&[words], stretch.get_or_insert_with(String::new));
+            }
+            (Block::Plain(words), None) => children.push(paragraph_child(text(&words, Look::BODY))),
+            (Block::Paragraph(p), _) => {
+                close(&mut stretch, &mut children);
+                children.push(DocumentChild::Paragraph(p));
+            }
+            (Block::Table(t), _) => {
+                close(&mut stretch, &mut children);
+                children.push(DocumentChild::Table(t));
+            }
         }
     }
+    close(&mut stretch, &mut children);
+    children
+}
+
+fn paragraph_child(paragraph: Paragraph) -> DocumentChild {
+    DocumentChild::Paragraph(Box::new(paragraph))
 }
 
 impl From<Paragraph> for Block {

@@ -1,10 +1,10 @@
-//! Thousands of like table rows written without building each one through
-//! docx-rs, which takes seconds and gigabytes for a large annex: one row is
-//! built with a mark in each cell, and every row is that row's XML with the
-//! cells' texts put in. The rows take the place of a stand-in row once the
-//! document's XML is built.
+//! Thousands of like table rows or paragraphs written without building
+//! each one through docx-rs, which takes seconds and gigabytes for a large
+//! plan: one is built with a mark in each text, and every other is its XML
+//! with the texts put in. They take the place of a stand-in row or
+//! paragraph once the document's XML is built.
 
-use docx_rs::{BuildXML, TableRow};
+use docx_rs::BuildXML;
 
 use crate::domain::text::sanitize_line;
 
@@ -21,29 +21,29 @@ pub(super) fn stand_in_mark(name: &str) -> String {
     format!("{MARK}{MARK}{name}{MARK}{MARK}")
 }
 
-/// A row's XML cut at each cell's text.
-pub(super) struct RowTemplate {
+/// A row's or a paragraph's XML cut at each of its texts.
+pub(super) struct ElementTemplate {
     pieces: Vec<String>,
 }
 
-impl RowTemplate {
-    /// `row` built with [`cell_mark`]`(0..cells)` as its texts.
-    pub(super) fn new(row: TableRow, cells: usize) -> Option<RowTemplate> {
-        let mut xml = String::from_utf8(row.build()).ok()?;
+impl ElementTemplate {
+    /// `element` built with [`cell_mark`]`(0..texts)` as its texts.
+    pub(super) fn new(element: &impl BuildXML, texts: usize) -> Option<ElementTemplate> {
+        let xml = String::from_utf8(element.build()).ok()?;
         // Paragraph ids are optional and must not repeat: left out; so are
         // the empty run properties docx-rs writes, a fifth of a row's XML.
-        xml = strip_para_ids(&xml).replace(EMPTY_PROPERTIES, "");
-        let mut pieces = Vec::with_capacity(cells + 1);
-        for index in 0..cells {
+        let mut xml = strip_para_ids(&xml).replace(EMPTY_PROPERTIES, "");
+        let mut pieces = Vec::with_capacity(texts + 1);
+        for index in 0..texts {
             let (before, after) = xml.split_once(&cell_mark(index))?;
             pieces.push(before.to_string());
             xml = after.to_string();
         }
         pieces.push(xml);
-        Some(RowTemplate { pieces })
+        Some(ElementTemplate { pieces })
     }
 
-    /// Adds the row with `texts` in its cells to `out`.
+    /// Adds the element with `texts` in it to `out`.
     pub(super) fn render(&self, texts: &[String], out: &mut String) {
         for (piece, text) in self.pieces.iter().zip(texts) {
             out.push_str(piece);
@@ -82,13 +82,47 @@ fn escape_into(text: &str, out: &mut String) {
     }
 }
 
-/// Rows standing in for the stand-in row named `mark`.
+/// Rows or paragraphs taking the place of the stand-in row or paragraph
+/// that holds `mark`.
 pub(super) struct Splice {
-    pub mark: String,
-    pub rows: String,
+    mark: String,
+    /// The stand-in's element: `w:tr` or `w:p`.
+    element: &'static str,
+    xml: String,
 }
 
-/// The document's XML with each splice's stand-in row replaced by its rows,
+impl Splice {
+    pub(super) fn row(mark: String, xml: String) -> Splice {
+        Splice {
+            mark,
+            element: "w:tr",
+            xml,
+        }
+    }
+
+    pub(super) fn paragraph(mark: String, xml: String) -> Splice {
+        Splice {
+            mark,
+            element: "w:p",
+            xml,
+        }
+    }
+
+    /// Where the stand-in starts and ends in `xml`.
+    fn stand_in(&self, xml: &[u8]) -> Option<(usize, usize)> {
+        let at = memchr::memmem::find(xml, self.mark.as_bytes())?;
+        let (bare, with_attributes) =
+            (format!("<{}>", self.element), format!("<{} ", self.element));
+        let before = &xml[..at];
+        let start = memchr::memmem::rfind(before, bare.as_bytes())
+            .max(memchr::memmem::rfind(before, with_attributes.as_bytes()))?;
+        let close = format!("</{}>", self.element);
+        let end = memchr::memmem::find(&xml[at..], close.as_bytes())? + at + close.len();
+        Some((start, end))
+    }
+}
+
+/// The document's XML with each splice's stand-in replaced by its XML,
 /// written once into a buffer of its final size (the XML runs to hundreds
 /// of megabytes for a large plan); a stand-in that is not found leaves the
 /// XML as it was.
@@ -96,11 +130,8 @@ pub(super) fn apply(xml: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
     let mut cuts: Vec<(usize, usize, &str)> = splices
         .iter()
         .filter_map(|splice| {
-            let at = memchr::memmem::find(&xml, splice.mark.as_bytes())?;
-            let start = memchr::memmem::rfind(&xml[..at], b"<w:tr>")
-                .or_else(|| memchr::memmem::rfind(&xml[..at], b"<w:tr "))?;
-            let end = memchr::memmem::find(&xml[at..], b"</w:tr>")? + at + b"</w:tr>".len();
-            Some((start, end, splice.rows.as_str()))
+            let (start, end) = splice.stand_in(&xml)?;
+            Some((start, end, splice.xml.as_str()))
         })
         .collect();
     if cuts.is_empty() {
@@ -122,7 +153,7 @@ pub(super) fn apply(xml: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use docx_rs::{Paragraph, Run, TableCell};
+    use docx_rs::{Paragraph, Run, TableCell, TableRow};
 
     fn row_of(texts: &[String]) -> TableRow {
         TableRow::new(
@@ -138,7 +169,7 @@ mod tests {
     #[test]
     fn a_rendered_row_is_the_row_docx_rs_builds() {
         let marks: Vec<String> = (0..3).map(cell_mark).collect();
-        let template = RowTemplate::new(row_of(&marks), 3).unwrap();
+        let template = ElementTemplate::new(&row_of(&marks), 3).unwrap();
         let texts = ["1".to_string(), "a < b & c".into(), "Văn bản".into()];
         let mut ours = String::new();
         template.render(&texts, &mut ours);
@@ -153,14 +184,25 @@ mod tests {
         let xml = format!(
             "<w:tbl><w:tr><w:tc>head</w:tc></w:tr><w:tr><w:tc>{mark}</w:tc></w:tr></w:tbl>"
         );
-        let splices = [Splice {
-            mark,
-            rows: "<w:tr>1</w:tr><w:tr>2</w:tr>".into(),
-        }];
+        let splices = [Splice::row(mark, "<w:tr>1</w:tr><w:tr>2</w:tr>".into())];
         let out = String::from_utf8(apply(xml.into_bytes(), &splices)).unwrap();
         assert_eq!(
             out,
             "<w:tbl><w:tr><w:tc>head</w:tc></w:tr><w:tr>1</w:tr><w:tr>2</w:tr></w:tbl>"
+        );
+    }
+
+    #[test]
+    fn a_stand_in_paragraph_is_replaced_whole_and_its_properties_are_not_taken_for_it() {
+        let mark = stand_in_mark("plain-0");
+        let xml = format!(
+            "<w:p><w:r><w:t>before</w:t></w:r></w:p><w:p w14:paraId=\"7\"><w:pPr><w:pStyle w:val=\"BaoCao\" /></w:pPr><w:r><w:t>{mark}</w:t></w:r></w:p><w:p>after</w:p>"
+        );
+        let splices = [Splice::paragraph(mark, "<w:p>1</w:p><w:p>2</w:p>".into())];
+        let out = String::from_utf8(apply(xml.into_bytes(), &splices)).unwrap();
+        assert_eq!(
+            out,
+            "<w:p><w:r><w:t>before</w:t></w:r></w:p><w:p>1</w:p><w:p>2</w:p><w:p>after</w:p>"
         );
     }
 }
