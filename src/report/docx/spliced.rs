@@ -70,16 +70,25 @@ fn strip_para_ids(xml: &str) -> String {
     out
 }
 
+/// `text` as XML character data. The four characters escaped are ASCII,
+/// never part of another character's bytes: the text between them is
+/// copied whole.
 fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    let mut rest = text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"'))
+    {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
 }
 
 /// Rows or paragraphs taking the place of the stand-in row or paragraph
@@ -170,7 +179,7 @@ mod tests {
     fn a_rendered_row_is_the_row_docx_rs_builds() {
         let marks: Vec<String> = (0..3).map(cell_mark).collect();
         let template = ElementTemplate::new(&row_of(&marks), 3).unwrap();
-        let texts = ["1".to_string(), "a < b & c".into(), "Văn bản".into()];
+        let texts = ["1".to_string(), "a < b & c > d, Việt&Nam".into(), "Văn bản".into()];
         let mut ours = String::new();
         template.render(&texts, &mut ours);
         let built = strip_para_ids(&String::from_utf8(row_of(&texts).build()).unwrap())
