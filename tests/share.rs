@@ -949,6 +949,10 @@ fn a_screen_opens_on_the_index_and_reads_the_texts_after() {
     screen.read_texts(["1.a.1"]).expect("read one");
     assert_eq!(title(&screen, "1.a.1"), title(&whole, "1.a.1"));
     assert_eq!(title(&screen, "1.a.2"), "", "only what was asked");
+    assert!(
+        screen.period_report().is_err(),
+        "no report while titles are missing"
+    );
 
     screen.read_texts_in_background();
     whole
@@ -956,6 +960,7 @@ fn a_screen_opens_on_the_index_and_reads_the_texts_after() {
         .expect("saved");
     assert!(screen.take_texts(true).expect("every text"));
     assert!(screen.holds_texts());
+    assert!(screen.period_report().is_ok());
     assert_eq!(
         screen.plan().stored_catalog(),
         whole.plan().stored_catalog()

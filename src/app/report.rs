@@ -110,6 +110,11 @@ impl App {
     /// The report of the selected period, as of its review day. The history
     /// is read for the deadlines moved.
     pub fn period_report(&self) -> Result<PeriodReport, super::AppError> {
+        // A screen whose owner failed to send the plan's texts writes no
+        // report with its titles left blank.
+        if !self.holds_texts() {
+            return Err(super::ShareError::NotResponding.into());
+        }
         let review = self.review();
         // The rows the figures count are the rows the annex lists.
         let rows = self.board_rows();

@@ -179,7 +179,11 @@ mod tests {
     fn a_rendered_row_is_the_row_docx_rs_builds() {
         let marks: Vec<String> = (0..3).map(cell_mark).collect();
         let template = ElementTemplate::new(&row_of(&marks), 3).unwrap();
-        let texts = ["1".to_string(), "a < b & c > d, Việt&Nam".into(), "Văn bản".into()];
+        let texts = [
+            "1".to_string(),
+            "a < b & c > d, Việt&Nam".into(),
+            "Văn bản".into(),
+        ];
         let mut ours = String::new();
         template.render(&texts, &mut ours);
         let built = strip_para_ids(&String::from_utf8(row_of(&texts).build()).unwrap())
