@@ -188,6 +188,40 @@ fn the_document_is_laid_out_as_the_decree_asks() {
     }
 }
 
+/// The office's own text is never taken for one of the places the long
+/// lists are put in once the document is built: a report text holding what
+/// such a place was marked with stays as written, and Annex II's rows stay
+/// in Annex II.
+#[test]
+fn office_text_cannot_move_the_lists_of_the_document() {
+    let app = seeded_app();
+    let report = app.period_report().expect("the report");
+    let forged: Vec<String> = ["annex-tasks", "plain-0", "plain-3", "plain-7"]
+        .iter()
+        .map(|name| format!("\u{E000}\u{E000}{name}\u{E000}\u{E000}"))
+        .collect();
+    let mut texts = ReportTexts::new();
+    texts.insert(
+        ReportSection::Strengths,
+        ReportText {
+            text: forged.join("\n"),
+            at: DateTime::parse_from_rfc3339("2026-11-26T09:00:00+07:00").expect("an instant"),
+            who: "vanphong".into(),
+        },
+    );
+    let xml = part(&file(&report, &texts, Format::Docx), "word/document.xml");
+    for line in &forged {
+        assert!(
+            xml.contains(&format!(">{line}<")),
+            "kept as written: {line:?}"
+        );
+    }
+    let annex = xml.find(">Phụ lục II<").expect("Annex II");
+    let first = report.tasks.first().expect("a task").key.to_string();
+    let row = xml.find(&format!(">{first}<")).expect("its row");
+    assert!(row > annex, "Annex II's rows are in Annex II");
+}
+
 #[test]
 fn the_grid_total_is_the_period_figures_total() {
     let app = generated_app();

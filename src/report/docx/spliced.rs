@@ -16,9 +16,24 @@ pub(super) fn cell_mark(index: usize) -> String {
     format!("{MARK}{index}{MARK}")
 }
 
-/// The text of the stand-in row that `rows` replace.
+/// The text of the stand-in that a splice replaces. It holds a token of
+/// this process's own: text from the store may hold the private-use mark
+/// (an office's report text once moved Annex II into part III that way),
+/// but never a token it has not seen.
 pub(super) fn stand_in_mark(name: &str) -> String {
-    format!("{MARK}{MARK}{name}{MARK}{MARK}")
+    format!("{MARK}{MARK}{name}.{}{MARK}{MARK}", token())
+}
+
+fn token() -> &'static str {
+    static TOKEN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TOKEN.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        // Hashing nothing with randomly keyed SipHash: 64 random bits.
+        let random = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        format!("{random:016x}")
+    })
 }
 
 /// A row's or a paragraph's XML cut at each of its texts.
@@ -151,6 +166,10 @@ pub(super) fn apply(xml: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
     let mut out = Vec::with_capacity(xml.len() + added);
     let mut from = 0;
     for (start, end, rows) in cuts {
+        // Stand-ins never overlap; were one found inside another, it is left.
+        if start < from {
+            continue;
+        }
         out.extend_from_slice(&xml[from..start]);
         out.extend_from_slice(rows.as_bytes());
         from = end;
@@ -217,5 +236,17 @@ mod tests {
             out,
             "<w:p><w:r><w:t>before</w:t></w:r></w:p><w:p>1</w:p><w:p>2</w:p><w:p>after</w:p>"
         );
+    }
+
+    #[test]
+    fn stand_ins_found_in_one_element_replace_it_once_without_a_panic() {
+        let (first, second) = (stand_in_mark("a"), stand_in_mark("b"));
+        let xml = format!("<w:tr><w:tc>{first}</w:tc><w:tc>{second}</w:tc></w:tr>");
+        let splices = [
+            Splice::row(first, "<w:tr>A</w:tr>".into()),
+            Splice::row(second, "<w:tr>B</w:tr>".into()),
+        ];
+        let out = String::from_utf8(apply(xml.into_bytes(), &splices)).unwrap();
+        assert!(out == "<w:tr>A</w:tr>" || out == "<w:tr>B</w:tr>", "{out}");
     }
 }
