@@ -120,12 +120,14 @@ pub fn open_app(dir: &Path, what: &str, config: &Config, access: Access) -> Resu
 /// A screen's application, opened on the plan's compact index (see
 /// [`App::open_shared_index`]).
 fn shared_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
+    let owner = connect(dir, what)?;
+    Ok(App::open_shared_index(owner, clock, actor::os_user())?)
+}
+
+/// The store's owner, started if none runs.
+fn connect(dir: &Path, what: &str) -> Result<Box<Client>, CliError> {
     let client = Client::connect(dir, Connect::starting_owner(what)).map_err(AppError::from)?;
-    Ok(App::open_shared_index(
-        Box::new(client),
-        clock,
-        actor::os_user(),
-    )?)
+    Ok(Box::new(client))
 }
 
 fn command_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
@@ -140,11 +142,11 @@ fn command_app(dir: &Path, what: &str, clock: Clock) -> Result<App, CliError> {
         // A command the owner does not answer itself (a report, a catalog
         // sync…) reads the whole plan, its texts too: the compact index
         // is for a screen, which reads the texts before its first key.
-        None => {
-            let client =
-                Client::connect(dir, Connect::starting_owner(what)).map_err(AppError::from)?;
-            Ok(App::open_shared(Box::new(client), clock, actor::os_user())?)
-        }
+        None => Ok(App::open_shared(
+            connect(dir, what)?,
+            clock,
+            actor::os_user(),
+        )?),
     }
 }
 
