@@ -258,16 +258,21 @@ fn read_shown_texts(app: &mut App, ui: &mut Ui, start: Start) {
         .map(|row| &row.key)
         .chain(ui.selected_key())
         .map(|key| key.task.as_str());
-    match app.read_texts(ids) {
-        Ok(()) => update(app, ui, Message::TextsRead),
-        Err(e) => update(app, ui, Message::SyncFailed(std::sync::Arc::new(e))),
-    }
+    let read = app.read_texts(ids).map(|()| true);
+    texts_taken(app, ui, read);
 }
 
 /// Takes in the texts read on another thread (waiting for them when
 /// `wait`); true when the screen must be redrawn.
 fn take_texts(app: &mut App, ui: &mut Ui, wait: bool) -> bool {
-    match app.take_texts(wait) {
+    let taken = app.take_texts(wait);
+    texts_taken(app, ui, taken)
+}
+
+/// Tells the screen that texts came in, or that reading them failed; true
+/// when it must be redrawn.
+fn texts_taken(app: &mut App, ui: &mut Ui, taken: Result<bool, crate::app::AppError>) -> bool {
+    match taken {
         Ok(false) => false,
         Ok(true) => {
             update(app, ui, Message::TextsRead);
