@@ -78,6 +78,14 @@ pub enum Update {
 }
 
 impl Link {
+    /// The store, when this process opened it itself.
+    pub fn direct(&self) -> Option<&dyn Store> {
+        match self {
+            Link::Direct(store) => Some(store.as_ref()),
+            Link::Shared(_) => None,
+        }
+    }
+
     pub fn load(&self) -> Result<Snapshot, AppError> {
         match self {
             Link::Direct(store) => Ok(store.load()?),

@@ -8,6 +8,7 @@ pub mod board;
 mod board_update;
 pub mod changes;
 pub mod filter;
+mod history;
 mod import;
 pub mod link;
 pub mod meeting;
@@ -521,41 +522,6 @@ impl App {
     pub fn sync_catalog(&mut self, bundled: &Catalog) -> Result<Vec<HistoryEntry>, AppError> {
         self.perform(Operation::SyncCatalog {
             bundled: bundled.clone(),
-        })
-    }
-
-    pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>, AppError> {
-        let all = self.load_history()?;
-        Ok(all.iter().filter(|e| filter.matches(e)).cloned().collect())
-    }
-
-    /// The whole history, read from the store the first time it is needed.
-    pub fn load_history(&self) -> Result<&[HistoryEntry], AppError> {
-        if let Some(history) = self.history.get() {
-            return Ok(history);
-        }
-        let read = self.link.history_since(0)?;
-        Ok(self.history.get_or_init(|| read))
-    }
-
-    /// Keeps the loaded history in step with what was just written.
-    fn remember(&mut self, written: &[HistoryEntry]) {
-        if let Some(history) = self.history.get_mut() {
-            // An owner can push a commit this process already read.
-            let last = history.last().map_or(0, |e| e.seq);
-            history.extend(written.iter().filter(|e| e.seq > last).cloned());
-        }
-    }
-
-    /// The history of one occurrence (and of its task's lead), newest first.
-    /// Empty until [`App::load_history`] has run (the TUI loads it at start).
-    pub fn task_history(&self, key: &TaskKey) -> impl Iterator<Item = &HistoryEntry> {
-        let history = self.history.get().map_or(&[][..], Vec::as_slice);
-        history.iter().rev().filter(move |e| match &e.subject {
-            Subject::Task(k) => {
-                k == key || (k.task == key.task && e.field == crate::domain::Field::Lead)
-            }
-            _ => false,
         })
     }
 

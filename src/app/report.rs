@@ -2,6 +2,8 @@
 //! the Word document, the workbook, the CSV annexes and the Markdown all
 //! show, taken from the one computation of the period's figures.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::App;
@@ -35,7 +37,7 @@ pub struct PeriodReport {
     /// Part IV: work due in the next period, not done.
     pub next: Vec<ReportTask>,
     /// Annex II: every occurrence the period reviews, by area.
-    pub tasks: Vec<ReportTask>,
+    pub tasks: Vec<Arc<ReportTask>>,
     /// Annex III, and the target results of each area.
     pub targets: Vec<ReportTarget>,
     /// Units by code, with their names, for the grid by unit.
@@ -48,11 +50,11 @@ pub struct AreaPart {
     pub area: u8,
     pub name: String,
     /// Done within the period, with the day and the documents.
-    pub done: Vec<ReportTask>,
+    pub done: Vec<Arc<ReportTask>>,
     /// Not done, not overdue, started or due.
-    pub in_progress: Vec<ReportTask>,
+    pub in_progress: Vec<Arc<ReportTask>>,
     /// Overdue, with why (the latest note).
-    pub overdue: Vec<ReportTask>,
+    pub overdue: Vec<Arc<ReportTask>>,
     /// Deadlines moved in the period, with who and why.
     pub moved: Vec<MovedDeadline>,
 }
@@ -117,13 +119,15 @@ impl App {
         }
         let review = self.review();
         // The rows the figures count are the rows the annex lists.
-        let rows = self.board_rows();
-        let figures = self.figures_of(&rows);
-        let tasks: Vec<ReportTask> = rows
-            .iter()
-            .filter_map(|row| self.report_task(&row.key))
-            .collect();
-        let history = self.load_history()?;
+        let ((figures, tasks), history) = self.beside_history(|| {
+            let rows = self.board_rows();
+            let tasks: Vec<Arc<ReportTask>> = rows
+                .iter()
+                .filter_map(|row| self.report_task(&row.key))
+                .map(Arc::new)
+                .collect();
+            (self.figures_of(&rows), tasks)
+        })?;
         let areas = self
             .plan()
             .catalog()
@@ -148,6 +152,7 @@ impl App {
             })
             .collect();
         let period = self.period();
+        let next = self.due_next_period(period.next());
         Ok(PeriodReport {
             period,
             as_of: review.as_of,
@@ -158,7 +163,7 @@ impl App {
             plan_title: self.plan().catalog().plan.title.clone(),
             figures,
             areas,
-            next: self.due_next_period(period.next()),
+            next,
             tasks,
             targets: self.report_targets(review.as_of),
             units: self
@@ -229,10 +234,10 @@ impl App {
             .catalog()
             .tasks
             .iter()
-            .map(|def| self.key_at(def, cutoff))
-            .filter_map(|key| self.report_task(&key))
-            .filter(|t| t.due.is_some_and(|d| (start..=end).contains(&d)))
-            .filter(|t| !matches!(t.status, Status::Done | Status::Cancelled))
+            .map(|def| self.view_of(def, self.key_at(def, cutoff)))
+            .filter(|view| view.due.is_some_and(|d| (start..=end).contains(&d)))
+            .filter(|view| !matches!(view.state.status, Status::Done | Status::Cancelled))
+            .filter_map(|view| self.report_task(&view.key))
             .collect()
     }
 
@@ -287,7 +292,11 @@ impl App {
     }
 }
 
-fn in_area(tasks: &[ReportTask], area: u8, keep: impl Fn(&ReportTask) -> bool) -> Vec<ReportTask> {
+fn in_area(
+    tasks: &[Arc<ReportTask>],
+    area: u8,
+    keep: impl Fn(&ReportTask) -> bool,
+) -> Vec<Arc<ReportTask>> {
     tasks
         .iter()
         .filter(|t| t.area == area && keep(t))

@@ -193,7 +193,8 @@ pub enum StoreError {
 
 /// A place tasks live: the sled store and its in-memory twin. Processes that
 /// share a store reach it through its owner (`crate::share`), which holds one.
-pub trait Store {
+/// Shared between threads: a report reads the history on another core.
+pub trait Store: Send + Sync {
     fn load(&self) -> Result<Snapshot, StoreError>;
     /// [`Store::load`] with the plan's tasks as their compact index (see
     /// [`crate::domain::catalog::TaskIndex`]), their texts left to
