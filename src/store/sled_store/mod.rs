@@ -459,8 +459,23 @@ impl SledStore {
 
 impl Store for SledStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
-        let mut snapshot = self.load_index()?;
-        let texts = self.read_texts(&mut snapshot.set_aside)?;
+        // The texts, half of a large plan's bytes, are read on another core
+        // while the index is.
+        let (index, texts) = std::thread::scope(|scope| {
+            let texts = scope.spawn(|| {
+                let mut set_aside = Vec::new();
+                self.read_texts(&mut set_aside)
+                    .map(|texts| (texts, set_aside))
+            });
+            let index = self.load_index();
+            let texts = texts
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (index, texts)
+        });
+        let mut snapshot = index?;
+        let (texts, set_aside) = texts?;
+        snapshot.set_aside.extend(set_aside);
         snapshot.catalog.fill_texts(texts);
         Ok(snapshot)
     }

@@ -68,7 +68,7 @@ impl SledStore {
     pub(super) fn read_texts(
         &self,
         set_aside: &mut Vec<SetAside>,
-    ) -> Result<impl Iterator<Item = (String, TaskText)>, StoreError> {
+    ) -> Result<impl Iterator<Item = (String, TaskText)> + use<>, StoreError> {
         let chunks: BTreeMap<u32, Chunk> =
             self.read_prefix(TEXT, |chunk| chunk.parse().ok(), set_aside)?;
         Ok(chunks.into_values().flatten())
