@@ -192,3 +192,43 @@ fn big_dump(json: &str) -> String {
     dump.tasks = vec![(cchc::domain::TaskKey::single("1.a.1"), state)];
     serde_json::to_string(&dump).expect("JSON")
 }
+
+/// A report written as it is made, part by part, that runs out of space:
+/// refused in words, no file nor piece of one left; written whole once there
+/// is room.
+#[test]
+fn a_report_that_does_not_fit_leaves_no_file() {
+    let Some(disk) = SmallDisk::mount(1) else {
+        eprintln!("skipped: mounting a tmpfs needs root");
+        return;
+    };
+    let data = tempfile::tempdir().expect("a store folder");
+    let config = tempfile::tempdir().expect("a config folder");
+    let target = disk.path().join("bao-cao.docx");
+    let report = || {
+        process::output(
+            process::command(data.path(), config.path())
+                .args(["report", "--period", "2027", "--format", "docx", "--out"])
+                .arg(&target),
+        )
+    };
+    let filler = fill(disk.path());
+    let refused = report();
+    assert!(
+        !matches!(refused.code, Some(0) | Some(101) | None),
+        "{refused:#?}"
+    );
+    assert!(refused.err.contains("bao-cao.docx"), "{refused:#?}");
+    let left: Vec<_> = std::fs::read_dir(disk.path())
+        .expect("read the disk")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("fill")], "nothing left");
+
+    std::fs::remove_file(filler).expect("free the space");
+    let written = report();
+    assert_eq!(written.code, Some(0), "{written:#?}");
+    let bytes = std::fs::read(&target).expect("the report");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a whole zip");
+    assert!(zip.by_name("word/document.xml").is_ok());
+}

@@ -368,8 +368,8 @@ fn markdown_report() {
         lang: Lang::Vi,
         signed_on: date(2026, 12, 5),
     };
-    let files = cchc::report::render(&input, Format::Markdown, Separator::Comma).unwrap();
-    let text = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let mut files = cchc::report::render(&input, Format::Markdown, Separator::Comma).unwrap();
+    let text = String::from_utf8(files.remove(0).into_bytes().unwrap()).unwrap();
     assert!(text.contains("Hà Đông, ngày 05 tháng 12 năm 2026"));
     insta::assert_snapshot!(text);
 }

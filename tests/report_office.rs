@@ -47,7 +47,7 @@ fn file(report: &PeriodReport, texts: &ReportTexts, format: Format) -> Vec<u8> {
     };
     let mut files = render(&input, format, Separator::Comma).expect("the report renders");
     assert_eq!(files.len(), 1, "one file");
-    files.remove(0).bytes
+    files.remove(0).into_bytes().expect("the file's bytes")
 }
 
 fn part(bytes: &[u8], name: &str) -> String {

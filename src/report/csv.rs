@@ -3,7 +3,7 @@
 //! Vietnamese) numbers take the decimal comma; with `,`, the point.
 
 use super::tables::{self, Table};
-use super::{ReportError, ReportFile, ReportInput, Separator};
+use super::{Body, ReportError, ReportFile, ReportInput, Separator};
 use crate::i18n::{self, Lang};
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -11,7 +11,7 @@ const BOM: &[u8] = "\u{feff}".as_bytes();
 pub fn annexes(
     input: &ReportInput<'_>,
     separator: Separator,
-) -> Result<Vec<ReportFile>, ReportError> {
+) -> Result<Vec<ReportFile<'static>>, ReportError> {
     [
         ("I", tables::grid(input)),
         ("II", tables::tasks(input)),
@@ -21,7 +21,7 @@ pub fn annexes(
     .map(|(number, table)| {
         Ok(ReportFile {
             suffix: i18n::annex_file_suffix(number),
-            bytes: annex(&table, separator)?,
+            body: Body::Bytes(annex(&table, separator)?),
         })
     })
     .collect()

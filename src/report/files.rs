@@ -2,10 +2,10 @@
 //! file that is there unless asked.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::ReportFile;
+use super::background::BackgroundFile;
+use super::{Body, ReportFile};
 
 /// Why a report's file was not written.
 #[derive(Debug, thiserror::Error)]
@@ -47,33 +47,39 @@ fn with_suffix(target: &Path, suffix: &str) -> PathBuf {
 /// and a name taken meanwhile is never replaced.
 pub fn write_all(
     target: &Path,
-    files: &[ReportFile],
+    files: Vec<ReportFile<'_>>,
     overwrite: bool,
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let paths = destinations(target, files);
+    let paths = destinations(target, &files);
     if !overwrite && let Some(taken) = paths.iter().find(|p| p.symlink_metadata().is_ok()) {
         return Err(WriteError::Exists(taken.clone()));
     }
     for (path, file) in paths.iter().zip(files) {
-        write_one(path, &file.bytes, overwrite)?;
+        write_one(path, file.body, overwrite)?;
     }
     Ok(paths)
 }
 
-fn write_one(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
-    let io = |e: std::io::Error| WriteError::Io {
+fn write_one(path: &Path, body: Body<'_>, overwrite: bool) -> Result<(), WriteError> {
+    let failed = |detail: String| WriteError::Io {
         path: path.to_path_buf(),
-        detail: e.to_string(),
+        detail,
     };
+    let io = |e: std::io::Error| failed(e.to_string());
     let temporary = temporary_beside(path);
     let written = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temporary)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()));
+        .map_err(io)
+        .and_then(|file| {
+            let mut out = BackgroundFile::new(file);
+            body.write_to(&mut out).map_err(|e| failed(e.0))?;
+            out.finish().map(drop).map_err(io)
+        });
     if let Err(e) = written {
         let _ = fs::remove_file(&temporary);
-        return Err(io(e));
+        return Err(e);
     }
     let placed = if overwrite {
         fs::rename(&temporary, path)
@@ -134,10 +140,10 @@ pub fn free_name(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn file(suffix: &str, text: &str) -> ReportFile {
+    fn file(suffix: &str, text: &str) -> ReportFile<'static> {
         ReportFile {
             suffix: suffix.into(),
-            bytes: text.as_bytes().to_vec(),
+            body: Body::Bytes(text.as_bytes().to_vec()),
         }
     }
 
@@ -146,16 +152,16 @@ mod tests {
         let temp = tempfile::tempdir().unwrap();
         let target = temp.path().join("bao-cao.md");
         fs::write(&target, "the office's own edit").unwrap();
-        let files = [file("", "new")];
+        let files = || vec![file("", "new")];
         assert!(matches!(
-            write_all(&target, &files, false),
+            write_all(&target, files(), false),
             Err(WriteError::Exists(_))
         ));
         assert_eq!(
             fs::read_to_string(&target).unwrap(),
             "the office's own edit"
         );
-        write_all(&target, &files, true).unwrap();
+        write_all(&target, files(), true).unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
         let left: Vec<_> = fs::read_dir(temp.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file left");
@@ -165,13 +171,13 @@ mod tests {
     fn annexes_are_named_after_the_report_and_all_or_none_is_written() {
         let temp = tempfile::tempdir().unwrap();
         let target = temp.path().join("bao-cao.csv");
-        let files = [file("-phu-luc-I", "a"), file("-phu-luc-II", "b")];
+        let files = || vec![file("-phu-luc-I", "a"), file("-phu-luc-II", "b")];
         let second = temp.path().join("bao-cao-phu-luc-II.csv");
         fs::write(&second, "kept").unwrap();
-        assert!(write_all(&target, &files, false).is_err());
+        assert!(write_all(&target, files(), false).is_err());
         assert!(!temp.path().join("bao-cao-phu-luc-I.csv").exists());
         fs::remove_file(&second).unwrap();
-        let written = write_all(&target, &files, false).unwrap();
+        let written = write_all(&target, files(), false).unwrap();
         assert_eq!(written[1], second);
         assert_eq!(fs::read_to_string(&second).unwrap(), "b");
     }

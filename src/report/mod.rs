@@ -4,16 +4,23 @@
 //! [`app::report::PeriodReport`](crate::app::report::PeriodReport) in the
 //! words of [`i18n`](crate::i18n); none computes a figure of its own.
 
+mod background;
 mod csv;
+mod destination;
 mod docx;
 pub mod files;
+mod in_order;
 mod markdown;
 mod tables;
 mod xlsx;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+
+pub use destination::Destination;
+use destination::Guarded;
 
 use crate::app::report::PeriodReport;
 use crate::domain::period::Period;
@@ -56,10 +63,52 @@ impl Format {
 pub struct ReportError(pub String);
 
 /// One file of a report: the name it adds to the report's own (empty, or
-/// "-phu-luc-I" for a CSV annex) and its bytes.
-pub struct ReportFile {
+/// "-phu-luc-I" for a CSV annex) and what it holds.
+pub struct ReportFile<'a> {
     pub suffix: String,
-    pub bytes: Vec<u8>,
+    pub body: Body<'a>,
+}
+
+/// What a report's file holds: its bytes, or a document written straight
+/// into the file. A large plan's Word document and workbook run to hundreds
+/// of megabytes, which are not built whole in memory first.
+pub enum Body<'a> {
+    Bytes(Vec<u8>),
+    Docx(ReportInput<'a>),
+    Xlsx(ReportInput<'a>),
+}
+
+impl Body<'_> {
+    /// Writes it to `out`, which is left where it ends.
+    pub fn write_to(self, out: &mut dyn Destination) -> Result<(), ReportError> {
+        let mut guarded = Guarded::new(out);
+        let written = match self {
+            Body::Bytes(bytes) => guarded
+                .write_all(&bytes)
+                .map_err(|e| ReportError(e.to_string())),
+            Body::Docx(input) => docx::write(&input, &mut guarded),
+            Body::Xlsx(input) => xlsx::write(&input, &mut guarded),
+        };
+        // The writer's own error names the file; a failure it let pass is
+        // still one.
+        match (written, guarded.failure()) {
+            (Err(e), _) => Err(e),
+            (Ok(()), Some(e)) => Err(ReportError(e.to_string())),
+            (Ok(()), None) => Ok(()),
+        }
+    }
+}
+
+impl ReportFile<'_> {
+    /// Its bytes, made in memory.
+    pub fn into_bytes(self) -> Result<Vec<u8>, ReportError> {
+        if let Body::Bytes(bytes) = self.body {
+            return Ok(bytes);
+        }
+        let mut out = std::io::Cursor::new(Vec::new());
+        self.body.write_to(&mut out)?;
+        Ok(out.into_inner())
+    }
 }
 
 /// How a CSV annex separates its fields: `,`, or `;` for a spreadsheet set
@@ -101,7 +150,7 @@ pub fn write(
         signed_on,
     };
     let rendered = render(&input, format, separator)?;
-    Ok(files::write_all(target, &rendered, overwrite)?)
+    Ok(files::write_all(target, rendered, overwrite)?)
 }
 
 /// The report's file in the current folder, named for its period:
@@ -114,22 +163,23 @@ pub fn default_file_name(period: Period, format: Format) -> PathBuf {
     ))
 }
 
-/// The files of the report in `format`.
-pub fn render(
-    input: &ReportInput<'_>,
+/// The files of the report in `format`; a Word document or a workbook is
+/// written when its file is.
+pub fn render<'a>(
+    input: &ReportInput<'a>,
     format: Format,
     separator: Separator,
-) -> Result<Vec<ReportFile>, ReportError> {
-    let whole = |bytes| {
+) -> Result<Vec<ReportFile<'a>>, ReportError> {
+    let whole = |body| {
         vec![ReportFile {
             suffix: String::new(),
-            bytes,
+            body,
         }]
     };
     Ok(match format {
-        Format::Docx => whole(docx::document(input)?),
-        Format::Xlsx => whole(xlsx::workbook(input)?),
-        Format::Markdown => whole(markdown::document(input).into_bytes()),
+        Format::Docx => whole(Body::Docx(*input)),
+        Format::Xlsx => whole(Body::Xlsx(*input)),
+        Format::Markdown => whole(Body::Bytes(markdown::document(input).into_bytes())),
         Format::Csv => csv::annexes(input, separator)?,
     })
 }

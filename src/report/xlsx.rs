@@ -7,7 +7,7 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::tables::{self, Cell, RowKind, Table};
-use super::{ReportError, ReportInput};
+use super::{Destination, ReportError, ReportInput};
 use crate::i18n;
 
 const FONT: &str = "Times New Roman";
@@ -29,12 +29,14 @@ const PADDING: usize = 2;
 /// given their height, as not every program measures it on opening.
 const LINE_HEIGHT: f64 = 15.75;
 
-pub fn workbook(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
-    write(input)
+/// Writes the workbook to `out`.
+pub fn write(input: &ReportInput<'_>, out: &mut dyn Destination) -> Result<(), ReportError> {
+    workbook(input)
+        .and_then(|mut book| book.save_to_writer(out))
         .map_err(|e| ReportError(i18n::office_file_failed("xlsx", &e.to_string(), input.lang)))
 }
 
-fn write(input: &ReportInput<'_>) -> Result<Vec<u8>, XlsxError> {
+fn workbook(input: &ReportInput<'_>) -> Result<Workbook, XlsxError> {
     let words = i18n::report_words(input.lang);
     let looks = Looks::new();
     let mut book = Workbook::new();
@@ -56,7 +58,7 @@ fn write(input: &ReportInput<'_>) -> Result<Vec<u8>, XlsxError> {
             &looks,
         )?;
     }
-    book.save_to_buffer()
+    Ok(book)
 }
 
 /// How many characters wide a cell shows, within its bounds.

@@ -12,6 +12,7 @@ mod sentences;
 pub use sentences::*;
 
 /// Fixed words of the report, in the order they appear.
+#[derive(Clone)]
 pub struct ReportWords {
     /// Top left, first line: the body that issues the report.
     pub issuer_body: &'static str,

@@ -3,6 +3,9 @@
 //! reviews, III every target and its latest result. Bordered tables whose
 //! header row repeats on each page.
 
+use std::io::Write;
+use std::sync::Arc;
+
 use docx_rs::{AlignmentType, Table, TableCell, TableRow, VAlignType};
 
 use super::spliced::{ElementTemplate, Splice, cell_mark, stand_in_mark};
@@ -11,6 +14,7 @@ use crate::app::report::ReportTask;
 use crate::i18n::{self, Lang, ReportWords};
 
 use super::super::ReportInput;
+use super::super::in_order::make_in_order;
 use super::super::tables::{self, RowKind};
 
 /// Column widths in twips; each set fills the landscape page.
@@ -30,7 +34,7 @@ const fn sum(widths: &[usize]) -> usize {
 }
 
 /// The annexes, and the rows of Annex II to put in place of its stand-in.
-pub(super) fn blocks(input: &ReportInput<'_>) -> (Vec<Block>, Vec<Splice>) {
+pub(super) fn blocks<'a>(input: &ReportInput<'a>) -> (Vec<Block>, Vec<Splice<'a>>) {
     let words = i18n::report_words(input.lang);
     let mut out = title(input, 1, words.annex_grid, false);
     out.push(Block::from(grid(input, &words)));
@@ -127,7 +131,7 @@ fn grid(input: &ReportInput<'_>, words: &ReportWords) -> Table {
 /// Annex II: every task the period reviews. A large plan's rows are
 /// written from one template row (see [`spliced`](super::spliced)); the
 /// table holds a stand-in row for them until then.
-fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> (Table, Option<Splice>) {
+fn tasks<'a>(input: &ReportInput<'a>, words: &ReportWords) -> (Table, Option<Splice<'a>>) {
     let marks: Vec<String> = (0..TASKS.len()).map(cell_mark).collect();
     let header = header(&words.task_columns, &TASKS);
     let Some(template) = ElementTemplate::new(&task_row(&marks), TASKS.len()) else {
@@ -142,15 +146,30 @@ fn tasks(input: &ReportInput<'_>, words: &ReportWords) -> (Table, Option<Splice>
         );
         return (fixed(Table::new(rows), &TASKS), None);
     };
-    let mut rows = String::with_capacity(input.report.tasks.len() * 2048);
-    for (i, task) in input.report.tasks.iter().enumerate() {
-        template.render(&task_texts(i + 1, task, words, input.lang), &mut rows);
-    }
+    let (tasks, lang, words) = (&input.report.tasks, input.lang, words.clone());
+    let rows = move |out: &mut dyn Write| {
+        let parts: Vec<(usize, &[Arc<ReportTask>])> = tasks
+            .chunks(ROWS_AT_ONCE)
+            .enumerate()
+            .map(|(i, part)| (i * ROWS_AT_ONCE, part))
+            .collect();
+        let make = |(first, part): &(usize, &[Arc<ReportTask>])| {
+            let mut rows = String::with_capacity(part.len() * 2048);
+            for (i, task) in part.iter().enumerate() {
+                template.render(&task_texts(first + i + 1, task, &words, lang), &mut rows);
+            }
+            rows
+        };
+        make_in_order(&parts, make, |rows| out.write_all(rows.as_bytes()))
+    };
     let mark = stand_in_mark("annex-tasks");
     let stand_in = task_row(std::slice::from_ref(&mark));
     let table = fixed(Table::new(vec![header, stand_in]), &TASKS);
     (table, Some(Splice::row(mark, rows)))
 }
+
+/// How many of Annex II's rows are made at once, on one thread: some 2 MB.
+const ROWS_AT_ONCE: usize = 1000;
 
 fn task_row(texts: &[String]) -> TableRow {
     row(texts, &TASKS, &[2, 8], false)

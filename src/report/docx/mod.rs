@@ -5,15 +5,15 @@
 //! portrait pages; the annexes, each from a new page, on landscape ones
 //! ([`annex`]); page numbers centred at the
 //! top from page 2. Uses `docx-rs`; what the crate cannot say (a table's
-//! header row repeated on each page) is added to its XML here.
+//! header row repeated on each page) is added to its XML here, and the
+//! package is written straight to its file ([`package`]).
 
 mod annex;
 mod body;
+mod package;
 mod spliced;
 
 use spliced::{ElementTemplate, Splice, cell_mark, stand_in_mark};
-
-use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BorderType, DocumentChild, Docx, Header, LineSpacing, PageMargin, PageNum,
@@ -22,7 +22,7 @@ use docx_rs::{
     TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
 };
 
-use super::{ReportError, ReportInput};
+use super::{Destination, ReportError, ReportInput};
 use crate::domain::text::sanitize_line;
 use crate::i18n;
 
@@ -48,7 +48,17 @@ const SMALL: usize = 24;
 const RECIPIENTS: usize = 22;
 const TABLE_TEXT: usize = 22;
 
-pub fn document(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
+/// Writes the Word document to `out`.
+pub fn write(input: &ReportInput<'_>, out: &mut dyn Destination) -> Result<(), ReportError> {
+    let (xml, splices) = build(input);
+    let document = repeat_header_rows(&xml.document);
+    package::write(&xml, |out| spliced::write(&document, splices, out), out)
+        .map_err(|e| ReportError(i18n::office_file_failed("docx", &e.to_string(), input.lang)))
+}
+
+/// The document's parts, the body holding stand-ins for what the splices
+/// write.
+fn build<'a>(input: &ReportInput<'a>) -> (XMLDocx, Vec<Splice<'a>>) {
     // The document's own section is its last: the annexes, on landscape
     // pages, every one numbered.
     let mut docx = Docx::new()
@@ -75,39 +85,7 @@ pub fn document(input: &ReportInput<'_>) -> Result<Vec<u8>, ReportError> {
         Paragraph::new().section_property(report_section),
     )));
     children.extend(with_plain_spliced(annexes, &mut splices));
-    let mut xml = docx.build();
-    xml.document = spliced::apply(repeat_header_rows(&xml.document), &splices);
-    // The parts are stored, not compressed: the archive is their size, and
-    // growing it by doubling would copy hundreds of megabytes for a large plan.
-    let mut bytes = Cursor::new(Vec::with_capacity(package_size(&xml)));
-    xml.pack(&mut bytes)
-        .map_err(|e| ReportError(i18n::office_file_failed("docx", &e.to_string(), input.lang)))?;
-    Ok(bytes.into_inner())
-}
-
-/// The bytes of the package's parts, and room for the archive's own
-/// headers.
-fn package_size(xml: &XMLDocx) -> usize {
-    let parts = [
-        &xml.content_type,
-        &xml.rels,
-        &xml.styles,
-        &xml.document,
-        &xml.comments,
-        &xml.document_rels,
-        &xml.settings,
-        &xml.font_table,
-        &xml.numberings,
-        &xml.comments_extended,
-        &xml.footnotes,
-    ];
-    let headers = xml.headers.iter().chain(&xml.header_rels);
-    parts
-        .into_iter()
-        .chain(headers)
-        .map(Vec::len)
-        .sum::<usize>()
-        + 64 * 1024
+    (docx.build(), splices)
 }
 
 fn margins() -> PageMargin {
@@ -149,7 +127,7 @@ enum Block {
 /// The document's children from `blocks`: each stretch of plain
 /// paragraphs becomes a stand-in paragraph, and its XML a splice that
 /// replaces it once the document is built.
-fn with_plain_spliced(blocks: Vec<Block>, splices: &mut Vec<Splice>) -> Vec<DocumentChild> {
+fn with_plain_spliced(blocks: Vec<Block>, splices: &mut Vec<Splice<'_>>) -> Vec<DocumentChild> {
     let template = ElementTemplate::new(&text(&cell_mark(0), Look::BODY), 1);
     let mut children = Vec::with_capacity(blocks.len());
     let mut stretch: Option<String> = None;

@@ -4,9 +4,11 @@
 //! with the texts put in. They take the place of a stand-in row or
 //! paragraph once the document's XML is built.
 
+use std::io::{self, Write};
+
 use docx_rs::BuildXML;
 
-use crate::domain::text::sanitize_line;
+use crate::domain::text::{any_byte, sanitize_line};
 
 /// Marks text the store and the plan never hold (a private-use character).
 const MARK: char = '\u{E000}';
@@ -89,6 +91,11 @@ fn strip_para_ids(xml: &str) -> String {
 /// never part of another character's bytes: the text between them is
 /// copied whole.
 fn escape_into(text: &str, out: &mut String) {
+    let escaped = |b: u8| (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"');
+    if !any_byte(text.as_bytes(), escaped) {
+        out.push_str(text);
+        return;
+    }
     let mut rest = text;
     while let Some(at) = rest
         .bytes()
@@ -106,29 +113,36 @@ fn escape_into(text: &str, out: &mut String) {
     out.push_str(rest);
 }
 
+/// What writes a splice's XML.
+type WriteSplice<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
+
 /// Rows or paragraphs taking the place of the stand-in row or paragraph
-/// that holds `mark`.
-pub(super) struct Splice {
+/// that holds `mark`, written when the document is: Annex II of a large
+/// plan runs to hundreds of megabytes, never held whole.
+pub(super) struct Splice<'a> {
     mark: String,
     /// The stand-in's element: `w:tr` or `w:p`.
     element: &'static str,
-    xml: String,
+    write: WriteSplice<'a>,
 }
 
-impl Splice {
-    pub(super) fn row(mark: String, xml: String) -> Splice {
+impl<'a> Splice<'a> {
+    pub(super) fn row(
+        mark: String,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()> + 'a,
+    ) -> Splice<'a> {
         Splice {
             mark,
             element: "w:tr",
-            xml,
+            write: Box::new(write),
         }
     }
 
-    pub(super) fn paragraph(mark: String, xml: String) -> Splice {
+    pub(super) fn paragraph(mark: String, xml: String) -> Splice<'a> {
         Splice {
             mark,
             element: "w:p",
-            xml,
+            write: Box::new(move |out| out.write_all(xml.as_bytes())),
         }
     }
 
@@ -146,42 +160,41 @@ impl Splice {
     }
 }
 
-/// The document's XML with each splice's stand-in replaced by its XML,
-/// written once into a buffer of its final size (the XML runs to hundreds
-/// of megabytes for a large plan); a stand-in that is not found leaves the
-/// XML as it was.
-pub(super) fn apply(xml: Vec<u8>, splices: &[Splice]) -> Vec<u8> {
-    let mut cuts: Vec<(usize, usize, &str)> = splices
-        .iter()
+/// Writes the document's XML to `out` with each splice's stand-in replaced
+/// by what the splice writes; a stand-in that is not found leaves the XML
+/// as it was.
+pub(super) fn write(xml: &[u8], splices: Vec<Splice<'_>>, out: &mut dyn Write) -> io::Result<()> {
+    let mut cuts: Vec<(usize, usize, Splice<'_>)> = splices
+        .into_iter()
         .filter_map(|splice| {
-            let (start, end) = splice.stand_in(&xml)?;
-            Some((start, end, splice.xml.as_str()))
+            let (start, end) = splice.stand_in(xml)?;
+            Some((start, end, splice))
         })
         .collect();
-    if cuts.is_empty() {
-        return xml;
-    }
     cuts.sort_by_key(|cut| cut.0);
-    let added: usize = cuts.iter().map(|c| c.2.len()).sum();
-    let mut out = Vec::with_capacity(xml.len() + added);
     let mut from = 0;
-    for (start, end, rows) in cuts {
+    for (start, end, splice) in cuts {
         // Stand-ins never overlap; were one found inside another, it is left.
         if start < from {
             continue;
         }
-        out.extend_from_slice(&xml[from..start]);
-        out.extend_from_slice(rows.as_bytes());
+        out.write_all(&xml[from..start])?;
+        (splice.write)(out)?;
         from = end;
     }
-    out.extend_from_slice(&xml[from..]);
-    out
+    out.write_all(&xml[from..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use docx_rs::{Paragraph, Run, TableCell, TableRow};
+
+    fn spliced(xml: &str, splices: Vec<Splice<'_>>) -> String {
+        let mut out = Vec::new();
+        write(xml.as_bytes(), splices, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     fn row_of(texts: &[String]) -> TableRow {
         TableRow::new(
@@ -216,8 +229,10 @@ mod tests {
         let xml = format!(
             "<w:tbl><w:tr><w:tc>head</w:tc></w:tr><w:tr><w:tc>{mark}</w:tc></w:tr></w:tbl>"
         );
-        let splices = [Splice::row(mark, "<w:tr>1</w:tr><w:tr>2</w:tr>".into())];
-        let out = String::from_utf8(apply(xml.into_bytes(), &splices)).unwrap();
+        let splices = vec![Splice::row(mark, |out| {
+            out.write_all(b"<w:tr>1</w:tr><w:tr>2</w:tr>")
+        })];
+        let out = spliced(&xml, splices);
         assert_eq!(
             out,
             "<w:tbl><w:tr><w:tc>head</w:tc></w:tr><w:tr>1</w:tr><w:tr>2</w:tr></w:tbl>"
@@ -230,8 +245,8 @@ mod tests {
         let xml = format!(
             "<w:p><w:r><w:t>before</w:t></w:r></w:p><w:p w14:paraId=\"7\"><w:pPr><w:pStyle w:val=\"BaoCao\" /></w:pPr><w:r><w:t>{mark}</w:t></w:r></w:p><w:p>after</w:p>"
         );
-        let splices = [Splice::paragraph(mark, "<w:p>1</w:p><w:p>2</w:p>".into())];
-        let out = String::from_utf8(apply(xml.into_bytes(), &splices)).unwrap();
+        let splices = vec![Splice::paragraph(mark, "<w:p>1</w:p><w:p>2</w:p>".into())];
+        let out = spliced(&xml, splices);
         assert_eq!(
             out,
             "<w:p><w:r><w:t>before</w:t></w:r></w:p><w:p>1</w:p><w:p>2</w:p><w:p>after</w:p>"
@@ -242,11 +257,11 @@ mod tests {
     fn stand_ins_found_in_one_element_replace_it_once_without_a_panic() {
         let (first, second) = (stand_in_mark("a"), stand_in_mark("b"));
         let xml = format!("<w:tr><w:tc>{first}</w:tc><w:tc>{second}</w:tc></w:tr>");
-        let splices = [
-            Splice::row(first, "<w:tr>A</w:tr>".into()),
-            Splice::row(second, "<w:tr>B</w:tr>".into()),
+        let splices = vec![
+            Splice::row(first, |out| out.write_all(b"<w:tr>A</w:tr>")),
+            Splice::row(second, |out| out.write_all(b"<w:tr>B</w:tr>")),
         ];
-        let out = String::from_utf8(apply(xml.into_bytes(), &splices)).unwrap();
+        let out = spliced(&xml, splices);
         assert!(out == "<w:tr>A</w:tr>" || out == "<w:tr>B</w:tr>", "{out}");
     }
 }
