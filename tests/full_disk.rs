@@ -219,6 +219,10 @@ fn a_report_that_does_not_fit_leaves_no_file() {
         "{refused:#?}"
     );
     assert!(refused.err.contains("bao-cao.docx"), "{refused:#?}");
+    assert!(
+        refused.err.starts_with("Lỗi:") && refused.err.trim_end().lines().count() == 1,
+        "one message, nothing printed over it: {refused:#?}"
+    );
     let left: Vec<_> = std::fs::read_dir(disk.path())
         .expect("read the disk")
         .map(|e| e.expect("an entry").file_name())
