@@ -40,6 +40,7 @@ fn workbook(input: &ReportInput<'_>) -> Result<Workbook, XlsxError> {
     let words = i18n::report_words(input.lang);
     let looks = Looks::new();
     let mut book = Workbook::new();
+    book.set_zip_compression_level(1);
     let sheets = [
         (words.annex_grid, tables::grid(input)),
         (words.annex_tasks, tables::tasks(input)),
