@@ -45,24 +45,20 @@ pub(super) fn write(
         &xml.comments_extended,
     )?;
     part(&mut zip, "word/footnotes.xml", &xml.footnotes)?;
-    for (i, header) in xml.headers.iter().enumerate() {
-        part(&mut zip, &format!("word/header{}.xml", i + 1), header)?;
-        if let Some(rels) = xml.header_rels.get(i) {
-            part(
-                &mut zip,
-                &format!("word/_rels/header{}.xml.rels", i + 1),
-                rels,
-            )?;
-        }
-    }
-    for (i, footer) in xml.footers.iter().enumerate() {
-        part(&mut zip, &format!("word/footer{}.xml", i + 1), footer)?;
-        if let Some(rels) = xml.footer_rels.get(i) {
-            part(
-                &mut zip,
-                &format!("word/_rels/footer{}.xml.rels", i + 1),
-                rels,
-            )?;
+    let page_parts = [
+        ("header", &xml.headers, &xml.header_rels),
+        ("footer", &xml.footers, &xml.footer_rels),
+    ];
+    for (kind, parts, all_rels) in page_parts {
+        for (i, bytes) in parts.iter().enumerate() {
+            part(&mut zip, &format!("word/{kind}{}.xml", i + 1), bytes)?;
+            if let Some(rels) = all_rels.get(i) {
+                part(
+                    &mut zip,
+                    &format!("word/_rels/{kind}{}.xml.rels", i + 1),
+                    rels,
+                )?;
+            }
         }
     }
     zip.finish()?;
