@@ -1184,6 +1184,16 @@ fn reads_through_an_owner_print_what_a_direct_read_prints() {
 fn commands_run_beside_an_owner_see_the_whole_plan() {
     let store = Store::new();
     store.ok(&["set", "0.3", "--progress", "30", "--note", "đã họp"]);
+    // Part II's moved deadlines come from the history, read through the
+    // owner on a connection of its own.
+    store.ok(&[
+        "set",
+        "0.3",
+        "--due",
+        "30/12/2026",
+        "--reason",
+        "chờ kinh phí",
+    ]);
     let report = |name: &str| {
         let path = store.dir().join(name);
         let path_text = path.to_string_lossy().into_owned();
@@ -1202,6 +1212,7 @@ fn commands_run_beside_an_owner_see_the_whole_plan() {
         "the export through the owner"
     );
     assert!(direct.contains("Xây dựng kế hoạch triển khai"), "{direct}");
+    assert!(direct.contains("lý do: chờ kinh phí"), "{direct}");
     drop(keeper);
 }
 

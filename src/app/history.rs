@@ -1,6 +1,7 @@
 //! The history as the application reads it: whole, once, and kept in step
 //! with what this process writes.
 
+use super::link::Link;
 use super::{App, AppError, HistoryFilter};
 use crate::domain::{HistoryEntry, Subject, TaskKey};
 
@@ -20,26 +21,35 @@ impl App {
     }
 
     /// `work`, and the whole history as [`App::load_history`] gives it,
-    /// read meanwhile on another core from a store this process opened.
+    /// read meanwhile on another core: from the store when this process
+    /// opened it, or over a second connection to its owner.
     pub fn beside_history<R>(
         &self,
         work: impl FnOnce() -> R,
     ) -> Result<(R, &[HistoryEntry]), AppError> {
-        let store = match self.link.direct() {
-            Some(store) if self.history.get().is_none() => store,
-            _ => {
+        if self.history.get().is_some() {
+            return Ok((work(), self.load_history()?));
+        }
+        let (done, read) = match &self.link {
+            Link::Direct(store) => std::thread::scope(|scope| {
+                let reading = scope.spawn(|| store.history_since(0));
                 let done = work();
-                return Ok((done, self.load_history()?));
+                let read = reading
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (done, read.map_err(AppError::from))
+            }),
+            Link::Shared(owner) => {
+                let coming = owner.history_in_background();
+                let done = work();
+                // Read on this connection when the other one did not.
+                let read = coming
+                    .and_then(|coming| coming.recv().ok())
+                    .and_then(Result::ok)
+                    .map_or_else(|| owner.history_since(0), Ok);
+                (done, read)
             }
         };
-        let (done, read) = std::thread::scope(|scope| {
-            let reading = scope.spawn(|| store.history_since(0));
-            let done = work();
-            let read = reading
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (done, read)
-        });
         let read = read?;
         Ok((done, self.history.get_or_init(|| read)))
     }

@@ -50,10 +50,17 @@ pub trait Owner {
     fn texts_in_background(&self) -> Option<TextsComing> {
         None
     }
+    /// The whole history, read like [`Owner::texts_in_background`].
+    fn history_in_background(&self) -> Option<Coming<Vec<HistoryEntry>>> {
+        None
+    }
 }
 
+/// What is read on another thread, as it arrives.
+pub type Coming<T> = std::sync::mpsc::Receiver<Result<T, AppError>>;
+
 /// Task texts by id, as they arrive from another thread.
-pub type TextsComing = std::sync::mpsc::Receiver<Result<Vec<(String, TaskText)>, AppError>>;
+pub type TextsComing = Coming<Vec<(String, TaskText)>>;
 
 /// The owner's answer to an operation.
 #[derive(Debug)]
@@ -78,14 +85,6 @@ pub enum Update {
 }
 
 impl Link {
-    /// The store, when this process opened it itself.
-    pub fn direct(&self) -> Option<&dyn Store> {
-        match self {
-            Link::Direct(store) => Some(store.as_ref()),
-            Link::Shared(_) => None,
-        }
-    }
-
     pub fn load(&self) -> Result<Snapshot, AppError> {
         match self {
             Link::Direct(store) => Ok(store.load()?),

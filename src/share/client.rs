@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use super::protocol::{OwnerStatus, REPLY_LIMIT, REQUEST_LIMIT, ReadAnswer, Reply, Request};
 use super::reach::open;
 use super::socket_path;
-use crate::app::link::{Owner, Performed, TextsComing, Update};
+use crate::app::link::{Coming, Owner, Performed, TextsComing, Update};
 use crate::app::{AppError, Operation, ShareError};
 use crate::domain::HistoryEntry;
 use crate::domain::catalog::TaskText;
@@ -89,6 +89,37 @@ enum Failure {
 }
 
 impl Client {
+    /// `read` over a connection of its own, on another thread; `None` when
+    /// that cannot be started.
+    fn in_background<T: Send + 'static>(
+        &self,
+        name: &str,
+        read: impl FnOnce(Client) -> Result<T, AppError> + Send + 'static,
+    ) -> Option<Coming<T>> {
+        let dir = self.dir.clone();
+        // The owner has just answered: this connection never starts one and
+        // waits little, so that a key pressed meanwhile is not held up by it;
+        // the screen's own connection then reads what this one could not,
+        // reconnecting as it always does.
+        let connect = Connect {
+            program: None,
+            wait: RETRY_WAIT,
+            ..self.connect.clone()
+        };
+        let (sender, coming) = std::sync::mpsc::sync_channel(1);
+        let reading = move || {
+            let read = Client::connect(&dir, connect)
+                .map_err(AppError::from)
+                .and_then(read);
+            let _ = sender.send(read);
+        };
+        std::thread::Builder::new()
+            .name(name.into())
+            .spawn(reading)
+            .ok()?;
+        Some(coming)
+    }
+
     /// Connects to the owner of the store in `dir`, starting one if needed.
     pub fn connect(dir: &Path, connect: Connect) -> Result<Client, ShareError> {
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
@@ -335,28 +366,11 @@ impl Owner for Client {
     }
 
     fn texts_in_background(&self) -> Option<TextsComing> {
-        let dir = self.dir.clone();
-        // The owner has just answered: this connection never starts one and
-        // waits little, so that a key pressed meanwhile is not held up by it;
-        // the screen's own connection then reads the texts, reconnecting as
-        // it always does.
-        let connect = Connect {
-            program: None,
-            wait: RETRY_WAIT,
-            ..self.connect.clone()
-        };
-        let (sender, coming) = std::sync::mpsc::sync_channel(1);
-        let reading = move || {
-            let texts = Client::connect(&dir, connect)
-                .map_err(AppError::from)
-                .and_then(|client| client.texts(None));
-            let _ = sender.send(texts);
-        };
-        std::thread::Builder::new()
-            .name("texts".into())
-            .spawn(reading)
-            .ok()?;
-        Some(coming)
+        self.in_background("texts", |client| client.texts(None))
+    }
+
+    fn history_in_background(&self) -> Option<Coming<Vec<HistoryEntry>>> {
+        self.in_background("history", |client| client.history_since(0))
     }
 
     fn history_since(&self, after_seq: u64) -> Result<Vec<HistoryEntry>, AppError> {
