@@ -59,15 +59,18 @@ impl BackgroundFile {
         let sent = self.commands.as_ref().map(|c| c.send(command));
         match sent {
             Some(Ok(())) => Ok(()),
-            // The thread stopped on an error: it says which.
             _ => {
                 self.commands = None;
-                Err(self
-                    .join()
-                    .err()
-                    .unwrap_or_else(|| io::Error::other("the writing thread stopped")))
+                Err(self.stopped())
             }
         }
+    }
+
+    /// Why the thread stopped: the error it stopped on.
+    fn stopped(&mut self) -> io::Error {
+        self.join()
+            .err()
+            .unwrap_or_else(|| io::Error::other("the writing thread stopped"))
     }
 
     fn join(&mut self) -> io::Result<File> {
@@ -125,13 +128,7 @@ impl Seek for BackgroundFile {
         self.hand_over()?;
         let (reply, answer) = sync_channel(1);
         self.send(Command::Seek(to, reply))?;
-        match answer.recv() {
-            Ok(at) => at,
-            Err(_) => Err(self
-                .join()
-                .err()
-                .unwrap_or_else(|| io::Error::other("the writing thread stopped"))),
-        }
+        answer.recv().unwrap_or_else(|_| Err(self.stopped()))
     }
 }
 

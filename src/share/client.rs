@@ -98,9 +98,9 @@ impl Client {
     ) -> Option<Coming<T>> {
         let dir = self.dir.clone();
         // The owner has just answered: this connection never starts one and
-        // waits little, so that a key pressed meanwhile is not held up by it;
-        // the screen's own connection then reads what this one could not,
-        // reconnecting as it always does.
+        // waits little, so that the caller (a screen's keys, a report) is
+        // not held up by it; the caller's own connection then reads what
+        // this one could not, reconnecting as it always does.
         let connect = Connect {
             program: None,
             wait: RETRY_WAIT,

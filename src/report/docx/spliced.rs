@@ -97,10 +97,7 @@ fn escape_into(text: &str, out: &mut String) {
         return;
     }
     let mut rest = text;
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"'))
-    {
+    while let Some(at) = rest.bytes().position(escaped) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
