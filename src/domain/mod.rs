@@ -11,6 +11,7 @@ pub mod input;
 pub mod occurrence;
 pub mod office;
 pub mod period;
+pub mod record;
 pub mod report_text;
 pub mod risk;
 pub mod search;
