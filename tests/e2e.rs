@@ -490,7 +490,8 @@ fn clerk_marks_a_task_done_and_notes_it() {
         // 1.a.1 has no deadline in the plan: done, with no "on time" to say.
         row(s, "1.a.1").is_some_and(|r| r.starts_with('√') && r.contains("đã hoàn thành"))
     });
-    assert_eq!(done_count(&screen), Some(1), "{screen}");
+    // A standing duty done is still a standing duty: never counted "xong".
+    assert_eq!(done_count(&screen), Some(0), "{screen}");
 
     tui.send(ENTER);
     tui.wait_for("Chi tiết");
@@ -853,7 +854,8 @@ fn edits_survive_a_restart() {
 
     let mut tui = Tui::open(&store, 80, 24);
     let screen = tui.wait_for_board();
-    assert_eq!(done_count(&screen), Some(1), "{screen}");
+    // 1.a.1 is a standing duty: done, it is still not counted "xong".
+    assert_eq!(done_count(&screen), Some(0), "{screen}");
     tui.select("1.a.2", "1.a.2");
     tui.wait_until("1.a.2 in progress and 1.a.1 done", TIMEOUT, |s| {
         // The plan gives 1.a.2 no deadline: in progress, it has none to be in.

@@ -603,7 +603,8 @@ fn marking_done_on_an_earlier_day_by_keys() {
 
 /// An earlier occurrence still overdue is a row of its own under its task
 /// (0.17's report of quý II/2026); marking it done by keys changes that
-/// occurrence, not the one the period reviews, and its row goes.
+/// occurrence, not the one the period reviews, and its row stays, done
+/// late: catch-up work is credited in the period it was done in.
 #[test]
 fn an_earlier_occurrence_is_edited_on_its_own_row() {
     let mut app = seeded_app();
@@ -630,11 +631,11 @@ fn an_earlier_occurrence_is_edited_on_its_own_row() {
     assert_eq!(done.state.status, cchc::domain::Status::Done);
     let untouched = app.view(&current).expect("the current occurrence");
     assert_eq!(untouched.state.status, cchc::domain::Status::NotStarted);
-    assert!(
-        ui.rows
-            .iter()
-            .filter_map(|r| r.task())
-            .all(|t| t.key != earlier),
-        "done, it is no longer an overdue row"
-    );
+    let row = ui
+        .rows
+        .iter()
+        .filter_map(|r| r.task())
+        .find(|t| t.key == earlier)
+        .expect("caught up in the period, it stays a row");
+    assert_eq!(row.class, cchc::domain::DeadlineClass::DoneLate);
 }

@@ -157,7 +157,7 @@ fn a_reopen_keeps_edits_and_does_not_reseed() {
     assert_eq!(state.completed_on, Some(date(2026, 6, 1)));
 
     let app = App::open(Box::new(store), clock(now), WHO.into()).unwrap();
-    let view = app.view(&key("1.a.1")).unwrap();
+    let view = app.current(&key("1.a.1")).unwrap();
     assert_eq!(view.state.status, Status::Done);
     let k = key("1.a.1");
     let reason = Some("Đã rà soát xong");
@@ -233,7 +233,7 @@ fn every_edit_writes_numbered_history_with_the_state() {
 
     app.set_clock(clock(second));
     let plan_due = app
-        .view(&k)
+        .current(&k)
         .unwrap()
         .window
         .due
@@ -392,7 +392,7 @@ fn a_failed_write_changes_nothing() {
         "{result:?}"
     );
     assert_eq!(
-        *app.view(&key("1.a.1")).unwrap().state,
+        *app.current(&key("1.a.1")).unwrap().state,
         TaskState::default()
     );
     let result = app.measure("T05", 50.0, None, None);
@@ -472,7 +472,7 @@ fn the_memory_twin_agrees_with_sled() {
         };
         assert_eq!(filter(&on_sled), filter(&in_memory));
     }
-    let view = |app: &App| app.view(&key("1.a.1")).unwrap().lead.to_string();
+    let view = |app: &App| app.current(&key("1.a.1")).unwrap().lead.to_string();
     assert_eq!(view(&on_sled), "KT");
     assert_eq!(view(&in_memory), "KT");
 
@@ -499,7 +499,7 @@ fn export_and_import_round_trip() {
     fresh.import(dump).unwrap();
     assert_eq!(json(&fresh.dump().unwrap()), exported);
     assert_eq!(
-        fresh.view(&key("1.a.1")).unwrap().state.status,
+        fresh.current(&key("1.a.1")).unwrap().state.status,
         Status::Done
     );
 

@@ -102,6 +102,9 @@ pub struct Counts {
 
 impl Counts {
     pub(super) fn add(&mut self, row: &TaskRow) {
+        if !row.counted {
+            return;
+        }
         self.total += 1;
         if let Some(count) = self.count_of(row) {
             *count += 1;
@@ -110,6 +113,9 @@ impl Counts {
 
     /// Takes out what [`Counts::add`] put in for `row`.
     pub(super) fn remove(&mut self, row: &TaskRow) {
+        if !row.counted {
+            return;
+        }
         self.total = self.total.saturating_sub(1);
         if let Some(count) = self.count_of(row) {
             *count = count.saturating_sub(1);
@@ -162,8 +168,12 @@ pub struct TaskRow {
     /// The most severe reason it is at risk in the period, if any.
     pub reason: Option<TaskReason>,
     pub folded: bool,
-    /// An earlier occurrence still overdue, shown under the task's own row.
+    /// An earlier occurrence still live in the period (overdue, caught up
+    /// or moved), shown under the task's own row.
     pub earlier: bool,
+    /// Counted in the figures: false for a parent whose sub-items are tasks
+    /// (they are counted instead).
+    pub counted: bool,
 }
 
 impl TaskRow {
@@ -245,7 +255,7 @@ impl App {
         let all = self.placed_rows();
         let rollups = rollups(plan, &all);
         let mut summary = StatusGrid::default();
-        for (_, row) in &all {
+        for (_, row) in all.iter().filter(|(_, row)| row.counted) {
             summary.add(row.class);
         }
         let unit_order: HashMap<&str, usize> = plan
@@ -311,8 +321,8 @@ impl App {
         Board { rows, summary }
     }
 
-    /// Every occurrence the period reviews with its figures, in plan order,
-    /// each task's earlier overdue occurrences right after it.
+    /// Every row of the period with its figures, in plan order, each task's
+    /// earlier occurrences right after it.
     pub(super) fn board_rows(&self) -> Vec<TaskRow> {
         self.placed_rows().into_iter().map(|(_, row)| row).collect()
     }
@@ -323,13 +333,10 @@ impl App {
         let review = self.review();
         let mut rows = Vec::with_capacity(self.plan().tasks().len());
         for (at, def) in self.plan().tasks().iter().enumerate() {
-            let mut keys = self.reviewed_keys(def).into_iter();
-            if let Some(current) = keys.next() {
-                rows.push((at, self.occurrence_row(def, current, &review)));
-            }
-            rows.extend(keys.map(|key| {
+            let current = self.current_key(def).occurrence;
+            rows.extend(self.reviewed_keys(def).into_iter().map(|key| {
                 let row = TaskRow {
-                    earlier: true,
+                    earlier: key.occurrence != current,
                     ..self.occurrence_row(def, key, &review)
                 };
                 (at, row)
@@ -358,6 +365,7 @@ impl App {
             rollup: None,
             folded: false,
             earlier: false,
+            counted: self.is_counted(def),
             reason: self
                 .reasons_of(def, &key, figures, review, true)
                 .into_iter()

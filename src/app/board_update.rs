@@ -45,6 +45,11 @@ impl App {
             let Some(Row::Task(old)) = board.rows.get(at) else {
                 return false;
             };
+            // A row can leave the period (done before its window) or come
+            // back to it.
+            if self.reviewed_keys(def) != [self.current_key(def)] {
+                return false;
+            }
             let mut row = self.task_row(def, &review);
             if !same_group(grouping, old, &row) || !filter.keeps(row.facts()) {
                 return false;

@@ -16,10 +16,12 @@ mod office;
 pub mod operation;
 mod period;
 mod query;
+mod record;
 pub mod report;
 pub mod risks;
 mod search;
 mod texts;
+mod view;
 
 use crate::domain::office::OfficeTask;
 use crate::domain::report_text::ReportText;
@@ -33,7 +35,6 @@ use crate::domain::edit::EditContext;
 use crate::domain::occurrence::{self, Window};
 use crate::domain::period::{Period, PeriodRules};
 use crate::domain::risk::{Review, RiskRules};
-use crate::domain::status::classify;
 use crate::domain::{
     AgendaMark, Catalog, DeadlineClass, Edit, HistoryEntry, InputError, Meeting, Occurrence,
     Subject, TargetDef, TargetState, TaskDef, TaskKey, TaskOverride, TaskState,
@@ -167,6 +168,8 @@ pub struct App {
     folded_records: RefCell<search::FoldedRecords>,
     /// Whether every task's text is here (a screen opens without).
     texts: texts::Texts,
+    /// What differs on the review's "as of" day from what is held now.
+    as_of_record: record::AsOf,
 }
 
 impl App {
@@ -210,6 +213,7 @@ impl App {
             changes: ChangeLog::default(),
             folded_records: RefCell::default(),
             texts: texts::Texts::Held,
+            as_of_record: record::AsOf::default(),
         };
         app.sort_out_held();
         app.with_review_day()
@@ -248,6 +252,7 @@ impl App {
         self.risk_rules = risk_rules;
         self.period = Period::containing(self.clock.today, &period_rules);
         self.as_of = self.review().as_of;
+        self.refresh_record();
         self.changes.record(Touched::Everything);
     }
 
@@ -258,6 +263,7 @@ impl App {
     pub fn set_period(&mut self, period: Period) {
         self.period = period;
         self.as_of = self.review().as_of;
+        self.refresh_record();
         self.changes.record(Touched::Everything);
     }
 
@@ -285,6 +291,7 @@ impl App {
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
         self.as_of = self.review().as_of;
+        self.refresh_record();
         self.changes.record(Touched::Everything);
     }
 
@@ -300,6 +307,7 @@ impl App {
 
     fn with_review_day(mut self) -> App {
         self.as_of = self.review().as_of;
+        self.refresh_record();
         self
     }
 
@@ -330,55 +338,6 @@ impl App {
         })
     }
 
-    /// The view of one occurrence; `None` for an id not in the plan.
-    pub fn view(&self, key: &TaskKey) -> Option<TaskView<'_>> {
-        let def = self.plan.task(&key.task)?;
-        Some(self.view_of(def, key.clone()))
-    }
-
-    /// The view of an occurrence of `def`, known already (no look-up by id).
-    pub fn view_of<'a>(&'a self, def: &'a TaskDef, key: TaskKey) -> TaskView<'a> {
-        static NOT_STARTED: TaskState = TaskState::NOT_STARTED;
-        let state = std::borrow::Cow::Borrowed(self.tasks.get(&key).unwrap_or(&NOT_STARTED));
-        let window = occurrence::window(def, self.plan.info(), key.occurrence, &self.period_rules);
-        let due = state.due.or(window.due);
-        let overrides = self.overrides.get(&key.task);
-        let lead = overrides
-            .and_then(|o| o.lead.as_deref())
-            .unwrap_or(&def.lead);
-        let class = classify(&state, due, self.as_of);
-        TaskView {
-            def,
-            key,
-            state,
-            window,
-            due,
-            lead,
-            assignee: overrides.and_then(|o| o.assignee.as_deref()),
-            class,
-        }
-    }
-
-    /// The figures of one occurrence of `def`, borrowed from the loaded state:
-    /// what the board needs for every task, without copying notes and evidence.
-    pub fn figures<'a>(&'a self, def: &'a TaskDef, key: &TaskKey) -> Figures<'a> {
-        static NOT_STARTED: TaskState = TaskState::NOT_STARTED;
-        let state = self.tasks.get(key).unwrap_or(&NOT_STARTED);
-        let window = occurrence::window(def, self.plan.info(), key.occurrence, &self.period_rules);
-        let due = state.due.or(window.due);
-        let overrides = self.overrides.get(&key.task);
-        Figures {
-            state,
-            window,
-            due,
-            lead: overrides
-                .and_then(|o| o.lead.as_deref())
-                .unwrap_or(&def.lead),
-            assignee: overrides.and_then(|o| o.assignee.as_deref()),
-            class: classify(state, due, self.as_of),
-        }
-    }
-
     /// The occurrence of `def` the selected period reviews: the one its
     /// cut-off falls in.
     pub fn current_key(&self, def: &TaskDef) -> TaskKey {
@@ -405,7 +364,10 @@ impl App {
         edits: &[Edit],
         reason: Option<&str>,
     ) -> Result<Vec<HistoryEntry>, AppError> {
-        let seen = self.view(key).map(|view| operation::Seen::of(&view));
+        let seen = self
+            .plan
+            .task(&key.task)
+            .map(|def| operation::Seen::of(&self.current_view_of(def, key.clone())));
         self.perform(Operation::EditTask {
             key: key.clone(),
             edits: edits.to_vec(),
@@ -552,6 +514,7 @@ impl App {
         self.meetings = snapshot.meetings;
         self.report_texts = snapshot.report_texts;
         self.sort_out_held();
+        self.refresh_record();
     }
 
     /// The subject of a history entry in the words of the plan, for listings.

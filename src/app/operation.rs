@@ -183,7 +183,7 @@ impl App {
         who: &str,
     ) -> Result<Commit, AppError> {
         let def = validate::check_key(&self.plan, key)?;
-        let view = self.view_of(def, key.clone());
+        let view = self.current_view_of(def, key.clone());
         let edits = edits
             .iter()
             .map(|e| validate::checked_edit(&self.plan, e, self.clock.today))
@@ -207,7 +207,7 @@ impl App {
         who: &str,
     ) -> Result<Commit, AppError> {
         let def = validate::check_key(&self.plan, key)?;
-        let view = self.view_of(def, key.clone());
+        let view = self.current_view_of(def, key.clone());
         let reason = validate::reason_text(reason)?;
         let changes = self.undoable_changes(key, seqs)?;
         let ctx = self.edit_context(&view, who);
@@ -498,6 +498,7 @@ impl App {
             };
         }
         self.remember(&commit.history);
+        self.refresh_record();
     }
 }
 

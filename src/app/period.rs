@@ -3,9 +3,10 @@
 //! QĐ 23/2018), in all and by area and by unit; the overdue occurrences; the
 //! flags by severity; and each target's verdict.
 //!
-//! A period counts each task's occurrence it reviews and every earlier
-//! occurrence still overdue; an earlier occurrence done is counted in the
-//! period it was due in. Cancelled work is left out of the grid.
+//! A period counts its rows (see `record.rs`): each task's occurrence
+//! holding its cut-off and every earlier occurrence live in its window,
+//! as they stood on its "as of" day. Cancelled work is left out of the
+//! grid, and a parent whose sub-items are tasks is counted through them.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use super::App;
 use super::board::TaskRow;
 use super::risks::FlaggedTask;
 use crate::domain::target::Verdict;
-use crate::domain::{DeadlineClass, Occurrence, TaskDef, TaskKey};
+use crate::domain::{DeadlineClass, TaskKey};
 
 /// The status grid of a period's report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,10 +29,9 @@ pub struct StatusGrid {
     pub open_in_time: usize,
     /// Chưa hoàn thành, quá hạn.
     pub open_overdue: usize,
-    /// Không có thời hạn (continuous work, and work the plan gives no date).
+    /// Không có thời hạn: standing duties (thường xuyên) and work the plan
+    /// gives no date. Never also counted as done.
     pub no_deadline: usize,
-    /// Of those, the ones done.
-    pub no_deadline_done: usize,
     /// Đã hủy: not in the total.
     pub cancelled: usize,
 }
@@ -57,9 +57,6 @@ impl StatusGrid {
             }
         };
         *cell = cell.saturating_add_signed(by);
-        if class == DeadlineClass::DoneNoDeadline {
-            self.no_deadline_done = self.no_deadline_done.saturating_add_signed(by);
-        }
         if class != DeadlineClass::Cancelled {
             self.total = self.total.saturating_add_signed(by);
         }
@@ -78,9 +75,19 @@ impl StatusGrid {
         ]
     }
 
-    /// Done work, with a deadline or without.
+    /// Done work: work with a deadline, done on time or late. Standing
+    /// duties are never "done"; they have a column of their own.
     pub fn done(&self) -> usize {
-        self.done_on_time + self.done_late + self.no_deadline_done
+        self.done_on_time + self.done_late
+    }
+
+    /// The share of the work with a deadline that is done, 0.0..=1.0: the
+    /// completion rate, which standing duties would only dilute.
+    pub fn completion(&self) -> f64 {
+        match self.with_deadline() {
+            0 => 0.0,
+            dated => self.done() as f64 / dated as f64,
+        }
     }
 
     /// The work that has a deadline.
@@ -118,27 +125,6 @@ pub struct PeriodFigures {
 }
 
 impl App {
-    /// The occurrences of `def` the selected period reviews: the one it
-    /// holds, then each earlier one still overdue.
-    pub fn reviewed_keys(&self, def: &TaskDef) -> Vec<TaskKey> {
-        let current = self.current_key(def);
-        // One-off work has no earlier occurrence: most of a large plan.
-        if current.occurrence == Occurrence::Single {
-            return vec![current];
-        }
-        let earlier: Vec<TaskKey> = self
-            .occurrences(def)
-            .into_iter()
-            .filter(|o| *o < current.occurrence)
-            .map(|occurrence| TaskKey {
-                task: def.id.clone(),
-                occurrence,
-            })
-            .filter(|key| self.figures(def, key).class.is_overdue())
-            .collect();
-        std::iter::once(current).chain(earlier).collect()
-    }
-
     /// The selected period's figures.
     pub fn period_figures(&self) -> PeriodFigures {
         self.figures_of(&self.board_rows())
@@ -149,7 +135,7 @@ impl App {
         let mut all = StatusGrid::default();
         let mut by_area: BTreeMap<u8, StatusGrid> = BTreeMap::new();
         let mut by_lead: BTreeMap<&str, StatusGrid> = BTreeMap::new();
-        for row in rows {
+        for row in rows.iter().filter(|row| row.counted) {
             all.add(row.class);
             by_area.entry(row.area).or_default().add(row.class);
             by_lead.entry(&row.lead).or_default().add(row.class);
@@ -183,7 +169,7 @@ impl App {
 
 fn overdue_keys(rows: &[TaskRow]) -> Vec<TaskKey> {
     rows.iter()
-        .filter(|row| row.class.is_overdue())
+        .filter(|row| row.counted && row.class.is_overdue())
         .map(|row| row.key.clone())
         .collect()
 }

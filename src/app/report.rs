@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use super::App;
 use super::period::PeriodFigures;
 use crate::domain::period::Period;
+use crate::domain::record;
 use crate::domain::report_text::{ReportSection, ReportTexts, text_key};
 use crate::domain::risk::TaskReason;
 use crate::domain::target::{Direction, Verdict};
@@ -32,6 +33,10 @@ pub struct PeriodReport {
     pub commune: String,
     pub plan_title: String,
     pub figures: PeriodFigures,
+    /// Standing duties (thực hiện thường xuyên) among the rows.
+    pub standing: Standing,
+    /// The plan as a whole since its start, as of the same day.
+    pub since_start: SinceStart,
     /// Parts I (area 0) and II (areas 1–6), one per area, in plan order.
     pub areas: Vec<AreaPart>,
     /// Part IV: work due in the next period, not done.
@@ -42,6 +47,25 @@ pub struct PeriodReport {
     pub targets: Vec<ReportTarget>,
     /// Units by code, with their names, for the grid by unit.
     pub units: Vec<(String, String)>,
+}
+
+/// The period's standing duties: work with no deadline, never "done".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub duties: usize,
+    /// Those with a result in the window: a note, a document or a change
+    /// of progress recorded in it.
+    pub with_results: usize,
+}
+
+/// "Lũy kế từ 15/04/2026: đã hoàn thành X/Y nhiệm vụ": of every occurrence
+/// with a deadline that fell due by the period's day, or was done by it,
+/// how many were done by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SinceStart {
+    pub from: NaiveDate,
+    pub done: usize,
+    pub of: usize,
 }
 
 /// What one reform area did in the period.
@@ -70,6 +94,8 @@ pub struct ReportTask {
     /// The officer in charge, when one is named.
     pub assignee: Option<String>,
     pub due: Option<NaiveDate>,
+    /// The deadline first set, when it was moved to `due`.
+    pub moved_from: Option<NaiveDate>,
     pub status: Status,
     pub class: DeadlineClass,
     pub progress: u8,
@@ -119,15 +145,17 @@ impl App {
         }
         let review = self.review();
         // The rows the figures count are the rows the annex lists.
-        let ((figures, tasks), history) = self.beside_history(|| {
+        let ((figures, rows, tasks), history) = self.beside_history(|| {
             let rows = self.board_rows();
             let tasks: Vec<Arc<ReportTask>> = rows
                 .iter()
+                .filter(|row| row.counted && row.class != DeadlineClass::Cancelled)
                 .filter_map(|row| self.report_task(&row.key))
                 .map(Arc::new)
                 .collect();
-            (self.figures_of(&rows), tasks)
+            (self.figures_of(&rows), rows, tasks)
         })?;
+        let standing = self.standing(&rows, history);
         let areas = self
             .plan()
             .catalog()
@@ -148,7 +176,7 @@ impl App {
                         && (t.progress > 0 || t.status == Status::InProgress)
                 }),
                 overdue: in_area(&tasks, area.code, |t| t.class.is_overdue()),
-                moved: self.moved_deadlines(history, area.code, review.start, review.as_of),
+                moved: self.moved_deadlines(history, area.code, review.start, self.clock.today),
             })
             .collect();
         let period = self.period();
@@ -162,6 +190,8 @@ impl App {
             commune: self.plan().catalog().plan.issuer.clone(),
             plan_title: self.plan().catalog().plan.title.clone(),
             figures,
+            standing,
+            since_start: self.since_start(),
             areas,
             next,
             tasks,
@@ -201,44 +231,117 @@ impl App {
         })
     }
 
+    /// One row of the period as it stood on its "as of" day.
     fn report_task(&self, key: &TaskKey) -> Option<ReportTask> {
-        let view = self.view(key)?;
+        let def = self.plan().task(&key.task)?;
+        let figures = self.figures(def, key);
+        let state = figures.state;
         Some(ReportTask {
             key: key.clone(),
-            area: view.def.area,
-            plan_ref: view.def.plan_ref.clone(),
-            title: view.def.title.clone(),
-            lead: view.lead.to_string(),
-            assignee: view.assignee.map(str::to_string),
-            due: view.due,
-            status: view.state.status,
-            class: view.class,
-            progress: view.state.progress,
-            completed_on: view.state.completed_on,
-            evidence: view.state.live_evidence().map(|(_, e)| e.clone()).collect(),
-            latest_note: view
-                .state
-                .live_notes()
-                .next_back()
-                .map(|(_, n)| n.text.clone()),
+            area: def.area,
+            plan_ref: def.plan_ref.clone(),
+            title: def.title.clone(),
+            lead: figures.lead.to_string(),
+            assignee: figures.assignee.map(str::to_string),
+            due: figures.due,
+            moved_from: record::moved_from(figures.window.due, figures.due),
+            status: state.status,
+            class: figures.class,
+            progress: state.progress,
+            completed_on: state.completed_on,
+            evidence: state.live_evidence().map(|(_, e)| e.clone()).collect(),
+            latest_note: state.live_notes().next_back().map(|(_, n)| n.text.clone()),
             reasons: self.task_reasons(key),
         })
     }
 
-    /// Work of the next period: its occurrences due within it, not done.
+    /// Part IV: every occurrence open on the period's day and due by the
+    /// next period's report day, overdue ones first, then by deadline.
     fn due_next_period(&self, next: Period) -> Vec<ReportTask> {
-        let rules = self.period_rules();
-        let (start, end) = (next.start(rules), next.report_due(rules));
-        let cutoff = next.cutoff(rules);
-        self.plan()
-            .catalog()
-            .tasks
+        let end = next.report_due(self.period_rules());
+        let as_of = self.review().as_of;
+        let mut open: Vec<(bool, NaiveDate, ReportTask)> = Vec::new();
+        for def in self.plan().tasks() {
+            if !self.is_counted(def) || def.start.is_some_and(|added| added > as_of) {
+                continue;
+            }
+            for occurrence in self.occurrences(def) {
+                let key = TaskKey {
+                    task: def.id.clone(),
+                    occurrence,
+                };
+                let figures = self.figures(def, &key);
+                let Some(due) = figures.due.filter(|due| *due <= end) else {
+                    continue;
+                };
+                if figures.class.is_done() || figures.class == DeadlineClass::Cancelled {
+                    continue;
+                }
+                if let Some(task) = self.report_task(&key) {
+                    open.push((!figures.class.is_overdue(), due, task));
+                }
+            }
+        }
+        open.sort_by_key(|(in_time, due, _)| (*in_time, *due));
+        open.into_iter().map(|(_, _, task)| task).collect()
+    }
+
+    /// The standing duties among `rows`, and those with a result recorded
+    /// in the period's window.
+    fn standing(&self, rows: &[super::board::TaskRow], history: &[HistoryEntry]) -> Standing {
+        let span = self.span();
+        let duties: std::collections::HashSet<&TaskKey> = rows
             .iter()
-            .map(|def| self.view_of(def, self.key_at(def, cutoff)))
-            .filter(|view| view.due.is_some_and(|d| (start..=end).contains(&d)))
-            .filter(|view| !matches!(view.state.status, Status::Done | Status::Cancelled))
-            .filter_map(|view| self.report_task(&view.key))
-            .collect()
+            .filter(|row| row.counted && row.due.is_none())
+            .filter(|row| row.class != DeadlineClass::Cancelled)
+            .map(|row| &row.key)
+            .collect();
+        let with_results: std::collections::HashSet<&TaskKey> = history
+            .iter()
+            .filter(|e| matches!(e.field, Field::Note | Field::Evidence | Field::Progress))
+            .filter(|e| (span.start..=span.as_of).contains(&e.at.date_naive()))
+            .filter_map(|e| match &e.subject {
+                Subject::Task(key) => duties.get(key).copied(),
+                _ => None,
+            })
+            .collect();
+        Standing {
+            duties: duties.len(),
+            with_results: with_results.len(),
+        }
+    }
+
+    /// The plan as a whole since its start, as of the period's day.
+    fn since_start(&self) -> SinceStart {
+        let as_of = self.review().as_of;
+        let (mut done, mut of) = (0, 0);
+        for def in self.plan().tasks() {
+            if !self.is_counted(def) || def.start.is_some_and(|added| added > as_of) {
+                continue;
+            }
+            for occurrence in self.occurrences(def) {
+                let key = TaskKey {
+                    task: def.id.clone(),
+                    occurrence,
+                };
+                let figures = self.figures(def, &key);
+                let finished = matches!(
+                    figures.class,
+                    DeadlineClass::DoneOnTime | DeadlineClass::DoneLate
+                );
+                let fell_due = figures.due.is_some_and(|due| due <= as_of)
+                    && figures.class != DeadlineClass::Cancelled;
+                if finished || fell_due {
+                    of += 1;
+                    done += usize::from(finished);
+                }
+            }
+        }
+        SinceStart {
+            from: self.plan().info().start,
+            done,
+            of,
+        }
     }
 
     fn moved_deadlines(

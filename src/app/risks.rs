@@ -119,28 +119,23 @@ impl App {
         reasons
     }
 
-    /// Every flagged occurrence of the period: the period's own occurrence of
-    /// each task, and any earlier occurrence still overdue. Most severe first,
-    /// then the longest overdue, then plan order.
+    /// Every flagged row of the period: the period's own occurrence of each
+    /// duty, and any earlier occurrence still overdue (a parent is flagged
+    /// through its sub-items). Most severe first, then the longest overdue,
+    /// then plan order.
     pub fn task_risks(&self) -> Vec<FlaggedTask> {
         let review = self.review();
         let as_of = review.as_of;
         let mut flagged = Vec::new();
-        for def in self.plan().tasks() {
+        for def in self
+            .plan()
+            .tasks()
+            .iter()
+            .filter(|def| self.is_counted(def))
+        {
             let current = self.current_key(def);
-            let occurrences = match current.occurrence {
-                Occurrence::Single => vec![Occurrence::Single],
-                _ => self.occurrences(def),
-            };
-            for occurrence in occurrences {
-                let key = TaskKey {
-                    task: def.id.clone(),
-                    occurrence,
-                };
-                let earlier = occurrence < current.occurrence;
-                if !earlier && key != current {
-                    continue;
-                }
+            for key in self.reviewed_keys(def) {
+                let earlier = key.occurrence != current.occurrence;
                 let reasons = if earlier {
                     let figures = self.figures(def, &key);
                     match figures.class {

@@ -129,6 +129,23 @@ pub fn symbol_legend_title(lang: Lang) -> &'static str {
 }
 
 /// The deadline class in the words of Vietnamese task reports.
+/// The label of a task's state in the period's record, beside its state now.
+pub fn period_record_label(lang: Lang) -> &'static str {
+    lang.pick("Số liệu kỳ", "In the period")
+}
+
+/// A task's class in the period's record: "tính đến 14/12/2026: ○ chưa bắt
+/// đầu", shown when it was changed after that day.
+pub fn as_of_class(as_of: chrono::NaiveDate, class: DeadlineClass, lang: Lang) -> String {
+    format!(
+        "{} {}: {} {}",
+        lang.pick("tính đến", "as of"),
+        crate::domain::date::format_date(as_of),
+        class_symbol(class),
+        class_label(class, lang)
+    )
+}
+
 pub fn class_label(class: DeadlineClass, lang: Lang) -> String {
     match class {
         DeadlineClass::Overdue(days) => match lang {

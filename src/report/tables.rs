@@ -145,7 +145,14 @@ pub fn task_cells(number: usize, task: &ReportTask, w: &ReportWords, lang: Lang)
             None => task.lead.clone(),
         }),
         task.due.map_or(Cell::Empty, Cell::Date),
-        Cell::Text(i18n::class_label(task.class, lang)),
+        Cell::Text(match task.moved_from {
+            Some(first) => format!(
+                "{}; {}",
+                i18n::class_label(task.class, lang),
+                i18n::moved_note(first, lang)
+            ),
+            None => i18n::class_label(task.class, lang),
+        }),
         Cell::Count(usize::from(task.progress)),
         task.completed_on.map_or(Cell::Empty, Cell::Date),
         Cell::Long(sanitize_line(&evidence).into_owned()),

@@ -77,7 +77,7 @@ fn lines(app: &App, ui: &Ui) -> Vec<ShownLine> {
     let lang = ui.lang;
     match ui.selected_row() {
         Some(Row::Group { key, counts, .. }) => group_lines(app, key, counts, lang),
-        _ => match ui.selected_key().and_then(|k| app.view(k)) {
+        _ => match ui.selected_key().and_then(|k| app.current(k)) {
             Some(view) => task_lines(app, &view, lang),
             None => vec![ShownLine::plain(i18n::select_a_task(lang))],
         },
@@ -185,6 +185,14 @@ fn task_lines(app: &App, view: &TaskView<'_>, lang: Lang) -> Vec<ShownLine> {
         Tone::Class(view.class),
         state_text(view, lang),
     ));
+    if let Some(recorded) = app.view(&view.key).filter(|r| r.class != view.class) {
+        // Changed after the period's "as of" day: the period keeps what was.
+        lines.push(ShownLine::field(
+            i18n::period_record_label(lang),
+            Tone::Class(recorded.class),
+            i18n::as_of_class(app.review().as_of, recorded.class, lang),
+        ));
+    }
     lines.push(progress_line(l.progress, view.state.progress));
     if let Some(done) = view.state.completed_on {
         lines.push(plain_field(l.completed_on, format_date(done)));

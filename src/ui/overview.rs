@@ -82,7 +82,7 @@ fn headline_figures(ctx: &Context) -> [Figure; 4] {
         .count();
     [
         (
-            format!("{}/{}", grid.done(), grid.total),
+            format!("{}/{}", grid.done(), grid.with_deadline()),
             i18n::figure_done(lang),
             ctx.theme.done(),
         ),

@@ -210,7 +210,7 @@ pub fn show(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let view = app
-        .view(key)
+        .current(key)
         .ok_or_else(|| crate::domain::InputError::UnknownTask(key.to_string()))?;
     let filter = crate::app::HistoryFilter {
         task: Some(key.task.clone()),

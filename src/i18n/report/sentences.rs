@@ -7,36 +7,60 @@ use super::*;
 use crate::domain::DeadlineClass;
 
 /// The opening paragraph: what the report answers and the period's grid in
-/// one sentence, the overdue share given against all work and against the
-/// work with a deadline, as reports give it.
+/// sentences whose counts add up: the total split into work with a
+/// deadline and standing duties; the completion rate over the work with a
+/// deadline; the overdue share given against all work and against the work
+/// with a deadline, as reports give it; the standing duties with a result
+/// in the period; and the plan as a whole since its start.
 pub fn report_opening(report: &crate::app::report::PeriodReport, lang: Lang) -> String {
     let grid = &report.figures.all;
     let (of_all, of_dated) = grid.overdue_shares();
     let share = |v: f64| decimal((v * 10.0).round() / 10.0, lang);
     let period = report_period(report.period, lang);
     let as_of = format_date(report.as_of);
-    let done = count_with_share(grid.done(), grid.total, lang);
+    let dated = grid.with_deadline();
+    let done = count_with_share(grid.done(), dated, lang);
     let (plan, commune) = (&report.plan_title, &report.commune);
     let [total, on_time, late, in_time, overdue, undated] = grid.columns();
-    let undated_done = grid.no_deadline_done;
-    let (all, dated) = (share(of_all), share(of_dated));
+    let (all, of_dated) = (share(of_all), share(of_dated));
+    let with_results = report.standing.with_results;
+    let since = &report.since_start;
+    let (from, since_done, since_of) = (format_date(since.from), since.done, since.of);
     match lang {
         Lang::Vi => format!(
             "Thực hiện {plan}, {commune} báo cáo kết quả thực hiện công tác cải cách \
              hành chính {period} như sau. Số liệu tính đến ngày {as_of}: tổng số {total} \
-             nhiệm vụ; đã hoàn thành {done}, trong đó đúng hạn {on_time}, quá hạn {late}, \
-             không có thời hạn {undated_done}; chưa hoàn thành, trong hạn {in_time}; chưa \
-             hoàn thành, quá hạn {overdue} ({all}% tổng số, {dated}% số nhiệm vụ có thời \
-             hạn); nhiệm vụ không có thời hạn {undated}.",
+             nhiệm vụ, gồm {dated} nhiệm vụ có thời hạn và {undated} nhiệm vụ thực hiện \
+             thường xuyên. Nhiệm vụ có thời hạn: đã hoàn thành {done}, trong đó đúng hạn \
+             {on_time}, quá hạn {late}; chưa hoàn thành, trong hạn {in_time}; chưa hoàn \
+             thành, quá hạn {overdue} ({all}% tổng số, {of_dated}% số nhiệm vụ có thời \
+             hạn). Thực hiện thường xuyên: {undated} nhiệm vụ, trong đó {with_results} có \
+             kết quả trong kỳ. Lũy kế từ {from}: đã hoàn thành {since_done}/{since_of} \
+             nhiệm vụ.",
         ),
         Lang::En => format!(
             "Under the {plan}, {commune} reports the results of administrative reform in \
-             {period}. Figures as of {as_of}: {total} tasks; done {done}, of which on time \
-             {on_time}, late {late}, without a deadline {undated_done}; open and in time \
-             {in_time}; open and overdue {overdue} ({all}% of all, {dated}% of the work \
-             with a deadline); work without a deadline {undated}.",
+             {period}. Figures as of {as_of}: {total} tasks, of which {dated} with a \
+             deadline and {undated} standing duties. Work with a deadline: done {done}, of \
+             which on time {on_time}, late {late}; open and in time {in_time}; open and \
+             overdue {overdue} ({all}% of all, {of_dated}% of the work with a deadline). \
+             Standing duties: {undated}, of which {with_results} with a result in the \
+             period. Since {from}: {since_done}/{since_of} tasks done.",
         ),
     }
+}
+
+/// A deadline moved, beside the row that keeps it: "đã điều chỉnh hạn, hạn
+/// ban đầu 20/12/2026".
+pub fn moved_note(first: NaiveDate, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick(
+            "đã điều chỉnh hạn, hạn ban đầu",
+            "deadline moved, first due"
+        ),
+        format_date(first)
+    )
 }
 
 /// The letter of a part's item: a) b) c) d) đ) in Vietnamese, as the plan

@@ -68,7 +68,7 @@ pub fn meeting_keys(lang: Lang) -> &'static str {
 }
 
 pub fn figure_done(lang: Lang) -> &'static str {
-    lang.pick("đã hoàn thành / tổng số", "done / all")
+    lang.pick("đã hoàn thành / có thời hạn", "done / with a deadline")
 }
 
 pub fn figure_overdue(lang: Lang) -> &'static str {
