@@ -14,7 +14,7 @@ use crate::domain::report_text::{ReportSection, ReportTexts, text_key};
 use crate::domain::risk::TaskReason;
 use crate::domain::target::{Direction, Verdict};
 use crate::domain::{
-    DeadlineClass, Evidence, Field, HistoryEntry, Status, Subject, TaskKey, Value,
+    DeadlineClass, Evidence, Field, HistoryEntry, Status, Subject, TaskDef, TaskKey, Value,
 };
 
 /// Everything one period's report says, in the order it says it.
@@ -259,31 +259,37 @@ impl App {
     /// next period's report day, overdue ones first, then by deadline.
     fn due_next_period(&self, next: Period) -> Vec<ReportTask> {
         let end = next.report_due(self.period_rules());
-        let as_of = self.review().as_of;
-        let mut open: Vec<(bool, NaiveDate, ReportTask)> = Vec::new();
-        for def in self.plan().tasks() {
-            if !self.is_counted(def) || def.start.is_some_and(|added| added > as_of) {
-                continue;
-            }
-            for occurrence in self.occurrences(def) {
-                let key = TaskKey {
-                    task: def.id.clone(),
-                    occurrence,
-                };
+        let mut open: Vec<(bool, NaiveDate, ReportTask)> = self
+            .every_duty_occurrence()
+            .filter_map(|(def, key)| {
                 let figures = self.figures(def, &key);
-                let Some(due) = figures.due.filter(|due| *due <= end) else {
-                    continue;
-                };
-                if figures.class.is_done() || figures.class == DeadlineClass::Cancelled {
-                    continue;
-                }
-                if let Some(task) = self.report_task(&key) {
-                    open.push((!figures.class.is_overdue(), due, task));
-                }
-            }
-        }
+                let due = figures.due.filter(|due| *due <= end)?;
+                let closed = figures.class.is_done() || figures.class == DeadlineClass::Cancelled;
+                let task = (!closed).then(|| self.report_task(&key)).flatten()?;
+                Some((!figures.class.is_overdue(), due, task))
+            })
+            .collect();
         open.sort_by_key(|(in_time, due, _)| (*in_time, *due));
         open.into_iter().map(|(_, _, task)| task).collect()
+    }
+
+    /// Every occurrence of every duty counted on its own (parents aside)
+    /// that existed on the period's "as of" day, in plan order.
+    fn every_duty_occurrence(&self) -> impl Iterator<Item = (&TaskDef, TaskKey)> {
+        let as_of = self.review().as_of;
+        self.plan()
+            .tasks()
+            .iter()
+            .filter(move |def| self.is_counted(def) && def.start.is_none_or(|added| added <= as_of))
+            .flat_map(|def| {
+                self.occurrences(def).into_iter().map(move |occurrence| {
+                    let key = TaskKey {
+                        task: def.id.clone(),
+                        occurrence,
+                    };
+                    (def, key)
+                })
+            })
     }
 
     /// The standing duties among `rows`, and those with a result recorded
@@ -315,26 +321,17 @@ impl App {
     fn since_start(&self) -> SinceStart {
         let as_of = self.review().as_of;
         let (mut done, mut of) = (0, 0);
-        for def in self.plan().tasks() {
-            if !self.is_counted(def) || def.start.is_some_and(|added| added > as_of) {
-                continue;
-            }
-            for occurrence in self.occurrences(def) {
-                let key = TaskKey {
-                    task: def.id.clone(),
-                    occurrence,
-                };
-                let figures = self.figures(def, &key);
-                let finished = matches!(
-                    figures.class,
-                    DeadlineClass::DoneOnTime | DeadlineClass::DoneLate
-                );
-                let fell_due = figures.due.is_some_and(|due| due <= as_of)
-                    && figures.class != DeadlineClass::Cancelled;
-                if finished || fell_due {
-                    of += 1;
-                    done += usize::from(finished);
-                }
+        for (def, key) in self.every_duty_occurrence() {
+            let figures = self.figures(def, &key);
+            let finished = matches!(
+                figures.class,
+                DeadlineClass::DoneOnTime | DeadlineClass::DoneLate
+            );
+            let fell_due = figures.due.is_some_and(|due| due <= as_of)
+                && figures.class != DeadlineClass::Cancelled;
+            if finished || fell_due {
+                of += 1;
+                done += usize::from(finished);
             }
         }
         SinceStart {
