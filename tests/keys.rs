@@ -603,8 +603,7 @@ fn marking_done_on_an_earlier_day_by_keys() {
 
 /// An earlier occurrence still overdue is a row of its own under its task
 /// (0.17's report of quý II/2026); marking it done by keys changes that
-/// occurrence, not the one the period reviews, and its row stays, done
-/// late: catch-up work is credited in the period it was done in.
+/// occurrence, not the one the period reviews; its row stays, done late.
 #[test]
 fn an_earlier_occurrence_is_edited_on_its_own_row() {
     let mut app = seeded_app();
