@@ -3,12 +3,14 @@
 
 mod board;
 mod dialogs;
+mod keys;
 mod office;
 mod period;
 mod targets;
 
 pub use board::*;
 pub use dialogs::*;
+pub use keys::*;
 pub use office::*;
 pub use period::*;
 pub use targets::*;
