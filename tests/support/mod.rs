@@ -6,6 +6,8 @@
 //! file uses every helper.
 #![allow(dead_code)]
 
+pub mod year;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -261,6 +263,7 @@ pub fn every_action() -> Vec<Action> {
         A::CycleGrouping,
         A::ShowTargets,
         A::WriteReport,
+        A::ClosePeriod,
         A::ShowHelp,
         A::Quit,
         A::StartSearch,
@@ -335,6 +338,7 @@ fn every_action_is_listed(action: Action) {
         | A::CycleGrouping
         | A::ShowTargets
         | A::WriteReport
+        | A::ClosePeriod
         | A::ShowHelp
         | A::Quit
         | A::StartSearch
