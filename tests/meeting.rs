@@ -729,6 +729,7 @@ fn is_meeting_action(action: Action) -> bool {
             | Action::NextPeriod
             | Action::Reload
             | Action::WriteReport
+            | Action::ClosePeriod
             | Action::ShowHelp
             | Action::Back
             | Action::Quit

@@ -107,6 +107,7 @@ fn first_open_seeds_the_catalog_and_nothing_else() {
             meetings: Default::default(),
             report_texts: Default::default(),
             office_tasks: Default::default(),
+            closings: Default::default(),
             set_aside: Vec::new(),
         }
     );

@@ -1,8 +1,9 @@
-//! Stores written by the last build of schemas 4 and 5: each opens with
+//! Stores written by the last build of schemas 4, 5 and 6: each opens with
 //! everything it had and takes new edits. Schema 4 came before the office's
 //! own tasks, officers and withdrawals; schema 5 before the plan's tasks were
 //! records of their own (their compact index in the catalog record, each
-//! task's text beside it), so its catalog is split when it opens. Made with
+//! task's text beside it), so its catalog is split when it opens; schema 6
+//! before closed periods. Made with
 //! `scripts/make-store-fixture.sh` and that build's `cchc`, whose `export` of
 //! it is kept beside it.
 
@@ -16,6 +17,7 @@ use cchc::store::{Dump, SCHEMA_VERSION, SledStore, Store};
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const EXPORTED_4: &str = include_str!("fixtures/store-schema-4.export.json");
 const EXPORTED_5: &str = include_str!("fixtures/store-schema-5.export.json");
+const EXPORTED_6: &str = include_str!("fixtures/store-schema-6.export.json");
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("a folder");
@@ -142,4 +144,51 @@ fn a_schema_4_store_opens_with_everything_it_had_and_takes_new_edits() {
         log.contains("rút lại: Chờ ý kiến của Phòng Kinh tế"),
         "{log}"
     );
+}
+
+#[test]
+fn a_schema_6_store_opens_with_everything_and_closes_a_period_it_keeps() {
+    let (_temp, dir) = opened_fixture(6, EXPORTED_6);
+    let report = |name: &str| {
+        let path = dir.with_file_name(name);
+        let out = path.to_str().expect("a UTF-8 path");
+        ok(
+            &dir,
+            &["report", "--period", "2026", "--format", "md", "--out", out],
+        );
+        std::fs::read_to_string(&path).expect("the report")
+    };
+    let before = report("before.md");
+    ok(&dir, &["period", "close", "2026"]);
+    let listed = ok(&dir, &["period", "list"]);
+    let year = listed
+        .lines()
+        .find(|l| l.starts_with("2026 "))
+        .expect("the year in the list");
+    assert!(year.contains("đã chốt"), "{listed}");
+    // A correction after closing leaves the closed year's report as it was.
+    // Done on 30/12 as the fixture has it; found to have been done on 10/12,
+    // before the year's cut-off.
+    ok(&dir, &["set", "0.22@2026", "--done-on", "10/12/2026"]);
+    assert_eq!(report("after.md"), before);
+    let exported = dump(&ok(&dir, &["export"]));
+    assert_eq!(
+        exported
+            .closings
+            .iter()
+            .map(|(p, c)| (p.as_str(), c.is_some()))
+            .collect::<Vec<_>>(),
+        [("2026", true)]
+    );
+    ok(
+        &dir,
+        &["period", "reopen", "2026", "--reason", "Bổ sung số liệu"],
+    );
+    assert!(
+        ok(&dir, &["period", "list"])
+            .lines()
+            .any(|l| l.starts_with("2026 ") && l.contains("đang mở"))
+    );
+    // Open again, the year counts the correction.
+    assert_ne!(report("reopened.md"), before);
 }

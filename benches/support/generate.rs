@@ -159,6 +159,7 @@ pub fn generate(tasks: usize, today: NaiveDate) -> Generated {
             meetings: Vec::new(),
             report_texts: Vec::new(),
             office_tasks: Vec::new(),
+            closings: Vec::new(),
             history,
         },
         today,

@@ -324,6 +324,7 @@ mod tests {
             meetings: Vec::new(),
             report_texts: Vec::new(),
             office_tasks: Vec::new(),
+            closings: Vec::new(),
             history: Vec::new(),
         }
     }

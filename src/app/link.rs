@@ -159,7 +159,8 @@ impl App {
         self.check_writable()?;
         let performed = match &self.link {
             Link::Direct(_) => {
-                let commit = self.prepare(&op, &self.who)?;
+                let who = self.who.clone();
+                let commit = self.prepare(&op, &who)?;
                 return self.write(commit).map(|c| c.history);
             }
             Link::Shared(owner) => owner.perform(&op),
@@ -251,6 +252,7 @@ impl App {
             meetings: self.meetings.clone(),
             report_texts: self.report_texts.clone(),
             office_tasks: self.office_tasks.clone(),
+            closings: self.closings.clone(),
             set_aside: self.set_aside.clone(),
         }
     }
@@ -280,6 +282,7 @@ impl App {
             meetings: &self.meetings,
             report_texts: &self.report_texts,
             office_tasks: &self.office_tasks,
+            closings: &self.closings,
             set_aside: &self.set_aside,
         }
     }

@@ -59,6 +59,9 @@ pub enum ChangeLine {
         on: NaiveDate,
         who: String,
     },
+    /// A row of the previous period, closed, that a correction since would
+    /// count otherwise ("Điều chỉnh số liệu kỳ trước").
+    Adjusted(crate::domain::closing::Adjustment),
 }
 
 impl App {
@@ -94,7 +97,8 @@ impl App {
     }
 
     /// What changed since the baseline: newly done, newly overdue, deadlines
-    /// moved (who and why), target measurements added. Who is the account
+    /// moved (who and why), target measurements added, and corrections to
+    /// the previous period, closed. Who is the account
     /// alone: a projected screen shows no addresses.
     pub fn changes_since_last_meeting(&self) -> Vec<ChangeLine> {
         let (since, _) = self.changes_baseline();
@@ -130,6 +134,11 @@ impl App {
                 _ => {}
             }
         }
+        lines.extend(
+            self.adjustments(history)
+                .into_iter()
+                .map(ChangeLine::Adjusted),
+        );
         let as_of = self.review().as_of;
         for flagged in self.task_risks() {
             for reason in &flagged.reasons {

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod board;
 mod board_update;
 pub mod changes;
+mod closing;
 pub mod filter;
 mod history;
 mod import;
@@ -43,6 +44,7 @@ use crate::store::{Dump, SetAside, Snapshot, Store, StoreError};
 use changes::{ChangeLog, Touched};
 
 pub use actor::Clock;
+pub use closing::PeriodEntry;
 pub use filter::TaskFilter;
 pub use link::{Link, Notice, Owner, Performed, ShareError, Synced, Update};
 pub use operation::Operation;
@@ -146,6 +148,8 @@ pub struct App {
     /// The tasks the office added, retired ones included: the plan holds
     /// those in force.
     office_tasks: BTreeMap<String, OfficeTask>,
+    /// Periods closed (`Some`) or opened again (`None`), by code.
+    closings: BTreeMap<String, Option<crate::domain::closing::Closing>>,
     /// Stored records left out because they cannot be read or break the rules.
     set_aside: Vec<SetAside>,
     /// Set for a shared screen: every edit is refused.
@@ -201,6 +205,7 @@ impl App {
             meetings: snapshot.meetings,
             report_texts: snapshot.report_texts,
             office_tasks: snapshot.office_tasks,
+            closings: snapshot.closings,
             set_aside: snapshot.set_aside,
             read_only: false,
             history: OnceCell::new(),
@@ -507,6 +512,7 @@ impl App {
         self.set_aside = snapshot.set_aside;
         self.plan = Plan::with_office(snapshot.catalog, in_force(&snapshot.office_tasks));
         self.office_tasks = snapshot.office_tasks;
+        self.closings = snapshot.closings;
         self.tasks = snapshot.tasks;
         self.overrides = snapshot.overrides;
         self.targets = snapshot.targets;

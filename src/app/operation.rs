@@ -84,6 +84,10 @@ pub enum Operation {
     },
     /// A task the office added leaves the views, with its history kept.
     RetireTask { typed: String, reason: String },
+    /// Freezes a period's figures (chốt số liệu) as its record says them.
+    ClosePeriod { period: Period },
+    /// Opens a closed period again, saying why.
+    ReopenPeriod { period: Period, reason: String },
 }
 
 /// What the asker was shown of the fields an edit sets outright: the edit is
@@ -126,7 +130,9 @@ impl Seen {
 impl App {
     /// The commit that carries out `op` on the state held here, with `who` as
     /// its author; an empty commit when nothing would change.
-    pub fn prepare(&self, op: &Operation, who: &str) -> Result<Commit, AppError> {
+    /// Closing a period takes the period's record, so it borrows the
+    /// application to look at that period for a moment.
+    pub fn prepare(&mut self, op: &Operation, who: &str) -> Result<Commit, AppError> {
         match op {
             Operation::EditTask {
                 key,
@@ -171,6 +177,8 @@ impl App {
                 self.prepare_edit_office_task(typed, changes, who)
             }
             Operation::RetireTask { typed, reason } => self.prepare_retire(typed, reason, who),
+            Operation::ClosePeriod { period } => self.prepare_close(*period, who),
+            Operation::ReopenPeriod { period, reason } => self.prepare_reopen(*period, reason, who),
         }
     }
 
@@ -399,6 +407,9 @@ impl App {
         text: &str,
         who: &str,
     ) -> Result<Commit, AppError> {
+        if self.closing(period).is_some() {
+            return Err(InputError::PeriodClosed(period.code()).into());
+        }
         let text = validate::report_text(text)?;
         let key = text_key(&period.code(), section);
         let old = self.report_texts.get(&key);
@@ -491,6 +502,7 @@ impl App {
         self.meetings.extend(commit.meetings.iter().cloned());
         self.report_texts
             .extend(commit.report_texts.iter().cloned());
+        self.closings.extend(commit.closings.iter().cloned());
         for (key, mark) in &commit.agenda {
             match mark {
                 Some(mark) => self.agenda.insert(key.clone(), mark.clone()),
@@ -505,7 +517,7 @@ impl App {
 /// What a commit changes of what the board shows.
 fn touched_by(commit: &Commit) -> super::changes::Touched {
     use super::changes::Touched;
-    if commit.catalog.is_some() || !commit.office_tasks.is_empty() {
+    if commit.catalog.is_some() || !commit.office_tasks.is_empty() || !commit.closings.is_empty() {
         return Touched::Everything;
     }
     let tasks = commit.tasks.iter().map(|(key, _)| key.task.clone());

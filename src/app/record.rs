@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::App;
+use crate::domain::closing::Closing;
 use crate::domain::edit::{Field, Subject, Value};
 use crate::domain::record::{self, Candidate, Span};
 use crate::domain::{HistoryEntry, Occurrence, Status, TaskDef, TaskKey, TaskState};
@@ -21,6 +22,23 @@ pub(super) struct AsOf {
     pub states: HashMap<TaskKey, TaskState>,
     /// Tasks whose lead changed after the day: their lead on it.
     pub leads: HashMap<String, String>,
+    /// A closed period's rows, by task: frozen, not found by the rules.
+    pub rows: Option<HashMap<String, Vec<TaskKey>>>,
+}
+
+impl AsOf {
+    /// What a closed period froze.
+    fn frozen(closing: &Closing) -> AsOf {
+        let mut rows: HashMap<String, Vec<TaskKey>> = HashMap::new();
+        for key in &closing.rows {
+            rows.entry(key.task.clone()).or_default().push(key.clone());
+        }
+        AsOf {
+            states: closing.states.iter().cloned().collect(),
+            leads: closing.leads.iter().cloned().collect(),
+            rows: Some(rows),
+        }
+    }
 }
 
 impl App {
@@ -37,6 +55,10 @@ impl App {
     /// Builds again what differs on the "as of" day, after anything held
     /// changed. The history is read only for a day already past.
     pub(super) fn refresh_record(&mut self) {
+        if let Some(closing) = self.closing(self.period) {
+            self.as_of_record = AsOf::frozen(closing);
+            return;
+        }
         let as_of = self.as_of;
         if as_of >= self.clock.today {
             // No completion day is after today, nothing recorded tomorrow.
@@ -139,6 +161,9 @@ impl App {
     /// task added after the period's "as of" day, or work done before its
     /// window opened.
     pub fn reviewed_keys(&self, def: &TaskDef) -> Vec<TaskKey> {
+        if let Some(rows) = &self.as_of_record.rows {
+            return rows.get(&def.id).cloned().unwrap_or_default();
+        }
         let span = self.span();
         if def.start.is_some_and(|added| added > span.as_of) {
             return Vec::new();

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::App;
 use super::period::PeriodFigures;
+use crate::domain::closing::Adjustment;
 use crate::domain::period::Period;
 use crate::domain::record;
 use crate::domain::report_text::{ReportSection, ReportTexts, text_key};
@@ -37,6 +38,9 @@ pub struct PeriodReport {
     pub standing: Standing,
     /// The plan as a whole since its start, as of the same day.
     pub since_start: SinceStart,
+    /// Rows of the previous period, closed, that corrections made since
+    /// would count otherwise ("Điều chỉnh số liệu kỳ trước"), with titles.
+    pub adjustments: Vec<(Adjustment, String)>,
     /// Parts I (area 0) and II (areas 1–6), one per area, in plan order.
     pub areas: Vec<AreaPart>,
     /// Part IV: work due in the next period, not done.
@@ -155,7 +159,23 @@ impl App {
                 .collect();
             (self.figures_of(&rows), rows, tasks)
         })?;
-        let standing = self.standing(&rows, history);
+        let closing = self.closing(self.period());
+        // A closed period's report says what it said when closed: the
+        // history it reads stops there.
+        let history = match closing {
+            Some(closing) => {
+                let upto = history.partition_point(|e| e.at <= closing.at);
+                &history[..upto]
+            }
+            None => history,
+        };
+        let reported_on = closing.map_or(self.clock.today, |c| c.at.date_naive());
+        let mut standing = self.standing(&rows, history);
+        let mut since_start = self.since_start();
+        if let Some(closing) = closing {
+            standing.with_results = closing.standing_with_results;
+            (since_start.done, since_start.of) = closing.since_start;
+        }
         let areas = self
             .plan()
             .catalog()
@@ -176,11 +196,26 @@ impl App {
                         && (t.progress > 0 || t.status == Status::InProgress)
                 }),
                 overdue: in_area(&tasks, area.code, |t| t.class.is_overdue()),
-                moved: self.moved_deadlines(history, area.code, review.start, self.clock.today),
+                moved: self.moved_deadlines(history, area.code, review.start, reported_on),
             })
             .collect();
         let period = self.period();
-        let next = self.due_next_period(period.next());
+        let next = match closing {
+            Some(closing) => closing
+                .next
+                .iter()
+                .filter_map(|key| self.report_task(key))
+                .collect(),
+            None => self.due_next_period(period.next()),
+        };
+        let adjustments = self
+            .adjustments(history)
+            .into_iter()
+            .filter_map(|a| {
+                let title = self.plan().task(&a.key.task)?.title.clone();
+                Some((a, title))
+            })
+            .collect();
         Ok(PeriodReport {
             period,
             as_of: review.as_of,
@@ -191,7 +226,8 @@ impl App {
             plan_title: self.plan().catalog().plan.title.clone(),
             figures,
             standing,
-            since_start: self.since_start(),
+            since_start,
+            adjustments,
             areas,
             next,
             tasks,
@@ -208,6 +244,9 @@ impl App {
 
     /// The office's texts of `period`'s report, by section.
     pub fn report_texts(&self, period: Period) -> ReportTexts {
+        if let Some(closing) = self.closing(period) {
+            return closing.texts.iter().cloned().collect();
+        }
         ReportSection::ALL
             .into_iter()
             .filter_map(|section| {
@@ -374,7 +413,7 @@ impl App {
             .targets()
             .iter()
             .map(|def| {
-                let state = self.target_state(&def.id);
+                let state = self.recorded_target(&def.id);
                 ReportTarget {
                     id: def.id.clone(),
                     area: def.area,

@@ -57,7 +57,7 @@ impl App {
     pub fn target_verdict(&self, def: &TargetDef) -> Verdict {
         verdict(
             def,
-            &self.target_state(&def.id),
+            &self.recorded_target(&def.id),
             self.plan().info().start,
             self.review().as_of,
         )
@@ -180,7 +180,7 @@ impl App {
             .iter()
             .map(|def| FlaggedTarget {
                 def: def.clone(),
-                reasons: assess_target(def, &self.target_state(&def.id), start, &review),
+                reasons: assess_target(def, &self.recorded_target(&def.id), start, &review),
             })
             .filter(|f| !f.reasons.is_empty())
             .collect();

@@ -154,6 +154,20 @@ pub enum PeriodCommand {
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
     },
+    /// Closes a period's figures (chốt số liệu).
+    Close {
+        #[arg(value_name = "PERIOD")]
+        period: String,
+    },
+    /// Opens a closed period again, saying why.
+    Reopen {
+        #[arg(value_name = "PERIOD")]
+        period: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Every period: open, or closed by whom and when.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -351,7 +351,11 @@ fn changes_store(command: &Command) -> bool {
             | Command::Meeting {
                 command: MeetingCommand::New { .. }
             }
-            | Command::Period { .. }
+            | Command::Period {
+                command: args::PeriodCommand::Note { .. }
+                    | args::PeriodCommand::Close { .. }
+                    | args::PeriodCommand::Reopen { .. }
+            }
             | Command::Import { .. }
             | Command::Catalog { .. }
             | Command::Backup
@@ -422,6 +426,12 @@ fn execute(
         Command::Task {
             command: args::TaskCommand::Import(import),
         } => task_import::run(app, &import, lang, out),
+        Command::Period {
+            command: args::PeriodCommand::List,
+        } => {
+            render::periods(app, lang, out);
+            Ok(false)
+        }
         write @ (Command::Set(_)
         | Command::Evidence { .. }
         | Command::Task { .. }

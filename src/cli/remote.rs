@@ -42,6 +42,9 @@ pub fn reads_only(command: &Command) -> bool {
             | Command::Meeting {
                 command: args::MeetingCommand::List
             }
+            | Command::Period {
+                command: args::PeriodCommand::List
+            }
     )
 }
 

@@ -96,19 +96,60 @@ fn separator_of(separator: CsvSeparator) -> Separator {
     }
 }
 
-/// The write `cchc period note` asks for: the period as typed, or the one
-/// today falls in under `rules`; the text as typed or read from a file.
-pub fn note_write(
+/// The write a `cchc period` command asks for; `None` for `period list`.
+pub fn period_write(
     command: &PeriodCommand,
     rules: &PeriodRules,
     today: chrono::NaiveDate,
+) -> Result<Option<AskedWrite>, CliError> {
+    let typed_period =
+        |typed: &str| Period::parse(typed).ok_or_else(|| InputError::BadPeriod(typed.to_string()));
+    let write = match command {
+        PeriodCommand::Note {
+            period,
+            section,
+            text,
+            file,
+        } => note_write(
+            period.as_deref(),
+            section,
+            text.as_deref(),
+            file.as_deref(),
+            rules,
+            today,
+        )?,
+        PeriodCommand::Close { period } => {
+            let period = typed_period(period)?;
+            AskedWrite {
+                subject: period.code(),
+                op: Operation::ClosePeriod { period },
+            }
+        }
+        PeriodCommand::Reopen { period, reason } => {
+            let period = typed_period(period)?;
+            AskedWrite {
+                subject: period.code(),
+                op: Operation::ReopenPeriod {
+                    period,
+                    reason: reason.clone(),
+                },
+            }
+        }
+        PeriodCommand::List => return Ok(None),
+    };
+    Ok(Some(write))
+}
+
+/// The write `cchc period note` asks for: the period as typed, or the one
+/// today falls in under `rules`; the text as typed or read from a file.
+fn note_write(
+    period: Option<&str>,
+    section: &str,
+    text: Option<&str>,
+    file: Option<&Path>,
+    rules: &PeriodRules,
+    today: chrono::NaiveDate,
 ) -> Result<AskedWrite, CliError> {
-    let PeriodCommand::Note {
-        period,
-        section,
-        text,
-        file,
-    } = command;
     let period = match period {
         Some(typed) => {
             Period::parse(typed).ok_or_else(|| InputError::BadPeriod(typed.to_string()))?
@@ -116,9 +157,9 @@ pub fn note_write(
         None => Period::containing(today, rules),
     };
     let section =
-        ReportSection::parse(section).ok_or_else(|| InputError::BadSection(section.clone()))?;
+        ReportSection::parse(section).ok_or_else(|| InputError::BadSection(section.to_string()))?;
     let text = match (text, file) {
-        (Some(text), _) => text.clone(),
+        (Some(text), _) => text.to_string(),
         (None, Some(path)) => read_text(path)?,
         (None, None) => String::new(),
     };

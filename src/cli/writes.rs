@@ -117,7 +117,10 @@ pub fn operation(
             let today = crate::app::Clock::from_env()
                 .map_err(|e| CliError::BadToday(e.0))?
                 .today;
-            super::report::note_write(command, rules, today)?
+            match super::report::period_write(command, rules, today)? {
+                Some(write) => write,
+                None => return Ok(None),
+            }
         }
         _ => return Ok(None),
     };

@@ -26,6 +26,18 @@ pub enum InputError {
     BadNumber(String),
     #[error("bad period {0}")]
     BadPeriod(String),
+    /// The period's figures are closed (chốt): reopen it to change them.
+    #[error("period {0} is closed")]
+    PeriodClosed(String),
+    /// Closing a period before its data cut-off.
+    #[error("period {period} runs until {cutoff}")]
+    PeriodNotOver {
+        period: String,
+        cutoff: chrono::NaiveDate,
+    },
+    /// Reopening a period that is not closed.
+    #[error("period {0} is not closed")]
+    PeriodNotClosed(String),
     #[error("text too long in {field:?}: {chars} > {max}")]
     TextTooLong {
         field: TextField,

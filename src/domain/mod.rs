@@ -3,6 +3,7 @@
 //! Nothing here performs I/O, reads the clock or knows about terminals or storage.
 
 pub mod catalog;
+pub mod closing;
 pub mod date;
 pub mod edit;
 pub mod error;

@@ -190,6 +190,24 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             )
             .to_string(),
         (E::BadPeriod(p), _) => bad_period(p, lang),
+        (E::PeriodClosed(p), Lang::Vi) => format!(
+            "Kỳ {p} đã chốt số liệu: báo cáo của kỳ giữ nguyên như khi chốt. Muốn sửa nội dung hay chốt lại, mở lại kỳ bằng: cchc period reopen {p} --reason \"…\""
+        ),
+        (E::PeriodClosed(p), Lang::En) => format!(
+            "Period {p} is closed: its report stays as it was closed. To change its texts or close it again, reopen it with: cchc period reopen {p} --reason \"…\""
+        ),
+        (E::PeriodNotOver { period, cutoff }, Lang::Vi) => format!(
+            "Kỳ {period} chưa hết: số liệu chốt ngày {}. Chỉ chốt được kỳ đã qua ngày chốt số liệu.",
+            format_date(*cutoff)
+        ),
+        (E::PeriodNotOver { period, cutoff }, Lang::En) => format!(
+            "Period {period} is not over: its data is cut off on {}. Only a period past its cut-off can be closed.",
+            format_date(*cutoff)
+        ),
+        (E::PeriodNotClosed(p), Lang::Vi) => {
+            format!("Kỳ {p} chưa chốt số liệu: không có gì để mở lại.")
+        }
+        (E::PeriodNotClosed(p), Lang::En) => format!("Period {p} is not closed: nothing to reopen."),
         (E::ReadOnly, _) => lang
             .pick(
                 "Đang ở chế độ chỉ xem: không sửa được gì. Mở cchc không có --read-only (và không ở chế độ trình chiếu) để cập nhật.",

@@ -198,6 +198,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Source => lang.pick("văn bản giao", "assigned by"),
         Field::Cadence => lang.pick("tần suất", "cadence"),
         Field::Parent => lang.pick("thuộc nhiệm vụ", "part of"),
+        Field::Closed => lang.pick("chốt số liệu", "figures closed"),
     }
 }
 

@@ -27,6 +27,9 @@ pub enum Action {
     ShowTargets,
     /// Writes the period's report (Word) into the current folder.
     WriteReport,
+    /// Asks to close the period's figures (chốt số liệu), then does it on
+    /// Enter.
+    ClosePeriod,
     ShowHelp,
     Quit,
     // Finding

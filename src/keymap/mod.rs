@@ -231,7 +231,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Triage, &[K::Enter], A::Confirm, false),
     bind(M::Triage, &[K::Char('?')], A::ShowHelp, false),
     bind(M::Triage, &[K::Ctrl('c')], A::Quit, false),
-    // Meeting mode: nothing here changes the store
+    // Meeting mode: nothing here changes the store but closing the period,
+    // which asks first.
     bind(
         M::Meeting,
         &[K::Right, K::PageDown, K::Char(' '), K::Char('l')],
@@ -260,6 +261,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(M::Meeting, &[K::Char('z')], A::Larger, true),
     bind(M::Meeting, &[K::Char('r')], A::Reload, false),
     bind(M::Meeting, &[K::Char('w')], A::WriteReport, false),
+    bind(M::Meeting, &[K::Char('C')], A::ClosePeriod, false),
     bind(M::Meeting, &[K::Char('?')], A::ShowHelp, true),
     bind(M::Meeting, &[K::Char('q'), K::Esc], A::Back, true),
     bind(M::Meeting, &[K::Ctrl('c')], A::Quit, false),

@@ -34,6 +34,15 @@ pub fn document(input: &ReportInput<'_>) -> String {
         i18n::place_and_date(i18n::place_of(&report.commune), input.signed_on, lang)
     );
     let _ = writeln!(out, "{}\n", i18n::report_opening(report, lang));
+    if !report.adjustments.is_empty() {
+        let heading = i18n::adjustments_heading(report.period.previous(), lang);
+        let _ = writeln!(out, "### {heading}\n");
+        for (adjustment, title) in &report.adjustments {
+            let item = i18n::adjustment_item(&sanitize_line(title), adjustment, lang);
+            let _ = writeln!(out, "- {item}");
+        }
+        let _ = writeln!(out);
+    }
     for part in &report.areas {
         if part.area == 0 {
             let _ = writeln!(out, "### {}\n", w.part_direction);

@@ -42,6 +42,8 @@ pub enum InputKind {
     DoneOn,
     /// The officer in charge of the task; empty clears it.
     Assignee,
+    /// The period to close, filled in: Enter closes it.
+    ClosePeriod,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,7 @@ impl MemoryStore {
                 meetings: Default::default(),
                 report_texts: Default::default(),
                 office_tasks: Default::default(),
+                closings: Default::default(),
                 set_aside: Vec::new(),
             },
             history: Vec::new(),
@@ -56,6 +57,7 @@ impl Store for MemoryStore {
         self.snapshot.meetings.extend(commit.meetings);
         self.snapshot.report_texts.extend(commit.report_texts);
         self.snapshot.office_tasks.extend(commit.office_tasks);
+        self.snapshot.closings.extend(commit.closings);
         for (key, mark) in commit.agenda {
             match mark {
                 Some(mark) => self.snapshot.agenda.insert(key, mark),
@@ -94,6 +96,7 @@ impl Store for MemoryStore {
             && self.snapshot.meetings.is_empty()
             && self.snapshot.report_texts.is_empty()
             && self.snapshot.office_tasks.is_empty()
+            && self.snapshot.closings.is_empty()
             && self.snapshot.tasks.is_empty()
             && self.snapshot.overrides.is_empty()
             && self.snapshot.targets.is_empty();
@@ -111,6 +114,7 @@ impl Store for MemoryStore {
             meetings: dump.meetings.into_iter().collect(),
             report_texts: dump.report_texts.into_iter().collect(),
             office_tasks: dump.office_tasks.into_iter().collect(),
+            closings: dump.closings.into_iter().collect(),
             set_aside: Vec::new(),
         };
         self.history = dump.history;

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::catalog::TaskText;
+use crate::domain::closing::Closing;
 use crate::domain::office::OfficeTask;
 use crate::domain::report_text::ReportText;
 use crate::domain::{
@@ -33,7 +34,7 @@ pub use sled_store::SledStore;
 pub use task_record::decode_schema_1 as decode_task_state_v1;
 
 /// The schema this build writes. Older records are migrated when read.
-pub const SCHEMA_VERSION: u16 = 6;
+pub const SCHEMA_VERSION: u16 = 7;
 
 /// A stored record that cannot be read, or breaks the rules every edit
 /// follows: left untouched on disk, left out of everything else (screens,
@@ -59,6 +60,8 @@ pub struct Snapshot {
     pub report_texts: BTreeMap<String, ReportText>,
     /// The tasks the office added, retired ones included, by id.
     pub office_tasks: BTreeMap<String, OfficeTask>,
+    /// Each period closed (`Some`) or opened again (`None`), by its code.
+    pub closings: BTreeMap<String, Option<Closing>>,
     pub set_aside: Vec<SetAside>,
 }
 
@@ -75,6 +78,7 @@ pub struct SnapshotRef<'a, Tasks: Serialize = &'a [crate::domain::TaskDef]> {
     pub meetings: &'a BTreeMap<u32, Meeting>,
     pub report_texts: &'a BTreeMap<String, ReportText>,
     pub office_tasks: &'a BTreeMap<String, OfficeTask>,
+    pub closings: &'a BTreeMap<String, Option<Closing>>,
     pub set_aside: &'a [SetAside],
 }
 
@@ -90,6 +94,8 @@ pub struct Commit {
     pub meetings: Vec<(u32, Meeting)>,
     pub report_texts: Vec<(String, ReportText)>,
     pub office_tasks: Vec<(String, OfficeTask)>,
+    /// Periods closed (`Some`) or opened again (`None`).
+    pub closings: Vec<(String, Option<Closing>)>,
     /// Numbered by the store, in order, after the last entry.
     pub history: Vec<HistoryEntry>,
     /// The client request this commit answers, recorded with it.
@@ -107,6 +113,7 @@ impl Commit {
             && self.meetings.is_empty()
             && self.report_texts.is_empty()
             && self.office_tasks.is_empty()
+            && self.closings.is_empty()
             && self.history.is_empty()
     }
 }
@@ -147,6 +154,8 @@ pub struct Dump {
     pub report_texts: Vec<(String, ReportText)>,
     #[serde(default)]
     pub office_tasks: Vec<(String, OfficeTask)>,
+    #[serde(default)]
+    pub closings: Vec<(String, Option<Closing>)>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -162,6 +171,7 @@ impl Dump {
             meetings: snapshot.meetings.into_iter().collect(),
             report_texts: snapshot.report_texts.into_iter().collect(),
             office_tasks: snapshot.office_tasks.into_iter().collect(),
+            closings: snapshot.closings.into_iter().collect(),
             history,
         }
     }

@@ -46,6 +46,7 @@ fn ascii_of(symbol: &str) -> char {
         '‘' | '’' => '\'',
         '○' => 'o',
         '×' => 'x',
+        '≠' => '#',
         other => other
             .to_string()
             .nfd()

@@ -142,8 +142,15 @@ pub fn input(frame: &mut Frame, area: Rect, ctx: &Context, field: &TextInput) {
             i18n::assignee_title(lang).to_string(),
             i18n::assignee_prompt(lang).to_string(),
         ),
+        InputKind::ClosePeriod => (
+            i18n::close_period_title(lang).to_string(),
+            i18n::close_period_prompt(ctx.app.period(), lang),
+        ),
     };
-    let title = format!("{title} {}", selected_key_text(ctx));
+    let title = match field.kind {
+        InputKind::ClosePeriod => title,
+        _ => format!("{title} {}", selected_key_text(ctx)),
+    };
     let inner = dialog(frame, area, ctx, &title, 64, 7);
     let mut lines = vec![
         Line::styled(prompt, ctx.theme.label()),

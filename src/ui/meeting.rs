@@ -101,7 +101,7 @@ fn draw_title(frame: &mut Frame, area: Rect, ctx: &Context, slide: &Slide) {
     } else {
         String::new()
     };
-    let heading = i18n::review_heading(app.period(), app.review().as_of, lang);
+    let heading = i18n::review_heading(app, lang);
     let title = format!(" {name}{page}");
     // The period heading goes only where it fits whole; the title is cut with
     // "…" only on a screen too narrow for it alone.
@@ -411,6 +411,11 @@ fn change_row(ctx: &Context, change: &ChangeLine, width: usize) -> Line<'static>
             "#",
             ctx.theme.title(),
             i18n::change_measured(target, *value, *on, who, lang),
+        ),
+        ChangeLine::Adjusted(adjustment) => (
+            "≠",
+            ctx.theme.due_soon(),
+            i18n::adjustment_item(&title(&adjustment.key), adjustment, lang),
         ),
     };
     Line::from(vec![

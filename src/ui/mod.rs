@@ -127,11 +127,14 @@ pub fn draw(frame: &mut Frame, ctx: &Context) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small::draw(frame, area, ctx);
     }
-    // Meeting mode uses the whole screen; help can still open over it.
+    // Meeting mode uses the whole screen; help and the question before
+    // closing the period can still open over it.
     if ctx.ui.screen == Screen::Meeting {
         meeting::draw(frame, area, ctx);
-        if ctx.ui.overlay == Some(Overlay::Help) {
-            help::draw(frame, area, ctx);
+        match &ctx.ui.overlay {
+            Some(Overlay::Help) => help::draw(frame, area, ctx),
+            Some(Overlay::Input(field)) => dialogs::input(frame, area, ctx, field),
+            _ => {}
         }
         return;
     }

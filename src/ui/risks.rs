@@ -30,13 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let by_unit = ctx.ui.grouping == Grouping::Unit;
     let targets = &ctx.ui.review.target_risks;
     let mut lines: Vec<Line> = vec![Line::styled(
-        i18n::risks_title(
-            app.period(),
-            app.review().as_of,
-            tasks.len(),
-            targets.len(),
-            lang,
-        ),
+        i18n::risks_title(app, tasks.len(), targets.len(), lang),
         ctx.theme.title(),
     )];
     // Each row, and the flagged item it shows (group headers show none):

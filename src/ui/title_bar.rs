@@ -58,8 +58,12 @@ pub fn draw(frame: &mut Frame, area: Rect, ctx: &Context) {
     let days_left = (due - today).num_days();
     let used: usize = spans.iter().map(Span::width).sum();
     let fits = |text: &String| used + text.chars().count() + 1 < usize::from(area.width);
-    let long = i18n::period_status_long(period, due, days_left, lang);
-    let text = if fits(&long) {
+    let closed = ctx.app.closing(period).is_some();
+    let long = match closed {
+        true => i18n::period_closed_status(period, lang),
+        false => i18n::period_status_long(period, due, days_left, lang),
+    };
+    let text = if fits(&long) || closed {
         long
     } else {
         i18n::period_status(period, due, days_left, lang)

@@ -389,7 +389,7 @@ pub fn risks(
     let records: Vec<RiskRecord> = tasks.chain(targets).collect();
     let frame = Frame {
         empty: Some(i18n::no_risks(lang).to_string()),
-        above: vec![i18n::review_heading(app.period(), app.review().as_of, lang)],
+        above: vec![i18n::review_heading(app, lang)],
         below: Vec::new(),
     };
     printer::print(out, &records, format, lang, &frame);
@@ -456,6 +456,17 @@ pub fn meetings(app: &App, lang: Lang, out: &mut impl Write) {
         ..Frame::default()
     };
     printer::table(out, &records, lang, &frame);
+}
+
+/// `cchc period list`: each period, its cut-off and report day, and
+/// whether it is closed, by whom and when.
+pub fn periods(app: &App, lang: Lang, out: &mut impl Write) {
+    for entry in app.periods() {
+        let closed = entry
+            .closing
+            .map(|c| (sanitize_line(&c.who).into_owned(), c.at));
+        let _ = writeln!(out, "{}", i18n::period_line(&entry, closed, lang));
+    }
 }
 
 /// `cchc status`: the owner, its uptime and its clients, or that none runs.

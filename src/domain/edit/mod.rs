@@ -96,6 +96,8 @@ pub enum Field {
     Cadence,
     /// The task a task the office added is part of.
     Parent,
+    /// A period closed (chốt số liệu) or opened again: a flag.
+    Closed,
 }
 
 /// An old or new value in the history.

@@ -103,8 +103,26 @@ pub fn cli_help(key: &str, lang: Lang) -> Option<&'static str> {
             "The date on the place-and-date line (dd/mm/yyyy; default today)",
         ),
         "period" => (
-            "Nội dung báo cáo của kỳ do văn phòng viết",
-            "The period report's texts the office writes",
+            "Kỳ báo cáo: nội dung văn phòng viết, chốt số liệu, mở lại, danh sách các kỳ",
+            "Review periods: the report's texts, closing the figures, reopening, the list",
+        ),
+        "period.close" => (
+            "Chốt số liệu của kỳ đã qua ngày chốt (sau khi gửi báo cáo): báo cáo in lại sau này vẫn đúng như khi chốt; sửa sau khi chốt được ghi và liệt kê ở báo cáo kỳ sau",
+            "Close a period past its cut-off (once its report is sent): printed again later, its report says the same; later corrections are recorded and listed in the next period's report",
+        ),
+        "period.close.period" => (
+            "Kỳ, ví dụ 2027-Q1, 2027-H1, 2027-Q3 hoặc 2027",
+            "The period, e.g. 2027-Q1, 2027-H1, 2027-Q3 or 2027",
+        ),
+        "period.reopen" => (
+            "Mở lại kỳ đã chốt (ghi lý do vào lịch sử)",
+            "Reopen a closed period (the reason goes into the history)",
+        ),
+        "period.reopen.period" => ("Kỳ, ví dụ 2027-Q1", "The period, e.g. 2027-Q1"),
+        "period.reopen.reason" => ("Lý do mở lại (bắt buộc)", "Why it is reopened (required)"),
+        "period.list" => (
+            "Các kỳ từ đầu kế hoạch: ngày chốt, hạn báo cáo, đang mở hay đã chốt (ai, khi nào)",
+            "Every period since the plan's start: cut-off, report day, open or closed (by whom, when)",
         ),
         "period.note" => (
             "Viết một phần của báo cáo kỳ: uu-diem (ưu điểm), han-che (tồn tại, hạn chế và nguyên nhân), phuong-huong (phương hướng kỳ tới), kien-nghi (đề xuất, kiến nghị); viết lại thì thay bản cũ, có ghi lịch sử",

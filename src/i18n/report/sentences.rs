@@ -50,6 +50,35 @@ pub fn report_opening(report: &crate::app::report::PeriodReport, lang: Lang) -> 
     }
 }
 
+/// The heading of the corrections to the previous period, closed:
+/// "Điều chỉnh số liệu kỳ trước (quý I năm 2027, đã chốt)".
+pub fn adjustments_heading(previous: crate::domain::period::Period, lang: Lang) -> String {
+    let period = report_period(previous, lang);
+    match lang {
+        Lang::Vi => format!("Điều chỉnh số liệu kỳ trước ({period}, đã chốt)"),
+        Lang::En => format!("Corrections to the previous period ({period}, closed)"),
+    }
+}
+
+/// One correction: "…: đã báo cáo «quá hạn 14 ngày», nay là «hoàn thành quá
+/// hạn»."
+pub fn adjustment_item(
+    title: &str,
+    adjustment: &crate::domain::closing::Adjustment,
+    lang: Lang,
+) -> String {
+    let (then, now) = (
+        class_label(adjustment.closed, lang),
+        class_label(adjustment.now, lang),
+    );
+    let title = in_sentence(title);
+    let key = &adjustment.key;
+    match lang {
+        Lang::Vi => format!("{title} ({key}): đã báo cáo «{then}», nay là «{now}»."),
+        Lang::En => format!("{title} ({key}): reported as “{then}”, now “{now}”."),
+    }
+}
+
 /// A deadline moved, beside the row that keeps it: "đã điều chỉnh hạn, hạn
 /// ban đầu 20/12/2026".
 pub fn moved_note(first: NaiveDate, lang: Lang) -> String {

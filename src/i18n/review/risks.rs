@@ -128,27 +128,29 @@ pub fn no_risks(lang: Lang) -> &'static str {
     )
 }
 
-/// "Kỳ Năm 2026, tính đến 26/11/2026".
-pub fn review_heading(
-    period: crate::domain::period::Period,
-    as_of: chrono::NaiveDate,
-    lang: Lang,
-) -> String {
-    let name = period_name(period, lang);
+/// "Kỳ Năm 2026, tính đến 26/11/2026", and "· đã chốt 16/12/2026" once
+/// the period is closed.
+pub fn review_heading(app: &crate::app::App, lang: Lang) -> String {
+    let name = period_name(app.period(), lang);
+    let as_of = format_date(app.review().as_of);
+    let closed = app
+        .closing(app.period())
+        .map(|c| {
+            format!(
+                " · {} {}",
+                lang.pick("đã chốt", "closed"),
+                format_date(c.at.date_naive())
+            )
+        })
+        .unwrap_or_default();
     match lang {
-        Lang::Vi => format!("Kỳ {name}, tính đến {}", format_date(as_of)),
-        Lang::En => format!("{name}, as of {}", format_date(as_of)),
+        Lang::Vi => format!("Kỳ {name}, tính đến {as_of}{closed}"),
+        Lang::En => format!("{name}, as of {as_of}{closed}"),
     }
 }
 
-pub fn risks_title(
-    period: crate::domain::period::Period,
-    as_of: chrono::NaiveDate,
-    tasks: usize,
-    targets: usize,
-    lang: Lang,
-) -> String {
-    let heading = review_heading(period, as_of, lang);
+pub fn risks_title(app: &crate::app::App, tasks: usize, targets: usize, lang: Lang) -> String {
+    let heading = review_heading(app, lang);
     match lang {
         Lang::Vi => format!("{heading}: {tasks} việc và {targets} chỉ tiêu cần lưu ý"),
         Lang::En => format!("{heading}: {tasks} tasks and {targets} targets at risk"),

@@ -40,6 +40,32 @@ pub fn done_on_prompt(plan_start: chrono::NaiveDate, lang: Lang) -> String {
     }
 }
 
+pub fn close_period_title(lang: Lang) -> &'static str {
+    lang.pick("Chốt số liệu", "Close the figures")
+}
+
+/// What closing does, and how to confirm it.
+pub fn close_period_prompt(period: crate::domain::period::Period, lang: Lang) -> String {
+    let name = super::period_name(period, lang);
+    match lang {
+        Lang::Vi => format!(
+            "Chốt số liệu {name}: báo cáo in lại sau này giữ nguyên như hôm nay; sửa sau khi chốt được ghi vào báo cáo kỳ sau. Enter: chốt · Esc: thôi"
+        ),
+        Lang::En => format!(
+            "Close {name}: its report printed again later says what it says today; later corrections go into the next period's report. Enter: close · Esc: cancel"
+        ),
+    }
+}
+
+/// Said once a period is closed.
+pub fn period_closed(period: crate::domain::period::Period, lang: Lang) -> String {
+    let name = super::period_name(period, lang);
+    match lang {
+        Lang::Vi => format!("Đã chốt số liệu {name}."),
+        Lang::En => format!("{name} is closed."),
+    }
+}
+
 pub fn evidence_title(lang: Lang) -> &'static str {
     lang.pick("Thêm tài liệu kiểm chứng", "Add an evidence document")
 }

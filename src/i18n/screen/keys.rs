@@ -58,6 +58,10 @@ pub fn action_label(action: crate::keymap::Action, lang: Lang) -> &'static str {
             "xuất báo cáo kỳ ra tệp Word",
             "write the period's report (Word)",
         ),
+        A::ClosePeriod => lang.pick(
+            "chốt số liệu của kỳ (hỏi lại trước khi chốt)",
+            "close the period's figures (asks first)",
+        ),
         A::ShowHelp => lang.pick("trợ giúp", "help"),
         A::Quit => lang.pick("thoát (mọi thay đổi đã lưu)", "quit (everything is saved)"),
         A::StartSearch => lang.pick(

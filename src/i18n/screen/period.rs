@@ -2,6 +2,32 @@
 
 use crate::i18n::*;
 
+/// A line of `cchc period list`: "2027-Q1  quý I/2027  số liệu đến
+/// 14/03/2027 · báo cáo 20/03/2027 · đã chốt: thuy, 16/03/2027 09:00".
+pub fn period_line(
+    entry: &crate::app::PeriodEntry<'_>,
+    closed: Option<(String, chrono::DateTime<chrono::FixedOffset>)>,
+    lang: Lang,
+) -> String {
+    let state = match closed {
+        Some((who, at)) => format!(
+            "{}: {who}, {}",
+            lang.pick("đã chốt", "closed"),
+            at.format("%d/%m/%Y %H:%M")
+        ),
+        None => lang.pick("đang mở", "open").to_string(),
+    };
+    format!(
+        "{:<8} {:<22} {} {} · {} {} · {state}",
+        entry.period.code(),
+        period_name(entry.period, lang),
+        lang.pick("số liệu đến", "data to"),
+        crate::domain::date::format_date(entry.cutoff),
+        lang.pick("báo cáo", "report"),
+        crate::domain::date::format_date(entry.report_due),
+    )
+}
+
 pub fn period_name(period: crate::domain::period::Period, lang: Lang) -> String {
     use crate::domain::period::PeriodKind as K;
     let year = period.year;
@@ -42,6 +68,16 @@ pub fn period_status_long(
             }
         }
         Lang::En => period_status(period, report_due, days_left, lang),
+    }
+}
+
+/// The period in the title bar once it is closed: "Kỳ Quý I/2027: đã chốt
+/// số liệu".
+pub fn period_closed_status(period: crate::domain::period::Period, lang: Lang) -> String {
+    let name = period_name(period, lang);
+    match lang {
+        Lang::Vi => format!("Kỳ {name}: đã chốt số liệu"),
+        Lang::En => format!("{name}: closed"),
     }
 }
 

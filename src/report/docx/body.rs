@@ -26,6 +26,17 @@ pub(super) fn blocks(input: &ReportInput<'_>) -> Vec<Block> {
         &i18n::report_opening(report, lang),
         Look::BODY,
     )));
+    if !report.adjustments.is_empty() {
+        let heading = i18n::adjustments_heading(report.period.previous(), lang);
+        out.push(part_heading(&heading));
+        out.extend(report.adjustments.iter().map(|(adjustment, title)| {
+            dash(&i18n::adjustment_item(
+                &crate::domain::text::sanitize_line(title),
+                adjustment,
+                lang,
+            ))
+        }));
+    }
 
     out.push(part_heading(words.part_direction));
     for area in report.areas.iter().filter(|a| a.area == 0) {

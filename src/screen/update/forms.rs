@@ -222,11 +222,23 @@ pub(super) fn confirm_input(app: &mut App, ui: &mut Ui, field: &TextInput) -> Re
             .map_err(|e| i18n::input_error(&e, lang))?
             .to_vec(),
         InputKind::Assignee => vec![Edit::Assignee(text.to_string())],
+        InputKind::ClosePeriod => return close_period(app, ui, text),
     };
     let Some(key) = ui.selected_key().cloned() else {
         return Ok(());
     };
     save_edit(app, ui, &key, &edits);
+    Ok(())
+}
+
+/// Closes the period typed (the one shown, filled in), or says why not.
+fn close_period(app: &mut App, ui: &mut Ui, typed: &str) -> Result<(), String> {
+    let lang = ui.lang;
+    let period = crate::domain::period::Period::parse(typed)
+        .ok_or_else(|| i18n::input_error(&InputError::BadPeriod(typed.to_string()), lang))?;
+    app.close_period(period)
+        .map_err(|e| i18n::app_error(&e, lang))?;
+    flash_info(ui, i18n::period_closed(period, lang));
     Ok(())
 }
 

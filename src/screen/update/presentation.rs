@@ -17,7 +17,8 @@ pub fn start_presentation(app: &App, ui: &mut Ui, standalone: bool) {
     crate::screen::review::prepare(app, ui);
 }
 
-/// Meeting mode: moves between slides; nothing here edits.
+/// Meeting mode: moves between slides; nothing here edits but closing the
+/// period, which a dialog asks to confirm.
 pub(super) fn meeting(app: &mut App, ui: &mut Ui, action: Action) {
     // The slides as prepared; `screen::review` keeps the slide within them
     // when a new size or period changes how many there are.
@@ -44,6 +45,17 @@ pub(super) fn meeting(app: &mut App, ui: &mut Ui, action: Action) {
         },
         Action::ShowHelp => open_help(ui),
         Action::WriteReport => ui.report_asked = true,
+        // A read-only deck (`cchc present`) never opens a dialog.
+        Action::ClosePeriod if app.is_read_only() => {
+            flash_error(ui, i18n::input_error(&InputError::ReadOnly, ui.lang))
+        }
+        Action::ClosePeriod => {
+            ui.overlay = Some(Overlay::Input(TextInput {
+                kind: InputKind::ClosePeriod,
+                line: LineEdit::new(&app.period().code()),
+                error: None,
+            }))
+        }
         Action::Back if show.standalone => ui.quit = true,
         Action::Back => ui.screen = Screen::Board,
         _ => {}

@@ -35,6 +35,7 @@ const CATALOG_KEY: &[u8] = b"catalog";
 const OVERRIDE: &str = "override/";
 const TARGET: &str = "target/";
 const REPORT_TEXT: &str = "report/";
+const CLOSING: &str = "closing/";
 const AGENDA: &str = "agenda/";
 const MEETING: &str = "meeting/";
 const OFFICE_TASK: &str = "office-task/";
@@ -428,8 +429,9 @@ impl SledStore {
     }
 
     fn holds_edits(&self) -> Result<bool, StoreError> {
-        let prefixes: [&[u8]; 11] = [
+        let prefixes: [&[u8]; 12] = [
             OFFICE_TASK.as_bytes(),
+            CLOSING.as_bytes(),
             WITHDRAWN.as_bytes(),
             REPORT_TEXT.as_bytes(),
             TASK.as_bytes(),
@@ -501,6 +503,7 @@ impl Store for SledStore {
         let meetings = self.read_prefix(MEETING, |s| s.parse().ok(), aside)?;
         let report_texts = self.read_prefix(REPORT_TEXT, |s| Some(s.to_string()), aside)?;
         let office_tasks = self.read_prefix(OFFICE_TASK, |s| Some(s.to_string()), aside)?;
+        let closings = self.read_prefix(CLOSING, |s| Some(s.to_string()), aside)?;
         Ok(Snapshot {
             catalog,
             tasks,
@@ -510,6 +513,7 @@ impl Store for SledStore {
             meetings,
             report_texts,
             office_tasks,
+            closings,
             set_aside,
         })
     }

@@ -33,6 +33,9 @@ pub(super) fn encode_commit(commit: &Commit) -> Result<Vec<Record>, CodecError> 
     for (id, task) in &commit.office_tasks {
         records.push(record(OFFICE_TASK, id, task)?);
     }
+    for (period, closing) in &commit.closings {
+        records.push(record(CLOSING, period, closing)?);
+    }
     for (key, mark) in &commit.agenda {
         if let Some(mark) = mark {
             records.push(record(AGENDA, &key.to_string(), mark)?);
@@ -55,6 +58,7 @@ pub(super) fn encode_dump(dump: &Dump) -> Result<Vec<Record>, CodecError> {
         meetings: dump.meetings.clone(),
         report_texts: dump.report_texts.clone(),
         office_tasks: dump.office_tasks.clone(),
+        closings: dump.closings.clone(),
         history: Vec::new(),
         request: None,
     };
