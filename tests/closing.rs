@@ -14,7 +14,8 @@ use cchc::domain::period::Period;
 use cchc::domain::report_text::ReportSection;
 use cchc::domain::{DeadlineClass, Edit, Field, InputError, Occurrence, Status, Value};
 
-use support::year::{key, markdown, on, scripted_year, single};
+use cchc::report::Format;
+use support::year::{key, markdown, on, rendered, scripted_year, single};
 use support::{clock_on, date};
 
 fn period(code: &str) -> Period {
@@ -46,6 +47,16 @@ fn report_of(app: &mut App, code: &str) -> String {
     markdown(app, &report, date(2027, 3, 16))
 }
 
+/// The Word document, the workbook and the CSV annexes of `code`.
+fn office_files(app: &mut App, code: &str) -> Vec<Vec<u8>> {
+    app.set_period(period(code));
+    let report = app.period_report().expect("the report");
+    [Format::Docx, Format::Xlsx, Format::Csv]
+        .into_iter()
+        .flat_map(|format| rendered(app, &report, date(2027, 3, 16), format))
+        .collect()
+}
+
 #[test]
 fn a_closed_period_prints_the_same_report_after_later_edits() {
     let mut app = scripted_year(date(2027, 3, 16));
@@ -54,6 +65,7 @@ fn a_closed_period_prints_the_same_report_after_later_edits() {
         .expect("the office's text");
     app.close_period(period("2027-Q1")).expect("closed");
     let closed = report_of(&mut app, "2027-Q1");
+    let files = office_files(&mut app, "2027-Q1");
     let figures = app.period_figures();
 
     corrections(&mut app);
@@ -64,6 +76,21 @@ fn a_closed_period_prints_the_same_report_after_later_edits() {
         "{refused:?}"
     );
     assert_eq!(report_of(&mut app, "2027-Q1"), closed, "byte for byte");
+    assert!(
+        office_files(&mut app, "2027-Q1") == files,
+        "the Word document, the workbook and the CSV annexes too"
+    );
+    // Dated the day it is signed, not the second it is written.
+    let mut workbook = zip::ZipArchive::new(std::io::Cursor::new(&files[1])).expect("a workbook");
+    let mut core = String::new();
+    std::io::Read::read_to_string(
+        &mut workbook
+            .by_name("docProps/core.xml")
+            .expect("its properties"),
+        &mut core,
+    )
+    .expect("UTF-8");
+    assert!(core.contains(">2027-03-16T00:00:00Z<"), "{core}");
     assert_eq!(app.period_figures(), figures, "every surface reads it");
     let board = app.board(Grouping::Area, &TaskFilter::default(), &HashSet::new());
     assert_eq!(board.summary, figures.all, "the board");

@@ -41,6 +41,10 @@ fn workbook(input: &ReportInput<'_>) -> Result<Workbook, XlsxError> {
     let looks = Looks::new();
     let mut book = Workbook::new();
     book.set_zip_compression_level(1);
+    // Dated the day it is signed, not the second it is written, so that a
+    // closed period's workbook printed again is the same file.
+    let signed = rust_xlsxwriter::DocProperties::new().set_creation_datetime(&input.signed_on);
+    book.set_properties(&signed);
     let sheets = [
         (words.annex_grid, tables::grid(input)),
         (words.annex_tasks, tables::tasks(input)),

@@ -149,6 +149,17 @@ pub fn scripted_year(until: NaiveDate) -> App {
 
 /// The Markdown of `report`, signed on `signed_on`.
 pub fn markdown(app: &App, report: &PeriodReport, signed_on: NaiveDate) -> String {
+    let bytes = rendered(app, report, signed_on, Format::Markdown).remove(0);
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+/// The files of `report` in `format`, signed on `signed_on`, as bytes.
+pub fn rendered(
+    app: &App,
+    report: &PeriodReport,
+    signed_on: NaiveDate,
+    format: Format,
+) -> Vec<Vec<u8>> {
     let texts = app.report_texts(report.period);
     let input = ReportInput {
         report,
@@ -156,7 +167,9 @@ pub fn markdown(app: &App, report: &PeriodReport, signed_on: NaiveDate) -> Strin
         lang: Lang::Vi,
         signed_on,
     };
-    let mut files = cchc::report::render(&input, Format::Markdown, Separator::Comma)
-        .expect("the Markdown report");
-    String::from_utf8(files.remove(0).into_bytes().expect("bytes")).expect("UTF-8")
+    cchc::report::render(&input, format, Separator::Comma)
+        .expect("the report")
+        .into_iter()
+        .map(|file| file.into_bytes().expect("bytes"))
+        .collect()
 }
