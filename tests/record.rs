@@ -217,6 +217,22 @@ fn check_period(app: &mut App, case: &Expected) {
     for expected in &case.rows {
         assert!(annexed.contains(expected), "{name}: {expected:?} annexed");
     }
+    // As printed: Phụ lục I's total row, and Phụ lục II a row per duty.
+    let text = markdown(app, &report, date(2027, 10, 1));
+    let cells: Vec<String> = case.columns.iter().map(usize::to_string).collect();
+    let total_row = format!("| Cộng | {} |", cells.join(" | "));
+    assert!(text.contains(&total_row), "{name}: {total_row}\n{text}");
+    for (key, _) in &case.rows {
+        assert!(
+            text.contains(&format!("| {key} |")),
+            "{name}: {key} printed"
+        );
+    }
+
+    // The meeting's overview slide.
+    let mut ui = support::new_ui(app, 120, 35);
+    support::press(app, &mut ui, &[cchc::keymap::Action::Present]);
+    assert_eq!(ui.review.figures, figures, "{name}: the slides");
 }
 
 #[test]
