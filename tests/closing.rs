@@ -3,6 +3,7 @@
 //! byte for byte, and the edits that would have changed it are listed in the
 //! next period's report; reopening brings them in, with the reason kept.
 
+mod process;
 mod support;
 
 use std::collections::HashSet;
@@ -120,6 +121,15 @@ fn corrections_to_a_closed_period_are_listed_in_the_next_report() {
             now: DeadlineClass::DoneLate,
         }]
     );
+    // The meeting's "since the last meeting" slide lists it too.
+    let changes = app.changes_since_last_meeting();
+    assert!(
+        changes.iter().any(|c| matches!(
+            c,
+            cchc::app::meeting::ChangeLine::Adjusted(a) if a.key == single("N")
+        )),
+        "{changes:?}"
+    );
     let text = report_of(&mut app, "2027-H1");
     for said in [
         "Điều chỉnh số liệu kỳ trước (quý I năm 2027, đã chốt)",
@@ -215,4 +225,62 @@ fn meeting_mode_closes_the_period_after_asking() {
     let mut ui = support::new_ui(&deck, 80, 24);
     support::press(&mut deck, &mut ui, &[Action::Present, Action::ClosePeriod]);
     assert_eq!(ui.mode(), Mode::Meeting, "no question on a read-only deck");
+}
+
+/// `cchc period` from the command line: what it refuses, with a message in
+/// the user's language, exit code 2, and nothing written.
+#[test]
+fn the_command_line_refuses_what_cannot_be_closed_or_reopened() {
+    let temp = tempfile::tempdir().expect("a temp folder");
+    let (data, config) = (temp.path().join("store"), temp.path().join("config"));
+    std::fs::create_dir_all(&config).expect("a config folder");
+    let run = |today: &str, args: &[&str]| {
+        process::output(
+            process::command(&data, &config)
+                .env("CCHC_TODAY", today)
+                .args(args),
+        )
+    };
+    for (today, args, said) in [
+        (
+            "2027-03-16",
+            &["period", "close", "2027-Q5"][..],
+            "Kỳ “2027-Q5” không hợp lệ",
+        ),
+        (
+            "2027-03-10",
+            &["period", "close", "2027-Q1"],
+            "chưa hết: số liệu chốt ngày 14/03/2027",
+        ),
+        (
+            "2027-03-16",
+            &["period", "reopen", "2027-Q1", "--reason", "x"],
+            "chưa chốt số liệu",
+        ),
+    ] {
+        let refused = run(today, args);
+        assert_eq!(refused.code, Some(2), "{args:?}: {refused:#?}");
+        assert!(refused.err.contains(said), "{args:?}: {}", refused.err);
+    }
+    let log = run("2027-03-16", &["log"]);
+    assert!(
+        !log.out.contains("chốt số liệu"),
+        "nothing written: {}",
+        log.out
+    );
+
+    let closed = run("2027-03-16", &["period", "close", "2027-Q1"]);
+    assert_eq!(closed.code, Some(0), "{closed:#?}");
+    let again = run("2027-03-17", &["period", "close", "2027-Q1"]);
+    assert_eq!(again.code, Some(2), "{again:#?}");
+    assert!(again.err.contains("đã chốt số liệu"), "{}", again.err);
+    let listed = run("2027-03-17", &["period", "list"]);
+    assert!(
+        listed
+            .out
+            .lines()
+            .any(|l| l.starts_with("2027-Q1") && l.contains("đã chốt")),
+        "{}",
+        listed.out
+    );
 }
