@@ -137,3 +137,40 @@ fn the_grid_by_area_and_by_unit_adds_up() {
         assert_eq!(overdue, figures.all.open_overdue);
     }
 }
+
+/// Every row of an area's or a unit's slide is one occurrence with its own
+/// reasons: its overdue rows are the overdue cells of the grid beside it,
+/// and no row carries the urgency of another occurrence.
+#[test]
+fn the_slides_overdue_rows_add_up_to_the_grid() {
+    use cchc::app::meeting::SlideKind;
+    let mut app = generated_app();
+    for (y, m, d) in DAYS {
+        let day = date(y, m, d);
+        app.set_clock(clock_on(day));
+        app.set_rules(PeriodRules::default(), RiskRules::default());
+        let figures = app.period_figures();
+        let overdue_rows = |kind: &SlideKind| {
+            app.slide_tasks(kind)
+                .into_iter()
+                .filter(|t| {
+                    let overdue = app.view(&t.key).expect("a row").class.is_overdue();
+                    let flagged = t
+                        .reasons
+                        .iter()
+                        .any(|r| matches!(r, TaskReason::Overdue { .. }));
+                    assert_eq!(overdue, flagged, "{day}: {} its own reasons", t.key);
+                    overdue
+                })
+                .count()
+        };
+        for (code, grid) in &figures.by_area {
+            let rows = overdue_rows(&SlideKind::Area(*code));
+            assert_eq!(rows, grid.open_overdue, "{day}: area {code}");
+        }
+        for (unit, grid) in &figures.by_unit {
+            let rows = overdue_rows(&SlideKind::Unit(unit.clone()));
+            assert_eq!(rows, grid.open_overdue, "{day}: unit {unit}");
+        }
+    }
+}

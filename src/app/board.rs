@@ -366,10 +366,7 @@ impl App {
             folded: false,
             earlier: false,
             counted: self.is_counted(def),
-            reason: self
-                .reasons_of(def, &key, figures, review, true)
-                .into_iter()
-                .next(),
+            reason: self.reasons_of(def, figures, review).into_iter().next(),
             key,
         }
     }

@@ -156,32 +156,36 @@ impl App {
         lines
     }
 
-    /// The tasks an area's or a unit's slide shows: due in or before the
-    /// period, or flagged; flagged first, most severe first, then plan order.
+    /// The rows an area's or a unit's slide shows, each one occurrence of
+    /// the period's record (an earlier one still live included): those due in
+    /// or before the period, or flagged; flagged first, most severe first,
+    /// then plan order. Parents are shown through their sub-items, and
+    /// cancelled work is left out, as the grid leaves them out.
     pub fn slide_tasks(&self, kind: &SlideKind) -> Vec<SlideTask> {
         let cutoff = self.review().cutoff;
-        let mut tasks: Vec<SlideTask> = self
-            .plan()
-            .tasks()
-            .iter()
-            .filter(|def| match kind {
-                SlideKind::Area(code) => def.area == *code,
-                SlideKind::Unit(_) => true,
-                _ => false,
-            })
-            .filter_map(|def| {
-                let key = self.current_key(def);
+        let on_slide = |def: &&crate::domain::TaskDef| match kind {
+            SlideKind::Area(code) => def.area == *code,
+            SlideKind::Unit(_) => true,
+            _ => false,
+        };
+        let mut tasks = Vec::new();
+        for def in self.plan().tasks().iter().filter(on_slide) {
+            if !self.is_counted(def) {
+                continue;
+            }
+            for key in self.reviewed_keys(def) {
                 let figures = self.figures(def, &key);
-                if let SlideKind::Unit(code) = kind
-                    && figures.lead != code
-                {
-                    return None;
+                let other_unit = matches!(kind, SlideKind::Unit(code) if figures.lead != code);
+                if other_unit || figures.class == crate::domain::DeadlineClass::Cancelled {
+                    continue;
                 }
                 let reasons = self.task_reasons(&key);
                 let due_now = figures.due.is_some_and(|d| d <= cutoff);
-                (due_now || !reasons.is_empty()).then_some(SlideTask { key, reasons })
-            })
-            .collect();
+                if due_now || !reasons.is_empty() {
+                    tasks.push(SlideTask { key, reasons });
+                }
+            }
+        }
         tasks.sort_by_key(|t| std::cmp::Reverse(t.reasons.first().map(TaskReason::severity)));
         tasks
     }

@@ -6,7 +6,7 @@ use crate::domain::risk::{
     Review, Severity, TargetReason, TaskFacts, TaskReason, assess_target, assess_task,
 };
 use crate::domain::target::{Verdict, verdict};
-use crate::domain::{Occurrence, TargetDef, TaskDef, TaskKey};
+use crate::domain::{TargetDef, TaskDef, TaskKey};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlaggedTask {
@@ -63,23 +63,23 @@ impl App {
         )
     }
 
-    /// The reasons one occurrence is at risk in the selected period, an
-    /// earlier occurrence still overdue included.
+    /// The reasons one occurrence is at risk in the selected period: its own
+    /// (an earlier occurrence still overdue is a row of its own, with its own
+    /// reasons).
     pub fn task_reasons(&self, key: &TaskKey) -> Vec<TaskReason> {
         match self.plan().task(&key.task) {
-            Some(def) => self.reasons_of(def, key, self.figures(def, key), &self.review(), true),
+            Some(def) => self.reasons_of(def, self.figures(def, key), &self.review()),
             None => Vec::new(),
         }
     }
 
-    /// The reasons of `key` whose `figures` the caller already has.
+    /// The reasons of an occurrence of `def` whose `figures` the caller
+    /// already has.
     pub(super) fn reasons_of(
         &self,
         def: &TaskDef,
-        key: &TaskKey,
         figures: super::Figures<'_>,
         review: &Review,
-        with_earlier: bool,
     ) -> Vec<TaskReason> {
         let facts = TaskFacts {
             state: figures.state,
@@ -88,23 +88,6 @@ impl App {
             class: figures.class,
         };
         let mut reasons = assess_task(facts, review, self.risk_rules());
-        let earlier = if with_earlier && key.occurrence != Occurrence::Single {
-            self.occurrences(def)
-        } else {
-            Vec::new()
-        };
-        for occurrence in earlier.into_iter().filter(|o| *o < key.occurrence) {
-            let earlier = TaskKey {
-                task: def.id.clone(),
-                occurrence,
-            };
-            if let crate::domain::DeadlineClass::Overdue(days) = self.figures(def, &earlier).class {
-                reasons.push(TaskReason::EarlierOverdue {
-                    occurrence: occurrence.to_string(),
-                    days,
-                });
-            }
-        }
         if !figures.class.is_done() {
             for child in self.plan().children(&def.id) {
                 let child_key = self.current_key(child);
@@ -147,8 +130,7 @@ impl App {
                         _ => Vec::new(),
                     }
                 } else {
-                    // Earlier occurrences are listed on their own.
-                    self.reasons_of(def, &key, self.figures(def, &key), &review, false)
+                    self.reasons_of(def, self.figures(def, &key), &review)
                 };
                 if !reasons.is_empty() {
                     let lead = self.figures(def, &key).lead.to_string();

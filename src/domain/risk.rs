@@ -51,17 +51,12 @@ pub enum TaskReason {
     ChildOverdue {
         child: String,
     },
-    /// An earlier occurrence of this recurring work is still overdue.
-    EarlierOverdue {
-        occurrence: String,
-        days: i64,
-    },
 }
 
 impl TaskReason {
     pub fn severity(&self) -> Severity {
         match self {
-            TaskReason::Overdue { .. } | TaskReason::EarlierOverdue { .. } => Severity::High,
+            TaskReason::Overdue { .. } => Severity::High,
             TaskReason::DueSoon { .. }
             | TaskReason::Behind { .. }
             | TaskReason::ChildOverdue { .. } => Severity::Medium,
@@ -80,7 +75,6 @@ impl TaskReason {
             TaskReason::NotUpdated { .. } => "not_updated",
             TaskReason::Paused => "paused",
             TaskReason::ChildOverdue { .. } => "child_overdue",
-            TaskReason::EarlierOverdue { .. } => "earlier_overdue",
         }
     }
 }

@@ -35,12 +35,6 @@ pub fn task_reason(reason: &crate::domain::risk::TaskReason, lang: Lang) -> Stri
         (R::NotUpdated { since }, Lang::Vi) => format!("chưa cập nhật từ {}", format_date(*since)),
         (R::NotUpdated { since }, Lang::En) => format!("not updated since {}", format_date(*since)),
         (R::Paused, _) => lang.pick("đang tạm dừng", "paused").into(),
-        (R::EarlierOverdue { occurrence, days }, Lang::Vi) => {
-            format!("{} quá hạn {days} ngày", named_occurrence(occurrence, lang))
-        }
-        (R::EarlierOverdue { occurrence, days }, Lang::En) => {
-            format!("{} overdue {days} days", named_occurrence(occurrence, lang))
-        }
         (R::ChildOverdue { child }, Lang::Vi) => format!("nhiệm vụ con {child} quá hạn"),
         (R::ChildOverdue { child }, Lang::En) => format!("sub-task {child} overdue"),
     }
@@ -261,15 +255,6 @@ pub fn behind_label(progress: u8, expected: u8, lang: Lang) -> String {
         Lang::Vi => format!("chậm: {progress}/{expected}%"),
         Lang::En => format!("behind {progress}/{expected}%"),
     }
-}
-
-/// An earlier occurrence overdue, in the board's state column: with the
-/// occurrence when the column has room ("kỳ 2026 quá hạn"), else "kỳ cũ quá hạn".
-/// "2026-Q2" as a report names it, "quý II/2026".
-fn named_occurrence(code: &str, lang: Lang) -> String {
-    crate::domain::Occurrence::parse(code)
-        .map(|o| super::super::occurrence_label(o, lang))
-        .unwrap_or_else(|| code.to_string())
 }
 
 pub fn risk_rules_title(lang: Lang) -> &'static str {
