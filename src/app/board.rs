@@ -171,6 +171,10 @@ pub struct TaskRow {
     /// An earlier occurrence still live in the period (overdue, caught up
     /// or moved), shown under the task's own row.
     pub earlier: bool,
+    /// An earlier occurrence placed right under its task's own row, which
+    /// names the task; one shown without it (a filter, a grouping by state)
+    /// names the task itself.
+    pub under_task: bool,
     /// Counted in the figures: false for a parent whose sub-items are tasks
     /// (they are counted instead).
     pub counted: bool,
@@ -365,6 +369,7 @@ impl App {
             rollup: None,
             folded: false,
             earlier: false,
+            under_task: false,
             counted: self.is_counted(def),
             reason: self.reasons_of(def, figures, review).into_iter().next(),
             key,
@@ -469,6 +474,7 @@ impl Tree<'_> {
             for place in own {
                 if let Some(mut row) = self.all[place].1.take() {
                     row.depth = depth.saturating_add(1);
+                    row.under_task = true;
                     rows.push(Row::Task(row));
                 }
             }

@@ -233,13 +233,11 @@ fn task_line(ctx: &Context, task: &TaskRow, c: &Columns, width: usize) -> Line<'
         (Some(_), false) => "▼ ",
         (None, _) => "",
     };
-    let name = if task.earlier {
-        format!(
-            "↳ {}",
-            i18n::earlier_occurrence(task.key.occurrence, ctx.ui.lang)
-        )
-    } else {
-        sanitize_line(&def.short).into_owned()
+    let occurrence = || i18n::earlier_occurrence(task.key.occurrence, ctx.ui.lang);
+    let name = match (task.earlier, task.under_task) {
+        (true, true) => format!("↳ {}", occurrence()),
+        (true, false) => format!("{} · {}", occurrence(), sanitize_line(&def.short)),
+        (false, _) => sanitize_line(&def.short).into_owned(),
     };
     let [title, marker] = title_spans(ctx, task, format!("{indent}{fold}{name}"), c.title(width));
     let due = task.due.map(format_date).unwrap_or_else(|| "—".into());
