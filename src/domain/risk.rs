@@ -176,7 +176,10 @@ pub fn assess_task(facts: TaskFacts<'_>, review: &Review, rules: &RiskRules) -> 
     let stale = state
         .updated_at
         .is_none_or(|at| at.date_naive() <= review.previous_cutoff);
-    if stale && facts.window.start <= review.previous_cutoff {
+    // A period looked at before it starts (its previous cut-off still to
+    // come) asks for no update yet.
+    let begun = review.previous_cutoff < review.as_of;
+    if stale && begun && facts.window.start <= review.previous_cutoff {
         reasons.push(TaskReason::NotUpdated {
             since: review.previous_cutoff,
         });
@@ -337,6 +340,8 @@ mod tests {
             ..fresh(10)
         };
         assert!(assess(&paused, None, d(2026, 11, 26)).contains(&TaskReason::Paused));
+        // Looked at on 10/09, before the previous cut-off (14/09) has come.
+        assert_eq!(assess(&untouched, None, d(2026, 9, 10)), []);
     }
 
     #[test]
