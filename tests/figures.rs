@@ -135,6 +135,16 @@ fn the_grid_by_area_and_by_unit_adds_up() {
         assert_eq!(by_unit, figures.all.total);
         let overdue: usize = figures.by_area.values().map(|g| g.open_overdue).sum();
         assert_eq!(overdue, figures.all.open_overdue);
+        // Every unit of the catalog has its row, MTTQ with no lead included.
+        let units: Vec<&str> = figures.by_unit.iter().map(|(u, _)| u.as_str()).collect();
+        let catalog: Vec<&str> = app
+            .plan()
+            .catalog()
+            .units
+            .iter()
+            .map(|u| u.code.as_str())
+            .collect();
+        assert_eq!(units, catalog);
     }
 }
 

@@ -114,7 +114,7 @@ impl StatusGrid {
 pub struct PeriodFigures {
     pub all: StatusGrid,
     pub by_area: BTreeMap<u8, StatusGrid>,
-    /// In the catalog's order of units.
+    /// Every unit of the catalog, in its order (then any other lead).
     pub by_unit: Vec<(String, StatusGrid)>,
     /// Every occurrence not done and past its deadline, in plan order.
     pub overdue: Vec<TaskKey>,
@@ -140,11 +140,11 @@ impl App {
             by_area.entry(row.area).or_default().add(row.class);
             by_lead.entry(&row.lead).or_default().add(row.class);
         }
+        // Every unit of the catalog has its row, an empty one included.
         let mut by_unit: Vec<(String, StatusGrid)> = Vec::new();
         for unit in &self.plan().catalog().units {
-            if let Some(grid) = by_lead.remove(unit.code.as_str()) {
-                by_unit.push((unit.code.clone(), grid));
-            }
+            let grid = by_lead.remove(unit.code.as_str()).unwrap_or_default();
+            by_unit.push((unit.code.clone(), grid));
         }
         by_unit.extend(
             by_lead

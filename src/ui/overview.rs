@@ -11,7 +11,6 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::Context;
 use crate::app::StatusGrid;
-use crate::domain::risk::Severity;
 use crate::domain::text::{fit_width, sanitize_line};
 use crate::i18n;
 
@@ -70,11 +69,8 @@ fn headline_figures(ctx: &Context) -> [Figure; 4] {
     let lang = ctx.ui.lang;
     let figures = &ctx.ui.review.figures;
     let grid = &figures.all;
-    let at_risk = figures
-        .risks
-        .iter()
-        .filter(|f| f.severity() == Severity::Medium)
-        .count();
+    // The tasks the risks view and its slides list: one count, one label.
+    let at_risk = figures.risks.len();
     let on_track = figures
         .targets
         .iter()
@@ -150,10 +146,10 @@ fn grid_by_area_height(ctx: &Context) -> usize {
     2 + 1 + ctx.ui.review.figures.by_area.len() + 1
 }
 
-/// The lines of the grid by unit below it: a blank line, its heading and a
-/// unit a line.
+/// The lines of the grid by unit below it: a blank line, its heading, a
+/// unit a line and the total.
 fn grid_by_unit_height(ctx: &Context) -> usize {
-    2 + ctx.ui.review.figures.by_unit.len()
+    2 + ctx.ui.review.figures.by_unit.len() + 1
 }
 
 /// The grid by area with its total, then by unit when it fits below.
@@ -202,6 +198,13 @@ fn grid_table(ctx: &Context, width: usize, height: usize) -> Vec<Line<'static>> 
                 Style::new(),
             ));
         }
+        lines.push(grid_line(
+            ctx,
+            i18n::grid_total(lang),
+            &figures.all,
+            name_width,
+            ctx.theme.label(),
+        ));
     }
     lines
 }

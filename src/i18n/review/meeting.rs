@@ -76,7 +76,7 @@ pub fn figure_overdue(lang: Lang) -> &'static str {
 }
 
 pub fn figure_at_risk(lang: Lang) -> &'static str {
-    lang.pick("cần lưu ý", "at risk")
+    lang.pick("việc cần lưu ý", "tasks at risk")
 }
 
 pub fn figure_targets(lang: Lang) -> &'static str {
