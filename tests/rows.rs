@@ -1,6 +1,7 @@
-//! Every row of the board names its task, whatever hides the row it
-//! usually sits under: an earlier occurrence shown alone ("Chỉ quá hạn",
-//! grouping by state) carries its task's title beside its period.
+//! What a screen shows is what its user is on: every row of the board names
+//! its task, whatever hides the row it usually sits under (an earlier
+//! occurrence shown alone carries its task's title beside its period), and
+//! help starts with the keys of the screen it is opened on.
 
 mod support;
 
@@ -30,5 +31,26 @@ fn an_earlier_occurrence_shown_alone_names_its_task() {
                 screen.join("\n")
             );
         }
+    }
+}
+
+/// `?` shows first the keys of the screen it is pressed on: in meeting
+/// mode, the meeting's, not the board's editing keys.
+#[test]
+fn help_starts_with_the_keys_of_the_screen_it_is_opened_on() {
+    use cchc::keymap::{Action, Mode};
+    use cchc::screen::help::HelpLine;
+
+    let mut app = seeded_app();
+    for (start, mode) in [(None, Mode::Board), (Some(Action::Present), Mode::Meeting)] {
+        let mut ui = support::new_ui(&app, 120, 35);
+        let actions: Vec<Action> = start.into_iter().chain([Action::ShowHelp]).collect();
+        support::press(&mut app, &mut ui, &actions);
+        let first = ui.help.lines.iter().find_map(|l| match l {
+            HelpLine::Heading(h) => Some(h.clone()),
+            _ => None,
+        });
+        let title = cchc::i18n::mode_title(mode, ui.lang).to_string();
+        assert_eq!(first, Some(title), "{mode:?}");
     }
 }

@@ -26,6 +26,8 @@ pub enum HelpLine {
 pub struct HelpText {
     pub lines: Vec<HelpLine>,
     width: u16,
+    /// The mode it was opened from, whose keys come first.
+    from: Option<Mode>,
 }
 
 /// Shown by its size: its lines follow from the key table and the width.
@@ -45,10 +47,12 @@ pub fn prepare(app: &App, ui: &mut Ui) {
         return;
     }
     let width = ui.help_box.width;
-    if ui.help.lines.is_empty() || ui.help.width != width {
+    let from = ui.screen_mode();
+    if ui.help.lines.is_empty() || ui.help.width != width || ui.help.from != Some(from) {
         ui.help = HelpText {
-            lines: help_lines(app.risk_rules(), ui.lang, usize::from(width)),
+            lines: help_lines(app.risk_rules(), ui.lang, usize::from(width), from),
             width,
+            from: Some(from),
         };
     }
     ui.help_scroll = ui.help_scroll.min(last_scroll(ui));
@@ -59,11 +63,13 @@ pub fn last_scroll(ui: &Ui) -> u16 {
     super::shown::max_scroll(ui.help.lines.len(), ui.help_box.rows_on(ui.screen))
 }
 
-/// Every mode's keys, then the risk rules, fitted to `width` columns: long
-/// texts are wrapped at spaces, so each line is one row on screen.
-pub fn help_lines(rules: &RiskRules, lang: Lang, width: usize) -> Vec<HelpLine> {
+/// Every mode's keys, those of the mode help was opened from (`first`)
+/// first, then the risk rules, fitted to `width` columns: long texts are
+/// wrapped at spaces, so each line is one row on screen.
+pub fn help_lines(rules: &RiskRules, lang: Lang, width: usize, first: Mode) -> Vec<HelpLine> {
     let mut lines = Vec::new();
-    for mode in Mode::ALL {
+    let others = Mode::ALL.into_iter().filter(|mode| *mode != first);
+    for mode in std::iter::once(first).chain(others) {
         lines.push(HelpLine::Heading(i18n::mode_title(mode, lang).to_string()));
         for binding in keymap::bindings(mode) {
             let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
@@ -122,7 +128,7 @@ mod tests {
 
     #[test]
     fn long_rules_are_wrapped_to_the_box() {
-        let lines = help_lines(&RiskRules::default(), Lang::Vi, 40);
+        let lines = help_lines(&RiskRules::default(), Lang::Vi, 40, Mode::Board);
         for line in &lines {
             if let HelpLine::Text(text) = line {
                 assert!(text.width() <= 40, "{text:?}");

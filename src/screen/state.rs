@@ -414,13 +414,20 @@ impl Ui {
                 | Overlay::Withdraw(_),
             ) => Mode::Input,
             Some(Overlay::Note(_)) => Mode::Editor,
-            None if self.screen == Screen::Targets => Mode::Targets,
-            None if self.screen == Screen::Risks => Mode::Risks,
-            None if self.screen == Screen::Triage => Mode::Triage,
-            None if self.screen == Screen::Meeting => Mode::Meeting,
-            None if self.focus == Focus::Detail => Mode::Detail,
-            None if self.search.is_some() => Mode::SearchResults,
-            None => Mode::Board,
+            None => self.screen_mode(),
+        }
+    }
+
+    /// The mode of the screen beneath any dialog: the one help starts with.
+    pub fn screen_mode(&self) -> Mode {
+        match self.screen {
+            Screen::Targets => Mode::Targets,
+            Screen::Risks => Mode::Risks,
+            Screen::Triage => Mode::Triage,
+            Screen::Meeting => Mode::Meeting,
+            Screen::Board if self.focus == Focus::Detail => Mode::Detail,
+            Screen::Board if self.search.is_some() => Mode::SearchResults,
+            Screen::Board => Mode::Board,
         }
     }
 
