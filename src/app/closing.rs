@@ -85,12 +85,7 @@ impl App {
         self.set_period(period);
         let closing = self.freeze(who);
         self.set_period(kept);
-        let change = Change {
-            subject: Subject::Report(code.clone()),
-            field: Field::Closed,
-            old: Value::Flag(false),
-            new: Value::Flag(true),
-        };
+        let change = closed_change(&code, true);
         Ok(Commit {
             closings: vec![(code, Some(closing?))],
             history: vec![HistoryEntry::new(change, self.clock.now, who, None)],
@@ -109,12 +104,7 @@ impl App {
         if self.closing(period).is_none() {
             return Err(InputError::PeriodNotClosed(code).into());
         }
-        let change = Change {
-            subject: Subject::Report(code.clone()),
-            field: Field::Closed,
-            old: Value::Flag(true),
-            new: Value::Flag(false),
-        };
+        let change = closed_change(&code, false);
         Ok(Commit {
             closings: vec![(code, None)],
             history: vec![HistoryEntry::new(
@@ -213,5 +203,15 @@ impl App {
                 })
             })
             .collect()
+    }
+}
+
+/// The history's record of a period closed (`closed`) or opened again.
+fn closed_change(code: &str, closed: bool) -> Change {
+    Change {
+        subject: Subject::Report(code.to_string()),
+        field: Field::Closed,
+        old: Value::Flag(!closed),
+        new: Value::Flag(closed),
     }
 }

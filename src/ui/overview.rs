@@ -171,13 +171,14 @@ fn grid_table(ctx: &Context, width: usize, height: usize) -> Vec<Line<'static>> 
         let name = format!("{code} {}", sanitize_line(&name));
         lines.push(grid_line(ctx, &name, grid, name_width, Style::new()));
     }
-    lines.push(grid_line(
+    let total = grid_line(
         ctx,
         i18n::grid_total(lang),
         &figures.all,
         name_width,
         ctx.theme.label(),
-    ));
+    );
+    lines.push(total.clone());
     if lines.len() + grid_by_unit_height(ctx) <= height {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -198,13 +199,7 @@ fn grid_table(ctx: &Context, width: usize, height: usize) -> Vec<Line<'static>> 
                 Style::new(),
             ));
         }
-        lines.push(grid_line(
-            ctx,
-            i18n::grid_total(lang),
-            &figures.all,
-            name_width,
-            ctx.theme.label(),
-        ));
+        lines.push(total);
     }
     lines
 }
