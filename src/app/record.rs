@@ -9,9 +9,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::{DateTime, FixedOffset};
+
 use super::App;
+
 use crate::domain::closing::Closing;
 use crate::domain::edit::{Field, Subject, Value};
+use crate::domain::period::Period;
 use crate::domain::record::{self, Candidate, Span};
 use crate::domain::{HistoryEntry, Occurrence, Status, TaskDef, TaskKey, TaskState};
 
@@ -24,11 +28,14 @@ pub(super) struct AsOf {
     pub leads: HashMap<String, String>,
     /// A closed period's rows, by task: frozen, not found by the rules.
     pub rows: Option<HashMap<String, Vec<TaskKey>>>,
+    /// Which closing the above was taken from: an edit elsewhere leaves a
+    /// closed period's record as it is, so it is not copied again.
+    pub closed: Option<(Period, DateTime<FixedOffset>)>,
 }
 
 impl AsOf {
-    /// What a closed period froze.
-    fn frozen(closing: &Closing) -> AsOf {
+    /// What `period`, closed, froze.
+    fn frozen(period: Period, closing: &Closing) -> AsOf {
         let mut rows: HashMap<String, Vec<TaskKey>> = HashMap::new();
         for key in &closing.rows {
             rows.entry(key.task.clone()).or_default().push(key.clone());
@@ -37,6 +44,7 @@ impl AsOf {
             states: closing.states.iter().cloned().collect(),
             leads: closing.leads.iter().cloned().collect(),
             rows: Some(rows),
+            closed: Some((period, closing.at)),
         }
     }
 }
@@ -56,7 +64,9 @@ impl App {
     /// changed. The history is read only for a day already past.
     pub(super) fn refresh_record(&mut self) {
         if let Some(closing) = self.closing(self.period) {
-            self.as_of_record = AsOf::frozen(closing);
+            if self.as_of_record.closed != Some((self.period, closing.at)) {
+                self.as_of_record = AsOf::frozen(self.period, closing);
+            }
             return;
         }
         let as_of = self.as_of;
