@@ -506,7 +506,7 @@ pub fn owner_status(
             "  pid {:<8} {:<12} {:<10} {}",
             client.pid,
             fit(&sanitize_line(&client.user), 12),
-            fit(&sanitize_line(&client.what), 10),
+            fit(&i18n::client_kind(&sanitize_line(&client.what), lang), 12),
             i18n::connected_since(&client.since.format("%d/%m/%Y %H:%M").to_string(), lang)
         );
     }

@@ -54,6 +54,16 @@ pub fn owner_clients(count: usize, lang: Lang) -> String {
     }
 }
 
+/// What a connected process is, in `cchc status`: a screen, a meeting
+/// deck, or the command it runs ("set").
+pub fn client_kind(what: &str, lang: Lang) -> String {
+    match what {
+        "tui" => lang.pick("màn hình", "screen").to_string(),
+        "present" => lang.pick("trình chiếu", "meeting").to_string(),
+        command => command.to_string(),
+    }
+}
+
 pub fn connected_since(since: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("từ {since}"),
@@ -87,4 +97,16 @@ pub fn owner_lost(lang: Lang) -> &'static str {
         "Mất kết nối với tiến trình chủ của kho; đang thử kết nối lại. Chưa sửa được cho đến khi kết nối lại.",
         "Lost the process that owns the store; trying to reconnect. Nothing can be saved until then.",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_screen_is_called_a_screen_and_a_command_by_its_name() {
+        assert_eq!(client_kind("tui", Lang::Vi), "màn hình");
+        assert_eq!(client_kind("present", Lang::En), "meeting");
+        assert_eq!(client_kind("set", Lang::Vi), "set");
+    }
 }
