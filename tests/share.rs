@@ -791,6 +791,27 @@ proptest! {
     }
 }
 
+/// Found by the property below: a frame claiming fewer bytes than follow
+/// it, whose bytes are a whole request (`WasWritten { 0, 0 }`), is that
+/// request, and the bytes after it are left for the next frame.
+#[test]
+fn a_frame_shorter_than_what_follows_is_read_alone() {
+    let bytes = frame(5, PROTOCOL_VERSION, &[5, 0, 0, 0]);
+    let mut reader = &bytes[..];
+    let request = wire::read::<Request>(&mut reader, REQUEST_LIMIT).expect("a whole request");
+    assert!(
+        matches!(
+            request,
+            Request::WasWritten {
+                client: 0,
+                request: 0
+            }
+        ),
+        "{request:?}"
+    );
+    assert_eq!(reader, [0]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 1000,
@@ -815,9 +836,17 @@ proptest! {
     ) {
         let length = claimed.unwrap_or(body.len() as u32 + 2);
         let bytes = frame(length, PROTOCOL_VERSION, &body);
-        match wire::read::<Request>(&mut &bytes[..], REQUEST_LIMIT) {
+        let mut reader = &bytes[..];
+        match wire::read::<Request>(&mut reader, REQUEST_LIMIT) {
             Ok(request) => {
-                prop_assert_eq!(length as usize, body.len() + 2, "read more or less than the frame");
+                // A frame shorter than the bytes after it, holding a whole
+                // request, is read alone: never a byte past it.
+                prop_assert!(length as usize <= body.len() + 2, "read past the bytes");
+                prop_assert_eq!(
+                    bytes.len() - reader.len(),
+                    4 + length as usize,
+                    "read more or less than the frame"
+                );
                 assert_consistent(&request);
             }
             Err(FrameError::Truncated) => {
